@@ -1,0 +1,57 @@
+using Exemplars.Web.Features.Common;
+using Exemplars.Web.Infrastructure.Data;
+
+namespace Exemplars.Web.Features.Audit;
+
+/// <summary>The audit log, newest first, filtered by user, organisation, entity and date range (admin only).</summary>
+public static class ListAuditEntries
+{
+    public sealed record Query(string? User = null, int? OrganizationId = null, string? EntityType = null, string? EntityId = null, DateOnly? From = null, DateOnly? To = null, int Page = 1, int PageSize = PageRequest.DefaultSize);
+
+    public sealed record Row(long Id, DateTime AtUtc, string? UserName, int? OrganizationId, string EntityType, string EntityId, string Action, string Changes);
+
+    public sealed class Handler(AppDbContext db)
+    {
+        public Task<Paged<Row>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var entries = db.AuditEntries.AsQueryable();
+            if (!string.IsNullOrWhiteSpace(query.User))
+            {
+                var user = query.User.Trim();
+                entries = entries.Where(a => a.UserName == user || a.UserId == user);
+            }
+
+            if (query.OrganizationId is { } organizationId)
+            {
+                entries = entries.Where(a => a.OrganizationId == organizationId);
+            }
+
+            if (!string.IsNullOrWhiteSpace(query.EntityType))
+            {
+                entries = entries.Where(a => a.EntityType == query.EntityType);
+            }
+
+            if (!string.IsNullOrWhiteSpace(query.EntityId))
+            {
+                entries = entries.Where(a => a.EntityId == query.EntityId);
+            }
+
+            // Dates are days in Viet Nam (UTC+7, no daylight saving).
+            if (query.From is { } from)
+            {
+                var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-7);
+                entries = entries.Where(a => a.AtUtc >= start);
+            }
+
+            if (query.To is { } to)
+            {
+                var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-7);
+                entries = entries.Where(a => a.AtUtc < end);
+            }
+
+            return entries.OrderByDescending(a => a.Id)
+                .Select(a => new Row(a.Id, a.AtUtc, a.UserName, a.OrganizationId, a.EntityType, a.EntityId, a.Action, a.Changes))
+                .ToPagedAsync(new PageRequest(query.Page, query.PageSize), cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+using Exemplars.Domain.Common;
+using Exemplars.Domain.Organizations;
+using Exemplars.Web.Infrastructure.Data;
+using Exemplars.Web.Infrastructure.Excel;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplars.Web.Features.Organizations;
+
+/// <summary>
+/// Imports organisations from XLSX: every row is checked first; if any row is wrong, nothing is saved and the
+/// report lists each error by row. Rows whose code exists update that organisation; parents may be earlier or later rows.
+/// </summary>
+public static class ImportOrganizations
+{
+    public const int MaxRows = 5000;
+
+    public sealed record RowError(int Row, string Message);
+
+    public sealed record Report(int Rows, int Created, int Updated, IReadOnlyList<RowError> Errors)
+    {
+        public bool Applied => Errors.Count == 0;
+    }
+
+    private sealed record Line(int Row, OrganizationDraft Draft);
+
+    public sealed class Handler(AppDbContext db)
+    {
+        public async Task<Result<Report>> Handle(Stream xlsx, CancellationToken cancellationToken)
+        {
+            var read = Spreadsheet.Read(xlsx, MaxRows);
+            if (!read.IsSuccess)
+            {
+                return Result<Report>.Failure(read.Errors);
+            }
+
+            var errors = new List<RowError>();
+            var lines = Parse(read.Value, errors);
+            if (errors.Count > 0)
+            {
+                return new Report(read.Value.Count, 0, 0, errors);
+            }
+
+            var existing = await db.Organizations.Include(o => o.Parent).ToDictionaryAsync(o => o.Code, cancellationToken);
+            var ordered = Order(lines, errors);
+            var fileOrganizations = new Dictionary<string, Organization>();
+            var created = 0;
+            var updated = 0;
+            foreach (var line in ordered)
+            {
+                var parentCode = line.Draft.ParentCode;
+                Organization? parent = null;
+                if (parentCode is not null && !fileOrganizations.TryGetValue(parentCode, out parent) && !existing.TryGetValue(parentCode, out parent))
+                {
+                    errors.Add(new RowError(line.Row, $"Không có tổ chức cấp trên mã {parentCode} (trong hệ thống hoặc trong tệp)."));
+                    continue;
+                }
+
+                if (existing.TryGetValue(line.Draft.Code, out var current))
+                {
+                    if (current.ParentId != parent?.Id)
+                    {
+                        errors.Add(new RowError(line.Row, $"Tổ chức {current.Code} đã có; không đổi tổ chức cấp trên qua nhập tệp, hãy sửa trực tiếp trên trang tổ chức."));
+                        continue;
+                    }
+
+                    errors.AddRange(current.Update(line.Draft, parent).Select(e => new RowError(line.Row, e.Message)));
+                    fileOrganizations[line.Draft.Code] = current;
+                    updated++;
+                }
+                else
+                {
+                    var result = Organization.Create(line.Draft, parent);
+                    if (result.IsSuccess)
+                    {
+                        fileOrganizations[line.Draft.Code] = result.Value;
+                        created++;
+                    }
+                    else
+                    {
+                        errors.AddRange(result.Errors.Select(e => new RowError(line.Row, e.Message)));
+                    }
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                db.ChangeTracker.Clear();
+                return new Report(read.Value.Count, 0, 0, errors.OrderBy(e => e.Row).ToList());
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var organization in fileOrganizations.Values.Where(o => o.Id == 0))
+            {
+                db.Organizations.Add(organization);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var organization in fileOrganizations.Values.OrderBy(Depth))
+            {
+                organization.AssignPath();
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new Report(read.Value.Count, created, updated, []);
+        }
+
+        private static int Depth(Organization organization)
+        {
+            var depth = 0;
+            for (var o = organization.Parent; o is not null; o = o.Parent)
+            {
+                depth++;
+            }
+
+            return depth;
+        }
+
+        private static List<Line> Parse(IReadOnlyList<SheetRow> rows, List<RowError> errors)
+        {
+            var lines = new List<Line>();
+            var seen = new Dictionary<string, int>();
+            if (rows.Count == 0)
+            {
+                errors.Add(new RowError(1, "Tệp không có dòng dữ liệu nào."));
+                return lines;
+            }
+
+            var missing = OrganizationSheet.ImportHeaders.Take(3).Where(h => !rows[0].Cells.ContainsKey(VietnameseText.Fold(h))).ToList();
+            if (missing.Count > 0)
+            {
+                errors.Add(new RowError(1, $"Thiếu cột: {string.Join(", ", missing)}. Hãy dùng tệp mẫu."));
+                return lines;
+            }
+
+            foreach (var row in rows)
+            {
+                var code = row.Get(OrganizationSheet.Code).ToUpperInvariant();
+                var kindText = row.Get(OrganizationSheet.Kind);
+                var kind = OrganizationSheet.ParseKind(kindText);
+                var hostText = row.Get(OrganizationSheet.HostUnitType);
+                var host = hostText.Length == 0 ? null : OrganizationSheet.ParseHost(hostText);
+                var rowOk = true;
+                if (kind is null)
+                {
+                    errors.Add(new RowError(row.Number, $"Loại tổ chức \"{kindText}\" không hợp lệ."));
+                    rowOk = false;
+                }
+
+                if (hostText.Length > 0 && host is null)
+                {
+                    errors.Add(new RowError(row.Number, $"Loại hình \"{hostText}\" không hợp lệ."));
+                    rowOk = false;
+                }
+
+                if (code.Length > 0 && seen.TryGetValue(code, out var firstRow))
+                {
+                    errors.Add(new RowError(row.Number, $"Mã tổ chức {code} trùng với dòng {firstRow}."));
+                    rowOk = false;
+                }
+
+                seen.TryAdd(code, row.Number);
+                var parentCode = row.Get(OrganizationSheet.ParentCode).ToUpperInvariant();
+                var draft = new OrganizationDraft(code, row.Get(OrganizationSheet.Name), kind ?? OrganizationKind.Grassroots, host,
+                    parentCode.Length == 0 ? null : parentCode, row.Get(OrganizationSheet.Address));
+                if (rowOk)
+                {
+                    // Shape checks that need no parent; parent checks follow once parents are resolved.
+                    foreach (var error in OrganizationRules.Validate(draft, null).Where(e => e.Field != nameof(OrganizationDraft.ParentCode)))
+                    {
+                        errors.Add(new RowError(row.Number, error.Message));
+                        rowOk = false;
+                    }
+                }
+
+                if (rowOk)
+                {
+                    lines.Add(new Line(row.Number, draft));
+                }
+            }
+
+            return lines;
+        }
+
+        /// <summary>Parents before children, so that each row finds its parent already built; cycles are reported.</summary>
+        private static List<Line> Order(List<Line> lines, List<RowError> errors)
+        {
+            var byCode = lines.ToDictionary(l => l.Draft.Code);
+            var ordered = new List<Line>();
+            var state = new Dictionary<string, int>();
+            foreach (var line in lines)
+            {
+                Visit(line, []);
+            }
+
+            return ordered;
+
+            void Visit(Line line, HashSet<string> stack)
+            {
+                if (state.GetValueOrDefault(line.Draft.Code) == 2)
+                {
+                    return;
+                }
+
+                if (!stack.Add(line.Draft.Code))
+                {
+                    errors.Add(new RowError(line.Row, $"Tổ chức {line.Draft.Code} nằm trong một vòng lặp cấp trên – cấp dưới."));
+                    state[line.Draft.Code] = 2;
+                    return;
+                }
+
+                if (line.Draft.ParentCode is { } parent && byCode.TryGetValue(parent, out var parentLine))
+                {
+                    Visit(parentLine, stack);
+                }
+
+                stack.Remove(line.Draft.Code);
+                if (state.GetValueOrDefault(line.Draft.Code) != 2)
+                {
+                    state[line.Draft.Code] = 2;
+                    ordered.Add(line);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Exemplars.Domain.Common;
+using Exemplars.Domain.Organizations;
+using Exemplars.Web.Features.Common;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Data;
+
+namespace Exemplars.Web.Features.Organizations;
+
+public static class ListOrganizations
+{
+    public sealed record Query(
+        string? Search = null,
+        OrganizationKind? Kind = null,
+        HostUnitType? HostUnitType = null,
+        bool IncludeInactive = false,
+        int Page = 1,
+        int PageSize = PageRequest.DefaultSize);
+
+    public sealed class Handler(AppDbContext db, CurrentUser user)
+    {
+        public Task<Paged<OrganizationRow>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var organizations = db.Organizations.InScopeOf(user);
+            var search = VietnameseText.Fold(query.Search);
+            if (search.Length > 0)
+            {
+                organizations = organizations.Where(o => o.SearchName.Contains(search));
+            }
+
+            if (query.Kind is { } kind)
+            {
+                organizations = organizations.Where(o => o.Kind == kind);
+            }
+
+            if (query.HostUnitType is { } host)
+            {
+                organizations = organizations.Where(o => o.HostUnitType == host);
+            }
+
+            if (!query.IncludeInactive)
+            {
+                organizations = organizations.Where(o => o.IsActive);
+            }
+
+            return organizations
+                .OrderBy(o => o.Code)
+                .ToRows()
+                .ToPagedAsync(new PageRequest(query.Page, query.PageSize), cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Exemplars.Domain.Common;
+using Exemplars.Web.Features.Common;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Data;
+
+namespace Exemplars.Web.Features.Users;
+
+public static class ListUsers
+{
+    public sealed record Query(string? Search = null, string? Role = null, bool IncludeInactive = true, int Page = 1, int PageSize = PageRequest.DefaultSize);
+
+    public sealed record Row(string Id, string Email, string FullName, string Role, int OrganizationId, string OrganizationName, bool IsActive, bool LockedOut);
+
+    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
+    {
+        public Task<Paged<Row>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var scope = user.ScopePath;
+            var users = db.Users.Where(u => scope == "/" || u.Organization!.Path.StartsWith(scope));
+            var search = VietnameseText.Fold(query.Search);
+            if (search.Length > 0)
+            {
+                users = users.Where(u => u.SearchName.Contains(search));
+            }
+
+            if (!string.IsNullOrEmpty(query.Role))
+            {
+                users = users.Where(u => u.Role == query.Role);
+            }
+
+            if (!query.IncludeInactive)
+            {
+                users = users.Where(u => u.IsActive);
+            }
+
+            var now = clock.GetUtcNow();
+            return users.OrderBy(u => u.Email)
+                .Select(u => new Row(u.Id, u.Email!, u.FullName, u.Role, u.OrganizationId, u.Organization!.Name, u.IsActive, u.LockoutEnd != null && u.IsActive && u.LockoutEnd > now))
+                .ToPagedAsync(new PageRequest(query.Page, query.PageSize), cancellationToken);
+        }
+    }
+}

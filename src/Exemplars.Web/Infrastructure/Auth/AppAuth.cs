@@ -1,0 +1,32 @@
+namespace Exemplars.Web.Infrastructure.Auth;
+
+public static class AppAuth
+{
+    /// <summary>Pages use the Identity cookie, /api uses bearer tokens only (so cookies cannot be replayed cross-site against the API).</summary>
+    public const string Scheme = "exemplars";
+
+    public const string AdminPolicy = "Admin";
+
+    /// <summary>
+    /// Of the Identity API endpoints, only sign-in and token refresh are exposed: accounts are created and
+    /// managed by administrators and in the pages, never by self-registration or e-mail flows.
+    /// </summary>
+    public static async ValueTask<object?> OnlyLoginAndRefresh(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var path = context.HttpContext.Request.Path.Value ?? string.Empty;
+        var allowed = path.EndsWith("/auth/login", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith("/auth/refresh", StringComparison.OrdinalIgnoreCase);
+        return allowed
+            ? await next(context)
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy");
+    }
+
+    public static string StatusTitle(int status) => status switch
+    {
+        401 => "Chưa đăng nhập",
+        403 => "Không có quyền",
+        404 => "Không tìm thấy",
+        405 => "Phương thức không được hỗ trợ",
+        _ => "Lỗi",
+    };
+}

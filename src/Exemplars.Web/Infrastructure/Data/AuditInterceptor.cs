@@ -1,0 +1,219 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Exemplars.Domain.Auditing;
+using Exemplars.Web.Infrastructure.Auth;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Exemplars.Web.Infrastructure.Data;
+
+/// <summary>
+/// Writes an <see cref="AuditEntry"/> for every added, changed or deleted row in the same transaction as the change,
+/// and refuses any change to existing audit rows: the log is append-only.
+/// </summary>
+public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, TimeProvider clock) : SaveChangesInterceptor
+{
+    /// <summary>Never copied into the log: secrets and noise.</summary>
+    private static readonly HashSet<string> HiddenProperties =
+    [
+        nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
+        "Value", // Identity tokens (refresh/authenticator)
+    ];
+
+    /// <summary>Rows set by the system for the running of sign-in, not by a person's decision.</summary>
+    private static readonly HashSet<string> SkippedEntityTypes = ["IdentityUserToken`1"];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Capture(eventData.Context);
+        return base.SavingChanges(eventData, result);
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Capture(eventData.Context);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (AddPending(eventData.Context))
+        {
+            try
+            {
+                eventData.Context!.SaveChanges();
+            }
+            finally
+            {
+                _writingPending = false;
+            }
+        }
+
+        return base.SavedChanges(eventData, result);
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (AddPending(eventData.Context))
+        {
+            try
+            {
+                await eventData.Context!.SaveChangesAsync(cancellationToken);
+            }
+            finally
+            {
+                _writingPending = false;
+            }
+        }
+
+        return await base.SavedChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        _pending.Clear();
+        base.SaveChangesFailed(eventData);
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        _pending.Clear();
+        return base.SaveChangesFailedAsync(eventData, cancellationToken);
+    }
+
+    /// <summary>Audit rows of inserts whose key the database generates; written right after the insert, when the key is known.</summary>
+    private readonly List<(AuditEntry Entry, EntityEntry Source)> _pending = [];
+
+    private bool _writingPending;
+
+    private void Capture(DbContext? context)
+    {
+        if (context is null || _writingPending)
+        {
+            return;
+        }
+
+        context.ChangeTracker.DetectChanges();
+        var user = httpContextAccessor.HttpContext?.User;
+        var userId = user?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userName = user?.Identity?.Name;
+        int? organizationId = int.TryParse(user?.FindFirstValue(AppClaims.OrganizationId), out var org) ? org : null;
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        foreach (var entry in context.ChangeTracker.Entries().ToList())
+        {
+            if (entry.Entity is AuditEntry)
+            {
+                if (entry.State is EntityState.Modified or EntityState.Deleted)
+                {
+                    throw new InvalidOperationException("The audit log is append-only.");
+                }
+
+                continue;
+            }
+
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                || SkippedEntityTypes.Contains(entry.Metadata.ClrType.Name))
+            {
+                continue;
+            }
+
+            var changes = Describe(entry);
+            if (entry.State == EntityState.Modified && changes.Count == 0)
+            {
+                continue;
+            }
+
+            var audit = new AuditEntry
+            {
+                AtUtc = now,
+                UserId = userId,
+                UserName = userName,
+                OrganizationId = organizationId,
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityId = KeyOf(entry),
+                Action = entry.State switch
+                {
+                    EntityState.Added => "Created",
+                    EntityState.Deleted => "Deleted",
+                    _ => "Updated",
+                },
+                Changes = JsonSerializer.Serialize(changes),
+            };
+
+            if (entry.State == EntityState.Added && entry.Properties.Any(p => p.Metadata.IsPrimaryKey() && p.IsTemporary))
+            {
+                _pending.Add((audit, entry));
+            }
+            else
+            {
+                context.Set<AuditEntry>().Add(audit);
+            }
+        }
+    }
+
+    private bool AddPending(DbContext? context)
+    {
+        if (context is null || _pending.Count == 0 || _writingPending)
+        {
+            return false;
+        }
+
+        foreach (var (audit, source) in _pending)
+        {
+            audit.EntityId = KeyOf(source);
+            audit.Changes = JsonSerializer.Serialize(Describe(source, created: true));
+            context.Set<AuditEntry>().Add(audit);
+        }
+
+        _pending.Clear();
+        _writingPending = true;
+        return true;
+    }
+
+    private static string KeyOf(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey();
+        return key is null
+            ? string.Empty
+            : string.Join(",", key.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private static Dictionary<string, object?[]> Describe(EntityEntry entry, bool created = false)
+    {
+        var changes = new Dictionary<string, object?[]>();
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            if (HiddenProperties.Contains(name))
+            {
+                if (entry.State == EntityState.Modified && property.IsModified)
+                {
+                    changes[name] = ["***", "***"];
+                }
+
+                continue;
+            }
+
+            switch (created ? EntityState.Added : entry.State)
+            {
+                case EntityState.Added:
+                    changes[name] = [null, property.CurrentValue];
+                    break;
+                case EntityState.Deleted:
+                    changes[name] = [property.OriginalValue, null];
+                    break;
+                default:
+                    if (property.IsModified && !Equals(property.OriginalValue, property.CurrentValue))
+                    {
+                        changes[name] = [property.OriginalValue, property.CurrentValue];
+                    }
+
+                    break;
+            }
+        }
+
+        return changes;
+    }
+}

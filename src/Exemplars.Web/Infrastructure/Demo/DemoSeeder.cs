@@ -1,0 +1,169 @@
+using Exemplars.Domain.Common;
+using Exemplars.Domain.Organizations;
+using Exemplars.Domain.Users;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplars.Web.Infrastructure.Demo;
+
+/// <summary>
+/// Deterministic demo data for an empty database: the bloc, its boards and mass organisations, 45 grassroots
+/// organisations of all three host types with sub-units, and the demo accounts of shared/API.md.
+/// </summary>
+public static class DemoSeeder
+{
+    public const string Password = "Demo@2025";
+    public const string BlocName = "Đảng bộ Khối Cơ quan và Doanh nghiệp tỉnh";
+
+    /// <summary>(Name of the host unit, host type, "Đảng bộ" or "Chi bộ").</summary>
+    internal static readonly (string Unit, HostUnitType Host, bool Large)[] Grassroots =
+    [
+        ("Sở Tài chính", HostUnitType.StateAgency, true),
+        ("Sở Kế hoạch và Đầu tư", HostUnitType.StateAgency, true),
+        ("Bệnh viện Đa khoa tỉnh", HostUnitType.StateAgency, true),
+        ("Công ty Điện lực tỉnh", HostUnitType.StateEnterprise, true),
+        ("Công ty Cổ phần May Hưng Phát", HostUnitType.PrivateEnterprise, false),
+        ("Sở Giáo dục và Đào tạo", HostUnitType.StateAgency, true),
+        ("Sở Y tế", HostUnitType.StateAgency, true),
+        ("Sở Tư pháp", HostUnitType.StateAgency, false),
+        ("Sở Nội vụ", HostUnitType.StateAgency, true),
+        ("Sở Văn hóa, Thể thao và Du lịch", HostUnitType.StateAgency, true),
+        ("Sở Tài nguyên và Môi trường", HostUnitType.StateAgency, true),
+        ("Sở Giao thông vận tải", HostUnitType.StateAgency, true),
+        ("Sở Công Thương", HostUnitType.StateAgency, true),
+        ("Sở Nông nghiệp và Phát triển nông thôn", HostUnitType.StateAgency, true),
+        ("Sở Lao động – Thương binh và Xã hội", HostUnitType.StateAgency, true),
+        ("Sở Khoa học và Công nghệ", HostUnitType.StateAgency, false),
+        ("Sở Thông tin và Truyền thông", HostUnitType.StateAgency, false),
+        ("Văn phòng Ủy ban nhân dân tỉnh", HostUnitType.StateAgency, true),
+        ("Thanh tra tỉnh", HostUnitType.StateAgency, false),
+        ("Bệnh viện Y học cổ truyền tỉnh", HostUnitType.StateAgency, false),
+        ("Bệnh viện Sản – Nhi tỉnh", HostUnitType.StateAgency, true),
+        ("Trung tâm Kiểm soát bệnh tật tỉnh", HostUnitType.StateAgency, false),
+        ("Trường Cao đẳng Y tế", HostUnitType.StateAgency, false),
+        ("Trường Chính trị tỉnh", HostUnitType.StateAgency, false),
+        ("Trường Trung học phổ thông chuyên Lê Quý Đôn", HostUnitType.StateAgency, false),
+        ("Trường Đại học Phạm Văn Đồng", HostUnitType.StateAgency, true),
+        ("Đài Phát thanh và Truyền hình tỉnh", HostUnitType.StateAgency, true),
+        ("Báo tỉnh", HostUnitType.StateAgency, false),
+        ("Kho bạc Nhà nước tỉnh", HostUnitType.StateAgency, false),
+        ("Bảo hiểm xã hội tỉnh", HostUnitType.StateAgency, true),
+        ("Ngân hàng TMCP Ngoại thương Việt Nam – Chi nhánh tỉnh", HostUnitType.StateEnterprise, false),
+        ("Ngân hàng Nông nghiệp và Phát triển Nông thôn – Chi nhánh tỉnh", HostUnitType.StateEnterprise, true),
+        ("Ngân hàng TMCP Công thương Việt Nam – Chi nhánh tỉnh", HostUnitType.StateEnterprise, false),
+        ("Ngân hàng Chính sách xã hội – Chi nhánh tỉnh", HostUnitType.StateEnterprise, true),
+        ("Viễn thông tỉnh", HostUnitType.StateEnterprise, true),
+        ("Bưu điện tỉnh", HostUnitType.StateEnterprise, false),
+        ("Công ty TNHH MTV Xổ số kiến thiết", HostUnitType.StateEnterprise, false),
+        ("Công ty TNHH MTV Khai thác công trình thủy lợi", HostUnitType.StateEnterprise, true),
+        ("Công ty Cổ phần Cấp thoát nước", HostUnitType.StateEnterprise, false),
+        ("Công ty Cổ phần Xây dựng Thành Công", HostUnitType.PrivateEnterprise, false),
+        ("Công ty TNHH Thực phẩm Sao Mai", HostUnitType.PrivateEnterprise, false),
+        ("Công ty Cổ phần Vận tải Hoàng Long", HostUnitType.PrivateEnterprise, false),
+        ("Công ty TNHH Chế biến gỗ Trường Thịnh", HostUnitType.PrivateEnterprise, false),
+        ("Công ty Cổ phần Thủy sản Biển Xanh", HostUnitType.PrivateEnterprise, true),
+        ("Ngân hàng TMCP Á Châu – Chi nhánh tỉnh", HostUnitType.PrivateEnterprise, false),
+    ];
+
+    private static readonly string[] AgencyCells = ["Chi bộ Văn phòng", "Chi bộ Phòng Kế hoạch – Tài chính", "Chi bộ Phòng Nghiệp vụ"];
+    private static readonly string[] HospitalCells = ["Chi bộ Khối Nội", "Chi bộ Khối Ngoại", "Chi bộ Khối Cận lâm sàng"];
+    private static readonly string[] EnterpriseCells = ["Chi bộ Văn phòng Công ty", "Chi bộ Phân xưởng Sản xuất", "Chi bộ Phòng Kinh doanh"];
+
+    public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        if (await db.Organizations.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var all = new List<Organization>();
+        Organization Add(string code, string name, OrganizationKind kind, Organization? parent, HostUnitType? host = null)
+        {
+            var organization = Organization.Create(new OrganizationDraft(code, name, kind, host, parent?.Code), parent).Value;
+            all.Add(organization);
+            db.Organizations.Add(organization);
+            return organization;
+        }
+
+        var province = Add("TU", "Tỉnh ủy", OrganizationKind.ProvinceCommittee, null);
+        var bloc = Add("DUK", BlocName, OrganizationKind.BlocCommittee, province);
+        Add("DUK-VP", "Văn phòng Đảng ủy Khối", OrganizationKind.BlocBoard, bloc);
+        Add("DUK-TC", "Ban Tổ chức Đảng ủy Khối", OrganizationKind.BlocBoard, bloc);
+        var secretariat = Add("DUK-TGDV", "Ban Tuyên giáo – Dân vận Đảng ủy Khối", OrganizationKind.BlocBoard, bloc);
+        Add("DUK-UBKT", "Ủy ban Kiểm tra Đảng ủy Khối", OrganizationKind.BlocBoard, bloc);
+        var youth = Add("DOAN-KHOI", "Đoàn Khối Cơ quan và Doanh nghiệp tỉnh", OrganizationKind.BlocYouthUnion, bloc);
+        var veterans = Add("CCB-KHOI", "Hội Cựu chiến binh Khối Cơ quan và Doanh nghiệp tỉnh", OrganizationKind.BlocVeteransAssociation, bloc);
+
+        var grassroots = new List<Organization>();
+        for (var i = 0; i < Grassroots.Length; i++)
+        {
+            var (unit, host, large) = Grassroots[i];
+            var code = $"CS{i + 1:000}";
+            var organization = Add(code, (large ? "Đảng bộ " : "Chi bộ ") + unit, OrganizationKind.Grassroots, bloc, host);
+            grassroots.Add(organization);
+            if (large)
+            {
+                var cells = unit.StartsWith("Bệnh viện", StringComparison.Ordinal) ? HospitalCells
+                    : host == HostUnitType.StateAgency ? AgencyCells : EnterpriseCells;
+                for (var c = 0; c < cells.Length; c++)
+                {
+                    Add($"{code}-{c + 1:00}", cells[c], OrganizationKind.SubUnit, organization, host);
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var organization in all)
+        {
+            organization.AssignPath();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        async Task User(string email, string fullName, string role, Organization organization)
+        {
+            var user = new AppUser
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                FullName = fullName,
+                SearchName = VietnameseText.Fold(fullName + " " + email),
+                Role = role,
+                OrganizationId = organization.Id,
+                LockoutEnabled = true,
+                CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            };
+            var result = await users.CreateAsync(user, Password);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo user {email}: {string.Join(", ", result.Errors.Select(e => e.Code))}");
+            }
+        }
+
+        await User("admin@demo.vn", "Quản trị hệ thống", Roles.Admin, bloc);
+        await User("tgdv@demo.vn", "Nguyễn Thị Thu Hà", Roles.Secretariat, secretariat);
+        string[] standing = ["Phạm Thị Tố Loan", "Trần Văn Hùng", "Lê Minh Tuấn", "Võ Thị Mai", "Huỳnh Đức Thịnh", "Đặng Quốc Bảo", "Bùi Thị Hồng Nhung", "Ngô Văn Phúc", "Đỗ Thanh Sơn"];
+        for (var i = 0; i < standing.Length; i++)
+        {
+            await User($"btv{i + 1}@demo.vn", standing[i], Roles.StandingCommittee, bloc);
+        }
+
+        string[] clerks = ["Trương Thị Lan", "Phan Văn Đức", "Lý Thị Hoa", "Đinh Công Minh", "Hồ Thị Ngọc Ánh"];
+        for (var i = 0; i < clerks.Length; i++)
+        {
+            await User($"coso{i + 1}@demo.vn", clerks[i], Roles.GrassrootsClerk, grassroots[i]);
+        }
+
+        await User("doankhoi@demo.vn", "Nguyễn Hoàng Nam", Roles.MassOrganisationClerk, youth);
+        await User("hoiccb@demo.vn", "Lê Văn Chiến", Roles.MassOrganisationClerk, veterans);
+        await User("tinhuy@demo.vn", "Vũ Thị Minh Châu", Roles.ProvinceViewer, province);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

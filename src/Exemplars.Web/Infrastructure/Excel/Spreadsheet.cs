@@ -1,0 +1,125 @@
+using Exemplars.Domain.Common;
+using MiniExcelLibs;
+
+namespace Exemplars.Web.Infrastructure.Excel;
+
+/// <summary>One data row of an uploaded sheet: its row number as Excel shows it, and its cells by folded header.</summary>
+public sealed record SheetRow(int Number, IReadOnlyDictionary<string, string> Cells)
+{
+    public string Get(string header) => Cells.TryGetValue(VietnameseText.Fold(header), out var value) ? value : string.Empty;
+}
+
+/// <summary>Reads and writes XLSX files. Written cells are neutralised against formula injection.</summary>
+public static class Spreadsheet
+{
+    public const long MaxUploadBytes = 10 * 1024 * 1024;
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>Checks an upload before it is parsed: size, extension and the ZIP signature of a real XLSX.</summary>
+    public static DomainError? CheckUpload(string? fileName, long length, Stream content)
+    {
+        if (length <= 0)
+        {
+            return DomainError.Invalid("File", "Tệp tải lên rỗng.");
+        }
+
+        if (length > MaxUploadBytes)
+        {
+            return DomainError.Invalid("File", $"Tệp tải lên quá lớn (tối đa {MaxUploadBytes / 1024 / 1024} MB).");
+        }
+
+        if (fileName is null || !fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            return DomainError.Invalid("File", "Chỉ nhận tệp Excel định dạng .xlsx.");
+        }
+
+        Span<byte> head = stackalloc byte[4];
+        var read = content.Read(head);
+        content.Position = 0;
+        return read == 4 && head[0] == 0x50 && head[1] == 0x4B && head[2] == 0x03 && head[3] == 0x04
+            ? null
+            : DomainError.Invalid("File", "Tệp không phải là tệp Excel .xlsx hợp lệ.");
+    }
+
+    /// <summary>Reads the first sheet; row 1 is the header. Blank rows are skipped but keep their numbering.</summary>
+    public static Result<IReadOnlyList<SheetRow>> Read(Stream content, int maxRows)
+    {
+        List<IDictionary<string, object?>> raw;
+        try
+        {
+            raw = content.Query(useHeaderRow: false).Cast<IDictionary<string, object?>>().Take(maxRows + 2).ToList();
+        }
+#pragma warning disable CA1031 // Any parser failure of a user's file is reported to them, not thrown.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return DomainError.Invalid("File", "Không đọc được tệp Excel. Hãy dùng tệp mẫu và lưu lại dưới dạng .xlsx.");
+        }
+
+        if (raw.Count == 0)
+        {
+            return DomainError.Invalid("File", "Tệp không có dữ liệu.");
+        }
+
+        if (raw.Count > maxRows + 1)
+        {
+            return DomainError.Invalid("File", $"Tệp có quá nhiều dòng (tối đa {maxRows} dòng dữ liệu).");
+        }
+
+        var headers = raw[0].ToDictionary(kv => kv.Key, kv => VietnameseText.Fold(Convert.ToString(kv.Value, System.Globalization.CultureInfo.InvariantCulture)));
+        var rows = new List<SheetRow>();
+        for (var i = 1; i < raw.Count; i++)
+        {
+            var cells = new Dictionary<string, string>();
+            foreach (var (column, value) in raw[i])
+            {
+                if (headers.TryGetValue(column, out var header) && header.Length > 0)
+                {
+                    cells[header] = CellText(value);
+                }
+            }
+
+            if (cells.Values.Any(v => v.Length > 0))
+            {
+                rows.Add(new SheetRow(i + 1, cells));
+            }
+        }
+
+        return rows;
+    }
+
+    public static byte[] Write(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, string sheetName = "Danh sách")
+    {
+        var data = rows.Select(row =>
+        {
+            var dict = new Dictionary<string, object?>();
+            for (var i = 0; i < headers.Count; i++)
+            {
+                dict[headers[i]] = i < row.Count ? Safe(row[i]) : null;
+            }
+
+            return dict;
+        }).ToList();
+        if (data.Count == 0)
+        {
+            data.Add(headers.ToDictionary(h => h, _ => (object?)null));
+        }
+
+        using var stream = new MemoryStream();
+        stream.SaveAs(data, sheetName: sheetName);
+        return stream.ToArray();
+    }
+
+    /// <summary>A text cell that a spreadsheet could read as a formula gets a leading apostrophe (OWASP CSV injection advice).</summary>
+    public static object? Safe(object? value) => value is string text && text.Length > 0 && "=+-@\t\r".Contains(text[0])
+        ? "'" + text
+        : value;
+
+    private static string CellText(object? value) => value switch
+    {
+        null => string.Empty,
+        DateTime date => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
+        double d => d.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => (Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty).Trim(),
+    };
+}

@@ -1,0 +1,57 @@
+using Exemplars.Domain.Common;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Exemplars.Web.Infrastructure.Http;
+
+/// <summary>The one place where errors-as-data become HTTP (RFC 9457) or form errors.</summary>
+public static class Problems
+{
+    public static int StatusOf(ErrorKind kind) => kind switch
+    {
+        ErrorKind.Validation => StatusCodes.Status400BadRequest,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.RuleBroken => StatusCodes.Status422UnprocessableEntity,
+    };
+
+    private static string TitleOf(ErrorKind kind) => kind switch
+    {
+        ErrorKind.Validation => "Dữ liệu không hợp lệ",
+        ErrorKind.NotFound => "Không tìm thấy",
+        ErrorKind.Forbidden => "Không có quyền",
+        ErrorKind.Conflict => "Xung đột dữ liệu",
+        ErrorKind.RuleBroken => "Không thực hiện được theo quy định",
+    };
+
+    public static IResult ToProblem(IReadOnlyList<DomainError> errors)
+    {
+        var first = errors[0];
+        var status = StatusOf(first.Kind);
+        var extensions = new Dictionary<string, object?> { ["code"] = first.Code };
+        if (first.Kind == ErrorKind.Validation)
+        {
+            extensions["errors"] = errors
+                .GroupBy(e => Camel(e.Field ?? string.Empty))
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
+        }
+
+        return Results.Problem(
+            detail: string.Join(" ", errors.Select(e => e.Message).Distinct()),
+            statusCode: status,
+            title: TitleOf(first.Kind),
+            extensions: extensions);
+    }
+
+    public static IResult NotFound() => ToProblem([DomainError.NotFound()]);
+
+    public static void AddTo(ModelStateDictionary modelState, IEnumerable<DomainError> errors, string prefix = "Input")
+    {
+        foreach (var error in errors)
+        {
+            modelState.AddModelError(error.Field is null ? string.Empty : $"{prefix}.{error.Field}", error.Message);
+        }
+    }
+
+    private static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
+}

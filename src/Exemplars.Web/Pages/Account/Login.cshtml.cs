@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+using Exemplars.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Exemplars.Web.Pages.Account;
+
+public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Hãy nhập thư điện tử.")]
+        public string Email { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Hãy nhập mật khẩu.")]
+        [DataType(DataType.Password)]
+        public string Password { get; set; } = string.Empty;
+    }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        }
+
+        ModelState.AddModelError(string.Empty, result.IsLockedOut
+            ? "Tài khoản đang bị khóa (do nhập sai mật khẩu nhiều lần hoặc đã ngừng hoạt động). Hãy thử lại sau 15 phút hoặc liên hệ quản trị viên."
+            : "Thư điện tử hoặc mật khẩu không đúng.");
+        return Page();
+    }
+}

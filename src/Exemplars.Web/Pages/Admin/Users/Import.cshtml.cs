@@ -1,0 +1,50 @@
+using Exemplars.Web.Features.Users;
+using Exemplars.Web.Infrastructure.Excel;
+using Exemplars.Web.Infrastructure.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Exemplars.Web.Pages.Admin.Users;
+
+[RequestSizeLimit(Spreadsheet.MaxUploadBytes + 64 * 1024)]
+public sealed class ImportModel(ImportUsers.Handler import) : PageModel
+{
+    public ImportUsers.Report? Report { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public IActionResult OnGetTemplate() => File(
+        Spreadsheet.Write(ImportUsers.Headers, [["nguyenvana@donvi.vn", "Nguyễn Văn A", Domain.Users.Roles.Label(Domain.Users.Roles.GrassrootsClerk), "CS001", ""]]),
+        Spreadsheet.ContentType,
+        "mau-nhap-nguoi-dung.xlsx");
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (file is null)
+        {
+            ModelState.AddModelError(string.Empty, "Hãy chọn tệp Excel cần nhập.");
+            return Page();
+        }
+
+        await using var content = new MemoryStream();
+        await file.CopyToAsync(content, ct);
+        content.Position = 0;
+        if (Spreadsheet.CheckUpload(file.FileName, file.Length, content) is { } error)
+        {
+            ModelState.AddModelError(string.Empty, error.Message);
+            return Page();
+        }
+
+        var result = await import.Handle(content, ct);
+        if (!result.IsSuccess)
+        {
+            Problems.AddTo(ModelState, result.Errors.Select(e => e with { Field = null }));
+            return Page();
+        }
+
+        Report = result.Value;
+        return Page();
+    }
+}

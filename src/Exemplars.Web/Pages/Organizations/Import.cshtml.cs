@@ -1,0 +1,51 @@
+using Exemplars.Web.Features.Organizations;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Excel;
+using Exemplars.Web.Infrastructure.Http;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Exemplars.Web.Pages.Organizations;
+
+[Authorize(Policy = AppAuth.AdminPolicy)]
+[RequestSizeLimit(Spreadsheet.MaxUploadBytes + 64 * 1024)]
+public sealed class ImportModel(ImportOrganizations.Handler import) : PageModel
+{
+    public ImportOrganizations.Report? Report { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public IActionResult OnGetTemplate() =>
+        File(ExportOrganizations.Handler.Template(), Spreadsheet.ContentType, "mau-nhap-to-chuc.xlsx");
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (file is null)
+        {
+            ModelState.AddModelError(string.Empty, "Hãy chọn tệp Excel cần nhập.");
+            return Page();
+        }
+
+        await using var content = new MemoryStream();
+        await file.CopyToAsync(content, ct);
+        content.Position = 0;
+        if (Spreadsheet.CheckUpload(file.FileName, file.Length, content) is { } error)
+        {
+            ModelState.AddModelError(string.Empty, error.Message);
+            return Page();
+        }
+
+        var result = await import.Handle(content, ct);
+        if (!result.IsSuccess)
+        {
+            Problems.AddTo(ModelState, result.Errors.Select(e => e with { Field = null }));
+            return Page();
+        }
+
+        Report = result.Value;
+        return Page();
+    }
+}

@@ -1,0 +1,34 @@
+using Exemplars.Domain.Organizations;
+using Exemplars.Web.Features.Common;
+using Exemplars.Web.Features.Organizations;
+using Exemplars.Web.Infrastructure.Excel;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Exemplars.Web.Pages.Organizations;
+
+public sealed class IndexModel(ListOrganizations.Handler list, ExportOrganizations.Handler export) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public OrganizationKind? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public HostUnitType? HostUnitType { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool IncludeInactive { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public Paged<OrganizationRow> Result { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Result = await list.Handle(new ListOrganizations.Query(Search, Kind, HostUnitType, IncludeInactive, PageNumber), ct);
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct) =>
+        File(await export.Handle(ct), Spreadsheet.ContentType, "to-chuc.xlsx");
+}

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Exemplars.Web.Pages.Paging;
+
+/// <summary>Links to other pages of a list, keeping the current filters in the query string.</summary>
+public sealed record PagerModel(int Page, int PageCount, int Total, HttpRequest Request)
+{
+    public string Url(int page)
+    {
+        var query = QueryHelpers.ParseQuery(Request.QueryString.Value);
+        var builder = new QueryBuilder(query.Where(kv => kv.Key != "page").SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string>(kv.Key, v ?? string.Empty))))
+        {
+            { "page", Math.Max(1, page).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        };
+        return Request.Path + builder.ToQueryString().Value;
+    }
+}

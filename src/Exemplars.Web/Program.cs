@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Exemplars.Domain.Users;
+using Exemplars.Web.Features.Organizations;
+using Exemplars.Web.Infrastructure;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Data;
+using Exemplars.Web.Infrastructure.Demo;
+using Exemplars.Web.Infrastructure.Http;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+
+var builder = WebApplication.CreateBuilder(args);
+var cliVerb = args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=') ? args[0] : null;
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddAppDatabase(builder.Configuration);
+builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddFeatureHandlers();
+
+builder.Services.AddAuthentication(o =>
+    {
+        o.DefaultScheme = AppAuth.Scheme;
+        o.DefaultChallengeScheme = AppAuth.Scheme;
+    })
+    .AddPolicyScheme(AppAuth.Scheme, null, o => o.ForwardDefaultSelector = context =>
+        context.Request.Path.StartsWithSegments("/api") ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+    .AddBearerToken(IdentityConstants.BearerScheme)
+    .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
+    {
+        o.LoginPath = "/Account/Login";
+        o.LogoutPath = "/Account/Logout";
+        o.AccessDeniedPath = "/Account/AccessDenied";
+        o.Cookie.Name = "exemplars.auth";
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Lax;
+        o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        o.SlidingExpiration = true;
+    }));
+
+builder.Services.AddIdentityCore<AppUser>(o =>
+    {
+        o.Password.RequiredLength = 8;
+        o.Password.RequireDigit = true;
+        o.Password.RequireLowercase = true;
+        o.Password.RequireUppercase = true;
+        o.Password.RequireNonAlphanumeric = true;
+        o.Lockout.AllowedForNewUsers = true;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.User.RequireUniqueEmail = true;
+    })
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddSignInManager()
+    .AddDefaultTokenProviders()
+    .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+    .AddApiEndpoints();
+
+builder.Services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+    .AddPolicy(AppAuth.AdminPolicy, p => p.RequireRole(Roles.Admin));
+
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AuthorizeFolder("/Admin", AppAuth.AdminPolicy);
+    o.Conventions.AllowAnonymousToPage("/Account/Login");
+    o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+    o.Conventions.AllowAnonymousToPage("/Error");
+});
+builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Title = "Exemplars API";
+    document.Info.Description = "API của hệ thống quản lý gương điển hình tiêu biểu. Xác thực: POST /api/v1/auth/login rồi gửi 'Authorization: Bearer <accessToken>'.";
+    return Task.CompletedTask;
+}));
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.Configure<RequestLocalizationOptions>(o =>
+{
+    var vi = new CultureInfo("vi-VN");
+    o.DefaultRequestCulture = new RequestCulture(vi);
+    o.SupportedCultures = [vi];
+    o.SupportedUICultures = [vi];
+    o.RequestCultureProviders.Clear();
+});
+
+var app = builder.Build();
+
+if (cliVerb is not null)
+{
+    return await Cli.RunAsync(app, cliVerb, args);
+}
+
+await DatabaseStartup.InitialiseAsync(app.Services);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+}
+
+app.UseStatusCodePages(async context =>
+{
+    // API callers get problem details; people get a Vietnamese page.
+    var http = context.HttpContext;
+    if (http.Request.Path.StartsWithSegments("/api") && http.Response.ContentLength is null && string.IsNullOrEmpty(http.Response.ContentType))
+    {
+        await Results.Problem(statusCode: http.Response.StatusCode, title: AppAuth.StatusTitle(http.Response.StatusCode)).ExecuteAsync(http);
+    }
+});
+app.UseSecurityHeaders();
+app.UseRequestLocalization();
+app.UseStaticFiles();
+app.UseSwaggerUI(o =>
+{
+    o.SwaggerEndpoint("/openapi/v1.json", "Exemplars API v1");
+    o.RoutePrefix = "api-docs";
+    o.DocumentTitle = "Exemplars API";
+});
+app.UseRouting();
+app.UseAuthentication();
+app.UseMiddleware<CurrentUserMiddleware>();
+app.UseAuthorization();
+
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapRazorPages();
+
+var api = app.MapGroup("/api/v1")
+    .RequireAuthorization(new AuthorizationPolicyBuilder(IdentityConstants.BearerScheme).RequireAuthenticatedUser().Build());
+app.MapGroup("/api/v1/auth").WithTags("Auth").AllowAnonymous().MapIdentityApi<AppUser>().AddEndpointFilter(AppAuth.OnlyLoginAndRefresh);
+api.MapOrganizationsApi();
+
+if (app.Configuration.GetValue<bool>("Demo:Enabled"))
+{
+    app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(DemoBanner.Text(app.Urls)));
+}
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

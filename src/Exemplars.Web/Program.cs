@@ -70,8 +70,14 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     o.Conventions.AllowAnonymousToPage("/Error");
 });
+// Vietnamese text is written as characters, not as numeric entities.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+});
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
 {
@@ -121,6 +127,7 @@ app.UseSwaggerUI(o =>
     o.RoutePrefix = "api-docs";
     o.DocumentTitle = "Exemplars API";
 });
+app.Use(AppAuth.OnlyLoginAndRefresh);
 app.UseRouting();
 app.UseAuthentication();
 app.UseMiddleware<CurrentUserMiddleware>();
@@ -130,9 +137,10 @@ app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapRazorPages();
 
-var api = app.MapGroup("/api/v1")
-    .RequireAuthorization(new AuthorizationPolicyBuilder(IdentityConstants.BearerScheme).RequireAuthenticatedUser().Build());
-app.MapGroup("/api/v1/auth").WithTags("Auth").AllowAnonymous().MapIdentityApi<AppUser>().AddEndpointFilter(AppAuth.OnlyLoginAndRefresh);
+// The default scheme already authenticates /api with bearer tokens only; no scheme is named here so that
+// CurrentUserMiddleware's verdict (deactivated, changed password) is not re-authenticated away.
+var api = app.MapGroup("/api/v1").RequireAuthorization();
+app.MapGroup("/api/v1/auth").WithTags("Auth").AllowAnonymous().MapIdentityApi<AppUser>();
 api.MapOrganizationsApi();
 
 if (app.Configuration.GetValue<bool>("Demo:Enabled"))

@@ -10,15 +10,18 @@ public static class AppAuth
     /// <summary>
     /// Of the Identity API endpoints, only sign-in and token refresh are exposed: accounts are created and
     /// managed by administrators and in the pages, never by self-registration or e-mail flows.
+    /// Runs before routing so that no request body is even read.
     /// </summary>
-    public static async ValueTask<object?> OnlyLoginAndRefresh(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public static async Task OnlyLoginAndRefresh(HttpContext context, RequestDelegate next)
     {
-        var path = context.HttpContext.Request.Path.Value ?? string.Empty;
-        var allowed = path.EndsWith("/auth/login", StringComparison.OrdinalIgnoreCase)
-            || path.EndsWith("/auth/refresh", StringComparison.OrdinalIgnoreCase);
-        return allowed
-            ? await next(context)
-            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy");
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/api/v1/auth", out var rest) && rest.Value is not ("/login" or "/refresh"))
+        {
+            await Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy").ExecuteAsync(context);
+            return;
+        }
+
+        await next(context);
     }
 
     public static string StatusTitle(int status) => status switch

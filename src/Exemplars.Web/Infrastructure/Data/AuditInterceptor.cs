@@ -14,6 +14,11 @@ namespace Exemplars.Web.Infrastructure.Data;
 /// </summary>
 public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, TimeProvider clock) : SaveChangesInterceptor
 {
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
     /// <summary>Never copied into the log: secrets and noise.</summary>
     private static readonly HashSet<string> HiddenProperties =
     [
@@ -139,7 +144,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
                     EntityState.Deleted => "Deleted",
                     _ => "Updated",
                 },
-                Changes = JsonSerializer.Serialize(changes),
+                Changes = JsonSerializer.Serialize(changes, JsonOptions),
             };
 
             if (entry.State == EntityState.Added && entry.Properties.Any(p => p.Metadata.IsPrimaryKey() && p.IsTemporary))
@@ -163,7 +168,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
         foreach (var (audit, source) in _pending)
         {
             audit.EntityId = KeyOf(source);
-            audit.Changes = JsonSerializer.Serialize(Describe(source, created: true));
+            audit.Changes = JsonSerializer.Serialize(Describe(source, created: true), JsonOptions);
             context.Set<AuditEntry>().Add(audit);
         }
 

@@ -1,0 +1,206 @@
+using Exemplars.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Exemplars.Web.Tests;
+
+public abstract class AuthTests(AppFactory app)
+{
+    private async Task<(string Email, string Password)> NewClerk()
+    {
+        var email = $"u{Guid.NewGuid():N}"[..13] + "@test.vn";
+        const string password = "Khoi@2025a";
+        var admin = await app.SignedInAs("admin@demo.vn");
+        using var response = await Forms.SubmitAsync(admin, "/Admin/Users/Create", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.FullName"] = "Nguyễn Văn Thử",
+            ["Input.Role"] = "GrassrootsClerk",
+            ["Input.OrganizationCode"] = "CS010",
+            ["Input.Password"] = password,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return (email, password);
+    }
+
+    private static async Task<HttpResponseMessage> Login(HttpClient client, string email, string password) =>
+        await Forms.SubmitAsync(client, "/Account/Login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+
+    [Fact]
+    public async Task Login_page_is_Vietnamese_and_wrong_password_is_refused_in_Vietnamese()
+    {
+        using var client = app.CreateClient();
+        var page = await client.GetStringAsync("/Account/Login");
+        Assert.Contains("<html lang=\"vi\">", page, StringComparison.Ordinal);
+        using var response = await Login(client, "coso2@demo.vn", "Sai@12345");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Thư điện tử hoặc mật khẩu không đúng.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Login_without_antiforgery_token_is_rejected()
+    {
+        using var client = app.CreateClient();
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = "admin@demo.vn", ["Input.Password"] = AppFactory.DemoPassword });
+        using var response = await client.PostAsync("/Account/Login", content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Five_failures_lock_the_account_even_for_the_right_password()
+    {
+        var (email, password) = await NewClerk();
+        using var client = app.CreateClient();
+        for (var i = 0; i < 5; i++)
+        {
+            using var wrong = await Login(client, email, "Sai@12345x");
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+
+        using var right = await Login(client, email, password);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("Tài khoản đang bị khóa", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fourth_failure_does_not_lock()
+    {
+        var (email, password) = await NewClerk();
+        using var client = app.CreateClient();
+        for (var i = 0; i < 4; i++)
+        {
+            using var wrong = await Login(client, email, "Sai@12345x");
+        }
+
+        using var right = await Login(client, email, password);
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+    }
+
+    [Fact]
+    public async Task Api_login_gives_a_bearer_token_that_opens_the_api_and_cookies_do_not()
+    {
+        using var bearer = await app.BearerAs("coso1@demo.vn");
+        using var ok = await bearer.GetAsync("/api/v1/organizations");
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+
+        var cookie = await app.SignedInAs("coso1@demo.vn");
+        using var refused = await cookie.GetAsync("/api/v1/organizations");
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/auth/register")]
+    [InlineData("/api/v1/auth/forgotPassword")]
+    [InlineData("/api/v1/auth/resetPassword")]
+    public async Task Self_registration_and_email_flows_are_closed(string path)
+    {
+        using var client = app.CreateClient();
+        using var response = await client.PostAsJsonAsync(path, new { email = "la@test.vn", password = "Khoi@2025a", resetCode = "x", newPassword = "Khoi@2025b" });
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.False(await app.WithDb(db => db.Users.AnyAsync(u => u.Email == "la@test.vn")));
+    }
+
+    [Fact]
+    public async Task Change_password_needs_the_current_one_and_then_the_new_one_works()
+    {
+        var (email, password) = await NewClerk();
+        var client = await app.SignedInAs(email, password);
+        using var wrong = await Forms.SubmitAsync(client, "/Account/ChangePassword", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = "Sai@12345x", ["Input.NewPassword"] = "Moi@2025xyz", ["Input.ConfirmPassword"] = "Moi@2025xyz",
+        });
+        Assert.Contains("Mật khẩu hiện tại không đúng.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var weak = await Forms.SubmitAsync(client, "/Account/ChangePassword", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = password, ["Input.NewPassword"] = "abc", ["Input.ConfirmPassword"] = "abc",
+        });
+        Assert.Contains("ít nhất 8 ký tự", await weak.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var ok = await Forms.SubmitAsync(client, "/Account/ChangePassword", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = password, ["Input.NewPassword"] = "Moi@2025xyz", ["Input.ConfirmPassword"] = "Moi@2025xyz",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        using var again = app.CreateClient();
+        using var login = await Login(again, email, "Moi@2025xyz");
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+    }
+
+    [Fact]
+    public async Task Deactivated_user_cannot_sign_in_and_loses_open_sessions_and_tokens()
+    {
+        var (email, password) = await NewClerk();
+        var session = await app.SignedInAs(email, password);
+        using var token = await app.BearerAs(email, password);
+        var id = await app.WithDb(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+        var admin = await app.SignedInAs("admin@demo.vn");
+        var page = await Forms.GetDocumentAsync(admin, "/Admin/Users?search=" + Uri.EscapeDataString(email));
+        var form = page.QuerySelectorAll("form").OfType<AngleSharp.Html.Dom.IHtmlFormElement>().Single(f => f.QuerySelector($"input[value='{id}']") is not null);
+        using var deactivate = await Forms.SubmitAsync(admin, "/Admin/Users", form, new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, deactivate.StatusCode);
+
+        using var home = await session.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.Contains("/Account/Login", home.Headers.Location!.ToString(), StringComparison.Ordinal);
+        using var api = await token.GetAsync("/api/v1/organizations");
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        using var fresh = app.CreateClient();
+        using var login = await Login(fresh, email, password);
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.True(await app.WithDb(db => db.Users.AnyAsync(u => u.Email == email && !u.IsActive)), "deactivated, never deleted");
+    }
+
+    [Fact]
+    public async Task Logout_ends_the_session()
+    {
+        var (email, password) = await NewClerk();
+        using var client = app.CreateClient();
+        using (await Login(client, email, password))
+        {
+        }
+
+        using var logout = await Forms.SubmitAsync(client, "/", new Dictionary<string, string>(), "form[action='/Account/Logout']");
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        using var home = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+    }
+
+    [Fact]
+    public async Task Demo_accounts_exist_with_their_roles_and_organisations()
+    {
+        var users = await app.WithDb(db => db.Users.Select(u => new { Email = u.Email!, u.Role, u.Organization!.Code }).ToListAsync());
+        Assert.Contains(users, u => u is { Email: "admin@demo.vn", Role: "Admin" });
+        Assert.Contains(users, u => u is { Email: "tgdv@demo.vn", Role: "Secretariat", Code: "DUK-TGDV" });
+        Assert.Equal(9, users.Count(u => u.Email.StartsWith("btv", StringComparison.Ordinal) && u.Role == "StandingCommittee"));
+        for (var i = 1; i <= 5; i++)
+        {
+            Assert.Contains(users, u => u.Email == $"coso{i}@demo.vn" && u.Role == "GrassrootsClerk" && u.Code == $"CS{i:000}");
+        }
+
+        Assert.Contains(users, u => u is { Email: "doankhoi@demo.vn", Role: "MassOrganisationClerk", Code: "DOAN-KHOI" });
+        Assert.Contains(users, u => u is { Email: "hoiccb@demo.vn", Role: "MassOrganisationClerk", Code: "CCB-KHOI" });
+        Assert.Contains(users, u => u is { Email: "tinhuy@demo.vn", Role: "ProvinceViewer", Code: "TU" });
+    }
+
+    [Fact]
+    public async Task Password_policy_refuses_weak_passwords()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        foreach (var weak in new[] { "Ab@1234", "abcd@1234", "ABCD@1234", "Abcd12345", "Abcd@efgh" })
+        {
+            var results = await Task.WhenAll(users.PasswordValidators.Select(v => v.ValidateAsync(users, new AppUser(), weak)));
+            Assert.Contains(results, r => !r.Succeeded);
+        }
+    }
+}
+
+[Collection(SqliteApp.Name)]
+public sealed class AuthTests_Sqlite(SqliteAppFactory app) : AuthTests(app);
+
+[Collection(PostgresApp.Name)]
+public sealed class AuthTests_Postgres(PostgresAppFactory app) : AuthTests(app);

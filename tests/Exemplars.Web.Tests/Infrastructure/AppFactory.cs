@@ -1,0 +1,138 @@
+using Exemplars.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Exemplars.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over a real database (a fresh SQLite file or a fresh PostgreSQL database per factory),
+/// started with the demo data as the README's run command starts it.
+/// </summary>
+public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string DemoPassword = "Demo@2025";
+
+    private readonly Dictionary<string, HttpClient> _signedIn = [];
+
+    protected AppFactory()
+    {
+        ClientOptions.AllowAutoRedirect = false;
+        ClientOptions.HandleCookies = true;
+    }
+
+    public abstract string Provider { get; }
+
+    protected abstract string ConnectionString { get; }
+
+    protected virtual bool Demo => true;
+
+    protected virtual IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:Provider", Provider);
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("Demo:Enabled", Demo ? "true" : "false");
+        foreach (var (key, value) in ExtraSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public virtual Task InitializeAsync()
+    {
+        _ = Server; // start the host: migrations and seeding run now, not inside the first test.
+        return Task.CompletedTask;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        foreach (var client in _signedIn.Values)
+        {
+            client.Dispose();
+        }
+
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.EnsureDeletedAsync();
+        }
+
+        await DisposeAsync();
+    }
+
+    /// <summary>A cookie client signed in through the real login form (antiforgery token included). Cached per account.</summary>
+    public async Task<HttpClient> SignedInAs(string email, string password = DemoPassword)
+    {
+        if (_signedIn.TryGetValue(email, out var cached))
+        {
+            return cached;
+        }
+
+        var client = CreateClient();
+        var response = await Forms.SubmitAsync(client, "/Account/Login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        _signedIn[email] = client;
+        return client;
+    }
+
+    /// <summary>A client with a bearer token from POST /api/v1/auth/login.</summary>
+    public async Task<HttpClient> BearerAs(string email, string password = DemoPassword)
+    {
+        var client = CreateClient();
+        using var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        login.EnsureSuccessStatusCode();
+        var token = await login.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    public async Task<T> WithDb<T>(Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);
+}
+
+public class SqliteAppFactory : AppFactory
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"exemplars-test-{Guid.NewGuid():N}.db");
+
+    public override string Provider => "Sqlite";
+
+    protected override string ConnectionString => $"Data Source={_file}";
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+    }
+}
+
+public class PostgresAppFactory : AppFactory
+{
+    private readonly string _database = $"exemplars_test_{Guid.NewGuid():N}";
+
+    public override string Provider => "Postgres";
+
+    /// <summary>test.sh starts a throwaway server and sets EXEMPLARS_TEST_PG; without it these tests fail, they never skip.</summary>
+    protected override string ConnectionString
+    {
+        get
+        {
+            var server = Environment.GetEnvironmentVariable("EXEMPLARS_TEST_PG")
+                ?? throw new InvalidOperationException("EXEMPLARS_TEST_PG is not set: run the tests with ./test.sh, which starts a throwaway PostgreSQL.");
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = _database };
+            return builder.ConnectionString;
+        }
+    }
+}

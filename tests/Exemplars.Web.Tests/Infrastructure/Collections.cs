@@ -1,0 +1,14 @@
+namespace Exemplars.Web.Tests.Infrastructure;
+
+/// <summary>One app per provider, shared by every integration test class of that provider; tests use their own data.</summary>
+[CollectionDefinition(Name)]
+public sealed class SqliteApp : ICollectionFixture<SqliteAppFactory>
+{
+    public const string Name = "sqlite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresApp : ICollectionFixture<PostgresAppFactory>
+{
+    public const string Name = "postgres";
+}

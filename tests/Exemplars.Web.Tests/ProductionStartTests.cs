@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Exemplars.Web.Tests;
+
+/// <summary>A production start (no demo): no known password exists; the first admin comes from configuration.</summary>
+public sealed class ProductionStartTests : IClassFixture<ProductionStartTests.ProductionFactory>
+{
+    private readonly ProductionFactory _app;
+
+    public ProductionStartTests(ProductionFactory app) => _app = app;
+
+    public sealed class ProductionFactory : SqliteAppFactory
+    {
+        protected override bool Demo => false;
+
+        protected override IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>
+        {
+            ["Bootstrap:AdminEmail"] = "quantri@tinh.vn",
+            ["Bootstrap:AdminPassword"] = "Qu@nTri2026!",
+        };
+    }
+
+    [Fact]
+    public async Task Demo_accounts_do_not_exist_and_the_configured_admin_can_sign_in()
+    {
+        Assert.False(await _app.WithDb(db => db.Users.AnyAsync(u => u.Email!.EndsWith("@demo.vn"))));
+        Assert.Equal(["quantri@tinh.vn"], await _app.WithDb(db => db.Users.Select(u => u.Email!).ToListAsync()));
+        var admin = await _app.SignedInAs("quantri@tinh.vn", "Qu@nTri2026!");
+        using var users = await admin.GetAsync("/Admin/Users");
+        Assert.Equal(HttpStatusCode.OK, users.StatusCode);
+        using var anonymous = _app.CreateClient();
+        using var login = await Forms.SubmitAsync(anonymous, "/Account/Login", new Dictionary<string, string> { ["Input.Email"] = "admin@demo.vn", ["Input.Password"] = AppFactory.DemoPassword });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+    }
+
+    [Fact]
+    public async Task Second_first_admin_is_refused()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var result = await Exemplars.Web.Infrastructure.Data.DatabaseStartup.CreateFirstAdminAsync(scope.ServiceProvider, "khac@tinh.vn", "Qu@nTri2026!", CancellationToken.None);
+        Assert.False(result.IsSuccess);
+        Assert.Equal("admin_exists", result.Errors[0].Code);
+    }
+}

@@ -69,7 +69,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     o.Conventions.AllowAnonymousToPage("/Error");
-});
+}).AddMvcOptions(o => VietnameseModelBinding.Apply(o.ModelBindingMessageProvider));
 // Vietnamese text is written as characters, not as numeric entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
@@ -126,6 +126,7 @@ app.UseSwaggerUI(o =>
     o.SwaggerEndpoint("/openapi/v1.json", "Exemplars API v1");
     o.RoutePrefix = "api-docs";
     o.DocumentTitle = "Exemplars API";
+    o.ConfigObject.ValidatorUrl = "none"; // never call swagger.io from the browser
 });
 app.Use(AppAuth.OnlyLoginAndRefresh);
 app.UseRouting();

@@ -84,6 +84,16 @@ public abstract class OrganizationsTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Unreadable_form_values_are_refused_in_Vietnamese()
+    {
+        var code = NewCode();
+        using var response = await Create(code, "Chi bộ Loại Lạ", kind: "HopTacXa");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("không hợp lệ cho trường Loại tổ chức", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await app.WithDb(db => db.Organizations.AnyAsync(o => o.Code == code)));
+    }
+
+    [Fact]
     public async Task Stale_edit_is_a_conflict_not_a_silent_overwrite()
     {
         var code = NewCode();

@@ -26,6 +26,7 @@ public static class AppAuth
 
     public static string StatusTitle(int status) => status switch
     {
+        400 => "Yêu cầu không hợp lệ",
         401 => "Chưa đăng nhập",
         403 => "Không có quyền",
         404 => "Không tìm thấy",

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Exemplars.Domain.Organizations;
 using Exemplars.Web.Features.Organizations;
 using Exemplars.Web.Infrastructure.Auth;
@@ -23,16 +24,22 @@ public sealed class EditModel(SaveOrganization.Handler save, GetOrganization.Han
 
     public sealed class InputModel
     {
+        [Display(Name = "Mã tổ chức")]
         public string Code { get; set; } = string.Empty;
 
+        [Display(Name = "Tên tổ chức")]
         public string Name { get; set; } = string.Empty;
 
+        [Display(Name = "Loại tổ chức")]
         public OrganizationKind Kind { get; set; } = OrganizationKind.Grassroots;
 
+        [Display(Name = "Loại hình")]
         public HostUnitType? HostUnitType { get; set; }
 
+        [Display(Name = "Mã tổ chức cấp trên")]
         public string? ParentCode { get; set; }
 
+        [Display(Name = "Địa chỉ")]
         public string? Address { get; set; }
 
         public Guid? Version { get; set; }
@@ -59,6 +66,12 @@ public sealed class EditModel(SaveOrganization.Handler save, GetOrganization.Han
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (!ModelState.IsValid)
+        {
+            await LoadOptions(ct);
+            return Page();
+        }
+
         var command = new SaveOrganization.Command(Input.Code, Input.Name, Input.Kind, Input.HostUnitType, Input.ParentCode, Input.Address, Input.Version);
         var result = Id is { } id ? await save.Update(id, command, ct) : await save.Create(command, ct);
         if (result.IsSuccess)

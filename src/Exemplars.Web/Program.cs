@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Exemplars.Domain.Users;
+using Exemplars.Web.Features.Eligibility;
 using Exemplars.Web.Features.Organizations;
+using Exemplars.Web.Features.People;
+using Exemplars.Web.Features.Plans;
 using Exemplars.Web.Infrastructure;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
@@ -20,6 +23,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddAppDatabase(builder.Configuration);
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddFeatureHandlers();
+builder.Services.AddScoped<Exemplars.Web.Features.Plans.FrozenRounds>();
 
 builder.Services.AddAuthentication(o =>
     {
@@ -69,7 +73,13 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     o.Conventions.AllowAnonymousToPage("/Error");
-}).AddMvcOptions(o => VietnameseModelBinding.Apply(o.ModelBindingMessageProvider));
+}).AddMvcOptions(o =>
+{
+    VietnameseModelBinding.Apply(o.ModelBindingMessageProvider);
+
+    // Required fields are checked by the domain rules, which say so in Vietnamese.
+    o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+});
 // Vietnamese text is written as characters, not as numeric entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
@@ -143,6 +153,9 @@ app.MapRazorPages();
 var api = app.MapGroup("/api/v1").RequireAuthorization();
 app.MapGroup("/api/v1/auth").WithTags("Auth").AllowAnonymous().MapIdentityApi<AppUser>();
 api.MapOrganizationsApi();
+api.MapEligibilityApi();
+api.MapPeopleApi();
+api.MapPlansApi();
 
 if (app.Configuration.GetValue<bool>("Demo:Enabled"))
 {

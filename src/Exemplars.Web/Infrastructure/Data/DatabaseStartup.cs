@@ -17,6 +17,7 @@ public static class DatabaseStartup
         var configuration = scope.ServiceProvider.GetRequiredService<IConfiguration>();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
+        await Features.Plans.PlanSeeder.EnsureBuiltInAsync(db, cancellationToken);
 
         if (configuration.GetValue<bool>("Demo:Enabled"))
         {

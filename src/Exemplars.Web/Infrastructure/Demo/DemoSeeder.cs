@@ -124,6 +124,11 @@ public static class DemoSeeder
 
         await db.SaveChangesAsync(cancellationToken);
 
+        var registry = DemoRegistry.Build(grassroots);
+        db.People.AddRange(registry.People);
+        db.CollectiveRatings.AddRange(registry.CollectiveRatings);
+        await db.SaveChangesAsync(cancellationToken);
+
         var users = services.GetRequiredService<UserManager<AppUser>>();
         var clock = services.GetRequiredService<TimeProvider>();
         async Task User(string email, string fullName, string role, Organization organization)

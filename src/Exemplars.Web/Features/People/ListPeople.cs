@@ -1,0 +1,46 @@
+using Exemplars.Domain.Common;
+using Exemplars.Domain.People;
+using Exemplars.Web.Features.Common;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Data;
+
+namespace Exemplars.Web.Features.People;
+
+public static class ListPeople
+{
+    public sealed record Query(string? Search = null, int? OrganizationId = null, bool? PartyMember = null, bool? Leader = null, int Page = 1, int PageSize = PageRequest.DefaultSize);
+
+    public sealed record Row(int Id, string Code, string FullName, DateOnly? BirthDate, Gender? Gender, string? Position, int OrganizationId, string OrganizationName, bool IsPartyMember, int? PartyJoinYear, bool IsLeader, string? FieldCategoryCode);
+
+    public sealed class Handler(AppDbContext db, CurrentUser user)
+    {
+        public Task<Paged<Row>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var people = db.People.InScopeOf(user).Where(p => p.IsActive);
+            var search = VietnameseText.Fold(query.Search);
+            if (search.Length > 0)
+            {
+                people = people.Where(p => p.SearchName.Contains(search));
+            }
+
+            if (query.OrganizationId is { } organizationId)
+            {
+                people = people.Where(p => p.OrganizationId == organizationId);
+            }
+
+            if (query.PartyMember is { } partyMember)
+            {
+                people = people.Where(p => p.IsPartyMember == partyMember);
+            }
+
+            if (query.Leader is { } leader)
+            {
+                people = people.Where(p => p.IsLeader == leader);
+            }
+
+            return people.OrderBy(p => p.Organization!.Code).ThenBy(p => p.FullName).ThenBy(p => p.Id)
+                .Select(p => new Row(p.Id, p.Code, p.FullName, p.BirthDate, p.Gender, p.Position, p.OrganizationId, p.Organization!.Name, p.IsPartyMember, p.PartyJoinYear, p.IsLeader, p.FieldCategoryCode))
+                .ToPagedAsync(new PageRequest(query.Page, query.PageSize), cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Exemplars.Domain.Common;
+using Exemplars.Domain.Plans;
+using Exemplars.Domain.Users;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplars.Web.Features.Plans;
+
+/// <summary>Admin edits a round's years, dates and quotas.</summary>
+public static class UpdateRound
+{
+    public sealed class Handler(AppDbContext db, CurrentUser user)
+    {
+        public async Task<Result<int>> Handle(int roundId, PlanRules.RoundDraft draft, CancellationToken cancellationToken)
+        {
+            if (!user.IsInRole(Roles.Admin))
+            {
+                return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Chỉ quản trị viên được sửa kế hoạch.");
+            }
+
+            var round = await db.Rounds.SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken);
+            if (round is null)
+            {
+                return DomainError.NotFound("Không tìm thấy đợt bình xét.");
+            }
+
+            var errors = PlanRules.ValidateRound(draft);
+            if (errors.Count > 0)
+            {
+                return Result<int>.Failure(errors);
+            }
+
+            PlanRules.Apply(round, draft);
+            await db.SaveChangesAsync(cancellationToken);
+            return round.PlanId;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Exemplars.Domain.Eligibility;
+using Exemplars.Domain.Plans;
+using Exemplars.Web.Features.Eligibility;
+using Exemplars.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplars.Web.Pages.Eligibility;
+
+public sealed class SuggestionsModel(SuggestCandidates.Handler suggest, AppDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Round { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public NomineeKind? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? OrganizationId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<Round> Rounds { get; private set; } = [];
+
+    public SuggestCandidates.Response? Result { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Rounds = await db.Rounds.AsNoTracking().OrderByDescending(r => r.LastRatingYear).ToListAsync(ct);
+        Round ??= Rounds.Count > 0 ? Rounds[0].Code : null;
+        var result = await suggest.Handle(new SuggestCandidates.Query(Round, OrganizationId, Kind, PageNumber), ct);
+        if (result.IsSuccess)
+        {
+            Result = result.Value;
+        }
+        else
+        {
+            Error = string.Join(" ", result.Errors.Select(e => e.Message));
+        }
+    }
+}

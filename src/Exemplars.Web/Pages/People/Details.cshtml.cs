@@ -1,0 +1,77 @@
+using Exemplars.Domain.Common;
+using Exemplars.Domain.Eligibility;
+using Exemplars.Domain.Plans;
+using Exemplars.Web.Features.Eligibility;
+using Exemplars.Web.Features.People;
+using Exemplars.Web.Infrastructure;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Data;
+using Exemplars.Web.Infrastructure.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplars.Web.Pages.People;
+
+public sealed class DetailsModel(GetPerson.Handler get, PersonEligibility.Handler eligibility, AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    public GetPerson.Details Person { get; private set; } = null!;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Category { get; set; }
+
+    public IReadOnlyList<NomineeCategory> IndividualCategories { get; private set; } = [];
+
+    public List<(Round Round, Result<EvaluateEligibility.Response> Result)> Evaluations { get; } = [];
+
+    public bool CanWrite => RegistryAccess.CanWrite(me);
+
+    public DateOnly Today => VietnamTime.Today(clock);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var person = await get.Handle(id, ct);
+        if (!person.IsSuccess)
+        {
+            return NotFound();
+        }
+
+        Person = person.Value;
+        var rounds = await db.Rounds.AsNoTracking().OrderByDescending(r => r.LastRatingYear).ToListAsync(ct);
+        var planIds = rounds.Select(r => r.PlanId).Distinct().ToList();
+        IndividualCategories = await db.Categories.AsNoTracking()
+            .Where(c => planIds.Contains(c.PlanId) && c.Kind == NomineeKind.Individual)
+            .OrderBy(c => c.SortOrder).ToListAsync(ct);
+        IndividualCategories = IndividualCategories.DistinctBy(c => c.Code).ToList();
+        Category ??= Person.FieldCategoryCode ?? (IndividualCategories.Count > 0 ? IndividualCategories[0].Code : null);
+        foreach (var round in rounds)
+        {
+            Evaluations.Add((round, await eligibility.Handle(id, round.Code, Category, ct)));
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRatingAsync(int id, int year, Rating? rating, [FromServices] SetRating.Handler handler, CancellationToken ct)
+    {
+        var result = await handler.ForPerson(id, year, rating, ct);
+        if (result.IsSuccess)
+        {
+            TempData["Message"] = rating is null ? $"Đã xóa xếp loại năm {year}." : $"Đã ghi xếp loại năm {year}.";
+            return RedirectToPage(new { id });
+        }
+
+        return result.Errors[0].Kind switch
+        {
+            ErrorKind.NotFound => NotFound(),
+            ErrorKind.Forbidden => Forbid(),
+            _ => await ShowErrors(id, result.Errors, ct),
+        };
+    }
+
+    private async Task<IActionResult> ShowErrors(int id, IReadOnlyList<DomainError> errors, CancellationToken ct)
+    {
+        Problems.AddTo(ModelState, errors.Select(e => e with { Field = null }));
+        return await OnGetAsync(id, ct);
+    }
+}

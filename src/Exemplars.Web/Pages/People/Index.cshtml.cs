@@ -1,0 +1,29 @@
+using Exemplars.Web.Features.Common;
+using Exemplars.Web.Features.People;
+using Exemplars.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Exemplars.Web.Pages.People;
+
+public sealed class IndexModel(ListPeople.Handler list, CurrentUser me) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool? PartyMember { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool? Leader { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public bool CanWrite => RegistryAccess.CanWrite(me);
+
+    public Paged<ListPeople.Row> Result { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Result = await list.Handle(new ListPeople.Query(Search, null, PartyMember, Leader, PageNumber), ct);
+}

@@ -1,0 +1,64 @@
+using Exemplars.Domain.Common;
+using Exemplars.Domain.Plans;
+using Exemplars.Domain.Users;
+using Exemplars.Web.Features.Plans;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Exemplars.Web.Pages.Plans;
+
+public sealed class DetailsModel(GetPlan.Handler get, CurrentUser me) : PageModel
+{
+    public Plan Plan { get; private set; } = null!;
+
+    public bool IsAdmin => me.IsInRole(Roles.Admin);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var result = await get.Handle(id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
+        if (!result.IsSuccess)
+        {
+            return NotFound();
+        }
+
+        Plan = result.Value;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCloneAsync(int id, string? code, string? name, [FromServices] ClonePlan.Handler clone, CancellationToken ct)
+    {
+        var result = await clone.Handle(new ClonePlan.Command(id, code ?? string.Empty, name ?? string.Empty), ct);
+        if (result.IsSuccess)
+        {
+            TempData["Message"] = $"Đã tạo kế hoạch {code}.";
+            return RedirectToPage(new { id = result.Value });
+        }
+
+        return await Fail(id, result.Errors, ct);
+    }
+
+    public async Task<IActionResult> OnPostCriterionAsync(int id, string code, string? text, [FromServices] UpdateCriterion.Handler update, CancellationToken ct)
+    {
+        var result = await update.Handle(id, code, text ?? string.Empty, ct);
+        if (result.IsSuccess)
+        {
+            TempData["Message"] = $"Đã lưu tiêu chí {code}.";
+            return RedirectToPage(new { id });
+        }
+
+        return await Fail(id, result.Errors, ct);
+    }
+
+    private async Task<IActionResult> Fail(int id, IReadOnlyList<DomainError> errors, CancellationToken ct)
+    {
+        if (errors[0].Kind == ErrorKind.Forbidden)
+        {
+            return Forbid();
+        }
+
+        Problems.AddTo(ModelState, errors.Select(e => e with { Field = null }));
+        return await OnGetAsync(id, ct);
+    }
+}

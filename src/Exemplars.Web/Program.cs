@@ -24,6 +24,7 @@ builder.Services.AddAppDatabase(builder.Configuration);
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddFeatureHandlers();
 builder.Services.AddScoped<Exemplars.Web.Features.Plans.FrozenRounds>();
+builder.Services.AddSingleton<BackgroundImports>();
 
 builder.Services.AddAuthentication(o =>
     {

@@ -32,6 +32,19 @@ public sealed class CurrentUser
 
     public bool CanSee(string organizationPath) => IsAuthenticated && organizationPath.StartsWith(ScopePath, StringComparison.Ordinal);
 
+    /// <summary>Carries the requesting user into a background scope (long imports).</summary>
+    public void CopyFrom(CurrentUser other)
+    {
+        IsAuthenticated = other.IsAuthenticated;
+        UserId = other.UserId;
+        Email = other.Email;
+        FullName = other.FullName;
+        Role = other.Role;
+        OrganizationId = other.OrganizationId;
+        OrganizationName = other.OrganizationName;
+        ScopePath = other.ScopePath;
+    }
+
     public void Set(string userId, string email, string fullName, string role, Organization organization)
     {
         IsAuthenticated = true;

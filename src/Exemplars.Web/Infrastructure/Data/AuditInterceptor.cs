@@ -90,6 +90,23 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
     /// <summary>Audit rows of inserts whose key the database generates; written right after the insert, when the key is known.</summary>
     private readonly List<(AuditEntry Entry, EntityEntry Source)> _pending = [];
 
+    private readonly HashSet<Type> _summarised = [];
+
+    /// <summary>
+    /// For bulk imports: rows of <typeparamref name="T"/> are not audited one by one while the returned scope is open;
+    /// the caller writes one summary entry instead (who imported how many rows from which file).
+    /// </summary>
+    public IDisposable Summarise<T>()
+    {
+        _summarised.Add(typeof(T));
+        return new Scope(() => _summarised.Remove(typeof(T)));
+    }
+
+    private sealed class Scope(Action onDispose) : IDisposable
+    {
+        public void Dispose() => onDispose();
+    }
+
     private bool _writingPending;
 
     private void Capture(DbContext? context)
@@ -119,7 +136,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
             }
 
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                || SkippedEntityTypes.Contains(entry.Metadata.ClrType.Name))
+                || SkippedEntityTypes.Contains(entry.Metadata.ClrType.Name)
+                || _summarised.Contains(entry.Metadata.ClrType))
             {
                 continue;
             }

@@ -1,4 +1,7 @@
+using Exemplars.Domain.Eligibility;
+using Exemplars.Domain.People;
 using Exemplars.Web.Features.Organizations;
+using Exemplars.Web.Features.People;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -6,9 +9,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Exemplars.Web.Pages.Organizations;
 
-public sealed class DetailsModel(GetOrganization.Handler get, CurrentUser me) : PageModel
+public sealed class DetailsModel(GetOrganization.Handler get, GetCollectiveRatings.Handler ratings, CurrentUser me) : PageModel
 {
     public GetOrganization.Details Details { get; private set; } = null!;
+
+    public IReadOnlyList<CollectiveRating> Ratings { get; private set; } = [];
+
+    public bool CanWriteRatings => RegistryAccess.CanWrite(me);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -19,7 +26,29 @@ public sealed class DetailsModel(GetOrganization.Handler get, CurrentUser me) : 
         }
 
         Details = result.Value;
+        Ratings = await ratings.Handle(id, ct);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostRatingAsync(int id, int year, CollectiveBody body, Rating? rating, [FromServices] SetRating.Handler handler, CancellationToken ct)
+    {
+        var result = await handler.ForCollective(id, year, body, rating, ct);
+        if (result.IsSuccess)
+        {
+            TempData["Message"] = $"Đã ghi xếp loại năm {year}.";
+            return RedirectToPage(new { id });
+        }
+
+        switch (result.Errors[0].Kind)
+        {
+            case Domain.Common.ErrorKind.NotFound:
+                return NotFound();
+            case Domain.Common.ErrorKind.Forbidden:
+                return Forbid();
+        }
+
+        Problems.AddTo(ModelState, result.Errors.Select(e => e with { Field = null }));
+        return await OnGetAsync(id, ct);
     }
 
     public async Task<IActionResult> OnPostSetActiveAsync(int id, bool active, [FromServices] SetOrganizationActive.Handler handler, CancellationToken ct)
@@ -45,4 +74,13 @@ public sealed class DetailsModel(GetOrganization.Handler get, CurrentUser me) : 
         Problems.AddTo(ModelState, result.Errors);
         return await OnGetAsync(id, ct);
     }
+
+    public static string BodyLabel(CollectiveBody body) => body switch
+    {
+        CollectiveBody.PartyOrganisation => "Tổ chức đảng",
+        CollectiveBody.TradeUnion => "Công đoàn",
+        CollectiveBody.YouthUnion => "Đoàn Thanh niên",
+        CollectiveBody.WomenUnion => "Hội Liên hiệp Phụ nữ",
+        CollectiveBody.VeteransAssociation => "Hội Cựu chiến binh",
+    };
 }

@@ -1,0 +1,202 @@
+using Exemplars.Domain.Common;
+using Exemplars.Domain.Eligibility;
+using Exemplars.Domain.People;
+using Exemplars.Web.Features.Organizations;
+using Exemplars.Web.Infrastructure;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Data;
+using Exemplars.Web.Infrastructure.Excel;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplars.Web.Features.People;
+
+/// <summary>
+/// Imports people into the registry from XLSX, all or nothing. A row whose person code exists updates that person
+/// (so the same file imported twice changes nothing); other rows add people.
+/// </summary>
+public static class ImportPeople
+{
+    public const int MaxRows = 50_000;
+    public const string Code = "Mã người";
+    public const string FullName = "Họ và tên";
+    public const string BirthDate = "Ngày sinh";
+    public const string Gender = "Giới tính";
+    public const string Ethnicity = "Dân tộc";
+    public const string Position = "Chức vụ";
+    public const string Organization = "Mã tổ chức";
+    public const string PartyMember = "Đảng viên";
+    public const string JoinYear = "Năm vào Đảng";
+    public const string Leader = "Lãnh đạo, quản lý";
+    public const string LedOrganization = "Mã tập thể lãnh đạo";
+    public const string Field = "Lĩnh vực";
+
+    public static IReadOnlyList<string> Headers { get; } = [Code, FullName, BirthDate, Gender, Ethnicity, Position, Organization, PartyMember, JoinYear, Leader, LedOrganization, Field];
+
+    public sealed record Report(int Rows, int Created, int Updated, int Unchanged, IReadOnlyList<ImportRowError> Errors, int ErrorCount)
+    {
+        public bool Applied => ErrorCount == 0;
+    }
+
+    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, AuditInterceptor audit)
+    {
+        public async Task<Result<Report>> Handle(Stream xlsx, string fileName, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+        {
+            if (!RegistryAccess.CanWrite(user))
+            {
+                return RegistryAccess.Forbidden;
+            }
+
+            progress?.Report(new ImportProgress("Đang đọc tệp", 0, 0));
+            var read = Spreadsheet.Read(xlsx, MaxRows);
+            if (!read.IsSuccess)
+            {
+                return Result<Report>.Failure(read.Errors);
+            }
+
+            var rows = read.Value;
+            var errors = new ImportErrors(ImportRatings.MaxReportedErrors);
+            var missing = rows.Count == 0 ? [] : new[] { Code, FullName, Organization }.Where(h => !rows[0].Cells.ContainsKey(VietnameseText.Fold(h))).ToList();
+            if (rows.Count == 0 || missing.Count > 0)
+            {
+                errors.Add(1, rows.Count == 0 ? "Tệp không có dòng dữ liệu nào." : $"Thiếu cột: {string.Join(", ", missing)}. Hãy dùng tệp mẫu.");
+                return errors.Report(rows.Count, (n, list, count) => new Report(n, 0, 0, 0, list, count));
+            }
+
+            var organizations = await db.Organizations.InScopeOf(user).AsNoTracking().Where(o => o.IsActive)
+                .Select(o => new { o.Code, o.Id, o.Path }).ToDictionaryAsync(o => o.Code, cancellationToken);
+            var categories = (await db.Categories.Where(c => c.Kind == NomineeKind.Individual).Select(c => c.Code).ToListAsync(cancellationToken)).ToHashSet();
+            var existing = await db.People.Where(p => p.Code != null).ToDictionaryAsync(p => p.Code, cancellationToken);
+            var organizationIds = organizations.Values.Select(o => o.Id).ToHashSet();
+            var today = VietnamTime.Today(clock);
+            var drafts = new List<(PersonDraft Draft, int OrganizationId, int? LedId)>();
+            var seen = new Dictionary<string, int>();
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (i % 2000 == 0)
+                {
+                    progress?.Report(new ImportProgress("Đang kiểm tra", i, rows.Count));
+                }
+
+                var row = rows[i];
+                var before = errors.Count;
+                var code = row.Get(Code).ToUpperInvariant();
+                var (dateOk, birth) = RegistryText.ParseDate(row.Get(BirthDate));
+                var (genderOk, gender) = RegistryText.ParseGender(row.Get(Gender));
+                var partyMember = RegistryText.ParseYesNo(row.Get(PartyMember));
+                var leader = RegistryText.ParseYesNo(row.Get(Leader));
+                var (yearOk, joinYear) = RegistryText.ParseYear(row.Get(JoinYear));
+                if (!dateOk)
+                {
+                    errors.Add(row.Number, $"Ngày sinh \"{row.Get(BirthDate)}\" không đúng dạng ngày/tháng/năm (ví dụ 05/09/1980).");
+                }
+
+                if (!genderOk)
+                {
+                    errors.Add(row.Number, $"Giới tính \"{row.Get(Gender)}\" không hợp lệ (Nam hoặc Nữ).");
+                }
+
+                if (partyMember is null || leader is null)
+                {
+                    errors.Add(row.Number, "Cột Đảng viên và Lãnh đạo, quản lý ghi Có hoặc Không.");
+                }
+
+                if (!yearOk)
+                {
+                    errors.Add(row.Number, $"Năm vào Đảng \"{row.Get(JoinYear)}\" không hợp lệ.");
+                }
+
+                var field = row.Get(Field);
+                if (field.Length > 0 && !categories.Contains(field))
+                {
+                    errors.Add(row.Number, $"Lĩnh vực \"{field}\" không phải là đối tượng cá nhân trong kế hoạch (ví dụ 3.2.5).");
+                }
+
+                var draft = new PersonDraft(code, row.Get(FullName), birth, gender, row.Get(Ethnicity), row.Get(Position), partyMember ?? false, joinYear, leader ?? false, field.Length == 0 ? null : field);
+                foreach (var error in PersonRules.Validate(draft, today))
+                {
+                    errors.Add(row.Number, error.Message);
+                }
+
+                var organizationCode = row.Get(Organization).ToUpperInvariant();
+                if (!organizations.TryGetValue(organizationCode, out var organization))
+                {
+                    errors.Add(row.Number, $"Không có tổ chức mã {organizationCode} trong phạm vi của đồng chí.");
+                }
+
+                int? ledId = null;
+                var ledCode = row.Get(LedOrganization).ToUpperInvariant();
+                if (ledCode.Length > 0 && organization is not null)
+                {
+                    if (!organizations.TryGetValue(ledCode, out var led) || !led.Path.StartsWith(organization.Path, StringComparison.Ordinal))
+                    {
+                        errors.Add(row.Number, $"Tập thể lãnh đạo {ledCode} phải là tổ chức của người đó hoặc đơn vị trực thuộc.");
+                    }
+                    else
+                    {
+                        ledId = led.Id;
+                    }
+                }
+
+                if (existing.TryGetValue(code, out var current) && !organizationIds.Contains(current.OrganizationId))
+                {
+                    errors.Add(row.Number, $"Mã người {code} đã được đơn vị khác sử dụng.");
+                }
+
+                if (seen.TryGetValue(code, out var first))
+                {
+                    errors.Add(row.Number, $"Mã người {code} trùng với dòng {first}.");
+                }
+
+                seen.TryAdd(code, row.Number);
+                if (errors.Count == before)
+                {
+                    drafts.Add((draft, organization!.Id, ledId));
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                return errors.Report(rows.Count, (n, list, count) => new Report(n, 0, 0, 0, list, count));
+            }
+
+            progress?.Report(new ImportProgress("Đang lưu", 0, drafts.Count));
+            int created = 0, updated = 0, unchanged = 0;
+            foreach (var (draft, organizationId, ledId) in drafts)
+            {
+                if (existing.TryGetValue(draft.Code, out var person))
+                {
+                    var before = (person.FullName, person.BirthDate, person.Gender, person.Ethnicity, person.Position, person.OrganizationId, person.IsPartyMember, person.PartyJoinYear, person.IsLeader, person.LedOrganizationId, person.FieldCategoryCode);
+                    var version = person.Version;
+                    SavePerson.Handler.Apply(person, draft, organizationId, ledId);
+                    if (before == (person.FullName, person.BirthDate, person.Gender, person.Ethnicity, person.Position, person.OrganizationId, person.IsPartyMember, person.PartyJoinYear, person.IsLeader, person.LedOrganizationId, person.FieldCategoryCode))
+                    {
+                        person.Version = version;
+                        unchanged++;
+                    }
+                    else
+                    {
+                        updated++;
+                    }
+                }
+                else
+                {
+                    var added = new Person();
+                    SavePerson.Handler.Apply(added, draft, organizationId, ledId);
+                    db.People.Add(added);
+                    created++;
+                }
+            }
+
+            db.AuditEntries.Add(ImportErrors.Summary(user, clock, "PeopleImport", fileName, $"{{\"rows\":{drafts.Count},\"created\":{created},\"updated\":{updated},\"unchanged\":{unchanged}}}"));
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            using (audit.Summarise<Person>())
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            progress?.Report(new ImportProgress("Đã xong", drafts.Count, drafts.Count));
+            return new Report(rows.Count, created, updated, unchanged, [], 0);
+        }
+    }
+}

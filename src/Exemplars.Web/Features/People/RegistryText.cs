@@ -1,0 +1,72 @@
+using System.Globalization;
+using Exemplars.Domain.Common;
+using Exemplars.Domain.Eligibility;
+using Exemplars.Domain.People;
+
+namespace Exemplars.Web.Features.People;
+
+/// <summary>Reads the words clerks write in spreadsheets: ratings, bodies, yes/no, gender, dates (dd/MM/yyyy).</summary>
+public static class RegistryText
+{
+    private static readonly Dictionary<string, Rating> RatingWords = new()
+    {
+        ["hoan thanh xuat sac nhiem vu"] = Rating.Excellent, ["htxsnv"] = Rating.Excellent, ["xuat sac"] = Rating.Excellent, ["excellent"] = Rating.Excellent,
+        ["hoan thanh tot nhiem vu"] = Rating.Good, ["httnv"] = Rating.Good, ["tot"] = Rating.Good, ["good"] = Rating.Good,
+        ["hoan thanh nhiem vu"] = Rating.Completed, ["htnv"] = Rating.Completed, ["completed"] = Rating.Completed,
+        ["khong hoan thanh nhiem vu"] = Rating.NotCompleted, ["khtnv"] = Rating.NotCompleted, ["notcompleted"] = Rating.NotCompleted,
+    };
+
+    private static readonly Dictionary<string, CollectiveBody?> BodyWords = new()
+    {
+        ["dang vien"] = null, ["ca nhan"] = null,
+        ["to chuc dang"] = CollectiveBody.PartyOrganisation, ["partyorganisation"] = CollectiveBody.PartyOrganisation,
+        ["cong doan"] = CollectiveBody.TradeUnion, ["tradeunion"] = CollectiveBody.TradeUnion,
+        ["doan thanh nien"] = CollectiveBody.YouthUnion, ["youthunion"] = CollectiveBody.YouthUnion,
+        ["hoi lien hiep phu nu"] = CollectiveBody.WomenUnion, ["hoi phu nu"] = CollectiveBody.WomenUnion, ["womenunion"] = CollectiveBody.WomenUnion,
+        ["hoi cuu chien binh"] = CollectiveBody.VeteransAssociation, ["veteransassociation"] = CollectiveBody.VeteransAssociation,
+    };
+
+    public static Rating? ParseRating(string text) => RatingWords.TryGetValue(VietnameseText.Fold(text), out var r) ? r : null;
+
+    /// <summary>Returns (true, null) for a person's rating, (true, body) for a collective's, (false, _) for an unknown word.</summary>
+    public static (bool Known, CollectiveBody? Body) ParseBody(string text) =>
+        BodyWords.TryGetValue(VietnameseText.Fold(text), out var body) ? (true, body) : (false, null);
+
+    public static bool? ParseYesNo(string text) => VietnameseText.Fold(text) switch
+    {
+        "" => false,
+        "co" or "x" or "1" or "true" or "yes" => true,
+        "khong" or "0" or "false" or "no" => false,
+        _ => null,
+    };
+
+    public static (bool Ok, Gender? Gender) ParseGender(string text) => VietnameseText.Fold(text) switch
+    {
+        "" => (true, null),
+        "nam" or "male" => (true, Gender.Male),
+        "nu" or "female" => (true, Gender.Female),
+        _ => (false, null),
+    };
+
+    public static (bool Ok, DateOnly? Date) ParseDate(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (true, null);
+        }
+
+        return DateOnly.TryParseExact(text.Trim(), ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? (true, date)
+            : (false, null);
+    }
+
+    public static (bool Ok, int? Year) ParseYear(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (true, null);
+        }
+
+        return int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? (true, year) : (false, null);
+    }
+}

@@ -1,0 +1,83 @@
+using Exemplars.Web.Features.People;
+using Exemplars.Web.Infrastructure;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Excel;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Exemplars.Web.Pages.People;
+
+public sealed record ImportStatusModel(Guid Id, BackgroundImports.Job Job);
+
+[RequestSizeLimit(Spreadsheet.MaxUploadBytes + 64 * 1024)]
+public sealed class ImportModel(BackgroundImports imports, CurrentUser me) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "job")]
+    public Guid? JobId { get; set; }
+
+    public ImportStatusModel? Status { get; private set; }
+
+    public IActionResult OnGet()
+    {
+        if (!RegistryAccess.CanWrite(me))
+        {
+            return Forbid();
+        }
+
+        if (JobId is { } id)
+        {
+            var job = imports.Find(id, me);
+            if (job is null)
+            {
+                return NotFound();
+            }
+
+            Status = new ImportStatusModel(id, job);
+        }
+
+        return Page();
+    }
+
+    public IActionResult OnGetStatus()
+    {
+        var job = JobId is { } id ? imports.Find(id, me) : null;
+        return job is null ? NotFound() : Partial("_ImportStatus", new ImportStatusModel(JobId!.Value, job));
+    }
+
+    public IActionResult OnGetTemplate(string? kind) => kind == "ratings"
+        ? File(Spreadsheet.Write(ImportRatings.Headers, [["DV00001", "Đảng viên", 2024, "Hoàn thành xuất sắc nhiệm vụ"], ["CS001", "Tổ chức đảng", 2024, "Hoàn thành tốt nhiệm vụ"], ["CS001", "Công đoàn", 2024, "Hoàn thành xuất sắc nhiệm vụ"]]), Spreadsheet.ContentType, "mau-nhap-xep-loai.xlsx")
+        : File(Spreadsheet.Write(ImportPeople.Headers, [["DV99999", "Nguyễn Văn A", "05/09/1980", "Nam", "Kinh", "Chuyên viên", "CS001", "Có", 2010, "Không", "", "3.2.5"]]), Spreadsheet.ContentType, "mau-nhap-nguoi.xlsx");
+
+    public Task<IActionResult> OnPostPeopleAsync(IFormFile? file, CancellationToken ct) =>
+        Start(file, "people", (sp, stream, name, progress, token) => sp.GetRequiredService<ImportPeople.Handler>().Handle(stream, name, progress, token), ct);
+
+    public Task<IActionResult> OnPostRatingsAsync(IFormFile? file, CancellationToken ct) =>
+        Start(file, "ratings", (sp, stream, name, progress, token) => sp.GetRequiredService<ImportRatings.Handler>().Handle(stream, name, progress, token), ct);
+
+    private async Task<IActionResult> Start<TReport>(IFormFile? file, string kind, Func<IServiceProvider, Stream, string, IProgress<ImportProgress>, CancellationToken, Task<Domain.Common.Result<TReport>>> run, CancellationToken ct)
+    {
+        if (!RegistryAccess.CanWrite(me))
+        {
+            return Forbid();
+        }
+
+        if (file is null)
+        {
+            ModelState.AddModelError(string.Empty, "Hãy chọn tệp Excel cần nhập.");
+            return Page();
+        }
+
+        await using var content = new MemoryStream();
+        await file.CopyToAsync(content, ct);
+        content.Position = 0;
+        if (Spreadsheet.CheckUpload(file.FileName, file.Length, content) is { } error)
+        {
+            ModelState.AddModelError(string.Empty, error.Message);
+            return Page();
+        }
+
+        var id = imports.Start(me, kind, content.ToArray(), file.FileName, run);
+        return Redirect($"/People/Import?job={id}");
+    }
+}

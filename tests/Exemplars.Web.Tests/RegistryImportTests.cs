@@ -1,0 +1,135 @@
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace Exemplars.Web.Tests;
+
+public abstract class RegistryImportTests(AppFactory app)
+{
+    private static byte[] Sheet(string[] headers, params object?[][] rows)
+    {
+        using var stream = new MemoryStream();
+        stream.SaveAs(rows.Select(r => headers.Select((h, i) => (h, v: i < r.Length ? r[i] : null)).ToDictionary(x => x.h, x => x.v)).ToList());
+        return stream.ToArray();
+    }
+
+    private static readonly string[] RatingHeaders = ["Mã người hoặc mã tổ chức", "Đối tượng xếp loại", "Năm", "Xếp loại"];
+
+    private static readonly string[] PeopleHeaders = ["Mã người", "Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc", "Chức vụ", "Mã tổ chức", "Đảng viên", "Năm vào Đảng", "Lãnh đạo, quản lý", "Mã tập thể lãnh đạo", "Lĩnh vực"];
+
+    /// <summary>Uploads through the page, then polls the status fragment (as htmx does) until the import has finished.</summary>
+    private async Task<string> Import(string email, string handler, byte[] xlsx)
+    {
+        var client = await app.SignedInAs(email);
+        var page = await Forms.GetDocumentAsync(client, "/People/Import");
+        var form = page.QuerySelectorAll("form").OfType<AngleSharp.Html.Dom.IHtmlFormElement>().Single(f => f.GetAttribute("action")!.Contains($"handler={handler}", StringComparison.Ordinal));
+        using var started = await Forms.SubmitAsync(client, "/People/Import", form, new Dictionary<string, string>(), ("file", "nhap.xlsx", xlsx));
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var job = started.Headers.Location!.ToString().Split("job=")[1];
+        for (var i = 0; i < 300; i++)
+        {
+            var status = await client.GetStringAsync($"/People/Import?handler=Status&job={job}");
+            if (!status.Contains("hx-trigger", StringComparison.Ordinal))
+            {
+                using var other = await (await app.SignedInAs("admin@demo.vn")).GetAsync($"/People/Import?handler=Status&job={job}");
+                Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+                return status;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("import did not finish");
+    }
+
+    [Fact]
+    public async Task Ratings_import_is_idempotent_and_covers_people_and_collectives()
+    {
+        var person = await app.WithDb(db => db.People.Where(p => p.Organization!.Code == "CS005" && p.IsPartyMember && p.PartyJoinYear <= 2019).Select(p => p.Code).FirstAsync());
+        var xlsx = Sheet(RatingHeaders,
+            [person, "Đảng viên", 2019, "Hoàn thành xuất sắc nhiệm vụ"],
+            [person, "dang vien", 2020, "HTTNV"],
+            ["CS005", "Tổ chức đảng", 2019, "Hoàn thành tốt nhiệm vụ"],
+            ["cs005", "Hội Liên hiệp Phụ nữ", 2019, "Excellent"]);
+        var first = await Import("coso5@demo.vn", "Ratings", xlsx);
+        Assert.Contains("thêm mới 4, cập nhật 0, không đổi 0", first, StringComparison.Ordinal);
+        var again = await Import("coso5@demo.vn", "Ratings", xlsx);
+        Assert.Contains("thêm mới 0, cập nhật 0, không đổi 4", again, StringComparison.Ordinal);
+        var changed = await Import("coso5@demo.vn", "Ratings", Sheet(RatingHeaders, [person, "Đảng viên", 2019, "Hoàn thành tốt nhiệm vụ"]));
+        Assert.Contains("cập nhật 1", changed, StringComparison.Ordinal);
+        Assert.Equal("Good", await app.WithDb(db => db.PersonRatings.Where(r => r.Year == 2019 && db.People.Any(p => p.Id == r.PersonId && p.Code == person)).Select(r => r.Rating.ToString()).SingleAsync()));
+        Assert.True(await app.WithDb(db => db.AuditEntries.AnyAsync(a => a.EntityType == "RatingImport" && a.UserName == "coso5@demo.vn" && a.Changes.Contains("\"created\":4"))));
+    }
+
+    [Fact]
+    public async Task Ratings_import_with_bad_rows_saves_nothing_and_names_each_row()
+    {
+        var own = await app.WithDb(db => db.People.Where(p => p.Organization!.Code == "CS003" && p.IsPartyMember).Select(p => p.Code).FirstAsync());
+        var nonMember = await app.WithDb(db => db.People.Where(p => p.Organization!.Code == "CS003" && !p.IsPartyMember).Select(p => p.Code).FirstAsync());
+        var foreign = await app.WithDb(db => db.People.Where(p => p.Organization!.Code == "CS004").Select(p => p.Code).FirstAsync());
+        var before = await app.WithDb(db => db.PersonRatings.CountAsync());
+        var html = await Import("coso3@demo.vn", "Ratings", Sheet(RatingHeaders,
+            [own, "Đảng viên", 2023, "Hoàn thành xuất sắc nhiệm vụ"],
+            [own, "Đảng viên", 2023, "Hoàn thành tốt nhiệm vụ"],
+            [foreign, "Đảng viên", 2023, "Hoàn thành tốt nhiệm vụ"],
+            [own, "Đảng viên", "năm ngoái", "Hoàn thành tốt nhiệm vụ"],
+            [own, "Đảng viên", 2022, "Giỏi"],
+            [nonMember, "Đảng viên", 2022, "Hoàn thành tốt nhiệm vụ"],
+            ["CS003", "Hợp tác xã", 2022, "Hoàn thành tốt nhiệm vụ"]));
+        var rows = Forms.Parse(html).QuerySelectorAll("table[data-testid=import-errors] tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(rows, r => r.StartsWith('3') && r.Contains("Trùng với dòng 2", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith('4') && r.Contains($"Không có người mã {foreign}", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith('5') && r.Contains("Năm \"năm ngoái\" không hợp lệ", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith('6') && r.Contains("Xếp loại \"Giỏi\" không hợp lệ", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith('7') && r.Contains("không phải là đảng viên", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith('8') && r.Contains("Đối tượng xếp loại \"Hợp tác xã\" không hợp lệ", StringComparison.Ordinal));
+        Assert.Contains("chưa lưu dòng nào", html, StringComparison.Ordinal);
+        Assert.Equal(before, await app.WithDb(db => db.PersonRatings.CountAsync()));
+    }
+
+    [Fact]
+    public async Task People_import_adds_then_updates_by_code_and_refuses_bad_rows()
+    {
+        var a = "NK" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var b = "NK" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        object?[] rowA = [a, "Phan Thị Thanh Thúy", "12/03/1986", "Nữ", "Kinh", "Kế toán trưởng", "CS002", "Có", 2011, "Không", "", "3.2.5"];
+        object?[] rowB = [b, "Lê Quang Vinh", "1979-10-02", "Nam", "Kinh", "Giám đốc", "CS002", "Có", 2003, "Có", "CS002-01", "3.2.5"];
+        var first = await Import("coso2@demo.vn", "People", Sheet(PeopleHeaders, rowA, rowB));
+        Assert.Contains("thêm mới 2, cập nhật 0, không đổi 0", first, StringComparison.Ordinal);
+        var again = await Import("coso2@demo.vn", "People", Sheet(PeopleHeaders, rowA, rowB));
+        Assert.Contains("thêm mới 0, cập nhật 0, không đổi 2", again, StringComparison.Ordinal);
+        rowA[5] = "Phó Giám đốc";
+        var updated = await Import("coso2@demo.vn", "People", Sheet(PeopleHeaders, rowA));
+        Assert.Contains("cập nhật 1", updated, StringComparison.Ordinal);
+        var leader = await app.WithDb(db => db.People.Include(p => p.LedOrganization).SingleAsync(p => p.Code == b));
+        Assert.Equal("CS002-01", leader.LedOrganization!.Code);
+
+        var bad = await Import("coso2@demo.vn", "People", Sheet(PeopleHeaders,
+            ["NK" + Guid.NewGuid().ToString("N")[..6], "", "31/02/1990", "Khác", "", "", "CS009", "Có", "", "Không", "", "3.1.1"]));
+        var errors = Forms.Parse(bad).QuerySelectorAll("table[data-testid=import-errors] tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(errors, e => e.Contains("Ngày sinh \"31/02/1990\" không đúng dạng", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("Giới tính \"Khác\" không hợp lệ", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("Họ và tên không được để trống.", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("Không có tổ chức mã CS009 trong phạm vi của đồng chí.", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("Lĩnh vực \"3.1.1\" không phải là đối tượng cá nhân", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("Đảng viên phải có năm vào Đảng.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Collective_ratings_are_recorded_on_the_organisation_page()
+    {
+        var clerk = await app.SignedInAs("coso1@demo.vn");
+        var id = await app.WithDb(db => db.Organizations.Where(o => o.Code == "CS001-02").Select(o => o.Id).SingleAsync());
+        using var response = await Forms.SubmitAsync(clerk, $"/Organizations/Details/{id}", new Dictionary<string, string> { ["year"] = "2023", ["body"] = "YouthUnion", ["rating"] = "Excellent" }, "form[action*='Rating']");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var table = Forms.Parse(await clerk.GetStringAsync($"/Organizations/Details/{id}")).QuerySelector("table[data-testid=collective-ratings]")!.TextContent;
+        Assert.Contains("Hoàn thành xuất sắc nhiệm vụ", table, StringComparison.Ordinal);
+        using var future = await Forms.SubmitAsync(clerk, $"/Organizations/Details/{id}", new Dictionary<string, string> { ["year"] = "2099", ["body"] = "YouthUnion", ["rating"] = "Excellent" }, "form[action*='Rating']");
+        Assert.Contains("Năm xếp loại 2099 không hợp lệ.", await future.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
+
+[Collection(SqliteApp.Name)]
+public sealed class RegistryImportTests_Sqlite(SqliteAppFactory app) : RegistryImportTests(app);
+
+[Collection(PostgresApp.Name)]
+public sealed class RegistryImportTests_Postgres(PostgresAppFactory app) : RegistryImportTests(app);

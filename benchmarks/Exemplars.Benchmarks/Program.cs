@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Exemplars.Benchmarks.RatingImportBenchmark).Assembly).Run(args);

@@ -151,6 +151,26 @@ public abstract class PlansAndRegistryTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Discipline_in_the_review_period_makes_a_person_ineligible_until_removed()
+    {
+        var clerk = await app.SignedInAs("coso4@demo.vn");
+        var id = await app.WithDb(db => db.People.Where(p => p.Organization!.Code == "CS004" && p.Disciplines.Count == 0).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+        using var added = await Forms.SubmitAsync(clerk, $"/People/Details/{id}", new Dictionary<string, string> { ["year"] = "2023", ["form"] = "Khiển trách" }, "form[action*='handler=Discipline']");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var page = Forms.Parse(await clerk.GetStringAsync($"/People/Details/{id}"));
+        var final = page.QuerySelector("[data-testid='eligibility-2021-2025']")!.TextContent;
+        Assert.Contains("Bị kỷ luật năm 2023, trong thời gian bình xét 2021–2025.", final, StringComparison.Ordinal);
+        Assert.Contains("Không đủ điều kiện", final, StringComparison.Ordinal);
+
+        using var empty = await Forms.SubmitAsync(clerk, $"/People/Details/{id}", new Dictionary<string, string> { ["year"] = "2023", ["form"] = "" }, "form[action*='handler=Discipline']");
+        Assert.Contains("Hãy ghi hình thức kỷ luật", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var removed = await Forms.SubmitAsync(clerk, $"/People/Details/{id}", new Dictionary<string, string>(), "form[action*='RemoveDiscipline']");
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.False(await app.WithDb(db => db.DisciplineRecords.AnyAsync(d => d.PersonId == id)));
+    }
+
+    [Fact]
     public async Task Person_form_refuses_bad_input_in_Vietnamese()
     {
         var clerk = await app.SignedInAs("coso2@demo.vn");

@@ -17,7 +17,7 @@ public static class GetPerson
 
     public sealed record YearRating(int Year, Rating Rating);
 
-    public sealed record Discipline(int Year, string Form, string? Note);
+    public sealed record Discipline(int Id, int Year, string Form, string? Note);
 
     public sealed class Handler(AppDbContext db, CurrentUser user)
     {
@@ -30,7 +30,7 @@ public static class GetPerson
                     p.IsPartyMember, p.PartyJoinYear, p.IsLeader, p.LedOrganizationId, p.LedOrganization == null ? null : p.LedOrganization.Name,
                     p.FieldCategoryCode, p.Version,
                     p.Ratings.OrderBy(r => r.Year).Select(r => new YearRating(r.Year, r.Rating)).ToList(),
-                    p.Disciplines.OrderBy(d => d.Year).Select(d => new Discipline(d.Year, d.Form, d.Note)).ToList()))
+                    p.Disciplines.OrderBy(d => d.Year).Select(d => new Discipline(d.Id, d.Year, d.Form, d.Note)).ToList()))
                 .SingleOrDefaultAsync(cancellationToken);
             return person is null ? DomainError.NotFound("Không tìm thấy người này.") : person;
         }

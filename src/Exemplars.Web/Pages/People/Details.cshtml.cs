@@ -69,6 +69,28 @@ public sealed class DetailsModel(GetPerson.Handler get, PersonEligibility.Handle
         };
     }
 
+    public async Task<IActionResult> OnPostDisciplineAsync(int id, int year, string? form, string? note, [FromServices] RecordDiscipline.Handler handler, CancellationToken ct) =>
+        await Outcome(id, await handler.Add(id, year, form, note, ct), $"Đã ghi kỷ luật năm {year}.", ct);
+
+    public async Task<IActionResult> OnPostRemoveDisciplineAsync(int id, int recordId, [FromServices] RecordDiscipline.Handler handler, CancellationToken ct) =>
+        await Outcome(id, await handler.Remove(id, recordId, ct), "Đã xóa bản ghi kỷ luật.", ct);
+
+    private async Task<IActionResult> Outcome(int id, Result<bool> result, string message, CancellationToken ct)
+    {
+        if (result.IsSuccess)
+        {
+            TempData["Message"] = message;
+            return RedirectToPage(new { id });
+        }
+
+        return result.Errors[0].Kind switch
+        {
+            ErrorKind.NotFound => NotFound(),
+            ErrorKind.Forbidden => Forbid(),
+            _ => await ShowErrors(id, result.Errors, ct),
+        };
+    }
+
     private async Task<IActionResult> ShowErrors(int id, IReadOnlyList<DomainError> errors, CancellationToken ct)
     {
         Problems.AddTo(ModelState, errors.Select(e => e with { Field = null }));

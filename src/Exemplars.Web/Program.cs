@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using Exemplars.Domain.Users;
 using Exemplars.Web.Features.Eligibility;
+using Exemplars.Web.Features.Nominations;
 using Exemplars.Web.Features.Organizations;
 using Exemplars.Web.Features.People;
 using Exemplars.Web.Features.Plans;
@@ -25,6 +26,7 @@ builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddFeatureHandlers();
 builder.Services.AddScoped<Exemplars.Web.Features.Plans.FrozenRounds>();
 builder.Services.AddSingleton<BackgroundImports>();
+builder.Services.AddSingleton<FileStorage>();
 
 builder.Services.AddAuthentication(o =>
     {
@@ -157,6 +159,7 @@ api.MapOrganizationsApi();
 api.MapEligibilityApi();
 api.MapPeopleApi();
 api.MapPlansApi();
+api.MapNominationsApi();
 
 if (app.Configuration.GetValue<bool>("Demo:Enabled"))
 {

@@ -20,6 +20,18 @@ public sealed class Plan
 
     public bool IsBuiltIn { get; set; }
 
+    /// <summary>Review-meeting quorum: present ≥ numerator/denominator of all members (default 2/3).</summary>
+    public int QuorumNumerator { get; set; } = 2;
+
+    public int QuorumDenominator { get; set; } = 3;
+
+    /// <summary>Review-meeting approval: agree &gt; numerator/denominator of all members (default 1/2).</summary>
+    public int ApprovalNumerator { get; set; } = 1;
+
+    public int ApprovalDenominator { get; set; } = 2;
+
+    public Nominations.VoteThresholds Thresholds => new(QuorumNumerator, QuorumDenominator, ApprovalNumerator, ApprovalDenominator);
+
     public List<Phase> Phases { get; set; } = [];
 
     public List<Round> Rounds { get; set; } = [];

@@ -87,6 +87,10 @@ public static partial class PlanRules
             Name = name.Trim(),
             Basis = source.Basis,
             IsBuiltIn = false,
+            QuorumNumerator = source.QuorumNumerator,
+            QuorumDenominator = source.QuorumDenominator,
+            ApprovalNumerator = source.ApprovalNumerator,
+            ApprovalDenominator = source.ApprovalDenominator,
             Phases = source.Phases.Select(p => new Phase { Number = p.Number, Name = ShiftYears(p.Name, yearShift), FromYear = p.FromYear + yearShift, ToYear = p.ToYear + yearShift }).ToList(),
             Rounds = source.Rounds.Select(r => new Round
             {

@@ -1,5 +1,6 @@
 using Exemplars.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,6 +24,11 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     public abstract string Provider { get; }
 
+    /// <summary>The app's clock: real time unless a test pins it.</summary>
+    public TestClock Clock { get; } = new();
+
+    private readonly string _storage = Path.Combine(Path.GetTempPath(), $"exemplars-files-{Guid.NewGuid():N}");
+
     protected abstract string ConnectionString { get; }
 
     protected virtual bool Demo => true;
@@ -34,6 +40,12 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Demo:Enabled", Demo ? "true" : "false");
+        builder.UseSetting("Storage:Path", _storage);
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);
@@ -59,6 +71,10 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         }
 
         await DisposeAsync();
+        if (Directory.Exists(_storage))
+        {
+            Directory.Delete(_storage, recursive: true);
+        }
     }
 
     /// <summary>A cookie client signed in through the real login form (antiforgery token included). Cached per account.</summary>

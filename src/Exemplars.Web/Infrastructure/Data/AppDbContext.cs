@@ -1,4 +1,5 @@
 using Exemplars.Domain.Auditing;
+using Exemplars.Domain.Nominations;
 using Exemplars.Domain.Organizations;
 using Exemplars.Domain.People;
 using Exemplars.Domain.Plans;
@@ -31,6 +32,16 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<CollectiveRating> CollectiveRatings => Set<CollectiveRating>();
 
     public DbSet<DisciplineRecord> DisciplineRecords => Set<DisciplineRecord>();
+
+    public DbSet<Nomination> Nominations => Set<Nomination>();
+
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+
+    public DbSet<NominationVersion> NominationVersions => Set<NominationVersion>();
+
+    public DbSet<DeadlineExtension> DeadlineExtensions => Set<DeadlineExtension>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -67,6 +78,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
         ConfigurePlans(builder);
         ConfigurePeople(builder);
+        ConfigureNominations(builder);
 
         builder.Entity<AuditEntry>(e =>
         {
@@ -93,6 +105,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(p => p.Code).IsUnique();
             e.Property(p => p.Name).HasMaxLength(1000).IsRequired();
             e.Property(p => p.Basis).HasMaxLength(500);
+            e.Ignore(p => p.Thresholds);
             e.HasMany(p => p.Phases).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(p => p.Rounds).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(p => p.Categories).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
@@ -132,6 +145,69 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(c => c.SubGroup).HasMaxLength(300);
             e.Property(c => c.Text).HasMaxLength(4000).IsRequired();
             e.Property(c => c.CheckedByRule).HasMaxLength(40);
+        });
+    }
+
+    private static void ConfigureNominations(ModelBuilder builder)
+    {
+        builder.Entity<Nomination>(e =>
+        {
+            e.ToTable("nominations");
+            e.Property(n => n.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(n => n.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(n => n.NomineeKey).HasMaxLength(30).IsRequired();
+            e.Property(n => n.NomineeName).HasMaxLength(300).IsRequired();
+            e.Property(n => n.CategoryCode).HasMaxLength(20).IsRequired();
+            e.Property(n => n.Summary).HasMaxLength(4000);
+            e.Property(n => n.AchievementsByYear).HasMaxLength(8000);
+            e.Property(n => n.Initiatives).HasMaxLength(8000);
+            e.Property(n => n.CommendationsReceived).HasMaxLength(8000);
+            e.Property(n => n.ReportHtml).HasMaxLength(100_000);
+            e.Property(n => n.IndeterminateExplanation).HasMaxLength(4000);
+            e.Property(n => n.ReturnReason).HasMaxLength(4000);
+            e.Property(n => n.Version).IsConcurrencyToken();
+            e.Ignore(n => n.Minutes);
+
+            // The same nominee cannot be nominated twice in one round, by any unit (a withdrawn dossier frees the nominee).
+            e.HasIndex(n => new { n.RoundId, n.NomineeKey }).IsUnique().HasFilter("\"Status\" <> 'Withdrawn'");
+            e.HasIndex(n => new { n.OrganizationId, n.RoundId, n.Status });
+            e.HasIndex(n => new { n.RoundId, n.Status });
+            e.HasOne<Round>().WithMany().HasForeignKey(n => n.RoundId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organization>().WithMany().HasForeignKey(n => n.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Person>().WithMany().HasForeignKey(n => n.PersonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organization>().WithMany().HasForeignKey(n => n.CollectiveId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(n => n.Evidence).WithOne().HasForeignKey(f => f.NominationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(n => n.Versions).WithOne().HasForeignKey(v => v.NominationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<EvidenceFile>(e =>
+        {
+            e.ToTable("evidence_files");
+            e.Property(f => f.CriterionCode).HasMaxLength(40);
+            e.Property(f => f.FileName).HasMaxLength(200).IsRequired();
+            e.Property(f => f.ContentType).HasMaxLength(100).IsRequired();
+            e.Property(f => f.Sha256).HasMaxLength(64).IsRequired();
+            e.Property(f => f.StoragePath).HasMaxLength(200).IsRequired();
+        });
+        builder.Entity<NominationVersion>(e =>
+        {
+            e.ToTable("nomination_versions");
+            e.Property(v => v.SubmittedBy).HasMaxLength(256).IsRequired();
+            e.HasIndex(v => new { v.NominationId, v.Number }).IsUnique();
+        });
+        builder.Entity<DeadlineExtension>(e =>
+        {
+            e.ToTable("deadline_extensions");
+            e.Property(x => x.Reason).HasMaxLength(1000).IsRequired();
+            e.Property(x => x.GrantedBy).HasMaxLength(256).IsRequired();
+            e.HasIndex(x => new { x.RoundId, x.OrganizationId });
+        });
+        builder.Entity<Notification>(e =>
+        {
+            e.ToTable("notifications");
+            e.Property(x => x.Roles).HasMaxLength(200).IsRequired();
+            e.Property(x => x.Text).HasMaxLength(1000).IsRequired();
+            e.Property(x => x.Link).HasMaxLength(300);
+            e.HasIndex(x => new { x.OrganizationId, x.Id });
         });
     }
 

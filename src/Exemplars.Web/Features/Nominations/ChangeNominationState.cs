@@ -1,0 +1,82 @@
+using Exemplars.Domain.Common;
+using Exemplars.Domain.Nominations;
+using Exemplars.Domain.Users;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplars.Web.Features.Nominations;
+
+/// <summary>The unit withdraws its dossier; the secretariat returns one with a reason. Both go through the state machine.</summary>
+public static class ChangeNominationState
+{
+    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
+    {
+        public async Task<Result<NominationStatus>> Withdraw(int id, Guid? version, CancellationToken cancellationToken)
+        {
+            if (!NominationAccess.CanDraft(user))
+            {
+                return NominationAccess.Forbidden("rút hồ sơ đề nghị");
+            }
+
+            return await Move(id, version, NominationAction.Withdraw, null, cancellationToken);
+        }
+
+        public async Task<Result<NominationStatus>> Return(int id, Guid? version, string? reason, CancellationToken cancellationToken)
+        {
+            if (!NominationAccess.CanReview(user))
+            {
+                return NominationAccess.Forbidden("trả lại hồ sơ");
+            }
+
+            if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 4000)
+            {
+                return DomainError.Invalid("Reason", "Hãy ghi lý do trả lại hồ sơ (tối đa 4000 ký tự).");
+            }
+
+            return await Move(id, version, NominationAction.Return, reason.Trim(), cancellationToken);
+        }
+
+        private async Task<Result<NominationStatus>> Move(int id, Guid? version, NominationAction action, string? reason, CancellationToken cancellationToken)
+        {
+            var found = await NominationAccess.FindForChange(db, user, id, version, cancellationToken);
+            if (!found.IsSuccess)
+            {
+                return Result<NominationStatus>.Failure(found.Errors);
+            }
+
+            var nomination = found.Value;
+            var next = NominationStateMachine.Next(nomination.Status, action);
+            if (!next.IsSuccess)
+            {
+                return next;
+            }
+
+            nomination.Status = next.Value;
+            nomination.Version = Guid.NewGuid();
+            if (action == NominationAction.Return)
+            {
+                nomination.ReturnReason = reason;
+                db.Notifications.Add(new Notification
+                {
+                    OrganizationId = nomination.OrganizationId,
+                    Roles = Roles.GrassrootsClerk,
+                    Text = $"Hồ sơ đề nghị {nomination.NomineeName} bị trả lại: {reason}",
+                    Link = $"/Nominations/Edit/{nomination.Id}",
+                    CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+                });
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return DomainError.Conflict("concurrent_edit", "Hồ sơ vừa được người khác thay đổi. Hãy tải lại trang.");
+            }
+
+            return nomination.Status;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using Exemplars.Domain.Common;
+using Exemplars.Domain.Eligibility;
+using Exemplars.Domain.Nominations;
+using Exemplars.Domain.Organizations;
+using Exemplars.Web.Features.Organizations;
+using Exemplars.Web.Features.People;
+using Exemplars.Web.Features.Plans;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplars.Web.Features.Nominations;
+
+/// <summary>A grassroots clerk opens a dossier in a round for a person or collective of their own registry.</summary>
+public static class CreateNomination
+{
+    public sealed record Command(string? Round, NomineeKind Kind, int? PersonId, int? CollectiveId, string? Category);
+
+    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
+    {
+        public async Task<Result<int>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            if (!NominationAccess.CanDraft(user))
+            {
+                return NominationAccess.Forbidden("lập hồ sơ đề nghị");
+            }
+
+            var context = await RoundContext.LoadAsync(db, command.Round, cancellationToken);
+            if (!context.IsSuccess)
+            {
+                return Result<int>.Failure(context.Errors);
+            }
+
+            var facts = new EligibilityFacts(command.Kind, command.Category?.Trim() ?? string.Empty);
+            if (EligibilityEngine.ValidateCategory(facts, context.Value.Categories) is { } categoryError)
+            {
+                return categoryError;
+            }
+
+            string name;
+            int nomineeId;
+            int owner;
+            if (command.Kind == NomineeKind.Individual)
+            {
+                var person = command.PersonId is { } pid
+                    ? await db.People.InScopeOf(user).Where(p => p.Id == pid && p.IsActive).Select(p => new { p.Id, p.FullName, p.OrganizationId, p.Organization!.Path }).SingleOrDefaultAsync(cancellationToken)
+                    : null;
+                if (person is null)
+                {
+                    return DomainError.Invalid("PersonId", "Hãy chọn một người trong sổ theo dõi của đơn vị.");
+                }
+
+                (name, nomineeId) = (person.FullName, person.Id);
+                owner = await OwnerOf(person.Path, cancellationToken);
+            }
+            else
+            {
+                var collective = command.CollectiveId is { } cid
+                    ? await db.Organizations.InScopeOf(user).Where(o => o.Id == cid && o.IsActive && (o.Kind == OrganizationKind.Grassroots || o.Kind == OrganizationKind.SubUnit))
+                        .Select(o => new { o.Id, o.Name, o.Path }).SingleOrDefaultAsync(cancellationToken)
+                    : null;
+                if (collective is null)
+                {
+                    return DomainError.Invalid("CollectiveId", "Hãy chọn tập thể là tổ chức cơ sở hoặc đơn vị trực thuộc của đơn vị.");
+                }
+
+                (name, nomineeId) = (collective.Name, collective.Id);
+                owner = await OwnerOf(collective.Path, cancellationToken);
+            }
+
+            var key = Nomination.KeyOf(command.Kind, nomineeId);
+            var roundId = context.Value.Round.Id;
+            if (await db.Nominations.AnyAsync(n => n.RoundId == roundId && n.NomineeKey == key && n.Status != NominationStatus.Withdrawn, cancellationToken))
+            {
+                return DomainError.Conflict("already_nominated", $"{name} đã được đề nghị trong đợt {context.Value.Round.Code}.");
+            }
+
+            var nomination = new Nomination
+            {
+                RoundId = roundId, OrganizationId = owner, Kind = command.Kind, NomineeKey = key, NomineeName = name,
+                PersonId = command.Kind == NomineeKind.Individual ? nomineeId : null,
+                CollectiveId = command.Kind == NomineeKind.Collective ? nomineeId : null,
+                CategoryCode = facts.CategoryCode, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            };
+            db.Nominations.Add(nomination);
+            var round = await db.Rounds.SingleAsync(r => r.Id == roundId, cancellationToken);
+            round.CriteriaFrozen = true; // from now on a criterion edit makes a new version (PlanRules.EditCriterion)
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                return DomainError.Conflict("already_nominated", $"{name} đã được đề nghị trong đợt {context.Value.Round.Code}.");
+            }
+
+            return nomination.Id;
+        }
+
+        /// <summary>The grassroots organisation a nominee belongs to (the nominee's own unit, or the unit above a sub-unit).</summary>
+        private async Task<int> OwnerOf(string path, CancellationToken cancellationToken)
+        {
+            var ids = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+            return await db.Organizations.Where(o => ids.Contains(o.Id) && o.Kind == OrganizationKind.Grassroots).Select(o => o.Id).FirstAsync(cancellationToken);
+        }
+    }
+}

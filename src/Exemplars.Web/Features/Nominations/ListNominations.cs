@@ -1,0 +1,48 @@
+using Exemplars.Domain.Eligibility;
+using Exemplars.Domain.Nominations;
+using Exemplars.Web.Features.Common;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Data;
+
+namespace Exemplars.Web.Features.Nominations;
+
+public static class ListNominations
+{
+    public sealed record Query(string? Round = null, NominationStatus? Status = null, NomineeKind? Kind = null, string? Category = null, int Page = 1, int PageSize = PageRequest.DefaultSize);
+
+    public sealed record Row(int Id, string Round, DateOnly Deadline, string OrganizationName, NomineeKind Kind, string NomineeName, string CategoryCode, NominationStatus Status, DateTime? SubmittedAtUtc, Guid Version);
+
+    public sealed class Handler(AppDbContext db, CurrentUser user)
+    {
+        public Task<Paged<Row>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var nominations = db.Visible(user);
+            if (!string.IsNullOrWhiteSpace(query.Round))
+            {
+                nominations = nominations.Where(n => db.Rounds.Any(r => r.Id == n.RoundId && r.Code == query.Round));
+            }
+
+            if (query.Status is { } status)
+            {
+                nominations = nominations.Where(n => n.Status == status);
+            }
+
+            if (query.Kind is { } kind)
+            {
+                nominations = nominations.Where(n => n.Kind == kind);
+            }
+
+            if (!string.IsNullOrWhiteSpace(query.Category))
+            {
+                nominations = nominations.Where(n => n.CategoryCode == query.Category);
+            }
+
+            return (from n in nominations
+                    join r in db.Rounds on n.RoundId equals r.Id
+                    join o in db.Organizations on n.OrganizationId equals o.Id
+                    orderby r.LastRatingYear descending, o.Code, n.NomineeName
+                    select new Row(n.Id, r.Code, r.GrassrootsDeadline, o.Name, n.Kind, n.NomineeName, n.CategoryCode, n.Status, n.SubmittedAtUtc, n.Version))
+                .ToPagedAsync(new PageRequest(query.Page, query.PageSize), cancellationToken);
+        }
+    }
+}

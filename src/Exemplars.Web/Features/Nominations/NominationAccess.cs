@@ -1,0 +1,62 @@
+using Exemplars.Domain.Common;
+using Exemplars.Domain.Nominations;
+using Exemplars.Domain.Users;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplars.Web.Features.Nominations;
+
+/// <summary>
+/// Who sees and does what with nominations. A unit's own people see all its dossiers; the bloc (secretariat, standing
+/// committee, admin) sees dossiers once submitted; nobody else sees another unit's drafts. Outside that: 404.
+/// </summary>
+public static class NominationAccess
+{
+    public static bool CanDraft(CurrentUser user) => user.IsAnyOf(Roles.GrassrootsClerk, Roles.Admin);
+
+    public static bool CanReview(CurrentUser user) => user.IsAnyOf(Roles.Secretariat, Roles.Admin);
+
+    public static DomainError Forbidden(string what) => new(ErrorKind.Forbidden, "forbidden_role", $"Vai trò của đồng chí không được {what}.");
+
+    public static IQueryable<Nomination> Visible(this AppDbContext db, CurrentUser user)
+    {
+        if (!user.IsAuthenticated)
+        {
+            return db.Nominations.Where(_ => false);
+        }
+
+        if (user.IsInRole(Roles.Admin))
+        {
+            return db.Nominations;
+        }
+
+        // What was sent up to the province is shown to province viewers with the review feature; until then, nothing.
+        if (user.IsInRole(Roles.ProvinceViewer))
+        {
+            return db.Nominations.Where(_ => false);
+        }
+
+        var scope = user.ScopePath;
+        var inScope = db.Nominations.Where(n => db.Organizations.Any(o => o.Id == n.OrganizationId && o.Path.StartsWith(scope)));
+        return user.IsAnyOf(Roles.Secretariat, Roles.StandingCommittee)
+            ? inScope.Where(n => n.Status != NominationStatus.Draft)
+            : inScope;
+    }
+
+    public static async Task<Result<Nomination>> FindForChange(AppDbContext db, CurrentUser user, int id, Guid? version, CancellationToken cancellationToken)
+    {
+        var nomination = await db.Visible(user).Include(n => n.Evidence).SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
+        if (nomination is null)
+        {
+            return DomainError.NotFound("Không tìm thấy hồ sơ.");
+        }
+
+        if (version is { } v && v != nomination.Version)
+        {
+            return DomainError.Conflict("concurrent_edit", "Hồ sơ vừa được người khác thay đổi. Hãy tải lại trang.");
+        }
+
+        return nomination;
+    }
+}

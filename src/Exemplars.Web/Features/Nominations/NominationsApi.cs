@@ -1,0 +1,102 @@
+using Exemplars.Domain.Eligibility;
+using Exemplars.Domain.Nominations;
+using Exemplars.Web.Infrastructure.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Exemplars.Web.Features.Nominations;
+
+public static class NominationsApi
+{
+    public sealed record VersionBody(Guid? Version);
+
+    public sealed record ReturnBody(Guid? Version, string? Reason);
+
+    public sealed record DetailsDto(
+        int Id, string Round, string OrganizationName, NomineeKind Kind, int? PersonId, int? CollectiveId, string NomineeName, string Category,
+        NominationStatus Status, Guid Version, string? Summary, string? AchievementsByYear, string? Initiatives, string? CommendationsReceived, string? ReportHtml,
+        MeetingMinutes? Minutes, bool FamilyLawAttested, string? IndeterminateExplanation, string? ReturnReason, DateOnly Deadline, DateOnly? ExtensionUntil,
+        Verdict Verdict, IReadOnlyList<RuleResult> Rules, IReadOnlyList<EvidenceDto> Evidence, int Submissions);
+
+    public sealed record EvidenceDto(int Id, string? CriterionCode, string FileName, string ContentType, long Size, string Sha256);
+
+    public static RouteGroupBuilder MapNominationsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/nominations").WithTags("Nominations");
+
+        group.MapGet("/", async ([AsParameters] ListQuery q, ListNominations.Handler handler, CancellationToken ct) =>
+            Results.Ok(await handler.Handle(new ListNominations.Query(q.Round, q.Status, q.Kind, q.Category, q.Page ?? 1, q.PageSize ?? 50), ct)))
+            .WithSummary("Hồ sơ đề nghị trong phạm vi của người gọi (phân trang)");
+
+        group.MapGet("/{id:int}", async (int id, GetNomination.Handler handler, CancellationToken ct) =>
+        {
+            var result = await handler.Handle(id, ct);
+            if (!result.IsSuccess)
+            {
+                return Problems.ToProblem(result.Errors);
+            }
+
+            var d = result.Value;
+            var n = d.Nomination;
+            return Results.Ok(new DetailsDto(n.Id, d.RoundCode, d.OrganizationName, n.Kind, n.PersonId, n.CollectiveId, n.NomineeName, n.CategoryCode, n.Status, n.Version,
+                n.Summary, n.AchievementsByYear, n.Initiatives, n.CommendationsReceived, n.ReportHtml, n.Minutes, n.FamilyLawAttested, n.IndeterminateExplanation, n.ReturnReason,
+                d.Deadline, d.ExtensionUntil, d.Eligibility.Verdict, d.Eligibility.Rules,
+                n.Evidence.Select(e => new EvidenceDto(e.Id, e.CriterionCode, e.FileName, e.ContentType, e.Size, e.Sha256)).ToList(), n.SubmissionCount));
+        }).WithSummary("Một hồ sơ đề nghị với điều kiện hiện tại và minh chứng");
+
+        group.MapPost("/", async (CreateNomination.Command command, CreateNomination.Handler handler, CancellationToken ct) =>
+        {
+            var result = await handler.Handle(command, ct);
+            return result.IsSuccess ? Results.Created($"/api/v1/nominations/{result.Value}", new { id = result.Value }) : Problems.ToProblem(result.Errors);
+        }).WithSummary("Lập hồ sơ đề nghị (cấp ủy cơ sở)");
+
+        group.MapPut("/{id:int}", async (int id, SaveDossier.Command command, SaveDossier.Handler handler, CancellationToken ct) =>
+        {
+            var result = await handler.Handle(id, command, ct);
+            return result.IsSuccess ? Results.Ok(new { version = result.Value }) : Problems.ToProblem(result.Errors);
+        }).WithSummary("Sửa báo cáo thành tích và biên bản họp bình xét");
+
+        group.MapPost("/{id:int}/evidence", async (int id, [FromForm] string? criterionCode, IFormFile? file, UploadEvidence.Handler handler, CancellationToken ct) =>
+        {
+            if (file is null)
+            {
+                return Problems.ToProblem([Domain.Common.DomainError.Invalid("file", "Thiếu tệp tải lên.")]);
+            }
+
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            var result = await handler.Handle(id, criterionCode, file.FileName, buffer.ToArray(), ct);
+            return result.IsSuccess ? Results.Created($"/api/v1/nominations/{id}", result.Value) : Problems.ToProblem(result.Errors);
+        })
+        .DisableAntiforgery() // bearer tokens only on /api: no cookie to forge
+        .WithMetadata(new RequestSizeLimitAttribute(FileRules.MaxFileBytes + (1024 * 1024)))
+        .WithSummary("Tải minh chứng (multipart: file, criterionCode; 'minutes' cho bản chụp biên bản)");
+
+        group.MapDelete("/{id:int}/evidence/{evidenceId:int}", async (int id, int evidenceId, UploadEvidence.Handler handler, CancellationToken ct) =>
+        {
+            var result = await handler.Remove(id, evidenceId, ct);
+            return result.IsSuccess ? Results.NoContent() : Problems.ToProblem(result.Errors);
+        }).WithSummary("Xóa một minh chứng");
+
+        group.MapPost("/{id:int}/submit", async (int id, VersionBody? body, SubmitNomination.Handler handler, CancellationToken ct) =>
+            Outcome(await handler.Handle(id, body?.Version, ct))).WithSummary("Gửi hồ sơ lên Đảng ủy Khối");
+
+        group.MapPost("/{id:int}/withdraw", async (int id, VersionBody? body, ChangeNominationState.Handler handler, CancellationToken ct) =>
+            Outcome(await handler.Withdraw(id, body?.Version, ct))).WithSummary("Rút hồ sơ");
+
+        group.MapPost("/{id:int}/return", async (int id, ReturnBody body, ChangeNominationState.Handler handler, CancellationToken ct) =>
+            Outcome(await handler.Return(id, body.Version, body.Reason, ct))).WithSummary("Trả lại hồ sơ kèm lý do (Ban Tuyên giáo – Dân vận)");
+
+        group.MapPost("/extensions", async (GrantExtension.Command command, GrantExtension.Handler handler, CancellationToken ct) =>
+        {
+            var result = await handler.Handle(command, ct);
+            return result.IsSuccess ? Results.Created($"/api/v1/nominations/extensions/{result.Value}", new { id = result.Value }) : Problems.ToProblem(result.Errors);
+        }).WithSummary("Gia hạn nộp hồ sơ cho một tổ chức cơ sở (Ban Tuyên giáo – Dân vận)");
+
+        return api;
+    }
+
+    private static IResult Outcome(Domain.Common.Result<NominationStatus> result) =>
+        result.IsSuccess ? Results.Ok(new { status = result.Value }) : Problems.ToProblem(result.Errors);
+
+    public sealed record ListQuery(string? Round, NominationStatus? Status, NomineeKind? Kind, string? Category, int? Page, int? PageSize);
+}

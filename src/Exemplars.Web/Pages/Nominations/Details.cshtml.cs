@@ -1,0 +1,57 @@
+using Exemplars.Domain.Common;
+using Exemplars.Web.Features.Nominations;
+using Exemplars.Web.Infrastructure;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Exemplars.Web.Pages.Nominations;
+
+public sealed class DetailsModel(GetNomination.Handler get, CurrentUser me) : PageModel
+{
+    public GetNomination.Details Details { get; private set; } = null!;
+
+    public bool CanReview => NominationAccess.CanReview(me);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var result = await get.Handle(id, ct);
+        if (!result.IsSuccess)
+        {
+            return NotFound();
+        }
+
+        Details = result.Value;
+        return Page();
+    }
+
+    /// <summary>Evidence is served only through the dossier's own scope check, as an attachment, never inline.</summary>
+    public async Task<IActionResult> OnGetFileAsync(int id, int fileId, [FromServices] FileStorage storage, CancellationToken ct)
+    {
+        var result = await get.Handle(id, ct);
+        var file = result.IsSuccess ? result.Value.Nomination.Evidence.SingleOrDefault(e => e.Id == fileId) : null;
+        return file is null ? NotFound() : File(storage.Open(file.StoragePath), file.ContentType, file.FileName);
+    }
+
+    public async Task<IActionResult> OnPostReturnAsync(int id, Guid? version, string? reason, [FromServices] ChangeNominationState.Handler handler, CancellationToken ct)
+    {
+        var result = await handler.Return(id, version, reason, ct);
+        if (result.IsSuccess)
+        {
+            TempData["Message"] = "Đã trả lại hồ sơ cho đơn vị.";
+            return RedirectToPage(new { id });
+        }
+
+        switch (result.Errors[0].Kind)
+        {
+            case ErrorKind.NotFound:
+                return NotFound();
+            case ErrorKind.Forbidden:
+                return Forbid();
+        }
+
+        Problems.AddTo(ModelState, result.Errors.Select(e => e with { Field = null }));
+        return await OnGetAsync(id, ct);
+    }
+}

@@ -1,0 +1,116 @@
+using Exemplars.Domain.Common;
+using Exemplars.Domain.Nominations;
+using Exemplars.Domain.Plans;
+using Exemplars.Web.Features.Nominations;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Data;
+using Exemplars.Web.Infrastructure.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplars.Web.Pages.Nominations;
+
+[RequestSizeLimit(FileRules.MaxFileBytes + (1024 * 1024))]
+[RequestFormLimits(MultipartBodyLengthLimit = FileRules.MaxFileBytes + (1024 * 1024))]
+public sealed class EditModel(GetNomination.Handler get, AppDbContext db, CurrentUser me) : PageModel
+{
+    public GetNomination.Details Details { get; private set; } = null!;
+
+    public IReadOnlyList<Criterion> Criteria { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!NominationAccess.CanDraft(me))
+        {
+            return Forbid();
+        }
+
+        var result = await get.Handle(id, ct);
+        if (!result.IsSuccess)
+        {
+            return NotFound();
+        }
+
+        Details = result.Value;
+        if (!NominationStateMachine.IsEditable(Details.Nomination.Status))
+        {
+            return Redirect($"/Nominations/Details/{id}");
+        }
+
+        var n = Details.Nomination;
+        var version = await db.Rounds.Where(r => r.Id == n.RoundId).Select(r => new { r.PlanId, r.CriteriaVersion }).SingleAsync(ct);
+        Criteria = (await db.Criteria.AsNoTracking().Where(c => c.PlanId == version.PlanId && (c.CategoryCode == n.CategoryCode || c.CategoryCode == null)).OrderBy(c => c.SortOrder).ToListAsync(ct))
+            .Where(c => c.AppliesIn(version.CriteriaVersion) && c.CheckedByRule is null).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(int id, SaveDossier.Command command, [FromServices] SaveDossier.Handler handler, CancellationToken ct) =>
+        await Outcome(id, await handler.Handle(id, command, ct), "Đã lưu hồ sơ.", ct);
+
+    public async Task<IActionResult> OnPostUploadAsync(int id, string? criterionCode, IFormFile? file, [FromServices] UploadEvidence.Handler handler, CancellationToken ct)
+    {
+        if (file is null)
+        {
+            ModelState.AddModelError(string.Empty, "Hãy chọn tệp cần tải lên.");
+            return await OnGetAsync(id, ct);
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        return await Outcome(id, await handler.Handle(id, criterionCode, file.FileName, buffer.ToArray(), ct), $"Đã tải lên {file.FileName}.", ct);
+    }
+
+    public async Task<IActionResult> OnPostRemoveEvidenceAsync(int id, int evidenceId, [FromServices] UploadEvidence.Handler handler, CancellationToken ct) =>
+        await Outcome(id, await handler.Remove(id, evidenceId, ct), "Đã xóa tệp.", ct);
+
+    public async Task<IActionResult> OnPostSubmitAsync(int id, Guid? version, [FromServices] SubmitNomination.Handler handler, CancellationToken ct)
+    {
+        var result = await handler.Handle(id, version, ct);
+        if (result.IsSuccess)
+        {
+            TempData["Message"] = "Đã gửi hồ sơ lên Đảng ủy Khối (qua Ban Tuyên giáo – Dân vận).";
+            return Redirect($"/Nominations/Details/{id}");
+        }
+
+        return await Outcome(id, result, string.Empty, ct);
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(int id, Guid? version, [FromServices] ChangeNominationState.Handler handler, CancellationToken ct)
+    {
+        var result = await handler.Withdraw(id, version, ct);
+        if (result.IsSuccess)
+        {
+            TempData["Message"] = "Đã rút hồ sơ.";
+            return Redirect("/Nominations");
+        }
+
+        return await Outcome(id, result, string.Empty, ct);
+    }
+
+    private async Task<IActionResult> Outcome<T>(int id, Result<T> result, string message, CancellationToken ct)
+    {
+        if (result.IsSuccess)
+        {
+            TempData["Message"] = message;
+            return Redirect($"/Nominations/Edit/{id}");
+        }
+
+        switch (result.Errors[0].Kind)
+        {
+            case ErrorKind.NotFound:
+                return NotFound();
+            case ErrorKind.Forbidden:
+                return Forbid();
+        }
+
+        Problems.AddTo(ModelState, result.Errors.Select(e => e with { Field = null }));
+        var page = await OnGetAsync(id, ct);
+        if (page is PageResult)
+        {
+            Response.StatusCode = Problems.StatusOf(result.Errors[0].Kind);
+        }
+
+        return page;
+    }
+}

@@ -1,0 +1,43 @@
+using Exemplars.Domain.Eligibility;
+using Exemplars.Domain.Nominations;
+using Exemplars.Web.Features.Common;
+using Exemplars.Web.Features.Nominations;
+using Exemplars.Web.Infrastructure;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplars.Web.Pages.Nominations;
+
+public sealed class IndexModel(ListNominations.Handler list, AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Round { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public NominationStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public NomineeKind? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<string> Rounds { get; private set; } = [];
+
+    public Paged<ListNominations.Row> Result { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
+
+    public DateOnly Today => VietnamTime.Today(clock);
+
+    public bool CanDraft => NominationAccess.CanDraft(me);
+
+    public bool CanReview => NominationAccess.CanReview(me);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Rounds = await db.Rounds.OrderByDescending(r => r.LastRatingYear).Select(r => r.Code).ToListAsync(ct);
+        Result = await list.Handle(new ListNominations.Query(Round, Status, Kind, null, PageNumber), ct);
+    }
+}

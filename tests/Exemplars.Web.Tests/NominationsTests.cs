@@ -354,6 +354,29 @@ public abstract class NominationsTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Only_never_sent_drafts_can_be_deleted()
+    {
+        await SetDeadline(Today.AddDays(30));
+        using var clerk = await app.BearerAs("coso1@demo.vn");
+        var draft = await Create(clerk, await NewPerson("CS001"));
+        using (var other = await (await app.BearerAs("coso2@demo.vn")).DeleteAsync($"/api/v1/nominations/{draft}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        }
+
+        using (var deleted = await clerk.DeleteAsync($"/api/v1/nominations/{draft}"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        Assert.False(await app.WithDb(db => db.Nominations.AnyAsync(n => n.Id == draft)));
+        var sent = await ReadyDossier(clerk);
+        Assert.Equal(HttpStatusCode.OK, (await Post(clerk, $"/api/v1/nominations/{sent}/submit")).Status);
+        using var refused = await clerk.DeleteAsync($"/api/v1/nominations/{sent}");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task Clerk_home_lists_nominations_with_days_left()
     {
         await SetDeadline(Today.AddDays(12));

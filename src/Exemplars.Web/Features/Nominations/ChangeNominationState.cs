@@ -22,6 +22,30 @@ public static class ChangeNominationState
             return await Move(id, version, NominationAction.Withdraw, null, cancellationToken);
         }
 
+        /// <summary>A draft that was never sent can be deleted outright (with its files); anything sent is only ever withdrawn.</summary>
+        public async Task<Result<bool>> DeleteDraft(int id, CancellationToken cancellationToken)
+        {
+            if (!NominationAccess.CanDraft(user))
+            {
+                return NominationAccess.Forbidden("xóa hồ sơ đề nghị");
+            }
+
+            var found = await NominationAccess.FindForChange(db, user, id, null, cancellationToken);
+            if (!found.IsSuccess)
+            {
+                return Result<bool>.Failure(found.Errors);
+            }
+
+            if (found.Value.Status != NominationStatus.Draft || found.Value.SubmissionCount > 0)
+            {
+                return DomainError.Conflict("not_a_draft", "Chỉ xóa được hồ sơ đang soạn, chưa gửi lần nào; hồ sơ đã gửi chỉ có thể rút.");
+            }
+
+            db.Nominations.Remove(found.Value);
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+
         public async Task<Result<NominationStatus>> Return(int id, Guid? version, string? reason, CancellationToken cancellationToken)
         {
             if (!NominationAccess.CanReview(user))

@@ -55,6 +55,12 @@ public static class NominationsApi
             return result.IsSuccess ? Results.Ok(new { version = result.Value }) : Problems.ToProblem(result.Errors);
         }).WithSummary("Sửa báo cáo thành tích và biên bản họp bình xét");
 
+        group.MapDelete("/{id:int}", async (int id, ChangeNominationState.Handler handler, CancellationToken ct) =>
+        {
+            var result = await handler.DeleteDraft(id, ct);
+            return result.IsSuccess ? Results.NoContent() : Problems.ToProblem(result.Errors);
+        }).WithSummary("Xóa hồ sơ đang soạn (chưa gửi lần nào)");
+
         group.MapPost("/{id:int}/evidence", async (int id, [FromForm] string? criterionCode, IFormFile? file, UploadEvidence.Handler handler, CancellationToken ct) =>
         {
             if (file is null)

@@ -1,6 +1,5 @@
 using Exemplars.Domain.Common;
 using Exemplars.Domain.Eligibility;
-using Exemplars.Domain.People;
 using Exemplars.Web.Features.People;
 using Exemplars.Web.Features.Plans;
 using Exemplars.Web.Infrastructure.Auth;
@@ -16,11 +15,8 @@ public static class PersonEligibility
     {
         public async Task<Result<EvaluateEligibility.Response>> Handle(int personId, string? roundCode, string? categoryCode, CancellationToken cancellationToken)
         {
-            var person = await db.People.InScopeOf(user).AsNoTracking()
-                .Include(p => p.Ratings).Include(p => p.Disciplines)
-                .AsSplitQuery()
-                .SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
-            if (person is null)
+            var field = await db.People.InScopeOf(user).Where(p => p.Id == personId).Select(p => new { p.FieldCategoryCode }).SingleOrDefaultAsync(cancellationToken);
+            if (field is null)
             {
                 return DomainError.NotFound("Không tìm thấy người này.");
             }
@@ -31,16 +27,13 @@ public static class PersonEligibility
                 return Result<EvaluateEligibility.Response>.Failure(context.Errors);
             }
 
-            var category = string.IsNullOrWhiteSpace(categoryCode) ? person.FieldCategoryCode : categoryCode.Trim();
+            var category = string.IsNullOrWhiteSpace(categoryCode) ? field.FieldCategoryCode : categoryCode.Trim();
             if (category is null)
             {
                 return DomainError.Invalid("category", "Người này chưa có lĩnh vực; hãy chọn đối tượng, lĩnh vực (category) để đánh giá.");
             }
 
-            var led = person.IsLeader && person.LedOrganizationId is { } ledId
-                ? await db.CollectiveRatings.AsNoTracking().Where(r => r.OrganizationId == ledId).ToListAsync(cancellationToken)
-                : null;
-            var facts = RegistryFacts.ForPerson(person, category, led);
+            var facts = (await RegistryLoader.PersonFactsAsync(db, db.People.InScopeOf(user), personId, category, familyLawAttested: false, cancellationToken))!;
             if (EligibilityEngine.ValidateCategory(facts, context.Value.Categories) is { } categoryError)
             {
                 return categoryError;

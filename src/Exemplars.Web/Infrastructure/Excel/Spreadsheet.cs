@@ -41,6 +41,31 @@ public static class Spreadsheet
             : DomainError.Invalid("File", "Tệp không phải là tệp Excel .xlsx hợp lệ.");
     }
 
+    /// <summary>Copies an uploaded workbook into memory after the checks of <see cref="CheckUpload"/>.</summary>
+    public static async Task<Result<MemoryStream>> ReadUploadAsync(IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (file is null)
+        {
+            return DomainError.Invalid("File", "Hãy chọn tệp Excel cần nhập.");
+        }
+
+        if (file.Length > MaxUploadBytes)
+        {
+            return DomainError.Invalid("File", $"Tệp tải lên quá lớn (tối đa {MaxUploadBytes / 1024 / 1024} MB).");
+        }
+
+        var content = new MemoryStream();
+        await file.CopyToAsync(content, cancellationToken);
+        content.Position = 0;
+        if (CheckUpload(file.FileName, file.Length, content) is { } error)
+        {
+            await content.DisposeAsync();
+            return error;
+        }
+
+        return content;
+    }
+
     /// <summary>Reads the first sheet; row 1 is the header. Blank rows are skipped but keep their numbering.</summary>
     public static Result<IReadOnlyList<SheetRow>> Read(Stream content, int maxRows)
     {

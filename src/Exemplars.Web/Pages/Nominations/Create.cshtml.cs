@@ -1,7 +1,6 @@
 using Exemplars.Domain.Common;
 using Exemplars.Domain.Eligibility;
 using Exemplars.Domain.Organizations;
-using Exemplars.Domain.People;
 using Exemplars.Domain.Plans;
 using Exemplars.Web.Features.Nominations;
 using Exemplars.Web.Features.Organizations;
@@ -109,16 +108,11 @@ public sealed class CreateModel(CreateNomination.Handler create, AppDbContext db
         EligibilityFacts? facts = null;
         if (Kind == NomineeKind.Individual && PersonId is { } pid)
         {
-            var person = await db.People.InScopeOf(me).AsNoTracking().Include(p => p.Ratings).Include(p => p.Disciplines).AsSplitQuery().SingleOrDefaultAsync(p => p.Id == pid, ct);
-            if (person is not null)
-            {
-                var led = person.IsLeader && person.LedOrganizationId is { } ledId ? await db.CollectiveRatings.AsNoTracking().Where(r => r.OrganizationId == ledId).ToListAsync(ct) : null;
-                facts = RegistryFacts.ForPerson(person, Category, led);
-            }
+            facts = await RegistryLoader.PersonFactsAsync(db, db.People.InScopeOf(me), pid, Category, familyLawAttested: false, ct);
         }
         else if (Kind == NomineeKind.Collective && CollectiveId is { } cid && await db.Organizations.InScopeOf(me).AnyAsync(o => o.Id == cid, ct))
         {
-            facts = RegistryFacts.ForCollective(Category, await db.CollectiveRatings.AsNoTracking().Where(r => r.OrganizationId == cid).ToListAsync(ct));
+            facts = await RegistryLoader.CollectiveFactsAsync(db, cid, Category, ct);
         }
 
         if (facts is null || EligibilityEngine.ValidateCategory(facts, context.Value.Categories) is not null)

@@ -23,21 +23,14 @@ public sealed class ImportModel(ImportOrganizations.Handler import) : PageModel
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
     {
-        if (file is null)
+        var upload = await Spreadsheet.ReadUploadAsync(file, ct);
+        if (!upload.IsSuccess)
         {
-            ModelState.AddModelError(string.Empty, "Hãy chọn tệp Excel cần nhập.");
+            ModelState.AddModelError(string.Empty, upload.Errors[0].Message);
             return Page();
         }
 
-        await using var content = new MemoryStream();
-        await file.CopyToAsync(content, ct);
-        content.Position = 0;
-        if (Spreadsheet.CheckUpload(file.FileName, file.Length, content) is { } error)
-        {
-            ModelState.AddModelError(string.Empty, error.Message);
-            return Page();
-        }
-
+        await using var content = upload.Value;
         var result = await import.Handle(content, ct);
         if (!result.IsSuccess)
         {

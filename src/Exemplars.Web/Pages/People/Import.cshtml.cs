@@ -62,22 +62,15 @@ public sealed class ImportModel(BackgroundImports imports, CurrentUser me) : Pag
             return Forbid();
         }
 
-        if (file is null)
+        var upload = await Spreadsheet.ReadUploadAsync(file, ct);
+        if (!upload.IsSuccess)
         {
-            ModelState.AddModelError(string.Empty, "Hãy chọn tệp Excel cần nhập.");
+            ModelState.AddModelError(string.Empty, upload.Errors[0].Message);
             return Page();
         }
 
-        await using var content = new MemoryStream();
-        await file.CopyToAsync(content, ct);
-        content.Position = 0;
-        if (Spreadsheet.CheckUpload(file.FileName, file.Length, content) is { } error)
-        {
-            ModelState.AddModelError(string.Empty, error.Message);
-            return Page();
-        }
-
-        var id = imports.Start(me, kind, content.ToArray(), file.FileName, run);
+        await using var content = upload.Value;
+        var id = imports.Start(me, kind, content.ToArray(), file!.FileName, run);
         return Redirect($"/People/Import?job={id}");
     }
 }

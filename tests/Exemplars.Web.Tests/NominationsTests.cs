@@ -354,6 +354,34 @@ public abstract class NominationsTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Plan_thresholds_are_settings_and_the_first_nomination_freezes_the_rounds_criteria()
+    {
+        await SetDeadline(Today.AddDays(30));
+        using var clerk = await app.BearerAs("coso1@demo.vn");
+        var id = await ReadyDossier(clerk);
+        Assert.True(await app.WithDb(db => db.Rounds.Where(r => r.Code == "2021-2025").Select(r => r.CriteriaFrozen).SingleAsync()));
+        var planId = await app.WithDb(db => db.Plans.Where(p => p.Code == "2021-2025").Select(p => p.Id).SingleAsync());
+        var admin = await app.SignedInAs("admin@demo.vn");
+        try
+        {
+            using (var strict = await Forms.SubmitAsync(admin, $"/Plans/Details/{planId}", new Dictionary<string, string> { ["QuorumNumerator"] = "8", ["QuorumDenominator"] = "9" }, "form[action*='Thresholds']"))
+            {
+                Assert.Equal(HttpStatusCode.Redirect, strict.StatusCode);
+            }
+
+            var (status, body) = await Post(clerk, $"/api/v1/nominations/{id}/submit"); // 7 of 9 present no longer meets 8/9
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+            Assert.Equal("minutes_no_quorum", body.GetProperty("code").GetString());
+            using var bad = await Forms.SubmitAsync(admin, $"/Plans/Details/{planId}", new Dictionary<string, string> { ["ApprovalNumerator"] = "3", ["ApprovalDenominator"] = "2" }, "form[action*='Thresholds']");
+            Assert.Contains("Tỷ lệ phải là phân số dương", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            using var restore = await Forms.SubmitAsync(admin, $"/Plans/Details/{planId}", new Dictionary<string, string> { ["QuorumNumerator"] = "2", ["QuorumDenominator"] = "3", ["ApprovalNumerator"] = "1", ["ApprovalDenominator"] = "2" }, "form[action*='Thresholds']");
+        }
+    }
+
+    [Fact]
     public async Task Only_never_sent_drafts_can_be_deleted()
     {
         await SetDeadline(Today.AddDays(30));

@@ -19,6 +19,10 @@ public sealed class NominationRulesTests
             [(NominationStatus.Submitted, NominationAction.Withdraw)] = NominationStatus.Withdrawn,
             [(NominationStatus.Returned, NominationAction.Withdraw)] = NominationStatus.Withdrawn,
             [(NominationStatus.Resubmitted, NominationAction.Withdraw)] = NominationStatus.Withdrawn,
+            [(NominationStatus.Submitted, NominationAction.Accept)] = NominationStatus.Verified,
+            [(NominationStatus.Resubmitted, NominationAction.Accept)] = NominationStatus.Verified,
+            [(NominationStatus.Verified, NominationAction.Return)] = NominationStatus.Returned,
+            [(NominationStatus.Verified, NominationAction.Withdraw)] = NominationStatus.Withdrawn,
         };
         foreach (var status in Enum.GetValues<NominationStatus>())
         {

@@ -10,6 +10,9 @@ public enum NominationStatus
     Returned,
     Resubmitted,
     Withdrawn,
+
+    /// <summary>Checked by the secretariat against every criterion and accepted as a candidate.</summary>
+    Verified,
 }
 
 public enum NominationAction
@@ -17,6 +20,7 @@ public enum NominationAction
     Submit,
     Return,
     Withdraw,
+    Accept,
 }
 
 /// <summary>The one state machine of a nomination: every invalid move is refused the same way (409, code invalid_transition).</summary>
@@ -26,8 +30,9 @@ public static class NominationStateMachine
     {
         (NominationStatus.Draft, NominationAction.Submit) => NominationStatus.Submitted,
         (NominationStatus.Returned, NominationAction.Submit) => NominationStatus.Resubmitted,
-        (NominationStatus.Submitted or NominationStatus.Resubmitted, NominationAction.Return) => NominationStatus.Returned,
-        (NominationStatus.Draft or NominationStatus.Submitted or NominationStatus.Returned or NominationStatus.Resubmitted, NominationAction.Withdraw) => NominationStatus.Withdrawn,
+        (NominationStatus.Submitted or NominationStatus.Resubmitted or NominationStatus.Verified, NominationAction.Return) => NominationStatus.Returned,
+        (NominationStatus.Submitted or NominationStatus.Resubmitted, NominationAction.Accept) => NominationStatus.Verified,
+        (NominationStatus.Draft or NominationStatus.Submitted or NominationStatus.Returned or NominationStatus.Resubmitted or NominationStatus.Verified, NominationAction.Withdraw) => NominationStatus.Withdrawn,
         _ => DomainError.Conflict("invalid_transition", $"Không thể {action.Label()} hồ sơ đang ở trạng thái “{status.Label()}”."),
     };
 
@@ -41,6 +46,7 @@ public static class NominationStateMachine
         NominationStatus.Returned => "Bị trả lại",
         NominationStatus.Resubmitted => "Đã gửi lại",
         NominationStatus.Withdrawn => "Đã rút",
+        NominationStatus.Verified => "Đã thẩm định",
     };
 
     public static string Label(this NominationAction action) => action switch
@@ -48,5 +54,6 @@ public static class NominationStateMachine
         NominationAction.Submit => "gửi",
         NominationAction.Return => "trả lại",
         NominationAction.Withdraw => "rút",
+        NominationAction.Accept => "tiếp nhận",
     };
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Exemplars.Domain.Users;
+using Exemplars.Web.Features.Ballots;
 using Exemplars.Web.Features.Eligibility;
 using Exemplars.Web.Features.Nominations;
 using Exemplars.Web.Features.Organizations;
@@ -160,6 +161,7 @@ api.MapEligibilityApi();
 api.MapPeopleApi();
 api.MapPlansApi();
 api.MapNominationsApi();
+api.MapBallotsApi();
 
 if (app.Configuration.GetValue<bool>("Demo:Enabled"))
 {

@@ -1,4 +1,5 @@
 using Exemplars.Domain.Auditing;
+using Exemplars.Domain.Ballots;
 using Exemplars.Domain.Nominations;
 using Exemplars.Domain.Organizations;
 using Exemplars.Domain.People;
@@ -43,6 +44,18 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<VerificationItem> VerificationItems => Set<VerificationItem>();
+
+    public DbSet<Ballot> Ballots => Set<Ballot>();
+
+    public DbSet<BallotVoter> BallotVoters => Set<BallotVoter>();
+
+    public DbSet<BallotVote> BallotVotes => Set<BallotVote>();
+
+    public DbSet<Decision> Decisions => Set<Decision>();
+
+    public DbSet<Award> Awards => Set<Award>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -79,6 +92,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         ConfigurePlans(builder);
         ConfigurePeople(builder);
         ConfigureNominations(builder);
+        ConfigureBallots(builder);
 
         builder.Entity<AuditEntry>(e =>
         {
@@ -208,6 +222,75 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(x => x.Text).HasMaxLength(1000).IsRequired();
             e.Property(x => x.Link).HasMaxLength(300);
             e.HasIndex(x => new { x.OrganizationId, x.Id });
+        });
+    }
+
+    private static void ConfigureBallots(ModelBuilder builder)
+    {
+        builder.Entity<VerificationItem>(e =>
+        {
+            e.ToTable("verification_items");
+            e.Property(v => v.CriterionCode).HasMaxLength(40).IsRequired();
+            e.Property(v => v.Result).HasConversion<string>().HasMaxLength(20);
+            e.Property(v => v.Note).HasMaxLength(2000);
+            e.Property(v => v.CheckedBy).HasMaxLength(256).IsRequired();
+            e.HasIndex(v => new { v.NominationId, v.CriterionCode }).IsUnique();
+            e.HasOne<Nomination>().WithMany().HasForeignKey(v => v.NominationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<Ballot>(e =>
+        {
+            e.ToTable("ballots");
+            e.Property(b => b.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(b => b.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(b => b.Title).HasMaxLength(300).IsRequired();
+            e.Property(b => b.OpenedBy).HasMaxLength(256).IsRequired();
+            e.HasIndex(b => new { b.RoundId, b.Status });
+            e.HasOne<Round>().WithMany().HasForeignKey(b => b.RoundId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(b => b.Candidates).WithOne().HasForeignKey(c => c.BallotId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<BallotCandidate>(e =>
+        {
+            e.ToTable("ballot_candidates");
+            e.HasIndex(c => new { c.BallotId, c.NominationId }).IsUnique();
+            e.HasOne<Nomination>().WithMany().HasForeignKey(c => c.NominationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        // The voter roll and the ballot box share only the ballot id: nothing links a member to a choice.
+        builder.Entity<BallotVoter>(e =>
+        {
+            e.ToTable("ballot_voters");
+            e.Property(v => v.UserId).HasMaxLength(64).IsRequired();
+            e.HasIndex(v => new { v.BallotId, v.UserId }).IsUnique();
+            e.HasOne<Ballot>().WithMany().HasForeignKey(v => v.BallotId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<BallotVote>(e =>
+        {
+            e.ToTable("ballot_box");
+            e.Property(v => v.Id).ValueGeneratedNever();
+            e.Property(v => v.Choice).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(v => new { v.BallotId, v.NominationId });
+            e.HasOne<Ballot>().WithMany().HasForeignKey(v => v.BallotId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<Decision>(e =>
+        {
+            e.ToTable("decisions");
+            e.Property(d => d.Issuer).HasMaxLength(20).IsRequired();
+            e.Property(d => d.Type).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.Title).HasMaxLength(500).IsRequired();
+            e.Property(d => d.Signer).HasMaxLength(150).IsRequired();
+            e.Property(d => d.CreatedBy).HasMaxLength(256).IsRequired();
+            e.Ignore(d => d.DocumentNumber);
+            e.HasIndex(d => new { d.Issuer, d.Year, d.Number }).IsUnique();
+            e.HasMany(d => d.Awards).WithOne().HasForeignKey(a => a.DecisionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<Award>(e =>
+        {
+            e.ToTable("awards");
+            e.Property(a => a.RecipientName).HasMaxLength(300).IsRequired();
+            e.Property(a => a.AwardType).HasMaxLength(300).IsRequired();
+            e.HasIndex(a => a.PersonId);
+            e.HasIndex(a => a.OrganizationId);
+            e.HasIndex(a => a.NominationId);
         });
     }
 

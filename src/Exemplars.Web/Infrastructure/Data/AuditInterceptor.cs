@@ -27,7 +27,11 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
     ];
 
     /// <summary>Rows set by the system for the running of sign-in, not by a person's decision.</summary>
-    private static readonly HashSet<string> SkippedEntityTypes = ["IdentityUserToken`1"];
+    /// <remarks>
+    /// The ballot box and the voter roll's "has voted" flag are never logged row by row: an entry with the time and the
+    /// acting user next to a box row would link a member to a choice. The ballot's opening and closing are logged.
+    /// </remarks>
+    private static readonly HashSet<string> SkippedEntityTypes = ["IdentityUserToken`1", "BallotVote", "BallotVoter"];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {

@@ -1,0 +1,38 @@
+using Exemplars.Domain.Ballots;
+using Exemplars.Domain.Common;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplars.Web.Features.Ballots;
+
+/// <summary>The secretariat closes the ballot; only then are results shown.</summary>
+public static class CloseBallot
+{
+    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
+    {
+        public async Task<Result<bool>> Handle(int ballotId, CancellationToken cancellationToken)
+        {
+            if (!BallotAccess.CanRun(user))
+            {
+                return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Chỉ Ban Tuyên giáo – Dân vận kết thúc phiếu bầu.");
+            }
+
+            var ballot = await db.Visible(user).SingleOrDefaultAsync(b => b.Id == ballotId, cancellationToken);
+            if (ballot is null)
+            {
+                return DomainError.NotFound("Không tìm thấy cuộc bỏ phiếu.");
+            }
+
+            if (ballot.Status == BallotStatus.Closed)
+            {
+                return DomainError.Conflict("ballot_closed", "Cuộc bỏ phiếu đã kết thúc.");
+            }
+
+            ballot.Status = BallotStatus.Closed;
+            ballot.ClosedAtUtc = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+    }
+}

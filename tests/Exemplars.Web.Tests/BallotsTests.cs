@@ -1,0 +1,251 @@
+using System.Text.Json;
+using Exemplars.Domain.Ballots;
+using Exemplars.Domain.Eligibility;
+using Exemplars.Domain.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplars.Web.Tests;
+
+public abstract class BallotsTests(AppFactory app)
+{
+    private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+    private static readonly byte[] Pdf = [.. "%PDF-1.7\n%%EOF\n"u8];
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
+
+    private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), Vietnam).DateTime);
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response) => JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> Post(HttpClient api, string url, object? body = null)
+    {
+        using var response = await api.PostAsJsonAsync(url, body ?? new { });
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    /// <summary>A submitted dossier of an eligible party member of CS001, in the final round.</summary>
+    private async Task<int> Submitted(HttpClient clerk)
+    {
+        await app.WithDb(async db =>
+        {
+            var round = await db.Rounds.SingleAsync(r => r.Code == "2021-2025");
+            round.GrassrootsDeadline = Today.AddDays(30);
+            return await db.SaveChangesAsync();
+        });
+        var personId = await app.WithDb(async db =>
+        {
+            var unit = await db.Organizations.SingleAsync(o => o.Code == "CS001");
+            var code = "B" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+            var person = new Person { Code = code, FullName = "Ứng viên " + code, SearchName = code.ToLowerInvariant(), OrganizationId = unit.Id, IsPartyMember = true, PartyJoinYear = 2008, FieldCategoryCode = "3.2.5" };
+            person.Ratings.AddRange(Enumerable.Range(2021, 4).Select(y => new PersonRating { Year = y, Rating = y % 2 == 0 ? Rating.Excellent : Rating.Good }));
+            db.People.Add(person);
+            await db.SaveChangesAsync();
+            return person.Id;
+        });
+        var (created, body) = await Post(clerk, "/api/v1/nominations", new { round = "2021-2025", kind = "Individual", personId, category = "3.2.5" });
+        Assert.Equal(HttpStatusCode.Created, created);
+        var id = body.GetProperty("id").GetInt32();
+        using (var put = await clerk.PutAsJsonAsync($"/api/v1/nominations/{id}", new
+        {
+            summary = "Thành tích tiêu biểu.", minutesDate = Today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            membersTotal = 9, membersPresent = 9, votesAgree = 9, votesDisagree = 0, votesAbstain = 0, familyLawAttested = true,
+        }))
+        {
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        }
+
+        foreach (var (name, bytes, criterion) in new[] { ("bb.png", Png, "minutes"), ("mc.pdf", Pdf, "3.2.5.1") })
+        {
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", name }, { new StringContent(criterion), "criterionCode" } };
+            using var upload = await clerk.PostAsync($"/api/v1/nominations/{id}/evidence", form);
+            Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await Post(clerk, $"/api/v1/nominations/{id}/submit")).Status);
+        return id;
+    }
+
+    private async Task<int> Verified(HttpClient clerk, HttpClient secretariat)
+    {
+        var id = await Submitted(clerk);
+        var details = await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/nominations/{id}");
+        foreach (var criterion in details.GetProperty("judgementCriteria").EnumerateArray())
+        {
+            var (status, _) = await Post(secretariat, $"/api/v1/nominations/{id}/checks", new { criterionCode = criterion.GetProperty("code").GetString(), result = "Pass" });
+            Assert.Equal(HttpStatusCode.NoContent, status);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await Post(secretariat, $"/api/v1/nominations/{id}/accept")).Status);
+        return id;
+    }
+
+    private async Task<List<HttpClient>> Members()
+    {
+        var members = new List<HttpClient>();
+        for (var i = 1; i <= 9; i++)
+        {
+            members.Add(await app.BearerAs($"btv{i}@demo.vn"));
+        }
+
+        return members;
+    }
+
+    private static object Paper(params (int Id, string Choice)[] choices) => new { choices = choices.ToDictionary(c => c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c => c.Choice) };
+
+    [Fact]
+    public async Task Verification_checklist_gates_acceptance()
+    {
+        using var clerk = await app.BearerAs("coso1@demo.vn");
+        using var secretariat = await app.BearerAs("tgdv@demo.vn");
+        var id = await Submitted(clerk);
+        var (early, problem) = await Post(secretariat, $"/api/v1/nominations/{id}/accept");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, early);
+        Assert.Equal("verification_incomplete", problem.GetProperty("code").GetString());
+        var (noNote, _) = await Post(secretariat, $"/api/v1/nominations/{id}/checks", new { criterionCode = "3.2.5.1", result = "NeedsMore" });
+        Assert.Equal(HttpStatusCode.BadRequest, noNote);
+        var (byClerk, _) = await Post(clerk, $"/api/v1/nominations/{id}/checks", new { criterionCode = "3.2.5.1", result = "Pass" });
+        Assert.Equal(HttpStatusCode.Forbidden, byClerk);
+        var (needsMore, _) = await Post(secretariat, $"/api/v1/nominations/{id}/checks", new { criterionCode = "3.2.5.1", result = "NeedsMore", note = "Thiếu quyết định công nhận sáng kiến." });
+        Assert.Equal(HttpStatusCode.NoContent, needsMore);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await Post(secretariat, $"/api/v1/nominations/{id}/accept")).Status);
+        var verified = await Verified(clerk, secretariat);
+        var status = (await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/nominations/{verified}")).GetProperty("status").GetString();
+        Assert.Equal("Verified", status);
+    }
+
+    [Fact]
+    public async Task Secret_ballot_counts_once_per_member_hides_results_until_closed_and_keeps_no_link_to_voters()
+    {
+        using var clerk = await app.BearerAs("coso1@demo.vn");
+        using var secretariat = await app.BearerAs("tgdv@demo.vn");
+        var a = await Verified(clerk, secretariat);
+        var b = await Verified(clerk, secretariat);
+        var (opened, body) = await Post(secretariat, "/api/v1/ballots", new { round = "2021-2025", title = "Bỏ phiếu kín lựa chọn gương điển hình", nominationIds = new[] { a, b } });
+        Assert.Equal(HttpStatusCode.Created, opened);
+        var ballot = body.GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(clerk, "/api/v1/ballots", new { round = "2021-2025", title = "x" })).Status);
+
+        var members = await Members();
+        // 7 approve a, 5 approve b, 2 do not vote: quorum 7/9 ≥ 2/3; a passes (7 > 4.5), b passes (5 > 4.5).
+        var papers = Enumerable.Range(0, 7).Select(i => Paper((a, "Approve"), (b, i < 5 ? "Approve" : "Disapprove"))).ToList();
+        var results = await Task.WhenAll(papers.Select((p, i) => Post(members[i], $"/api/v1/ballots/{ballot}/votes", p)));
+        Assert.All(results, r => Assert.Equal(HttpStatusCode.NoContent, r.Status));
+        var (twice, twiceBody) = await Post(members[0], $"/api/v1/ballots/{ballot}/votes", Paper((a, "Disapprove"), (b, "Disapprove")));
+        Assert.Equal(HttpStatusCode.Conflict, twice);
+        Assert.Equal("already_voted", twiceBody.GetProperty("code").GetString());
+        var (partial, _) = await Post(members[7], $"/api/v1/ballots/{ballot}/votes", Paper((a, "Approve")));
+        Assert.Equal(HttpStatusCode.BadRequest, partial);
+        var (notVoter, _) = await Post(secretariat, $"/api/v1/ballots/{ballot}/votes", Paper((a, "Approve"), (b, "Approve")));
+        Assert.Equal(HttpStatusCode.Forbidden, notVoter);
+        using (var outsider = await clerk.GetAsync($"/api/v1/ballots/{ballot}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, outsider.StatusCode);
+        }
+
+        var open = await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/ballots/{ballot}");
+        Assert.Equal(JsonValueKind.Null, open.GetProperty("results").ValueKind);
+        Assert.Equal(7, open.GetProperty("voted").GetInt32());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Post(secretariat, $"/api/v1/ballots/{ballot}/close")).Status);
+        var (late, _) = await Post(members[8], $"/api/v1/ballots/{ballot}/votes", Paper((a, "Approve"), (b, "Approve")));
+        Assert.Equal(HttpStatusCode.Conflict, late);
+        var closed = await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/ballots/{ballot}");
+        var tally = closed.GetProperty("results");
+        Assert.True(tally.GetProperty("quorumMet").GetBoolean());
+        var byId = tally.GetProperty("candidates").EnumerateArray().ToDictionary(c => c.GetProperty("nominationId").GetInt32());
+        Assert.Equal((7, true), (byId[a].GetProperty("approvals").GetInt32(), byId[a].GetProperty("passed").GetBoolean()));
+        Assert.Equal((5, 2), (byId[b].GetProperty("approvals").GetInt32(), byId[b].GetProperty("disapprovals").GetInt32()));
+
+        // The tally is reproducible from the ballot box alone, and nothing stored links a member to a choice.
+        var box = await app.WithDb(db => db.BallotVotes.Where(v => v.BallotId == ballot).ToListAsync());
+        Assert.Equal(7, box.Count(v => v.NominationId == a && v.Choice == BallotChoice.Approve));
+        Assert.Equal(14, box.Count);
+        var columns = await app.WithDb(db => Task.FromResult(db.Model.FindEntityType(typeof(BallotVote))!.GetProperties().Select(p => p.Name).Order().ToArray()));
+        Assert.Equal(["BallotId", "Choice", "Id", "NominationId"], columns);
+        Assert.False(await app.WithDb(db => db.AuditEntries.AnyAsync(e => e.EntityType == "BallotVote" || e.EntityType == "BallotVoter")));
+        Assert.Equal(7, await app.WithDb(db => db.BallotVoters.CountAsync(v => v.BallotId == ballot && v.HasVoted)));
+    }
+
+    [Fact]
+    public async Task A_tie_at_the_quota_cut_is_flagged_and_resolved_by_a_run_off()
+    {
+        using var clerk = await app.BearerAs("coso1@demo.vn");
+        using var secretariat = await app.BearerAs("tgdv@demo.vn");
+        var round = await app.WithDb(db => db.Rounds.SingleAsync(r => r.Code == "2021-2025"));
+        var quota = round.QuotaIndividuals;
+        await app.WithDb(async db =>
+        {
+            (await db.Rounds.SingleAsync(r => r.Code == "2021-2025")).QuotaIndividuals = 1;
+            return await db.SaveChangesAsync();
+        });
+        try
+        {
+            var a = await Verified(clerk, secretariat);
+            var b = await Verified(clerk, secretariat);
+            var (_, opened) = await Post(secretariat, "/api/v1/ballots", new { round = "2021-2025", title = "Bỏ phiếu chính", nominationIds = new[] { a, b } });
+            var main = opened.GetProperty("id").GetInt32();
+            var members = await Members();
+            foreach (var member in members)
+            {
+                Assert.Equal(HttpStatusCode.NoContent, (await Post(member, $"/api/v1/ballots/{main}/votes", Paper((a, "Approve"), (b, "Approve")))).Status);
+            }
+
+            await Post(secretariat, $"/api/v1/ballots/{main}/close");
+            var selection = await secretariat.GetFromJsonAsync<JsonElement>("/api/v1/ballots/selection?round=2021-2025");
+            Assert.Equal(main, selection.GetProperty("ballotId").GetInt32());
+            var tie = selection.GetProperty("selection").GetProperty("ties").EnumerateArray().Single();
+            Assert.Equal([a, b], tie.GetProperty("nominationIds").EnumerateArray().Select(x => x.GetInt32()).Order().ToArray());
+            Assert.DoesNotContain(selection.GetProperty("selection").GetProperty("toProvince").EnumerateArray(), c => c.GetProperty("kind").GetString() == "Individual");
+
+            var (_, runOffBody) = await Post(secretariat, "/api/v1/ballots", new { round = "2021-2025", title = "Bỏ phiếu lại", nominationIds = new[] { a, b }, runOffOf = main });
+            var runOff = runOffBody.GetProperty("id").GetInt32();
+            for (var i = 0; i < members.Count; i++)
+            {
+                await Post(members[i], $"/api/v1/ballots/{runOff}/votes", Paper((a, i < 6 ? "Approve" : "Disapprove"), (b, i < 3 ? "Approve" : "Disapprove")));
+            }
+
+            await Post(secretariat, $"/api/v1/ballots/{runOff}/close");
+            var resolved = await secretariat.GetFromJsonAsync<JsonElement>("/api/v1/ballots/selection?round=2021-2025");
+            Assert.Empty(resolved.GetProperty("selection").GetProperty("ties").EnumerateArray());
+            var forwarded = resolved.GetProperty("selection").GetProperty("toProvince").EnumerateArray().Where(c => c.GetProperty("kind").GetString() == "Individual").ToList();
+            Assert.Equal(a, Assert.Single(forwarded).GetProperty("nominationId").GetInt32());
+        }
+        finally
+        {
+            await app.WithDb(async db =>
+            {
+                (await db.Rounds.SingleAsync(r => r.Code == "2021-2025")).QuotaIndividuals = quota;
+                return await db.SaveChangesAsync();
+            });
+        }
+    }
+
+    [Fact]
+    public async Task Decisions_are_numbered_per_issuer_per_year_and_become_award_history()
+    {
+        using var clerk = await app.BearerAs("coso1@demo.vn");
+        using var secretariat = await app.BearerAs("tgdv@demo.vn");
+        var id = await Verified(clerk, secretariat);
+        const int year = 2077; // a year no other test issues documents in
+        var (first, decision) = await Post(secretariat, "/api/v1/decisions", new
+        {
+            type = "Decision", issuer = "ĐUK", title = "Quyết định tặng Giấy khen gương điển hình tiêu biểu", date = $"{year}-05-10", signer = "Phạm Thị Tố Loan",
+            awardType = "Giấy khen của Ban Thường vụ Đảng ủy Khối", nominationIds = new[] { id }, round = "2021-2025",
+        });
+        Assert.Equal(HttpStatusCode.Created, first);
+        Assert.Equal("1-QĐ/ĐUK", decision.GetProperty("number").GetString());
+        var (_, submission) = await Post(secretariat, "/api/v1/decisions", new { type = "Submission", issuer = "ĐUK", title = "Tờ trình đề nghị Tỉnh ủy", date = $"{year}-05-11", signer = "Phạm Thị Tố Loan" });
+        Assert.Equal("2-TTr/ĐUK", submission.GetProperty("number").GetString());
+        var (_, nextYear) = await Post(secretariat, "/api/v1/decisions", new { type = "Submission", issuer = "ĐUK", title = "Tờ trình", date = $"{year + 1}-01-02", signer = "Phạm Thị Tố Loan" });
+        Assert.Equal("1-TTr/ĐUK", nextYear.GetProperty("number").GetString());
+        var personId = await app.WithDb(db => db.Nominations.Where(n => n.Id == id).Select(n => n.PersonId).SingleAsync());
+        Assert.True(await app.WithDb(db => db.Awards.AnyAsync(a => a.PersonId == personId && a.AwardType == "Giấy khen của Ban Thường vụ Đảng ủy Khối")));
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(clerk, "/api/v1/decisions", new { type = "Submission", title = "x", date = $"{year}-01-01", signer = "y" })).Status);
+    }
+}
+
+[Collection(SqliteApp.Name)]
+public sealed class BallotsTests_Sqlite(SqliteAppFactory app) : BallotsTests(app);
+
+[Collection(PostgresApp.Name)]
+public sealed class BallotsTests_Postgres(PostgresAppFactory app) : BallotsTests(app);

@@ -221,6 +221,47 @@ public abstract class BallotsTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Checklist_ballot_and_selection_work_through_the_pages()
+    {
+        using var clerk = await app.BearerAs("coso1@demo.vn");
+        using var secretariatApi = await app.BearerAs("tgdv@demo.vn");
+        var id = await Submitted(clerk);
+        var secretariat = await app.SignedInAs("tgdv@demo.vn");
+        var page = await Forms.GetDocumentAsync(secretariat, $"/Nominations/Details/{id}");
+        foreach (var form in page.QuerySelectorAll("form[action*='handler=Check']").OfType<AngleSharp.Html.Dom.IHtmlFormElement>().ToList())
+        {
+            using var checkedOne = await Forms.SubmitAsync(secretariat, $"/Nominations/Details/{id}", form, new Dictionary<string, string> { ["result"] = "Pass" });
+            Assert.Equal(HttpStatusCode.Redirect, checkedOne.StatusCode);
+        }
+
+        using (var accepted = await Forms.SubmitAsync(secretariat, $"/Nominations/Details/{id}", new Dictionary<string, string>(), "form[action*='handler=Accept']"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        }
+
+        var (_, opened) = await Post(secretariatApi, "/api/v1/ballots", new { round = "2021-2025", title = "Bỏ phiếu qua trang", nominationIds = new[] { id } });
+        var ballot = opened.GetProperty("id").GetInt32();
+        var member = await app.SignedInAs("btv3@demo.vn");
+        var paper = await Forms.GetDocumentAsync(member, $"/Ballots/Details/{ballot}");
+        Assert.Null(paper.QuerySelector("[data-testid=results]"));
+        using (var voted = await Forms.SubmitAsync(member, $"/Ballots/Details/{ballot}", new Dictionary<string, string> { [$"choices[{id}]"] = "Approve" }, "form[action*='handler=Vote']"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, voted.StatusCode);
+        }
+
+        Assert.Contains("Đồng chí đã bỏ phiếu.", await member.GetStringAsync($"/Ballots/Details/{ballot}"), StringComparison.Ordinal);
+        using (var closed = await Forms.SubmitAsync(secretariat, $"/Ballots/Details/{ballot}", new Dictionary<string, string>(), "form[action*='handler=Close']"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        }
+
+        var results = Forms.Parse(await secretariat.GetStringAsync($"/Ballots/Details/{ballot}"));
+        Assert.Contains("Không đủ số ủy viên tham gia bỏ phiếu", results.QuerySelector("main")!.TextContent, StringComparison.Ordinal); // 1 of 9 voted
+        using var clerkBallots = await (await app.SignedInAs("coso1@demo.vn")).GetAsync("/Ballots");
+        Assert.Contains("/Account/AccessDenied", clerkBallots.Headers.Location?.ToString() ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Decisions_are_numbered_per_issuer_per_year_and_become_award_history()
     {
         using var clerk = await app.BearerAs("coso1@demo.vn");

@@ -8,9 +8,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Exemplars.Web.Pages.Nominations;
 
-public sealed class DetailsModel(GetNomination.Handler get, CurrentUser me) : PageModel
+public sealed class DetailsModel(GetNomination.Handler get, CurrentUser me, Exemplars.Web.Infrastructure.Data.AppDbContext db) : PageModel
 {
     public GetNomination.Details Details { get; private set; } = null!;
+
+    public IReadOnlyDictionary<string, Domain.Ballots.VerificationItem> Checks { get; private set; } = new Dictionary<string, Domain.Ballots.VerificationItem>();
 
     public bool CanReview => NominationAccess.CanReview(me);
 
@@ -23,7 +25,38 @@ public sealed class DetailsModel(GetNomination.Handler get, CurrentUser me) : Pa
         }
 
         Details = result.Value;
+        if (CanReview)
+        {
+            Checks = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToDictionaryAsync(db.VerificationItems.Where(v => v.NominationId == id), v => v.CriterionCode, ct);
+        }
+
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostCheckAsync(int id, string? criterionCode, Domain.Ballots.CheckResult result, string? note, [FromServices] Features.Review.VerifyNomination.Handler verify, CancellationToken ct) =>
+        await Outcome(id, await verify.Check(id, criterionCode, result, note, ct), "Đã ghi kết quả thẩm định.", ct);
+
+    public async Task<IActionResult> OnPostAcceptAsync(int id, Guid? version, [FromServices] Features.Review.VerifyNomination.Handler verify, CancellationToken ct) =>
+        await Outcome(id, await verify.Accept(id, version, ct), "Đã tiếp nhận hồ sơ.", ct);
+
+    private async Task<IActionResult> Outcome<T>(int id, Result<T> result, string message, CancellationToken ct)
+    {
+        if (result.IsSuccess)
+        {
+            TempData["Message"] = message;
+            return RedirectToPage(new { id });
+        }
+
+        switch (result.Errors[0].Kind)
+        {
+            case ErrorKind.NotFound:
+                return NotFound();
+            case ErrorKind.Forbidden:
+                return Forbid();
+        }
+
+        Problems.AddTo(ModelState, result.Errors.Select(e => e with { Field = null }));
+        return await OnGetAsync(id, ct);
     }
 
     /// <summary>Evidence is served only through the dossier's own scope check, as an attachment, never inline.</summary>

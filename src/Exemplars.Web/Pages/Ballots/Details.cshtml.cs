@@ -1,0 +1,54 @@
+using Exemplars.Domain.Ballots;
+using Exemplars.Domain.Common;
+using Exemplars.Web.Features.Ballots;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Exemplars.Web.Pages.Ballots;
+
+public sealed class DetailsModel(GetBallot.Handler get, CurrentUser me) : PageModel
+{
+    public GetBallot.Details Ballot { get; private set; } = null!;
+
+    public bool CanRun => BallotAccess.CanRun(me);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var result = await get.Handle(id, ct);
+        if (!result.IsSuccess)
+        {
+            return NotFound();
+        }
+
+        Ballot = result.Value;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostVoteAsync(int id, Dictionary<int, BallotChoice> choices, [FromServices] CastVote.Handler vote, CancellationToken ct) =>
+        await Outcome(id, await vote.Handle(id, choices, ct), "Đã ghi nhận phiếu của đồng chí.", ct);
+
+    public async Task<IActionResult> OnPostCloseAsync(int id, [FromServices] CloseBallot.Handler close, CancellationToken ct) =>
+        await Outcome(id, await close.Handle(id, ct), "Đã kết thúc bỏ phiếu.", ct);
+
+    private async Task<IActionResult> Outcome(int id, Result<bool> result, string message, CancellationToken ct)
+    {
+        if (result.IsSuccess)
+        {
+            TempData["Message"] = message;
+            return RedirectToPage(new { id });
+        }
+
+        switch (result.Errors[0].Kind)
+        {
+            case ErrorKind.NotFound:
+                return NotFound();
+            case ErrorKind.Forbidden:
+                return Forbid();
+        }
+
+        Problems.AddTo(ModelState, result.Errors.Select(e => e with { Field = null }));
+        return await OnGetAsync(id, ct);
+    }
+}

@@ -262,6 +262,53 @@ public abstract class BallotsTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Overrides_need_a_justification_and_province_viewers_see_only_what_was_sent_up()
+    {
+        using var clerk = await app.BearerAs("coso1@demo.vn");
+        using var secretariat = await app.BearerAs("tgdv@demo.vn");
+        var forwarded = await Verified(clerk, secretariat);
+        var kept = await Verified(clerk, secretariat);
+        var (_, opened) = await Post(secretariat, "/api/v1/ballots", new { round = "2021-2025", title = "Bỏ phiếu để điều chỉnh", nominationIds = new[] { forwarded, kept } });
+        var ballot = opened.GetProperty("id").GetInt32();
+        foreach (var member in await Members())
+        {
+            await Post(member, $"/api/v1/ballots/{ballot}/votes", Paper((forwarded, "Approve"), (kept, "Approve")));
+        }
+
+        await Post(secretariat, $"/api/v1/ballots/{ballot}/close");
+        var (short_, _) = await Post(secretariat, "/api/v1/ballots/selection/overrides", new { round = "2021-2025", nominationId = kept, include = false, justification = "ngắn" });
+        Assert.Equal(HttpStatusCode.BadRequest, short_);
+        var (ok, _) = await Post(secretariat, "/api/v1/ballots/selection/overrides", new { round = "2021-2025", nominationId = kept, include = false, justification = "Ban Thường vụ thống nhất ưu tiên gương ở doanh nghiệp ngoài nhà nước." });
+        Assert.Equal(HttpStatusCode.Created, ok);
+        var selection = await secretariat.GetFromJsonAsync<JsonElement>("/api/v1/ballots/selection?round=2021-2025");
+        Assert.DoesNotContain(selection.GetProperty("selection").GetProperty("toProvince").EnumerateArray(), c => c.GetProperty("nominationId").GetInt32() == kept);
+        Assert.Contains(selection.GetProperty("overrides").EnumerateArray(), o => o.GetProperty("nominationId").GetInt32() == kept);
+        Assert.True(await app.WithDb(db => db.AuditEntries.AnyAsync(a => a.EntityType == "SelectionOverride" && a.UserName == "tgdv@demo.vn")));
+
+        using var province = await app.BearerAs("tinhuy@demo.vn");
+        using (var before = await province.GetAsync($"/api/v1/nominations/{forwarded}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
+        }
+
+        var (issued, number) = await Post(secretariat, "/api/v1/decisions", new { type = "Submission", issuer = "ĐUK", title = "Tờ trình đề nghị Ban Thường vụ Tỉnh ủy biểu dương", date = "2076-04-02", signer = "Phạm Thị Tố Loan", nominationIds = new[] { forwarded } });
+        Assert.Equal(HttpStatusCode.Created, issued);
+        Assert.EndsWith("-TTr/ĐUK", number.GetProperty("number").GetString(), StringComparison.Ordinal);
+        var seen = await province.GetFromJsonAsync<JsonElement>($"/api/v1/nominations/{forwarded}");
+        Assert.Equal("Pending", seen.GetProperty("provinceOutcome").GetString());
+        using (var hidden = await province.GetAsync($"/api/v1/nominations/{kept}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        }
+
+        var (provinceWrite, _) = await Post(province, $"/api/v1/nominations/{forwarded}/province-outcome", new { outcome = "Commended" });
+        Assert.Equal(HttpStatusCode.Forbidden, provinceWrite);
+        var (recorded, _) = await Post(secretariat, $"/api/v1/nominations/{forwarded}/province-outcome", new { outcome = "Commended", note = "Bằng khen của Ban Thường vụ Tỉnh ủy" });
+        Assert.Equal(HttpStatusCode.OK, recorded);
+        Assert.Equal("Commended", (await province.GetFromJsonAsync<JsonElement>($"/api/v1/nominations/{forwarded}")).GetProperty("provinceOutcome").GetString());
+    }
+
+    [Fact]
     public async Task Decisions_are_numbered_per_issuer_per_year_and_become_award_history()
     {
         using var clerk = await app.BearerAs("coso1@demo.vn");

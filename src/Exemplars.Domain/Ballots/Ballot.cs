@@ -151,3 +151,77 @@ public sealed class VerificationItem
 
     public DateTime CheckedAtUtc { get; set; }
 }
+
+/// <summary>A written, audited change to the computed list sent to the province: include or exclude one candidate.</summary>
+public sealed class SelectionOverride
+{
+    public int Id { get; set; }
+
+    public int RoundId { get; set; }
+
+    public int NominationId { get; set; }
+
+    public bool Include { get; set; }
+
+    public string Justification { get; set; } = string.Empty;
+
+    public string DecidedBy { get; set; } = string.Empty;
+
+    public DateTime DecidedAtUtc { get; set; }
+}
+
+/// <summary>A public comment period (công khai, lấy ý kiến) over chosen verified candidates.</summary>
+public sealed class CommentPeriod
+{
+    public int Id { get; set; }
+
+    public int RoundId { get; set; }
+
+    public DateOnly StartsOn { get; set; }
+
+    public DateOnly EndsOn { get; set; }
+
+    public string OpenedBy { get; set; } = string.Empty;
+
+    public List<CommentPeriodCandidate> Candidates { get; set; } = [];
+}
+
+public sealed class CommentPeriodCandidate
+{
+    public int Id { get; set; }
+
+    public int CommentPeriodId { get; set; }
+
+    public int NominationId { get; set; }
+}
+
+public enum CommentStatus
+{
+    Pending,
+    Accepted,
+    Rejected,
+}
+
+/// <summary>A comment from the public on a candidate; moderated, and the secretariat records how it was handled.</summary>
+public sealed class PublicComment
+{
+    public int Id { get; set; }
+
+    public int CommentPeriodId { get; set; }
+
+    public int NominationId { get; set; }
+
+    public string? AuthorName { get; set; }
+
+    public string? AuthorContact { get; set; }
+
+    public string Text { get; set; } = string.Empty;
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public CommentStatus Status { get; set; } = CommentStatus.Pending;
+
+    public string? Handling { get; set; }
+
+    public string? HandledBy { get; set; }
+}

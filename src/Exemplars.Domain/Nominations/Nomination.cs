@@ -68,6 +68,13 @@ public sealed class Nomination
 
     public int SubmissionCount { get; set; }
 
+    /// <summary>The Tờ trình that sent this candidate up to the province, if any.</summary>
+    public int? ForwardedInDecisionId { get; set; }
+
+    public ProvinceOutcome ProvinceOutcome { get; set; } = ProvinceOutcome.None;
+
+    public string? ProvinceOutcomeNote { get; set; }
+
     /// <summary>Optimistic concurrency: two clerks submitting at once — one wins, the other gets 409.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 
@@ -81,6 +88,15 @@ public sealed class Nomination
         : null;
 
     public static string KeyOf(NomineeKind kind, int id) => (kind == NomineeKind.Individual ? "P:" : "C:") + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>What the province decided about a candidate the bloc sent up.</summary>
+public enum ProvinceOutcome
+{
+    None,
+    Pending,
+    Commended,
+    NotCommended,
 }
 
 /// <summary>An uploaded file: evidence for a criterion, or the scan of the signed minutes.</summary>

@@ -12,6 +12,8 @@ public static class BallotsApi
 
     public sealed record AcceptBody(Guid? Version);
 
+    public sealed record OutcomeBody(Domain.Nominations.ProvinceOutcome Outcome, string? Note);
+
     public static RouteGroupBuilder MapBallotsApi(this RouteGroupBuilder api)
     {
         var ballots = api.MapGroup("/ballots").WithTags("Ballots");
@@ -40,6 +42,18 @@ public static class BallotsApi
             var result = await handler.Handle(round, ct);
             return result.IsSuccess ? Results.Ok(result.Value) : Problems.ToProblem(result.Errors);
         }).WithSummary("Danh sách được biểu dương và danh sách đề nghị lên Tỉnh ủy của một đợt");
+
+        ballots.MapPost("/selection/overrides", async (OverrideSelection.Command command, OverrideSelection.Handler handler, CancellationToken ct) =>
+        {
+            var result = await handler.Handle(command, ct);
+            return result.IsSuccess ? Results.Created("/api/v1/ballots/selection", new { id = result.Value }) : Problems.ToProblem(result.Errors);
+        }).WithSummary("Điều chỉnh danh sách đề nghị lên Tỉnh ủy (bắt buộc giải trình)");
+
+        api.MapPost("/nominations/{id:int}/province-outcome", async (int id, OutcomeBody body, ProvinceOutcomes.Handler handler, CancellationToken ct) =>
+        {
+            var result = await handler.Record(id, body.Outcome, body.Note, ct);
+            return result.IsSuccess ? Results.Ok(new { outcome = result.Value }) : Problems.ToProblem(result.Errors);
+        }).WithTags("Nominations").WithSummary("Ghi kết quả khen thưởng của Tỉnh ủy cho hồ sơ đã đề nghị");
 
         api.MapPost("/decisions", async (IssueDecision.Command command, IssueDecision.Handler handler, CancellationToken ct) =>
         {

@@ -14,7 +14,7 @@ namespace Exemplars.Web.Features.Ballots;
 /// </summary>
 public static class GetSelection
 {
-    public sealed record Response(int BallotId, TallyResult Tally, Selection Selection, int QuotaCollectives, int QuotaIndividuals);
+    public sealed record Response(int BallotId, TallyResult Tally, Selection Selection, int QuotaCollectives, int QuotaIndividuals, IReadOnlyList<SelectionOverride> Overrides);
 
     public sealed class Handler(AppDbContext db, CurrentUser user, GetBallot.Handler ballots)
     {
@@ -76,7 +76,18 @@ public static class GetSelection
                 }
             }
 
-            return new Response(mainId.Value, main.Results, selection with { ToProvince = forwarded, Ties = ties }, round.QuotaCollectives, round.QuotaIndividuals);
+            // Written overrides apply last, latest decision per candidate winning; they are listed beside the result.
+            var overrides = await db.SelectionOverrides.AsNoTracking().Where(o => o.RoundId == round.Id).OrderBy(o => o.Id).ToListAsync(cancellationToken);
+            foreach (var change in overrides.GroupBy(o => o.NominationId).Select(g => g.Last()))
+            {
+                forwarded.RemoveAll(c => c.NominationId == change.NominationId);
+                if (change.Include && main.Results.Candidates.FirstOrDefault(c => c.NominationId == change.NominationId) is { } included)
+                {
+                    forwarded.Add(included);
+                }
+            }
+
+            return new Response(mainId.Value, main.Results, selection with { ToProvince = forwarded, Ties = ties }, round.QuotaCollectives, round.QuotaIndividuals, overrides);
         }
     }
 }

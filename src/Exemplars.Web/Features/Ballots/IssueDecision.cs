@@ -49,6 +49,11 @@ public static class IssueDecision
                 errors.Add(DomainError.Invalid("NominationIds", "Chỉ đưa vào văn bản các hồ sơ đã thẩm định."));
             }
 
+            if (command.Type == DocumentType.Submission && nominations.Any(n => n.ForwardedInDecisionId is not null))
+            {
+                errors.Add(DomainError.Conflict("already_forwarded", "Có hồ sơ đã được đề nghị lên Tỉnh ủy trong một tờ trình khác."));
+            }
+
             if (command.Type == DocumentType.Decision && (ids.Count == 0 || string.IsNullOrWhiteSpace(command.AwardType)))
             {
                 errors.Add(DomainError.Invalid("AwardType", "Quyết định khen thưởng phải có hình thức khen thưởng và danh sách được khen."));
@@ -80,13 +85,28 @@ public static class IssueDecision
                 db.Decisions.Add(decision);
                 try
                 {
+                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                     await db.SaveChangesAsync(cancellationToken);
+                    if (command.Type == DocumentType.Submission)
+                    {
+                        // A Tờ trình with a list sends those candidates up: the province viewers see them from now on.
+                        foreach (var nomination in nominations)
+                        {
+                            nomination.ForwardedInDecisionId = decision.Id;
+                            nomination.ProvinceOutcome = ProvinceOutcome.Pending;
+                        }
+
+                        await db.SaveChangesAsync(cancellationToken);
+                    }
+
+                    await transaction.CommitAsync(cancellationToken);
                     return decision.DocumentNumber;
                 }
                 catch (DbUpdateException) when (attempt < 3)
                 {
                     // Someone took the same number at the same moment: the unique (issuer, year, number) index refused it; take the next.
                     db.ChangeTracker.Clear();
+                    nominations = await db.Nominations.Where(n => ids.Contains(n.Id) && n.Status == NominationStatus.Verified).ToListAsync(cancellationToken);
                 }
             }
         }

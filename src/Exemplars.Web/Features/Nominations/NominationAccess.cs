@@ -31,10 +31,10 @@ public static class NominationAccess
             return db.Nominations;
         }
 
-        // What was sent up to the province is shown to province viewers with the review feature; until then, nothing.
+        // Province viewers see only what the bloc sent up in a Tờ trình.
         if (user.IsInRole(Roles.ProvinceViewer))
         {
-            return db.Nominations.Where(_ => false);
+            return db.Nominations.Where(n => n.ForwardedInDecisionId != null);
         }
 
         var scope = user.ScopePath;

@@ -15,7 +15,8 @@ public static class NominationsApi
         int Id, string Round, string OrganizationName, NomineeKind Kind, int? PersonId, int? CollectiveId, string NomineeName, string Category,
         NominationStatus Status, Guid Version, string? Summary, string? AchievementsByYear, string? Initiatives, string? CommendationsReceived, string? ReportHtml,
         MeetingMinutes? Minutes, bool FamilyLawAttested, string? IndeterminateExplanation, string? ReturnReason, DateOnly Deadline, DateOnly? ExtensionUntil,
-        Verdict Verdict, IReadOnlyList<RuleResult> Rules, IReadOnlyList<JudgementCriterion> JudgementCriteria, IReadOnlyList<EvidenceDto> Evidence, int Submissions);
+        Verdict Verdict, IReadOnlyList<RuleResult> Rules, IReadOnlyList<JudgementCriterion> JudgementCriteria, IReadOnlyList<EvidenceDto> Evidence, int Submissions,
+        ProvinceOutcome ProvinceOutcome, string? ProvinceOutcomeNote);
 
     public sealed record EvidenceDto(int Id, string? CriterionCode, string FileName, string ContentType, long Size, string Sha256);
 
@@ -40,7 +41,8 @@ public static class NominationsApi
             return Results.Ok(new DetailsDto(n.Id, d.RoundCode, d.OrganizationName, n.Kind, n.PersonId, n.CollectiveId, n.NomineeName, n.CategoryCode, n.Status, n.Version,
                 n.Summary, n.AchievementsByYear, n.Initiatives, n.CommendationsReceived, n.ReportHtml, n.Minutes, n.FamilyLawAttested, n.IndeterminateExplanation, n.ReturnReason,
                 d.Deadline, d.ExtensionUntil, d.Eligibility.Verdict, d.Eligibility.Rules, d.Eligibility.JudgementCriteria,
-                n.Evidence.Select(e => new EvidenceDto(e.Id, e.CriterionCode, e.FileName, e.ContentType, e.Size, e.Sha256)).ToList(), n.SubmissionCount));
+                n.Evidence.Select(e => new EvidenceDto(e.Id, e.CriterionCode, e.FileName, e.ContentType, e.Size, e.Sha256)).ToList(), n.SubmissionCount,
+                n.ProvinceOutcome, n.ProvinceOutcomeNote));
         }).WithSummary("Một hồ sơ đề nghị với điều kiện hiện tại và minh chứng");
 
         group.MapPost("/", async (CreateNomination.Command command, CreateNomination.Handler handler, CancellationToken ct) =>

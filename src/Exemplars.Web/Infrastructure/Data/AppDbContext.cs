@@ -56,6 +56,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Award> Awards => Set<Award>();
 
+    public DbSet<SelectionOverride> SelectionOverrides => Set<SelectionOverride>();
+
+    public DbSet<CommentPeriod> CommentPeriods => Set<CommentPeriod>();
+
+    public DbSet<PublicComment> PublicComments => Set<PublicComment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -179,6 +185,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(n => n.ReportHtml).HasMaxLength(100_000);
             e.Property(n => n.IndeterminateExplanation).HasMaxLength(4000);
             e.Property(n => n.ReturnReason).HasMaxLength(4000);
+            e.Property(n => n.ProvinceOutcome).HasConversion<string>().HasMaxLength(20);
+            e.Property(n => n.ProvinceOutcomeNote).HasMaxLength(1000);
+            e.HasIndex(n => n.ForwardedInDecisionId);
             e.Property(n => n.Version).IsConcurrencyToken();
             e.Ignore(n => n.Minutes);
 
@@ -282,6 +291,37 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Ignore(d => d.DocumentNumber);
             e.HasIndex(d => new { d.Issuer, d.Year, d.Number }).IsUnique();
             e.HasMany(d => d.Awards).WithOne().HasForeignKey(a => a.DecisionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<SelectionOverride>(e =>
+        {
+            e.ToTable("selection_overrides");
+            e.Property(o => o.Justification).HasMaxLength(2000).IsRequired();
+            e.Property(o => o.DecidedBy).HasMaxLength(256).IsRequired();
+            e.HasIndex(o => new { o.RoundId, o.NominationId });
+        });
+        builder.Entity<CommentPeriod>(e =>
+        {
+            e.ToTable("comment_periods");
+            e.Property(p => p.OpenedBy).HasMaxLength(256).IsRequired();
+            e.HasMany(p => p.Candidates).WithOne().HasForeignKey(c => c.CommentPeriodId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(p => new { p.StartsOn, p.EndsOn });
+        });
+        builder.Entity<CommentPeriodCandidate>(e =>
+        {
+            e.ToTable("comment_period_candidates");
+            e.HasIndex(c => new { c.CommentPeriodId, c.NominationId }).IsUnique();
+        });
+        builder.Entity<PublicComment>(e =>
+        {
+            e.ToTable("public_comments");
+            e.Property(c => c.AuthorName).HasMaxLength(150);
+            e.Property(c => c.AuthorContact).HasMaxLength(150);
+            e.Property(c => c.Text).HasMaxLength(4000).IsRequired();
+            e.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.Handling).HasMaxLength(2000);
+            e.Property(c => c.HandledBy).HasMaxLength(256);
+            e.HasIndex(c => new { c.Status, c.Id });
+            e.HasIndex(c => c.NominationId);
         });
         builder.Entity<Award>(e =>
         {

@@ -240,6 +240,57 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("ballot_voters", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplars.Domain.Ballots.CommentPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartsOn", "EndsOn");
+
+                    b.ToTable("comment_periods", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Ballots.CommentPeriodCandidate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommentPeriodId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentPeriodId", "NominationId")
+                        .IsUnique();
+
+                    b.ToTable("comment_period_candidates", (string)null);
+                });
+
             modelBuilder.Entity("Exemplars.Domain.Ballots.Decision", b =>
                 {
                     b.Property<int>("Id")
@@ -291,6 +342,95 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Ballots.PublicComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorContact")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<int>("CommentPeriodId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Handling")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NominationId");
+
+                    b.HasIndex("Status", "Id");
+
+                    b.ToTable("public_comments", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Ballots.SelectionOverride", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("Include")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Justification")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "NominationId");
+
+                    b.ToTable("selection_overrides", (string)null);
                 });
 
             modelBuilder.Entity("Exemplars.Domain.Ballots.VerificationItem", b =>
@@ -449,6 +589,9 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<bool>("FamilyLawAttested")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("ForwardedInDecisionId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("IndeterminateExplanation")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -489,6 +632,15 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<int?>("PersonId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ProvinceOutcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ProvinceOutcomeNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("ReportHtml")
                         .HasMaxLength(100000)
@@ -532,6 +684,8 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CollectiveId");
+
+                    b.HasIndex("ForwardedInDecisionId");
 
                     b.HasIndex("PersonId");
 
@@ -1368,6 +1522,15 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Exemplars.Domain.Ballots.CommentPeriodCandidate", b =>
+                {
+                    b.HasOne("Exemplars.Domain.Ballots.CommentPeriod", null)
+                        .WithMany("Candidates")
+                        .HasForeignKey("CommentPeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Exemplars.Domain.Ballots.VerificationItem", b =>
                 {
                     b.HasOne("Exemplars.Domain.Nominations.Nomination", null)
@@ -1574,6 +1737,11 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Exemplars.Domain.Ballots.Ballot", b =>
+                {
+                    b.Navigation("Candidates");
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Ballots.CommentPeriod", b =>
                 {
                     b.Navigation("Candidates");
                 });

@@ -225,6 +225,53 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("ballot_voters", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplars.Domain.Ballots.CommentPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartsOn", "EndsOn");
+
+                    b.ToTable("comment_periods", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Ballots.CommentPeriodCandidate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommentPeriodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentPeriodId", "NominationId")
+                        .IsUnique();
+
+                    b.ToTable("comment_period_candidates", (string)null);
+                });
+
             modelBuilder.Entity("Exemplars.Domain.Ballots.Decision", b =>
                 {
                     b.Property<int>("Id")
@@ -274,6 +321,91 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Ballots.PublicComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorContact")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommentPeriodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Handling")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NominationId");
+
+                    b.HasIndex("Status", "Id");
+
+                    b.ToTable("public_comments", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Ballots.SelectionOverride", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Include")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Justification")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "NominationId");
+
+                    b.ToTable("selection_overrides", (string)null);
                 });
 
             modelBuilder.Entity("Exemplars.Domain.Ballots.VerificationItem", b =>
@@ -424,6 +556,9 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<bool>("FamilyLawAttested")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ForwardedInDecisionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("IndeterminateExplanation")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -464,6 +599,15 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<int?>("PersonId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProvinceOutcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvinceOutcomeNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReportHtml")
                         .HasMaxLength(100000)
@@ -507,6 +651,8 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CollectiveId");
+
+                    b.HasIndex("ForwardedInDecisionId");
 
                     b.HasIndex("PersonId");
 
@@ -1315,6 +1461,15 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Exemplars.Domain.Ballots.CommentPeriodCandidate", b =>
+                {
+                    b.HasOne("Exemplars.Domain.Ballots.CommentPeriod", null)
+                        .WithMany("Candidates")
+                        .HasForeignKey("CommentPeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Exemplars.Domain.Ballots.VerificationItem", b =>
                 {
                     b.HasOne("Exemplars.Domain.Nominations.Nomination", null)
@@ -1521,6 +1676,11 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Exemplars.Domain.Ballots.Ballot", b =>
+                {
+                    b.Navigation("Candidates");
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Ballots.CommentPeriod", b =>
                 {
                     b.Navigation("Candidates");
                 });

@@ -7,6 +7,7 @@ using Exemplars.Web.Features.Nominations;
 using Exemplars.Web.Features.Organizations;
 using Exemplars.Web.Features.People;
 using Exemplars.Web.Features.Plans;
+using Exemplars.Web.Features.PublicComments;
 using Exemplars.Web.Infrastructure;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
@@ -77,6 +78,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     o.Conventions.AllowAnonymousToPage("/Error");
+    o.Conventions.AllowAnonymousToPage("/Consultation/Candidates");
 }).AddMvcOptions(o =>
 {
     VietnameseModelBinding.Apply(o.ModelBindingMessageProvider);
@@ -99,6 +101,18 @@ builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _)
     document.Info.Description = "API của hệ thống quản lý gương điển hình tiêu biểu. Xác thực: POST /api/v1/auth/login rồi gửi 'Authorization: Bearer <accessToken>'.";
     return Task.CompletedTask;
 }));
+builder.Services.AddRateLimiter(o =>
+{
+    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    o.AddPolicy(PublicCommentsApi.RateLimitPolicy, context => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
+        {
+            PermitLimit = builder.Configuration.GetValue("PublicComments:PermitPerWindow", 5),
+            Window = TimeSpan.FromMinutes(10),
+            QueueLimit = 0,
+        }));
+});
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.Configure<RequestLocalizationOptions>(o =>
 {
@@ -147,6 +161,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseMiddleware<CurrentUserMiddleware>();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
@@ -162,6 +177,7 @@ api.MapPeopleApi();
 api.MapPlansApi();
 api.MapNominationsApi();
 api.MapBallotsApi();
+api.MapPublicCommentsApi();
 
 if (app.Configuration.GetValue<bool>("Demo:Enabled"))
 {

@@ -309,6 +309,54 @@ public abstract class BallotsTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Public_comment_period_shows_only_public_facts_takes_moderated_comments_and_limits_each_address()
+    {
+        using var clerk = await app.BearerAs("coso1@demo.vn");
+        using var secretariat = await app.BearerAs("tgdv@demo.vn");
+        var shown = await Verified(clerk, secretariat);
+        var (bad, _) = await Post(secretariat, "/api/v1/comment-periods", new { round = "2021-2025", startsOn = Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), endsOn = Today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), nominationIds = new[] { shown } });
+        Assert.Equal(HttpStatusCode.BadRequest, bad);
+        var (opened, _) = await Post(secretariat, "/api/v1/comment-periods", new { round = "2021-2025", startsOn = Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), endsOn = Today.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), nominationIds = new[] { shown } });
+        Assert.Equal(HttpStatusCode.Created, opened);
+
+        using var anonymous = app.CreateClient();
+        var page = await anonymous.GetStringAsync("/Consultation/Candidates");
+        var name = await app.WithDb(db => db.Nominations.Where(n => n.Id == shown).Select(n => n.NomineeName).SingleAsync());
+        Assert.Contains(name, page, StringComparison.Ordinal);
+        Assert.Contains("Thành tích tiêu biểu.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hoàn thành xuất sắc nhiệm vụ", page, StringComparison.Ordinal); // no ratings or other private data
+        var candidates = await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/public/candidates");
+        var publicFields = candidates.EnumerateArray().First(c => c.GetProperty("nominationId").GetInt32() == shown).EnumerateObject().Select(p => p.Name).Order().ToArray();
+        Assert.Equal(["category", "categoryTitle", "endsOn", "name", "nominationId", "periodId", "summary", "unit"], publicFields);
+
+        var before = await app.WithDb(db => db.PublicComments.CountAsync());
+        Assert.Equal(HttpStatusCode.Accepted, (await Post(anonymous, "/api/v1/public/comments", new { nominationId = shown, text = "Đồng chí rất tận tụy với công việc, được quần chúng tin yêu." })).Status);
+        Assert.Equal(HttpStatusCode.Accepted, (await Post(anonymous, "/api/v1/public/comments", new { nominationId = shown, text = "Quảng cáo mua bán xe máy giá rẻ!!!", website = "http://spam" })).Status);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await Post(anonymous, "/api/v1/public/comments", new { nominationId = 987654, text = "Ý kiến về người không có trong danh sách." })).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Post(anonymous, "/api/v1/public/comments", new { nominationId = shown, text = "ngắn" })).Status);
+        Assert.Equal(HttpStatusCode.Accepted, (await Post(anonymous, "/api/v1/public/comments", new { nominationId = shown, authorName = "Nguyễn Văn Dân", text = "Đề nghị làm rõ thành tích năm 2023 của đồng chí." })).Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await Post(anonymous, "/api/v1/public/comments", new { nominationId = shown, text = "Lần gửi thứ sáu trong mười phút." })).Status);
+        Assert.Equal(before + 2, await app.WithDb(db => db.PublicComments.CountAsync()));
+
+        var pending = await secretariat.GetFromJsonAsync<JsonElement>("/api/v1/comments?status=Pending");
+        var comment = pending.GetProperty("items").EnumerateArray().First(c => c.GetProperty("text").GetString()!.StartsWith("Đề nghị làm rõ", StringComparison.Ordinal)).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.BadRequest, (await Post(secretariat, $"/api/v1/comments/{comment}/decision", new { status = "Accepted" })).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await Post(secretariat, $"/api/v1/comments/{comment}/decision", new { status = "Accepted", handling = "Đã đề nghị đơn vị bổ sung minh chứng năm 2023." })).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(clerk, $"/api/v1/comments/{comment}/decision", new { status = "Rejected", handling = "x" })).Status);
+
+        await app.WithDb(async db =>
+        {
+            foreach (var p in await db.CommentPeriods.ToListAsync())
+            {
+                p.EndsOn = Today.AddDays(-1);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        Assert.DoesNotContain(name, await anonymous.GetStringAsync("/Consultation/Candidates"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Decisions_are_numbered_per_issuer_per_year_and_become_award_history()
     {
         using var clerk = await app.BearerAs("coso1@demo.vn");

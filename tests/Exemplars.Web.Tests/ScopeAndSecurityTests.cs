@@ -12,6 +12,7 @@ public abstract class ScopeAndSecurityTests(AppFactory app)
     [
         "/Account/Login", "/Account/AccessDenied", "/Account/Logout", "/Error", "/health", "/openapi/{documentName}.json",
         "/api/v1/auth/login", "/api/v1/auth/refresh",
+        "/Consultation/Candidates", "/api/v1/public/candidates", "/api/v1/public/comments",
     ];
 
     /// <summary>Routes only an administrator may open.</summary>

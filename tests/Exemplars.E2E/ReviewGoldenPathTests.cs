@@ -1,0 +1,105 @@
+using Exemplars.Domain.Eligibility;
+using Exemplars.Domain.Nominations;
+using Exemplars.Domain.Organizations;
+using Exemplars.Domain.People;
+using Exemplars.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Exemplars.E2E;
+
+public sealed class ReviewGoldenPathTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    /// <summary>Four individuals and five collectives already verified, and one submitted dossier left for the secretariat to verify in the browser.</summary>
+    private async Task<int> Prepare()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var round = await db.Rounds.SingleAsync(r => r.Code == "2021-2025");
+        var units = await db.Organizations.Where(o => o.Kind == OrganizationKind.Grassroots).OrderBy(o => o.Code).Take(10).ToListAsync();
+        var people = new List<Person>();
+        string[] names = ["Trần Quốc Khánh", "Nguyễn Thị Mỹ Duyên", "Phạm Đức Long", "Hồ Thị Thanh Tâm", "Đặng Văn Lực"];
+        for (var i = 0; i < names.Length; i++)
+        {
+            var person = new Person { Code = $"RV{i:000}", FullName = names[i], SearchName = names[i].ToLowerInvariant(), OrganizationId = units[i].Id, IsPartyMember = true, PartyJoinYear = 2005, FieldCategoryCode = "3.2.5" };
+            person.Ratings.AddRange(Enumerable.Range(2021, 4).Select(y => new PersonRating { Year = y, Rating = y <= 2022 ? Rating.Excellent : Rating.Good }));
+            people.Add(person);
+        }
+
+        db.People.AddRange(people);
+        await db.SaveChangesAsync();
+        var nominations = people.Select((p, i) => new Nomination
+        {
+            RoundId = round.Id, OrganizationId = p.OrganizationId, Kind = NomineeKind.Individual, PersonId = p.Id, NomineeKey = Nomination.KeyOf(NomineeKind.Individual, p.Id),
+            NomineeName = p.FullName, CategoryCode = "3.2.5", Status = i == 0 ? NominationStatus.Submitted : NominationStatus.Verified, Summary = "Thành tích tiêu biểu giai đoạn 2021 - 2025.",
+            FamilyLawAttested = true, SubmissionCount = 1, CreatedAtUtc = DateTime.UtcNow, SubmittedAtUtc = DateTime.UtcNow,
+        }).ToList();
+        nominations.AddRange(units.Skip(5).Select(u => new Nomination
+        {
+            RoundId = round.Id, OrganizationId = u.Id, Kind = NomineeKind.Collective, CollectiveId = u.Id, NomineeKey = Nomination.KeyOf(NomineeKind.Collective, u.Id),
+            NomineeName = u.Name, CategoryCode = u.HostUnitType == HostUnitType.StateAgency ? "3.1.1" : "3.1.2", Status = NominationStatus.Verified,
+            Summary = "Tập thể hoàn thành xuất sắc nhiệm vụ nhiều năm liền.", SubmissionCount = 1, CreatedAtUtc = DateTime.UtcNow, SubmittedAtUtc = DateTime.UtcNow,
+        }));
+        db.Nominations.AddRange(nominations);
+        await db.SaveChangesAsync();
+        return nominations[0].Id;
+    }
+
+    [Fact]
+    public async Task From_verification_through_the_secret_ballot_to_the_list_of_ten()
+    {
+        var toVerify = await Prepare();
+        var secretariat = await app.SignedInPage("tgdv@demo.vn");
+        secretariat.Dialog += (_, dialog) => dialog.AcceptAsync();
+
+        await secretariat.GotoAsync($"/Nominations/Details/{toVerify}");
+        var checks = secretariat.Locator("[data-testid=checklist] form");
+        var count = await checks.CountAsync();
+        Assert.True(count >= 2);
+        for (var i = 0; i < count; i++)
+        {
+            var form = secretariat.Locator("[data-testid=checklist] form").Nth(i);
+            await form.Locator("select").SelectOptionAsync("Pass");
+            await form.GetByRole(AriaRole.Button).ClickAsync();
+            await Assertions.Expect(secretariat.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã ghi kết quả thẩm định.");
+        }
+
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận (đã thẩm định)" }).ClickAsync();
+        await Assertions.Expect(secretariat.GetByTestId("status")).ToHaveTextAsync("Đã thẩm định");
+
+        await secretariat.GotoAsync("/Ballots");
+        await secretariat.GetByLabel("Đợt").SelectOptionAsync("2021-2025");
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "Mở" }).ClickAsync();
+        await Assertions.Expect(secretariat.GetByText("Đã mở cuộc bỏ phiếu.")).ToBeVisibleAsync();
+        var ballotUrl = new Uri(secretariat.Url).AbsolutePath;
+
+        for (var member = 1; member <= 9; member++)
+        {
+            var page = await app.SignedInPage($"btv{member}@demo.vn");
+            page.Dialog += (_, dialog) => dialog.AcceptAsync();
+            await page.GotoAsync(ballotUrl);
+            var approvals = page.Locator("[data-testid=paper] input[value=Approve]");
+            Assert.Equal(10, await approvals.CountAsync());
+            for (var i = 0; i < 10; i++)
+            {
+                await approvals.Nth(i).CheckAsync();
+            }
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Gửi phiếu" }).ClickAsync();
+            await Assertions.Expect(page.GetByText("Đồng chí đã bỏ phiếu.")).ToBeVisibleAsync();
+            await page.Context.CloseAsync();
+        }
+
+        await secretariat.GotoAsync(ballotUrl);
+        await Assertions.Expect(secretariat.GetByText("Kết quả chỉ công bố sau khi kết thúc bỏ phiếu.")).ToBeVisibleAsync();
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "Kết thúc bỏ phiếu" }).ClickAsync();
+        await Assertions.Expect(secretariat.GetByTestId("results")).ToContainTextAsync("Đạt");
+
+        await secretariat.GotoAsync("/Ballots/Selection?round=2021-2025");
+        var forwarded = secretariat.Locator("[data-testid=to-province] li");
+        await Assertions.Expect(forwarded).ToHaveCountAsync(10);
+        await Assertions.Expect(secretariat.Locator("[data-testid=to-province]")).ToContainTextAsync("Trần Quốc Khánh");
+        Assert.Equal(5, await secretariat.Locator("[data-testid=to-province] li", new() { HasTextString = "Tập thể" }).CountAsync());
+    }
+}

@@ -24,7 +24,7 @@ public abstract class BallotsTests(AppFactory app)
     }
 
     /// <summary>A submitted dossier of an eligible party member of CS001, in the final round.</summary>
-    private async Task<int> Submitted(HttpClient clerk)
+    private async Task<int> Submitted(HttpClient clerk, string organizationCode = "CS001")
     {
         await app.WithDb(async db =>
         {
@@ -34,7 +34,7 @@ public abstract class BallotsTests(AppFactory app)
         });
         var personId = await app.WithDb(async db =>
         {
-            var unit = await db.Organizations.SingleAsync(o => o.Code == "CS001");
+            var unit = await db.Organizations.SingleAsync(o => o.Code == organizationCode);
             var code = "B" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
             var person = new Person { Code = code, FullName = "Ứng viên " + code, SearchName = code.ToLowerInvariant(), OrganizationId = unit.Id, IsPartyMember = true, PartyJoinYear = 2008, FieldCategoryCode = "3.2.5" };
             person.Ratings.AddRange(Enumerable.Range(2021, 4).Select(y => new PersonRating { Year = y, Rating = y % 2 == 0 ? Rating.Excellent : Rating.Good }));
@@ -357,6 +357,39 @@ public abstract class BallotsTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Tracker_shows_units_on_time_late_and_missing_at_a_glance()
+    {
+        using var clerk = await app.BearerAs("coso3@demo.vn");
+        using var secretariat = await app.BearerAs("tgdv@demo.vn");
+        await Submitted(clerk, "CS003"); // CS003 (no extension) sends today
+        async Task<JsonElement> Tracker() => await secretariat.GetFromJsonAsync<JsonElement>("/api/v1/rounds/2021-2025/tracker?page=1");
+        await app.WithDb(async db =>
+        {
+            (await db.Rounds.SingleAsync(r => r.Code == "2021-2025")).GrassrootsDeadline = Today.AddDays(-1);
+            return await db.SaveChangesAsync();
+        });
+        var late = await Tracker();
+        var cs003 = late.GetProperty("units").GetProperty("items").EnumerateArray().Single(u => u.GetProperty("code").GetString() == "CS003");
+        Assert.Equal("Late", cs003.GetProperty("state").GetString());
+        Assert.True(late.GetProperty("missing").GetInt32() >= 40);
+        var missingOnly = await secretariat.GetFromJsonAsync<JsonElement>("/api/v1/rounds/2021-2025/tracker?state=Missing");
+        Assert.All(missingOnly.GetProperty("units").GetProperty("items").EnumerateArray(), u => Assert.Equal(0, u.GetProperty("sent").GetInt32()));
+
+        await app.WithDb(async db =>
+        {
+            (await db.Rounds.SingleAsync(r => r.Code == "2021-2025")).GrassrootsDeadline = Today.AddDays(5);
+            return await db.SaveChangesAsync();
+        });
+        var onTime = await Tracker();
+        Assert.Equal("OnTime", onTime.GetProperty("units").GetProperty("items").EnumerateArray().Single(u => u.GetProperty("code").GetString() == "CS003").GetProperty("state").GetString());
+        Assert.Equal(0, onTime.GetProperty("missing").GetInt32());
+        using var forbidden = await clerk.GetAsync("/api/v1/rounds/2021-2025/tracker");
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        var page = await (await app.SignedInAs("tgdv@demo.vn")).GetStringAsync("/Review/Tracker?round=2021-2025");
+        Assert.Contains("đơn vị đúng hạn", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Decisions_are_numbered_per_issuer_per_year_and_become_award_history()
     {
         using var clerk = await app.BearerAs("coso1@demo.vn");
@@ -377,6 +410,9 @@ public abstract class BallotsTests(AppFactory app)
         var personId = await app.WithDb(db => db.Nominations.Where(n => n.Id == id).Select(n => n.PersonId).SingleAsync());
         Assert.True(await app.WithDb(db => db.Awards.AnyAsync(a => a.PersonId == personId && a.AwardType == "Giấy khen của Ban Thường vụ Đảng ủy Khối")));
         Assert.Equal(HttpStatusCode.Forbidden, (await Post(clerk, "/api/v1/decisions", new { type = "Submission", title = "x", date = $"{year}-01-01", signer = "y" })).Status);
+        var registry = await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/decisions?year={year}");
+        Assert.Equal(["2-TTr/ĐUK", "1-QĐ/ĐUK"], registry.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("number").GetString()!).ToArray());
+        Assert.Contains("1-QĐ/ĐUK", await (await app.SignedInAs("tgdv@demo.vn")).GetStringAsync("/Decisions"), StringComparison.Ordinal);
     }
 }
 

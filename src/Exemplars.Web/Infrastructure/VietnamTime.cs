@@ -3,7 +3,7 @@ namespace Exemplars.Web.Infrastructure;
 /// <summary>Dates as people in Viet Nam read them: Asia/Ho_Chi_Minh, dd/MM/yyyy.</summary>
 public static class VietnamTime
 {
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
 

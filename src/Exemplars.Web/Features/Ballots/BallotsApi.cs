@@ -55,6 +55,18 @@ public static class BallotsApi
             return result.IsSuccess ? Results.Ok(new { outcome = result.Value }) : Problems.ToProblem(result.Errors);
         }).WithTags("Nominations").WithSummary("Ghi kết quả khen thưởng của Tỉnh ủy cho hồ sơ đã đề nghị");
 
+        api.MapGet("/decisions", async (int? year, int? page, ListDecisions.Handler handler, CancellationToken ct) =>
+        {
+            var result = await handler.Handle(year, page ?? 1, ct);
+            return result.IsSuccess ? Results.Ok(result.Value) : Problems.ToProblem(result.Errors);
+        }).WithTags("Decisions").WithSummary("Sổ quyết định, tờ trình");
+
+        api.MapGet("/rounds/{code}/tracker", async (string code, RoundTracker.UnitState? state, int? page, RoundTracker.Handler handler, CancellationToken ct) =>
+        {
+            var result = await handler.Handle(code, state, page ?? 1, ct);
+            return result.IsSuccess ? Results.Ok(result.Value) : Problems.ToProblem(result.Errors);
+        }).WithTags("Nominations").WithSummary("Tiến độ nộp hồ sơ của từng tổ chức cơ sở: đúng hạn, muộn, chưa nộp");
+
         api.MapPost("/decisions", async (IssueDecision.Command command, IssueDecision.Handler handler, CancellationToken ct) =>
         {
             var result = await handler.Handle(command, ct);

@@ -1,0 +1,35 @@
+using Exemplars.Domain.Ballots;
+using Exemplars.Domain.Common;
+using Exemplars.Web.Features.Common;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Data;
+
+namespace Exemplars.Web.Features.Ballots;
+
+/// <summary>The decisions registry, newest first, with how many awards or forwarded candidates each carries.</summary>
+public static class ListDecisions
+{
+    public sealed record Row(int Id, string Number, DocumentType Type, string Title, DateOnly Date, string Signer, int Awards, int Forwarded);
+
+    public sealed class Handler(AppDbContext db, CurrentUser user)
+    {
+        public async Task<Result<Paged<Row>>> Handle(int? year, int page, CancellationToken cancellationToken)
+        {
+            if (!BallotAccess.CanSee(user))
+            {
+                return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Vai trò của đồng chí không xem sổ quyết định.");
+            }
+
+            var decisions = db.Decisions.AsQueryable();
+            if (year is { } y)
+            {
+                decisions = decisions.Where(d => d.Year == y);
+            }
+
+            var paged = await decisions.OrderByDescending(d => d.Year).ThenByDescending(d => d.Number)
+                .Select(d => new { d.Id, d.Number, d.Type, d.Issuer, d.Title, d.Date, d.Signer, Awards = d.Awards.Count, Forwarded = db.Nominations.Count(n => n.ForwardedInDecisionId == d.Id) })
+                .ToPagedAsync(new PageRequest(page), cancellationToken);
+            return new Paged<Row>(paged.Items.Select(d => new Row(d.Id, DocumentNumber.Format(d.Number, d.Type, d.Issuer), d.Type, d.Title, d.Date, d.Signer, d.Awards, d.Forwarded)).ToList(), paged.Total, paged.Page, paged.PageSize);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using Exemplars.Domain.Common;
+using Exemplars.Domain.Nominations;
+using Exemplars.Domain.Organizations;
+using Exemplars.Web.Features.Ballots;
+using Exemplars.Web.Features.Common;
+using Exemplars.Web.Features.Organizations;
+using Exemplars.Web.Features.Plans;
+using Exemplars.Web.Infrastructure;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplars.Web.Features.Review;
+
+/// <summary>Every grassroots unit against the round's deadline: how many dossiers it sent, whether on time, late, or not at all.</summary>
+public static class RoundTracker
+{
+    public enum UnitState
+    {
+        OnTime,
+        Late,
+        Missing,
+        Waiting,
+    }
+
+    public sealed record Row(int OrganizationId, string Code, string Name, int Sent, int Drafts, DateTime? LastSubmittedUtc, DateOnly? ExtensionUntil, UnitState State);
+
+    public sealed record Response(string Round, DateOnly Deadline, int OnTime, int Late, int Missing, Paged<Row> Units);
+
+    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
+    {
+        public async Task<Result<Response>> Handle(string? roundCode, UnitState? only, int page, CancellationToken cancellationToken)
+        {
+            if (!BallotAccess.CanRun(user))
+            {
+                return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Chỉ Ban Tuyên giáo – Dân vận theo dõi tiến độ các đơn vị.");
+            }
+
+            var context = await RoundContext.LoadAsync(db, roundCode, cancellationToken);
+            if (!context.IsSuccess)
+            {
+                return Result<Response>.Failure(context.Errors);
+            }
+
+            var round = context.Value.Round;
+            var units = await db.Organizations.InScopeOf(user).Where(o => o.Kind == OrganizationKind.Grassroots && o.IsActive)
+                .OrderBy(o => o.Code).Select(o => new { o.Id, o.Code, o.Name }).ToListAsync(cancellationToken);
+            var counts = await db.Nominations.Where(n => n.RoundId == round.Id && n.Status != NominationStatus.Withdrawn)
+                .GroupBy(n => n.OrganizationId)
+                .Select(g => new { OrganizationId = g.Key, Sent = g.Count(n => n.SubmissionCount > 0), Drafts = g.Count(n => n.SubmissionCount == 0), Last = g.Max(n => n.SubmittedAtUtc) })
+                .ToDictionaryAsync(x => x.OrganizationId, cancellationToken);
+            var extensions = await db.DeadlineExtensions.Where(x => x.RoundId == round.Id).GroupBy(x => x.OrganizationId)
+                .Select(g => new { g.Key, Until = g.Max(x => x.Until) }).ToDictionaryAsync(x => x.Key, x => x.Until, cancellationToken);
+            var today = VietnamTime.Today(clock);
+            var rows = units.Select(u =>
+            {
+                counts.TryGetValue(u.Id, out var c);
+                DateOnly? extension = extensions.TryGetValue(u.Id, out var e) ? e : null;
+                var lastDay = extension is { } x && x > round.GrassrootsDeadline ? x : round.GrassrootsDeadline;
+                var lastSubmitted = c?.Last is { } last ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(last, VietnamTime.Zone)) : (DateOnly?)null;
+                var state = (c?.Sent ?? 0) > 0
+                    ? (lastSubmitted > lastDay ? UnitState.Late : UnitState.OnTime)
+                    : today > lastDay ? UnitState.Missing : UnitState.Waiting;
+                return new Row(u.Id, u.Code, u.Name, c?.Sent ?? 0, c?.Drafts ?? 0, c?.Last, extension, state);
+            }).ToList();
+            var filtered = only is { } s ? rows.Where(r => r.State == s).ToList() : rows;
+            var request = new PageRequest(page);
+            return new Response(round.Code, round.GrassrootsDeadline, rows.Count(r => r.State == UnitState.OnTime), rows.Count(r => r.State == UnitState.Late), rows.Count(r => r.State == UnitState.Missing),
+                new Paged<Row>(filtered.Skip(request.Skip).Take(request.SafeSize).ToList(), filtered.Count, request.SafePage, request.SafeSize));
+        }
+    }
+}

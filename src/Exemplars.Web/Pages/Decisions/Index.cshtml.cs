@@ -1,0 +1,26 @@
+using Exemplars.Web.Features.Ballots;
+using Exemplars.Web.Features.Common;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Exemplars.Web.Pages.Decisions;
+
+public sealed class IndexModel(ListDecisions.Handler list) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public Paged<ListDecisions.Row> Result { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var result = await list.Handle(null, PageNumber, ct);
+        if (!result.IsSuccess)
+        {
+            return Forbid();
+        }
+
+        Result = result.Value;
+        return Page();
+    }
+}

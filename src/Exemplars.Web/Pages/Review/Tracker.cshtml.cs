@@ -1,0 +1,45 @@
+using Exemplars.Web.Features.Review;
+using Exemplars.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplars.Web.Pages.Review;
+
+public sealed class TrackerModel(RoundTracker.Handler tracker, AppDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Round { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public RoundTracker.UnitState? State { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<string> Rounds { get; private set; } = [];
+
+    public RoundTracker.Response? Result { get; private set; }
+
+    public static string Label(RoundTracker.UnitState state) => state switch
+    {
+        RoundTracker.UnitState.OnTime => "Đúng hạn",
+        RoundTracker.UnitState.Late => "Nộp muộn",
+        RoundTracker.UnitState.Missing => "Chưa nộp (quá hạn)",
+        RoundTracker.UnitState.Waiting => "Chưa nộp (còn hạn)",
+    };
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Rounds = await db.Rounds.OrderByDescending(r => r.LastRatingYear).Select(r => r.Code).ToListAsync(ct);
+        Round ??= Rounds.Count > 0 ? Rounds[0] : null;
+        var result = await tracker.Handle(Round, State, PageNumber, ct);
+        if (!result.IsSuccess && result.Errors[0].Kind == Domain.Common.ErrorKind.Forbidden)
+        {
+            return Forbid();
+        }
+
+        Result = result.IsSuccess ? result.Value : null;
+        return Page();
+    }
+}

@@ -383,6 +383,12 @@ public abstract class BallotsTests(AppFactory app)
         var onTime = await Tracker();
         Assert.Equal("OnTime", onTime.GetProperty("units").GetProperty("items").EnumerateArray().Single(u => u.GetProperty("code").GetString() == "CS003").GetProperty("state").GetString());
         Assert.Equal(0, onTime.GetProperty("missing").GetInt32());
+        var cs003Id = await app.WithDb(db => db.Organizations.Where(o => o.Code == "CS003").Select(o => o.Id).SingleAsync());
+        var inbox = await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/nominations?round=2021-2025&organizationId={cs003Id}&category=3.2.5&kind=Individual&status=Submitted");
+        Assert.NotEmpty(inbox.GetProperty("items").EnumerateArray());
+        Assert.All(inbox.GetProperty("items").EnumerateArray(), n => Assert.Equal("Đảng bộ Bệnh viện Đa khoa tỉnh", n.GetProperty("organizationName").GetString()));
+        var filtered = Forms.Parse(await (await app.SignedInAs("tgdv@demo.vn")).GetStringAsync($"/Nominations?round=2021-2025&organizationId={cs003Id}"));
+        Assert.All(filtered.QuerySelectorAll("table[data-testid=nominations] tbody tr td:nth-child(2)").Select(td => td.TextContent), t => Assert.Equal(inbox.GetProperty("items")[0].GetProperty("organizationName").GetString(), t));
         using var forbidden = await clerk.GetAsync("/api/v1/rounds/2021-2025/tracker");
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         var page = await (await app.SignedInAs("tgdv@demo.vn")).GetStringAsync("/Review/Tracker?round=2021-2025");

@@ -8,7 +8,7 @@ namespace Exemplars.Web.Features.Nominations;
 
 public static class ListNominations
 {
-    public sealed record Query(string? Round = null, NominationStatus? Status = null, NomineeKind? Kind = null, string? Category = null, int Page = 1, int PageSize = PageRequest.DefaultSize);
+    public sealed record Query(string? Round = null, NominationStatus? Status = null, NomineeKind? Kind = null, string? Category = null, int Page = 1, int PageSize = PageRequest.DefaultSize, int? OrganizationId = null);
 
     public sealed record Row(int Id, string Round, DateOnly Deadline, string OrganizationName, NomineeKind Kind, string NomineeName, string CategoryCode, NominationStatus Status, DateTime? SubmittedAtUtc, Guid Version);
 
@@ -30,6 +30,11 @@ public static class ListNominations
             if (query.Kind is { } kind)
             {
                 nominations = nominations.Where(n => n.Kind == kind);
+            }
+
+            if (query.OrganizationId is { } organizationId)
+            {
+                nominations = nominations.Where(n => n.OrganizationId == organizationId);
             }
 
             if (!string.IsNullOrWhiteSpace(query.Category))

@@ -25,7 +25,7 @@ public static class NominationsApi
         var group = api.MapGroup("/nominations").WithTags("Nominations");
 
         group.MapGet("/", async ([AsParameters] ListQuery q, ListNominations.Handler handler, CancellationToken ct) =>
-            Results.Ok(await handler.Handle(new ListNominations.Query(q.Round, q.Status, q.Kind, q.Category, q.Page ?? 1, q.PageSize ?? 50), ct)))
+            Results.Ok(await handler.Handle(new ListNominations.Query(q.Round, q.Status, q.Kind, q.Category, q.Page ?? 1, q.PageSize ?? 50, q.OrganizationId), ct)))
             .WithSummary("Hồ sơ đề nghị trong phạm vi của người gọi (phân trang)");
 
         group.MapGet("/{id:int}", async (int id, GetNomination.Handler handler, CancellationToken ct) =>
@@ -106,5 +106,5 @@ public static class NominationsApi
     private static IResult Outcome(Domain.Common.Result<NominationStatus> result) =>
         result.IsSuccess ? Results.Ok(new { status = result.Value }) : Problems.ToProblem(result.Errors);
 
-    public sealed record ListQuery(string? Round, NominationStatus? Status, NomineeKind? Kind, string? Category, int? Page, int? PageSize);
+    public sealed record ListQuery(string? Round, NominationStatus? Status, NomineeKind? Kind, string? Category, int? OrganizationId, int? Page, int? PageSize);
 }

@@ -22,6 +22,16 @@ public sealed class IndexModel(ListNominations.Handler list, AppDbContext db, Cu
     [BindProperty(SupportsGet = true)]
     public NomineeKind? Kind { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public string? Category { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? OrganizationId { get; set; }
+
+    public IReadOnlyList<(int Id, string Name)> Units { get; private set; } = [];
+
+    public IReadOnlyList<string> Categories { get; private set; } = [];
+
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
@@ -38,6 +48,12 @@ public sealed class IndexModel(ListNominations.Handler list, AppDbContext db, Cu
     public async Task OnGetAsync(CancellationToken ct)
     {
         Rounds = await db.Rounds.OrderByDescending(r => r.LastRatingYear).Select(r => r.Code).ToListAsync(ct);
-        Result = await list.Handle(new ListNominations.Query(Round, Status, Kind, null, PageNumber), ct);
+        Result = await list.Handle(new ListNominations.Query(Round, Status, Kind, Category, PageNumber, OrganizationId: OrganizationId), ct);
+        Categories = await db.Categories.Select(c => c.Code).Distinct().OrderBy(c => c).ToListAsync(ct);
+        if (CanReview)
+        {
+            Units = (await Features.Organizations.OrganizationScope.InScopeOf(db.Organizations, me).Where(o => o.Kind == Domain.Organizations.OrganizationKind.Grassroots)
+                .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).Take(1000).ToListAsync(ct)).Select(o => (o.Id, o.Name)).ToList();
+        }
     }
 }

@@ -49,7 +49,8 @@ rm -rf "$RESULTS"
 dotnet tool restore >/dev/null
 dotnet build Exemplars.slnx -c Release -nologo -v q
 status=0
-dotnet test Exemplars.slnx -c Release --no-build --logger "trx" --results-directory "$RESULTS" || status=$?
+# One test project at a time: the integration and browser suites each start several apps, and two cores are all CI has.
+dotnet test Exemplars.slnx -c Release --no-build -m:1 --logger "trx" --results-directory "$RESULTS" || status=$?
 
 # --- 4. Summary from the TRX counters -----------------------------------------------------------
 read -r passed failed < <(python3 - "$RESULTS" <<'PY'

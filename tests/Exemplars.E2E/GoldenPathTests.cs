@@ -29,6 +29,32 @@ public sealed class GoldenPathTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     [Fact]
+    public async Task Pages_fit_a_phone_screen_and_work_from_the_keyboard()
+    {
+        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, ViewportSize = new ViewportSize { Width = 375, Height = 740 }, IsMobile = true, HasTouch = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await Assertions.Expect(page.GetByLabel("Thư điện tử")).ToBeFocusedAsync(); // the form is ready to type into
+        await page.GetByLabel("Thư điện tử").FillAsync("coso1@demo.vn");
+        await page.GetByLabel("Mật khẩu").FillAsync("Demo@2025");
+        await page.GetByLabel("Mật khẩu").PressAsync("Enter");
+        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("a.skip-link")).ToBeFocusedAsync();
+        foreach (var url in new[] { "/", "/Organizations", "/People", "/Nominations" })
+        {
+            await page.GotoAsync(url);
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            Assert.True(overflow <= 0, $"{url} is {overflow}px wider than a 375px phone");
+        }
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Mở menu" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mở menu" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Hồ sơ đề nghị", Exact = true })).ToBeVisibleAsync();
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Admin_signs_in_and_imports_organisations_from_xlsx()
     {
         var code = "E2E" + Guid.NewGuid().ToString("N")[..5].ToUpperInvariant();

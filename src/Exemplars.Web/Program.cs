@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using Exemplars.Domain.Users;
 using Exemplars.Web.Features.Ballots;
+using Exemplars.Web.Features.Documents;
 using Exemplars.Web.Features.Eligibility;
 using Exemplars.Web.Features.Nominations;
 using Exemplars.Web.Features.Organizations;
@@ -29,6 +30,7 @@ builder.Services.AddFeatureHandlers();
 builder.Services.AddScoped<Exemplars.Web.Features.Plans.FrozenRounds>();
 builder.Services.AddSingleton<BackgroundImports>();
 builder.Services.AddSingleton<FileStorage>();
+builder.Services.AddSingleton<DocumentSettings>();
 
 builder.Services.AddAuthentication(o =>
     {
@@ -178,6 +180,7 @@ api.MapPlansApi();
 api.MapNominationsApi();
 api.MapBallotsApi();
 api.MapPublicCommentsApi();
+api.MapDocumentsApi();
 
 if (app.Configuration.GetValue<bool>("Demo:Enabled"))
 {

@@ -396,6 +396,83 @@ public abstract class BallotsTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Party_documents_are_valid_open_in_LibreOffice_and_keep_Vietnamese_text()
+    {
+        using var clerk = await app.BearerAs("coso1@demo.vn");
+        using var secretariat = await app.BearerAs("tgdv@demo.vn");
+        var id = await Verified(clerk, secretariat);
+        var (_, opened) = await Post(secretariat, "/api/v1/ballots", new { round = "2021-2025", title = "Bỏ phiếu kín để lập biên bản", nominationIds = new[] { id } });
+        var ballot = opened.GetProperty("id").GetInt32();
+        foreach (var member in await Members())
+        {
+            await Post(member, $"/api/v1/ballots/{ballot}/votes", Paper((id, "Approve")));
+        }
+
+        await Post(secretariat, $"/api/v1/ballots/{ballot}/close");
+        var (_, decision) = await Post(secretariat, "/api/v1/decisions", new
+        {
+            type = "Decision", issuer = "ĐUK", title = "về việc tặng Giấy khen cho các tập thể, cá nhân điển hình tiêu biểu", date = "2075-05-19", signer = "Phạm Thị Tố Loan",
+            awardType = "Giấy khen của Ban Thường vụ Đảng ủy Khối", nominationIds = new[] { id }, round = "2021-2025",
+        });
+        var decisionId = await app.WithDb(db => db.Decisions.Where(d => d.Year == 2075).Select(d => d.Id).SingleAsync());
+        var name = await app.WithDb(db => db.Nominations.Where(n => n.Id == id).Select(n => n.NomineeName).SingleAsync());
+        var documents = new (string Url, string[] Expected)[]
+        {
+            ($"/api/v1/decisions/{decisionId}/docx", ["ĐẢNG CỘNG SẢN VIỆT NAM", "QUYẾT ĐỊNH", decision.GetProperty("number").GetString()!, "ngày 19 tháng 05 năm 2075", "T/M BAN THƯỜNG VỤ", "Nơi nhận", name, "Phạm Thị Tố Loan"]),
+            ($"/api/v1/ballots/{ballot}/minutes", ["BIÊN BẢN KIỂM PHIẾU", "Bỏ phiếu kín để lập biên bản", name, "Trúng"]),
+            ($"/api/v1/nominations/{id}/report", ["BÁO CÁO THÀNH TÍCH", "Thành tích tiêu biểu.", "TÓM TẮT THÀNH TÍCH"]),
+            ($"/api/v1/nominations/{id}/minutes-template", ["BIÊN BẢN", "Họp bình xét", "Kết quả biểu quyết"]),
+        };
+        var folder = Directory.CreateTempSubdirectory("exemplars-docx-");
+        try
+        {
+            foreach (var (url, expected) in documents)
+            {
+                using var response = await secretariat.GetAsync(url);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType?.MediaType);
+                var bytes = await response.Content.ReadAsByteArrayAsync();
+                using (var stream = new MemoryStream(bytes))
+                using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, false))
+                {
+                    var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(word).Select(e => e.Description).ToList();
+                    Assert.True(errors.Count == 0, $"{url}: {string.Join(" | ", errors)}");
+                    var sectPr = word.MainDocumentPart!.Document.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.SectionProperties>().Single();
+                    Assert.Equal(11906U, sectPr.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.PageSize>()!.Width!.Value); // A4
+                    Assert.Contains("Times New Roman", word.MainDocumentPart.StyleDefinitionsPart!.Styles!.OuterXml, StringComparison.Ordinal);
+                }
+
+                var docx = Path.Combine(folder.FullName, Path.GetFileName(new Uri("http://x" + url).AbsolutePath.Replace('/', '-')) + ".docx");
+                await File.WriteAllBytesAsync(docx, bytes);
+                var text = await Office.ToPdfText(docx, folder.FullName);
+                foreach (var phrase in expected)
+                {
+                    Assert.True(text.Contains(phrase, StringComparison.Ordinal), $"{url}: '{phrase}' not in the PDF text:\n{text}");
+                }
+            }
+
+            using var clerkDoc = await clerk.GetAsync($"/api/v1/decisions/{decisionId}/docx");
+            Assert.Equal(HttpStatusCode.Forbidden, clerkDoc.StatusCode);
+            using var other = await (await app.BearerAs("coso2@demo.vn")).GetAsync($"/api/v1/nominations/{id}/report");
+            Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        }
+        finally
+        {
+            // For a person to look at the output: EXEMPLARS_KEEP_DOCUMENTS=/some/folder keeps the DOCX and PDF files.
+            if (Environment.GetEnvironmentVariable("EXEMPLARS_KEEP_DOCUMENTS") is { Length: > 0 } keep)
+            {
+                Directory.CreateDirectory(keep);
+                foreach (var file in folder.GetFiles())
+                {
+                    file.CopyTo(Path.Combine(keep, file.Name), overwrite: true);
+                }
+            }
+
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Decisions_are_numbered_per_issuer_per_year_and_become_award_history()
     {
         using var clerk = await app.BearerAs("coso1@demo.vn");

@@ -1,3 +1,4 @@
+using Exemplars.Web.Pages.Paging;
 using Exemplars.Domain.Ballots;
 using Exemplars.Domain.Common;
 using Exemplars.Web.Features.Ballots;
@@ -25,6 +26,9 @@ public sealed class DetailsModel(GetBallot.Handler get, CurrentUser me) : PageMo
         Ballot = result.Value;
         return Page();
     }
+
+    public async Task<IActionResult> OnGetMinutesAsync(int id, [FromServices] Features.Documents.BallotMinutesDocument.Handler document, CancellationToken ct) =>
+        Files.Docx(this, await document.Handle(id, ct));
 
     public async Task<IActionResult> OnPostVoteAsync(int id, Dictionary<int, BallotChoice> choices, [FromServices] CastVote.Handler vote, CancellationToken ct) =>
         await Outcome(id, await vote.Handle(id, choices, ct), "Đã ghi nhận phiếu của đồng chí.", ct);

@@ -1,3 +1,4 @@
+using Exemplars.Web.Pages.Paging;
 using Exemplars.Web.Features.Ballots;
 using Exemplars.Web.Features.Common;
 using Microsoft.AspNetCore.Mvc;
@@ -11,6 +12,9 @@ public sealed class IndexModel(ListDecisions.Handler list) : PageModel
     public int PageNumber { get; set; } = 1;
 
     public Paged<ListDecisions.Row> Result { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
+
+    public async Task<IActionResult> OnGetDocxAsync(int id, [FromServices] Features.Documents.DecisionDocument.Handler document, CancellationToken ct) =>
+        Files.Docx(this, await document.Handle(id, ct));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

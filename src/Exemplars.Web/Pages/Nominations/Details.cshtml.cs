@@ -1,3 +1,4 @@
+using Exemplars.Web.Pages.Paging;
 using Exemplars.Domain.Common;
 using Exemplars.Web.Features.Nominations;
 using Exemplars.Web.Infrastructure;
@@ -58,6 +59,12 @@ public sealed class DetailsModel(GetNomination.Handler get, CurrentUser me, Exem
         Problems.AddTo(ModelState, result.Errors.Select(e => e with { Field = null }));
         return await OnGetAsync(id, ct);
     }
+
+    public async Task<IActionResult> OnGetReportAsync(int id, [FromServices] Features.Documents.NominationDocuments.Handler documents, CancellationToken ct) =>
+        Files.Docx(this, await documents.Report(id, ct));
+
+    public async Task<IActionResult> OnGetMinutesTemplateAsync(int id, [FromServices] Features.Documents.NominationDocuments.Handler documents, CancellationToken ct) =>
+        Files.Docx(this, await documents.MinutesTemplate(id, ct));
 
     /// <summary>Evidence is served only through the dossier's own scope check, as an attachment, never inline.</summary>
     public async Task<IActionResult> OnGetFileAsync(int id, int fileId, [FromServices] FileStorage storage, CancellationToken ct)

@@ -1,0 +1,216 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Exemplars.Web.Infrastructure.Documents;
+
+/// <summary>
+/// A party document laid out as Hướng dẫn 36-HD/VPTW asks: issuing body top left with its number, "ĐẢNG CỘNG SẢN VIỆT NAM"
+/// top right underlined over the italic place-and-date line, a bold centred title, Times New Roman 14 on A4 with margins
+/// 20/20/30/15 mm, the signature block on the right and "Nơi nhận" on the left. Read model in, bytes out.
+/// </summary>
+public sealed record PartyDocumentModel(
+    IReadOnlyList<string> IssuerLines,
+    string Number,
+    string Place,
+    DateOnly Date,
+    string Title,
+    string? Subject,
+    IReadOnlyList<string> Body,
+    IReadOnlyList<string>? TableHeader,
+    IReadOnlyList<IReadOnlyList<string>>? TableRows,
+    IReadOnlyList<string> BodyAfterTable,
+    string SignatureOnBehalf,
+    string SignatureTitle,
+    string Signer,
+    IReadOnlyList<string> Recipients);
+
+public static class PartyDocx
+{
+    private const string Font = "Times New Roman";
+    private const int Size = 28; // half-points: 14 pt
+
+    public static byte[] Write(PartyDocumentModel model)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            AddStyles(main);
+            var body = new Body();
+            body.Append(HeaderTable(model));
+            body.Append(Centered(model.Title, bold: true, spacingBefore: 360));
+            if (model.Subject is not null)
+            {
+                body.Append(Centered(model.Subject, bold: true, spacingBefore: 0));
+            }
+
+            body.Append(Centered("-----", bold: false, spacingBefore: 0));
+            foreach (var paragraph in model.Body)
+            {
+                // A line in capitals is a heading of the text ("BAN THƯỜNG VỤ …", "QUYẾT ĐỊNH:"): bold and centred.
+                body.Append(IsHeading(paragraph) ? Centered(paragraph, bold: true, spacingBefore: 120) : Justified(paragraph));
+            }
+
+            if (model.TableHeader is { } header && model.TableRows is { } rows)
+            {
+                body.Append(ListTable(header, rows));
+            }
+
+            foreach (var paragraph in model.BodyAfterTable)
+            {
+                body.Append(Justified(paragraph));
+            }
+
+            body.Append(SignatureTable(model));
+            body.Append(new SectionProperties(
+                new PageSize { Width = 11906U, Height = 16838U },
+                new PageMargin { Top = 1134, Bottom = 1134, Left = 1701U, Right = 850U, Header = 720U, Footer = 720U, Gutter = 0U }));
+            main.Document = new Document(body);
+            main.Document.Save();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static bool IsHeading(string text) => text.Any(char.IsLetter) && text.Where(char.IsLetter).All(char.IsUpper) && text.Length > 3;
+
+    private static void AddStyles(MainDocumentPart main)
+    {
+        var styles = main.AddNewPart<StyleDefinitionsPart>();
+        styles.Styles = new Styles(
+            new DocDefaults(
+                new RunPropertiesDefault(new RunPropertiesBaseStyle(
+                    new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font },
+                    new FontSize { Val = Size.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                    new FontSizeComplexScript { Val = Size.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                    new Languages { Val = "vi-VN" })),
+                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "0", Line = "276", LineRule = LineSpacingRuleValues.Auto }))));
+        styles.Styles.Save();
+    }
+
+    private static Run Text(string text, bool bold = false, bool italic = false, bool underline = false, int? size = null)
+    {
+        var properties = new RunProperties();
+        if (bold)
+        {
+            properties.Append(new Bold());
+        }
+
+        if (italic)
+        {
+            properties.Append(new Italic());
+        }
+
+        // Schema order of w:rPr: b, i, …, sz, …, u.
+        if (size is { } s)
+        {
+            properties.Append(new FontSize { Val = s.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        }
+
+        if (underline)
+        {
+            properties.Append(new Underline { Val = UnderlineValues.Single });
+        }
+
+        return new Run(properties, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+    }
+
+    private static Paragraph Line(JustificationValues justification, params Run[] runs)
+    {
+        var paragraph = new Paragraph(new ParagraphProperties(new Justification { Val = justification }));
+        paragraph.Append(runs);
+        return paragraph;
+    }
+
+    private static Paragraph Centered(string text, bool bold, int spacingBefore)
+    {
+        var paragraph = new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = spacingBefore.ToString(System.Globalization.CultureInfo.InvariantCulture) }, new Justification { Val = JustificationValues.Center }));
+        paragraph.Append(Text(text, bold));
+        return paragraph;
+    }
+
+    private static Paragraph Justified(string text) =>
+        new(new ParagraphProperties(
+                new SpacingBetweenLines { Before = "120", After = "0" },
+                new Indentation { FirstLine = "567" },
+                new Justification { Val = JustificationValues.Both }),
+            Text(text));
+
+    private static Table Borderless(params int[] widths)
+    {
+        var table = new Table(new TableProperties(
+            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+            new TableBorders(
+                new TopBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None },
+                new BottomBorder { Val = BorderValues.None }, new RightBorder { Val = BorderValues.None },
+                new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None }),
+            new TableLayout { Type = TableLayoutValues.Fixed }));
+        table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
+        return table;
+    }
+
+    private static TableCell Cell(int width, params OpenXmlElement[] content)
+    {
+        var cell = new TableCell(new TableCellProperties(new TableCellWidth { Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }));
+        cell.Append(content);
+        return cell;
+    }
+
+    private static Table HeaderTable(PartyDocumentModel model)
+    {
+        var table = Borderless(4300, 5055);
+        var left = model.IssuerLines.Select((line, i) => Line(JustificationValues.Center, Text(line, bold: i == 1))).ToList();
+        left.Add(Line(JustificationValues.Center, Text("Số " + model.Number)));
+        var date = $"{model.Place}, ngày {model.Date.Day:00} tháng {model.Date.Month:00} năm {model.Date.Year}";
+        var right = new List<OpenXmlElement>
+        {
+            Line(JustificationValues.Center, Text("ĐẢNG CỘNG SẢN VIỆT NAM", bold: true, underline: true, size: 30)),
+            new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "240" }, new Justification { Val = JustificationValues.Right }), Text(date, italic: true)),
+        };
+        table.Append(new TableRow(Cell(4300, [.. left]), Cell(5055, [.. right])));
+        return table;
+    }
+
+    private static Table ListTable(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        // A narrow number column, a wide name column, the rest shared: names must not wrap into their neighbours.
+        const int total = 9355;
+        const int numberWidth = 900;
+        var nameWidth = header.Count > 2 ? (total - numberWidth) * 45 / 100 : total - numberWidth;
+        var restWidth = header.Count > 2 ? (total - numberWidth - nameWidth) / (header.Count - 2) : 0;
+        var widths = header.Select((_, i) => i == 0 ? numberWidth : i == 1 ? nameWidth : restWidth).ToList();
+        var table = new Table(new TableProperties(
+            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+            new TableBorders(
+                new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
+                new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
+        table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
+        table.Append(new TableRow(header.Select((h, i) => Cell(widths[i], Line(JustificationValues.Center, Text(h, bold: true, size: 26))))));
+        foreach (var row in rows)
+        {
+            table.Append(new TableRow(row.Select((value, i) => Cell(widths[i], Line(i == 0 ? JustificationValues.Center : JustificationValues.Left, Text(value, size: 26))))));
+        }
+
+        return table;
+    }
+
+    private static Table SignatureTable(PartyDocumentModel model)
+    {
+        var table = Borderless(4300, 5055);
+        var recipients = new List<OpenXmlElement> { new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "360" }), Text("Nơi nhận:", bold: true, underline: true, size: 24)) };
+        recipients.AddRange(model.Recipients.Select(r => Line(JustificationValues.Left, Text("- " + r, size: 22))));
+        var signature = new List<OpenXmlElement>
+        {
+            new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "360" }, new Justification { Val = JustificationValues.Center }), Text(model.SignatureOnBehalf, bold: true)),
+            Line(JustificationValues.Center, Text(model.SignatureTitle, bold: true)),
+            Line(JustificationValues.Center, Text(" ")),
+            Line(JustificationValues.Center, Text(" ")),
+            Line(JustificationValues.Center, Text(" ")),
+            Line(JustificationValues.Center, Text(model.Signer, bold: true)),
+        };
+        table.Append(new TableRow(Cell(4300, [.. recipients]), Cell(5055, [.. signature])));
+        return table;
+    }
+}

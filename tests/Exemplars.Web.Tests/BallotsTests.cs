@@ -473,6 +473,50 @@ public abstract class BallotsTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Lists_export_to_xlsx_with_Vietnamese_headers_and_formulas_neutralised()
+    {
+        using var clerk = await app.BearerAs("coso2@demo.vn");
+        using var secretariat = await app.BearerAs("tgdv@demo.vn");
+        const string evil = "=HYPERLINK(\"http://evil.example\",\"Bấm vào đây\")";
+        await app.WithDb(async db =>
+        {
+            var unit = await db.Organizations.SingleAsync(o => o.Code == "CS002");
+            db.People.Add(new Person { Code = "XLSX-EVIL", FullName = evil, SearchName = "evil", OrganizationId = unit.Id, Position = "+84 912 345 678" });
+            return await db.SaveChangesAsync();
+        });
+        static List<IDictionary<string, object>> Read(byte[] bytes) => MiniExcelLibs.MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+
+        var people = Read(await clerk.GetByteArrayAsync("/api/v1/people/export"));
+        var row = people.Single(p => (string)p["Mã người"] == "XLSX-EVIL");
+        Assert.Equal("'" + evil, row["Họ và tên"]);
+        Assert.Equal("'+84 912 345 678", row["Chức vụ"]);
+        Assert.All(people, p => Assert.Contains("Sở Kế hoạch và Đầu tư", (string)p["Đơn vị"], StringComparison.Ordinal));
+
+        using var cs1 = await app.BearerAs("coso1@demo.vn");
+        var id = await Verified(cs1, secretariat);
+        var nominations = Read(await cs1.GetByteArrayAsync("/api/v1/nominations/export?round=2021-2025"));
+        Assert.Contains(nominations, n => (string)n["Trạng thái"] == "Đã thẩm định");
+        Assert.All(nominations, n => Assert.Equal("Đảng bộ Sở Tài chính", n["Đơn vị"]));
+
+        var (_, opened) = await Post(secretariat, "/api/v1/ballots", new { round = "2021-2025", title = "Bỏ phiếu để xuất danh sách", nominationIds = new[] { id } });
+        var ballot = opened.GetProperty("id").GetInt32();
+        foreach (var member in await Members())
+        {
+            await Post(member, $"/api/v1/ballots/{ballot}/votes", Paper((id, "Approve")));
+        }
+
+        await Post(secretariat, $"/api/v1/ballots/{ballot}/close");
+        var candidates = Read(await secretariat.GetByteArrayAsync("/api/v1/ballots/selection/export?round=2021-2025"));
+        Assert.Contains(candidates, c => Convert.ToInt32(c["Phiếu đồng ý"], System.Globalization.CultureInfo.InvariantCulture) == 9 && (string)c["Kết quả"] == "Đạt");
+        await Post(secretariat, "/api/v1/decisions", new { type = "Decision", issuer = "ĐUK", title = "Quyết định khen thưởng", date = "2074-05-19", signer = "Phạm Thị Tố Loan", awardType = "Giấy khen của Ban Thường vụ Đảng ủy Khối", nominationIds = new[] { id } });
+        var decisionId = await app.WithDb(db => db.Decisions.Where(d => d.Year == 2074).Select(d => d.Id).SingleAsync());
+        var awardees = Read(await secretariat.GetByteArrayAsync($"/api/v1/decisions/{decisionId}/awardees"));
+        Assert.Equal("1-QĐ/ĐUK", Assert.Single(awardees)["Số quyết định"]);
+        using var forbidden = await clerk.GetAsync($"/api/v1/decisions/{decisionId}/awardees");
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+    }
+
+    [Fact]
     public async Task Decisions_are_numbered_per_issuer_per_year_and_become_award_history()
     {
         using var clerk = await app.BearerAs("coso1@demo.vn");

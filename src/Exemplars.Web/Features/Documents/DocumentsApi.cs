@@ -1,4 +1,5 @@
 using Exemplars.Domain.Common;
+using Exemplars.Web.Infrastructure.Excel;
 using Exemplars.Web.Infrastructure.Http;
 
 namespace Exemplars.Web.Features.Documents;
@@ -15,8 +16,19 @@ public static class DocumentsApi
             .WithTags("Documents").WithSummary("Báo cáo thành tích (DOCX)");
         api.MapGet("/nominations/{id:int}/minutes-template", async (int id, NominationDocuments.Handler handler, CancellationToken ct) => File(await handler.MinutesTemplate(id, ct)))
             .WithTags("Documents").WithSummary("Mẫu biên bản họp bình xét ở cơ sở (DOCX)");
+        api.MapGet("/nominations/export", async (string? round, ListExports.Handler handler, CancellationToken ct) =>
+            Results.File(await handler.Nominations(round, ct), Spreadsheet.ContentType, "ho-so-de-nghi.xlsx")).WithTags("Documents").WithSummary("Danh sách hồ sơ đề nghị (XLSX)");
+        api.MapGet("/people/export", async (ListExports.Handler handler, CancellationToken ct) =>
+            Results.File(await handler.People(ct), Spreadsheet.ContentType, "so-theo-doi.xlsx")).WithTags("Documents").WithSummary("Sổ theo dõi cá nhân (XLSX)");
+        api.MapGet("/decisions/{id:int}/awardees", async (int id, ListExports.Handler handler, CancellationToken ct) => Xlsx(await handler.Awardees(id, ct), "danh-sach-khen-thuong.xlsx"))
+            .WithTags("Documents").WithSummary("Danh sách được khen thưởng của một quyết định (XLSX)");
+        api.MapGet("/ballots/selection/export", async (string? round, ListExports.Handler handler, CancellationToken ct) => Xlsx(await handler.Candidates(round, ct), "ket-qua-lua-chon.xlsx"))
+            .WithTags("Documents").WithSummary("Danh sách trường hợp được bỏ phiếu và kết quả (XLSX)");
         return api;
     }
+
+    public static IResult Xlsx(Result<byte[]> result, string fileName) =>
+        result.IsSuccess ? Results.File(result.Value, Spreadsheet.ContentType, fileName) : Problems.ToProblem(result.Errors);
 
     public static IResult File(Result<(string FileName, byte[] Content)> result) =>
         result.IsSuccess ? Results.File(result.Value.Content, DocumentSettings.DocxContentType, result.Value.FileName) : Problems.ToProblem(result.Errors);

@@ -17,6 +17,12 @@ public sealed class SelectionModel(GetSelection.Handler selection, AppDbContext 
 
     public string? Error { get; private set; }
 
+    public async Task<IActionResult> OnGetExportAsync([FromServices] Features.Documents.ListExports.Handler export, CancellationToken ct)
+    {
+        var result = await export.Candidates(Round, ct);
+        return result.IsSuccess ? File(result.Value, Infrastructure.Excel.Spreadsheet.ContentType, "ket-qua-lua-chon.xlsx") : NotFound();
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Rounds = await db.Rounds.OrderByDescending(r => r.LastRatingYear).Select(r => r.Code).ToListAsync(ct);

@@ -16,6 +16,12 @@ public sealed class IndexModel(ListDecisions.Handler list) : PageModel
     public async Task<IActionResult> OnGetDocxAsync(int id, [FromServices] Features.Documents.DecisionDocument.Handler document, CancellationToken ct) =>
         Files.Docx(this, await document.Handle(id, ct));
 
+    public async Task<IActionResult> OnGetAwardeesAsync(int id, [FromServices] Features.Documents.ListExports.Handler export, CancellationToken ct)
+    {
+        var result = await export.Awardees(id, ct);
+        return result.IsSuccess ? File(result.Value, Infrastructure.Excel.Spreadsheet.ContentType, "danh-sach-khen-thuong.xlsx") : NotFound();
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var result = await list.Handle(null, PageNumber, ct);

@@ -45,6 +45,9 @@ public sealed class IndexModel(ListNominations.Handler list, AppDbContext db, Cu
 
     public bool CanReview => NominationAccess.CanReview(me);
 
+    public async Task<IActionResult> OnGetExportAsync([FromServices] Features.Documents.ListExports.Handler export, CancellationToken ct) =>
+        File(await export.Nominations(Round, ct), Infrastructure.Excel.Spreadsheet.ContentType, "ho-so-de-nghi.xlsx");
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Rounds = await db.Rounds.OrderByDescending(r => r.LastRatingYear).Select(r => r.Code).ToListAsync(ct);

@@ -24,6 +24,9 @@ public sealed class IndexModel(ListPeople.Handler list, CurrentUser me) : PageMo
 
     public Paged<ListPeople.Row> Result { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
 
+    public async Task<IActionResult> OnGetExportAsync([FromServices] Features.Documents.ListExports.Handler export, CancellationToken ct) =>
+        File(await export.People(ct), Infrastructure.Excel.Spreadsheet.ContentType, "so-theo-doi.xlsx");
+
     public async Task OnGetAsync(CancellationToken ct) =>
         Result = await list.Handle(new ListPeople.Query(Search, null, PartyMember, Leader, PageNumber), ct);
 }

@@ -1,0 +1,80 @@
+using Exemplars.Domain.Common;
+using Exemplars.Domain.Eligibility;
+using Exemplars.Domain.Nominations;
+using Exemplars.Web.Features.Ballots;
+using Exemplars.Web.Features.Nominations;
+using Exemplars.Web.Features.People;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Data;
+using Exemplars.Web.Infrastructure.Excel;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplars.Web.Features.Documents;
+
+/// <summary>
+/// XLSX of the lists people work from, with Vietnamese headers, in the caller's scope. Every text cell goes through
+/// <see cref="Spreadsheet.Safe"/>, so a value starting with = + - @ can never run as a formula.
+/// </summary>
+public static class ListExports
+{
+    private const int MaxRows = 100_000;
+
+    public sealed class Handler(AppDbContext db, CurrentUser user, GetSelection.Handler selection)
+    {
+        public async Task<byte[]> Nominations(string? round, CancellationToken cancellationToken)
+        {
+            var rows = await (from n in NominationAccess.Visible(db, user)
+                              join r in db.Rounds on n.RoundId equals r.Id
+                              join o in db.Organizations on n.OrganizationId equals o.Id
+                              where round == null || r.Code == round
+                              orderby r.Code, o.Code, n.NomineeName
+                              select new { Round = r.Code, Unit = o.Name, n.Kind, n.NomineeName, n.CategoryCode, n.Status, n.SubmittedAtUtc })
+                .Take(MaxRows).ToListAsync(cancellationToken);
+            return Spreadsheet.Write(
+                ["Đợt", "Đơn vị", "Đối tượng", "Tên tập thể, cá nhân", "Mục", "Trạng thái", "Ngày gửi"],
+                rows.Select(r => (IReadOnlyList<object?>)[r.Round, r.Unit, r.Kind.Label(), r.NomineeName, r.CategoryCode, r.Status.Label(), r.SubmittedAtUtc is { } at ? Infrastructure.VietnamTime.Format(at) : null]));
+        }
+
+        public async Task<byte[]> People(CancellationToken cancellationToken)
+        {
+            var rows = await db.People.InScopeOf(user).Where(p => p.IsActive).OrderBy(p => p.Organization!.Code).ThenBy(p => p.FullName)
+                .Select(p => new { p.Code, p.FullName, p.BirthDate, p.Gender, p.Position, Unit = p.Organization!.Name, p.IsPartyMember, p.PartyJoinYear, p.IsLeader, p.FieldCategoryCode })
+                .Take(MaxRows).ToListAsync(cancellationToken);
+            return Spreadsheet.Write(
+                ["Mã người", "Họ và tên", "Ngày sinh", "Giới tính", "Chức vụ", "Đơn vị", "Đảng viên", "Năm vào Đảng", "Lãnh đạo, quản lý", "Lĩnh vực"],
+                rows.Select(p => (IReadOnlyList<object?>)[p.Code, p.FullName, p.BirthDate?.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
+                    p.Gender switch { Domain.People.Gender.Male => "Nam", Domain.People.Gender.Female => "Nữ", _ => null }, p.Position, p.Unit,
+                    p.IsPartyMember ? "Có" : "Không", p.PartyJoinYear, p.IsLeader ? "Có" : "Không", p.FieldCategoryCode]));
+        }
+
+        public async Task<Result<byte[]>> Awardees(int decisionId, CancellationToken cancellationToken)
+        {
+            if (!BallotAccess.CanSee(user))
+            {
+                return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Vai trò của đồng chí không xem sổ quyết định.");
+            }
+
+            var decision = await db.Decisions.AsNoTracking().Include(d => d.Awards).SingleOrDefaultAsync(d => d.Id == decisionId, cancellationToken);
+            if (decision is null)
+            {
+                return DomainError.NotFound("Không tìm thấy văn bản.");
+            }
+
+            return Spreadsheet.Write(["STT", "Tập thể, cá nhân", "Hình thức khen thưởng", "Số quyết định", "Ngày"],
+                decision.Awards.OrderBy(a => a.RecipientName).Select((a, i) => (IReadOnlyList<object?>)[i + 1, a.RecipientName, a.AwardType, decision.DocumentNumber, decision.Date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)]));
+        }
+
+        public async Task<Result<byte[]>> Candidates(string? round, CancellationToken cancellationToken)
+        {
+            var result = await selection.Handle(round, cancellationToken);
+            if (!result.IsSuccess)
+            {
+                return Result<byte[]>.Failure(result.Errors);
+            }
+
+            var forwarded = result.Value.Selection.ToProvince.Select(c => c.NominationId).ToHashSet();
+            return Spreadsheet.Write(["Tên tập thể, cá nhân", "Đối tượng", "Phiếu đồng ý", "Phiếu không đồng ý", "Kết quả", "Đề nghị Tỉnh ủy"],
+                result.Value.Tally.Candidates.Select(c => (IReadOnlyList<object?>)[c.Name, c.Kind.Label(), c.Approvals, c.Disapprovals, c.Passed ? "Đạt" : "Không đạt", forwarded.Contains(c.NominationId) ? "Có" : "Không"]));
+        }
+    }
+}

@@ -31,6 +31,7 @@ builder.Services.AddScoped<Exemplars.Web.Features.Plans.FrozenRounds>();
 builder.Services.AddSingleton<BackgroundImports>();
 builder.Services.AddSingleton<FileStorage>();
 builder.Services.AddSingleton<DocumentSettings>();
+builder.Services.AddSingleton<Exemplars.Web.Infrastructure.Documents.CertificatePdf>();
 
 builder.Services.AddAuthentication(o =>
     {

@@ -517,6 +517,51 @@ public abstract class BallotsTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Certificates_are_landscape_A4_pdfs_with_correct_Vietnamese_text()
+    {
+        using var clerk = await app.BearerAs("coso1@demo.vn");
+        using var secretariat = await app.BearerAs("tgdv@demo.vn");
+        var ids = new[] { await Verified(clerk, secretariat), await Verified(clerk, secretariat) };
+        await Post(secretariat, "/api/v1/decisions", new { type = "Decision", issuer = "ĐUK", title = "Quyết định tặng Giấy khen", date = "2073-05-19", signer = "Phạm Thị Tố Loan", awardType = "Giấy khen của Ban Thường vụ Đảng ủy Khối", nominationIds = ids, round = "2021-2025" });
+        var decisionId = await app.WithDb(db => db.Decisions.Where(d => d.Year == 2073).Select(d => d.Id).SingleAsync());
+        var names = await app.WithDb(db => db.Nominations.Where(n => ids.Contains(n.Id)).Select(n => n.NomineeName).ToListAsync());
+        var folder = Directory.CreateTempSubdirectory("exemplars-pdf-");
+        try
+        {
+            var pdf = Path.Combine(folder.FullName, "giay-khen.pdf");
+            await File.WriteAllBytesAsync(pdf, await secretariat.GetByteArrayAsync($"/api/v1/decisions/{decisionId}/certificates"));
+            var info = await Office.Run("pdfinfo", $"\"{pdf}\"");
+            Assert.Matches(@"Pages:\s+2\b", info);
+            Assert.Matches(@"Page size:\s+842 x 595 pts", info); // A4 landscape
+            var text = await Office.PdfText(pdf);
+            foreach (var phrase in names.Append("GIẤY KHEN").Append("ĐẢNG CỘNG SẢN VIỆT NAM").Append("Đã có thành tích tiêu biểu, xuất sắc").Append("Quyết định số 1-QĐ/ĐUK").Append("Phạm Thị Tố Loan").Append("Đảng bộ Sở Tài chính"))
+            {
+                Assert.True(text.Contains(phrase, StringComparison.Ordinal), $"'{phrase}' not in:\n{text}");
+            }
+
+            if (Environment.GetEnvironmentVariable("EXEMPLARS_KEEP_DOCUMENTS") is { Length: > 0 } keep)
+            {
+                Directory.CreateDirectory(keep);
+                File.Copy(pdf, Path.Combine(keep, "giay-khen.pdf"), overwrite: true);
+            }
+
+            var zip = await secretariat.GetByteArrayAsync($"/api/v1/decisions/{decisionId}/certificates?format=zip");
+            using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip));
+            Assert.Equal(2, archive.Entries.Count);
+            using var first = archive.Entries[0].Open();
+            var head = new byte[5];
+            await first.ReadExactlyAsync(head);
+            Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(head));
+            using var forbidden = await clerk.GetAsync($"/api/v1/decisions/{decisionId}/certificates");
+            Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Decisions_are_numbered_per_issuer_per_year_and_become_award_history()
     {
         using var clerk = await app.BearerAs("coso1@demo.vn");

@@ -16,6 +16,19 @@ public static class DocumentsApi
             .WithTags("Documents").WithSummary("Báo cáo thành tích (DOCX)");
         api.MapGet("/nominations/{id:int}/minutes-template", async (int id, NominationDocuments.Handler handler, CancellationToken ct) => File(await handler.MinutesTemplate(id, ct)))
             .WithTags("Documents").WithSummary("Mẫu biên bản họp bình xét ở cơ sở (DOCX)");
+        api.MapGet("/decisions/{id:int}/certificates", async (int id, string? format, CertificatesDocument.Handler handler, CancellationToken ct) =>
+        {
+            var certificates = await handler.Load(id, ct);
+            if (!certificates.IsSuccess)
+            {
+                return Problems.ToProblem(certificates.Errors);
+            }
+
+            return format == "zip"
+                ? Results.File(handler.Zip(certificates.Value), "application/zip", $"giay-khen-{id}.zip")
+                : Results.File(handler.Combined(certificates.Value), "application/pdf", $"giay-khen-{id}.pdf");
+        }).WithTags("Documents").WithSummary("Giấy khen của mọi người, tập thể được khen trong một quyết định (PDF gộp, hoặc ?format=zip)");
+
         api.MapGet("/nominations/export", async (string? round, ListExports.Handler handler, CancellationToken ct) =>
             Results.File(await handler.Nominations(round, ct), Spreadsheet.ContentType, "ho-so-de-nghi.xlsx")).WithTags("Documents").WithSummary("Danh sách hồ sơ đề nghị (XLSX)");
         api.MapGet("/people/export", async (ListExports.Handler handler, CancellationToken ct) =>

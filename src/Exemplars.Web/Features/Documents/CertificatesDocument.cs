@@ -1,0 +1,67 @@
+using System.IO.Compression;
+using Exemplars.Domain.Ballots;
+using Exemplars.Domain.Common;
+using Exemplars.Web.Features.Ballots;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Data;
+using Exemplars.Web.Infrastructure.Documents;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplars.Web.Features.Documents;
+
+/// <summary>The Giấy khen of every awardee of a decision: one combined PDF, or a zip of one PDF each.</summary>
+public static class CertificatesDocument
+{
+    public sealed class Handler(AppDbContext db, CurrentUser user, DocumentSettings settings, CertificatePdf pdf)
+    {
+        public async Task<Result<IReadOnlyList<Certificate>>> Load(int decisionId, CancellationToken cancellationToken)
+        {
+            if (!BallotAccess.CanSee(user))
+            {
+                return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Vai trò của đồng chí không xem sổ quyết định.");
+            }
+
+            var decision = await db.Decisions.AsNoTracking().Include(d => d.Awards).SingleOrDefaultAsync(d => d.Id == decisionId && d.Type == DocumentType.Decision, cancellationToken);
+            if (decision is null)
+            {
+                return DomainError.NotFound("Không tìm thấy quyết định khen thưởng.");
+            }
+
+            var nominationIds = decision.Awards.Where(a => a.NominationId is not null).Select(a => a.NominationId!.Value).ToList();
+            var units = await (from n in db.Nominations
+                               join o in db.Organizations on n.OrganizationId equals o.Id
+                               where nominationIds.Contains(n.Id)
+                               select new { n.Id, o.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, cancellationToken);
+            var period = await db.Rounds.Where(r => r.Id == decision.RoundId).Select(r => $"giai đoạn {r.ReviewFromYear} - {r.ReviewToYear}").SingleOrDefaultAsync(cancellationToken) ?? string.Empty;
+            var reason = $"Đã có thành tích tiêu biểu, xuất sắc trong học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh {period}".Trim() + ".";
+            return decision.Awards.OrderBy(a => a.RecipientName).Select(a => new Certificate(
+                settings.BlocIssuer[0], settings.BlocName, a.RecipientName,
+                a.NominationId is { } id && units.TryGetValue(id, out var unit) && unit != a.RecipientName ? unit : string.Empty,
+                reason, decision.DocumentNumber, decision.Date, settings.Place, "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", decision.Signer)).ToList();
+        }
+
+        public byte[] Combined(IReadOnlyList<Certificate> certificates, IProgress<int>? progress = null)
+        {
+            using var stream = new MemoryStream();
+            pdf.Write(stream, certificates, progress);
+            return stream.ToArray();
+        }
+
+        public byte[] Zip(IReadOnlyList<Certificate> certificates, IProgress<int>? progress = null)
+        {
+            using var stream = new MemoryStream();
+            using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+            {
+                for (var i = 0; i < certificates.Count; i++)
+                {
+                    var entry = zip.CreateEntry($"giay-khen-{i + 1:000}.pdf", CompressionLevel.Fastest);
+                    using var entryStream = entry.Open();
+                    pdf.Write(entryStream, [certificates[i]]);
+                    progress?.Report(i + 1);
+                }
+            }
+
+            return stream.ToArray();
+        }
+    }
+}

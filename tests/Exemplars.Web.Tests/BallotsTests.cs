@@ -552,6 +552,8 @@ public abstract class BallotsTests(AppFactory app)
             var head = new byte[5];
             await first.ReadExactlyAsync(head);
             Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(head));
+            var page = await (await app.SignedInAs("tgdv@demo.vn")).GetAsync($"/Decisions?handler=Certificates&id={decisionId}");
+            Assert.Equal("application/pdf", page.Content.Headers.ContentType?.MediaType);
             using var forbidden = await clerk.GetAsync($"/api/v1/decisions/{decisionId}/certificates");
             Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         }

@@ -44,15 +44,6 @@ public sealed class DetailsModel(GetBallot.Handler get, CurrentUser me) : PageMo
             return RedirectToPage(new { id });
         }
 
-        switch (result.Errors[0].Kind)
-        {
-            case ErrorKind.NotFound:
-                return NotFound();
-            case ErrorKind.Forbidden:
-                return Forbid();
-        }
-
-        Problems.AddTo(ModelState, result.Errors.Select(e => e with { Field = null }));
-        return await OnGetAsync(id, ct);
+        return this.Handle(result.Errors) ?? await OnGetAsync(id, ct);
     }
 }

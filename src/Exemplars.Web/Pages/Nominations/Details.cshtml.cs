@@ -48,16 +48,7 @@ public sealed class DetailsModel(GetNomination.Handler get, CurrentUser me, Exem
             return RedirectToPage(new { id });
         }
 
-        switch (result.Errors[0].Kind)
-        {
-            case ErrorKind.NotFound:
-                return NotFound();
-            case ErrorKind.Forbidden:
-                return Forbid();
-        }
-
-        Problems.AddTo(ModelState, result.Errors.Select(e => e with { Field = null }));
-        return await OnGetAsync(id, ct);
+        return this.Handle(result.Errors) ?? await OnGetAsync(id, ct);
     }
 
     public async Task<IActionResult> OnGetReportAsync(int id, [FromServices] Features.Documents.NominationDocuments.Handler documents, CancellationToken ct) =>
@@ -83,15 +74,6 @@ public sealed class DetailsModel(GetNomination.Handler get, CurrentUser me, Exem
             return RedirectToPage(new { id });
         }
 
-        switch (result.Errors[0].Kind)
-        {
-            case ErrorKind.NotFound:
-                return NotFound();
-            case ErrorKind.Forbidden:
-                return Forbid();
-        }
-
-        Problems.AddTo(ModelState, result.Errors.Select(e => e with { Field = null }));
-        return await OnGetAsync(id, ct);
+        return this.Handle(result.Errors) ?? await OnGetAsync(id, ct);
     }
 }

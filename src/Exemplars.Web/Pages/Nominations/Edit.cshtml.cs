@@ -1,3 +1,4 @@
+using Exemplars.Web.Pages.Paging;
 using Exemplars.Domain.Common;
 using Exemplars.Domain.Nominations;
 using Exemplars.Domain.Plans;
@@ -96,15 +97,11 @@ public sealed class EditModel(GetNomination.Handler get, AppDbContext db, Curren
             return Redirect($"/Nominations/Edit/{id}");
         }
 
-        switch (result.Errors[0].Kind)
+        if (this.Handle(result.Errors) is { } refused)
         {
-            case ErrorKind.NotFound:
-                return NotFound();
-            case ErrorKind.Forbidden:
-                return Forbid();
+            return refused;
         }
 
-        Problems.AddTo(ModelState, result.Errors.Select(e => e with { Field = null }));
         var page = await OnGetAsync(id, ct);
         if (page is PageResult)
         {

@@ -1,3 +1,4 @@
+using Exemplars.Web.Pages.Paging;
 using Exemplars.Domain.Common;
 using Exemplars.Domain.Eligibility;
 using Exemplars.Domain.Plans;
@@ -61,12 +62,7 @@ public sealed class DetailsModel(GetPerson.Handler get, PersonEligibility.Handle
             return RedirectToPage(new { id });
         }
 
-        return result.Errors[0].Kind switch
-        {
-            ErrorKind.NotFound => NotFound(),
-            ErrorKind.Forbidden => Forbid(),
-            _ => await ShowErrors(id, result.Errors, ct),
-        };
+        return this.Handle(result.Errors) ?? await OnGetAsync(id, ct);
     }
 
     public async Task<IActionResult> OnPostDisciplineAsync(int id, int year, string? form, string? note, [FromServices] RecordDiscipline.Handler handler, CancellationToken ct) =>
@@ -83,17 +79,7 @@ public sealed class DetailsModel(GetPerson.Handler get, PersonEligibility.Handle
             return RedirectToPage(new { id });
         }
 
-        return result.Errors[0].Kind switch
-        {
-            ErrorKind.NotFound => NotFound(),
-            ErrorKind.Forbidden => Forbid(),
-            _ => await ShowErrors(id, result.Errors, ct),
-        };
+        return this.Handle(result.Errors) ?? await OnGetAsync(id, ct);
     }
 
-    private async Task<IActionResult> ShowErrors(int id, IReadOnlyList<DomainError> errors, CancellationToken ct)
-    {
-        Problems.AddTo(ModelState, errors.Select(e => e with { Field = null }));
-        return await OnGetAsync(id, ct);
-    }
 }

@@ -8,6 +8,7 @@ using Exemplars.Web.Features.Nominations;
 using Exemplars.Web.Features.Organizations;
 using Exemplars.Web.Features.People;
 using Exemplars.Web.Features.Plans;
+using Exemplars.Web.Features.Showcase;
 using Exemplars.Web.Features.PublicComments;
 using Exemplars.Web.Infrastructure;
 using Exemplars.Web.Infrastructure.Auth;
@@ -82,6 +83,8 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     o.Conventions.AllowAnonymousToPage("/Error");
     o.Conventions.AllowAnonymousToPage("/Consultation/Candidates");
+    o.Conventions.AllowAnonymousToPage("/Showcase/Index");
+    o.Conventions.AllowAnonymousToPage("/Showcase/Details");
 }).AddMvcOptions(o =>
 {
     VietnameseModelBinding.Apply(o.ModelBindingMessageProvider);
@@ -182,6 +185,8 @@ api.MapNominationsApi();
 api.MapBallotsApi();
 api.MapPublicCommentsApi();
 api.MapDocumentsApi();
+api.MapShowcaseApi();
+app.MapShowcaseFeed();
 
 if (app.Configuration.GetValue<bool>("Demo:Enabled"))
 {

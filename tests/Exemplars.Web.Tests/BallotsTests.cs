@@ -564,6 +564,55 @@ public abstract class BallotsTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Showcase_publishes_approved_stories_with_search_feed_and_api()
+    {
+        using var clerk = await app.BearerAs("coso1@demo.vn");
+        using var secretariatApi = await app.BearerAs("tgdv@demo.vn");
+        var id = await Verified(clerk, secretariatApi);
+        await Post(secretariatApi, "/api/v1/decisions", new { type = "Decision", issuer = "ĐUK", title = "Quyết định khen thưởng", date = "2072-05-19", signer = "Phạm Thị Tố Loan", awardType = "Giấy khen của Ban Thường vụ Đảng ủy Khối", nominationIds = new[] { id }, round = "2021-2025" });
+        var secretariat = await app.SignedInAs("tgdv@demo.vn");
+        var page = await Forms.GetDocumentAsync(secretariat, "/Showcase/Manage");
+        var form = page.QuerySelectorAll("form").OfType<AngleSharp.Html.Dom.IHtmlFormElement>().Single(f => f.QuerySelector($"input[name=NominationId][value='{id}']") is not null);
+        using (var draft = await Forms.SubmitAsync(secretariat, "/Showcase/Manage", form, new Dictionary<string, string>
+        {
+            ["Title"] = "Người thắp lửa số hóa ở Sở Tài chính",
+            ["StoryHtml"] = "<p>Đồng chí đã <strong>số hóa</strong> toàn bộ hồ sơ một cửa.</p><script>alert(1)</script>",
+        }, ("photo", "anh.png", Png)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
+        }
+
+        using var anonymous = app.CreateClient();
+        Assert.DoesNotContain("Người thắp lửa số hóa", await anonymous.GetStringAsync("/Showcase"), StringComparison.Ordinal); // not approved yet
+        page = await Forms.GetDocumentAsync(secretariat, "/Showcase/Manage");
+        form = page.QuerySelectorAll("form").OfType<AngleSharp.Html.Dom.IHtmlFormElement>().Single(f => f.QuerySelector($"input[name=NominationId][value='{id}']") is not null);
+        using (var approved = await Forms.SubmitAsync(secretariat, "/Showcase/Manage", form, new Dictionary<string, string> { ["Approve"] = "true" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        }
+
+        var list = await anonymous.GetStringAsync("/Showcase?search=nguoi%20thap%20lua%20so%20hoa");
+        Assert.Contains("Người thắp lửa số hóa ở Sở Tài chính", list, StringComparison.Ordinal);
+        var story = await app.WithDb(db => db.ExemplarStories.SingleAsync(s => s.NominationId == id));
+        var details = await anonymous.GetStringAsync($"/Showcase/Details/{story.Id}");
+        Assert.Contains("<strong>số hóa</strong>", details, StringComparison.Ordinal);
+        Assert.DoesNotContain("alert(1)", details, StringComparison.Ordinal);
+        using (var photo = await anonymous.GetAsync($"/showcase/photo/{story.Id}"))
+        {
+            Assert.Equal("image/png", photo.Content.Headers.ContentType?.MediaType);
+        }
+
+        var feed = System.Xml.Linq.XDocument.Parse(await anonymous.GetStringAsync("/showcase/feed.atom"));
+        Assert.Contains(feed.Descendants(System.Xml.Linq.XName.Get("entry", "http://www.w3.org/2005/Atom")), e => e.ToString().Contains("Người thắp lửa số hóa", StringComparison.Ordinal));
+        var api = await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/exemplars?year=2072&category=3.2.5");
+        Assert.Contains(api.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetInt32() == story.Id && i.GetProperty("year").GetInt32() == 2072);
+        var none = await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/exemplars?year=1999");
+        Assert.Empty(none.GetProperty("items").EnumerateArray());
+        using var clerkManage = await (await app.SignedInAs("coso1@demo.vn")).GetAsync("/Showcase/Manage");
+        Assert.Contains("/Account/AccessDenied", clerkManage.Headers.Location?.ToString() ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Decisions_are_numbered_per_issuer_per_year_and_become_award_history()
     {
         using var clerk = await app.BearerAs("coso1@demo.vn");

@@ -13,6 +13,7 @@ public abstract class ScopeAndSecurityTests(AppFactory app)
         "/Account/Login", "/Account/AccessDenied", "/Account/Logout", "/Error", "/health", "/openapi/{documentName}.json",
         "/api/v1/auth/login", "/api/v1/auth/refresh",
         "/Consultation/Candidates", "/api/v1/public/candidates", "/api/v1/public/comments",
+        "/Showcase", "/Showcase/Index", "/Showcase/Details/{id:int}", "/api/v1/exemplars/", "/showcase/feed.atom", "/showcase/photo/{id:int}", "/api/v1/exemplars", "/api/v1/exemplars/{id:int}",
     ];
 
     /// <summary>Routes only an administrator may open.</summary>

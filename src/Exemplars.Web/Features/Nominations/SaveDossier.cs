@@ -3,7 +3,7 @@ using Exemplars.Domain.Nominations;
 using Exemplars.Web.Infrastructure;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
-using Ganss.Xss;
+using Exemplars.Web.Infrastructure.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Features.Nominations;
@@ -26,8 +26,6 @@ public static class SaveDossier
         int? VotesAbstain,
         bool FamilyLawAttested,
         string? IndeterminateExplanation);
-
-    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
     {
@@ -82,7 +80,7 @@ public static class SaveDossier
             nomination.AchievementsByYear = Clean(command.AchievementsByYear);
             nomination.Initiatives = Clean(command.Initiatives);
             nomination.CommendationsReceived = Clean(command.CommendationsReceived);
-            nomination.ReportHtml = string.IsNullOrWhiteSpace(command.ReportHtml) ? null : Sanitizer.Sanitize(command.ReportHtml);
+            nomination.ReportHtml = string.IsNullOrWhiteSpace(command.ReportHtml) ? null : HtmlCleaner.Clean(command.ReportHtml);
             nomination.MinutesDate = command.MinutesDate;
             nomination.MembersTotal = command.MembersTotal;
             nomination.MembersPresent = command.MembersPresent;
@@ -105,21 +103,5 @@ public static class SaveDossier
         }
 
         private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-    }
-
-    /// <summary>Formatting only: paragraphs, emphasis, lists, tables. No scripts, styles, links to elsewhere or images.</summary>
-    private static HtmlSanitizer CreateSanitizer()
-    {
-        var sanitizer = new HtmlSanitizer();
-        sanitizer.AllowedTags.Clear();
-        foreach (var tag in new[] { "p", "br", "b", "strong", "i", "em", "u", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "h3", "h4", "blockquote" })
-        {
-            sanitizer.AllowedTags.Add(tag);
-        }
-
-        sanitizer.AllowedAttributes.Clear();
-        sanitizer.AllowedCssProperties.Clear();
-        sanitizer.AllowedSchemes.Clear();
-        return sanitizer;
     }
 }

@@ -4,6 +4,7 @@ using Exemplars.Domain.Nominations;
 using Exemplars.Domain.Organizations;
 using Exemplars.Domain.People;
 using Exemplars.Domain.Plans;
+using Exemplars.Domain.Showcase;
 using Exemplars.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -62,6 +63,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<PublicComment> PublicComments => Set<PublicComment>();
 
+    public DbSet<ExemplarStory> ExemplarStories => Set<ExemplarStory>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -99,6 +102,17 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         ConfigurePeople(builder);
         ConfigureNominations(builder);
         ConfigureBallots(builder);
+        builder.Entity<ExemplarStory>(e =>
+        {
+            e.ToTable("exemplar_stories");
+            e.Property(x => x.Title).HasMaxLength(300).IsRequired();
+            e.Property(x => x.StoryHtml).HasMaxLength(50_000).IsRequired();
+            e.Property(x => x.SearchText).HasMaxLength(60_000).IsRequired();
+            e.Property(x => x.ApprovedBy).HasMaxLength(256);
+            e.HasIndex(x => x.NominationId).IsUnique();
+            e.HasIndex(x => new { x.Approved, x.PublishedAtUtc });
+            e.HasOne<Nomination>().WithMany().HasForeignKey(x => x.NominationId).OnDelete(DeleteBehavior.Restrict);
+        });
 
         builder.Entity<AuditEntry>(e =>
         {

@@ -13,3 +13,9 @@ document.addEventListener("htmx:configRequest", function (event) {
         event.detail.headers["RequestVerificationToken"] = token.value;
     }
 });
+// Print buttons without inline script.
+document.addEventListener("click", function (event) {
+    if (event.target && event.target.hasAttribute && event.target.hasAttribute("data-print")) {
+        window.print();
+    }
+});

@@ -1,0 +1,30 @@
+namespace Exemplars.Domain.Showcase;
+
+/// <summary>
+/// The public page of a commended exemplar (tuyên truyền): a story and a photo written by the secretariat about a
+/// nomination that received an award. Shown to the public only once approved.
+/// </summary>
+public sealed class ExemplarStory
+{
+    public int Id { get; set; }
+
+    public int NominationId { get; set; }
+
+    public string Title { get; set; } = string.Empty;
+
+    /// <summary>Sanitized formatting only.</summary>
+    public string StoryHtml { get; set; } = string.Empty;
+
+    /// <summary>Folded name, unit, title and story, for diacritics-insensitive search.</summary>
+    public string SearchText { get; set; } = string.Empty;
+
+    public int? PhotoFileId { get; set; }
+
+    public bool Approved { get; set; }
+
+    public string? ApprovedBy { get; set; }
+
+    public DateTime? PublishedAtUtc { get; set; }
+
+    public DateTime UpdatedAtUtc { get; set; }
+}

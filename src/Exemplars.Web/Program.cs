@@ -8,6 +8,7 @@ using Exemplars.Web.Features.Nominations;
 using Exemplars.Web.Features.Organizations;
 using Exemplars.Web.Features.People;
 using Exemplars.Web.Features.Plans;
+using Exemplars.Web.Features.Replication;
 using Exemplars.Web.Features.Showcase;
 using Exemplars.Web.Features.PublicComments;
 using Exemplars.Web.Infrastructure;
@@ -186,6 +187,7 @@ api.MapBallotsApi();
 api.MapPublicCommentsApi();
 api.MapDocumentsApi();
 api.MapShowcaseApi();
+api.MapReplicationApi();
 app.MapShowcaseFeed();
 
 if (app.Configuration.GetValue<bool>("Demo:Enabled"))

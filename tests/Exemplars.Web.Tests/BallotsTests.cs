@@ -610,6 +610,25 @@ public abstract class BallotsTests(AppFactory app)
         Assert.Empty(none.GetProperty("items").EnumerateArray());
         using var clerkManage = await (await app.SignedInAs("coso1@demo.vn")).GetAsync("/Showcase/Manage");
         Assert.Contains("/Account/AccessDenied", clerkManage.Headers.Location?.ToString() ?? string.Empty, StringComparison.Ordinal);
+
+        // Replication: other units pledge to learn from the exemplar and report what they applied.
+        using var learner = await app.BearerAs("coso2@demo.vn");
+        var due = Today.AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (pledged, body) = await Post(learner, "/api/v1/replication", new { exemplarId = story.Id, whatToApply = "Số hóa hồ sơ một cửa tại văn phòng Sở.", dueOn = due });
+        Assert.Equal(HttpStatusCode.Created, pledged);
+        var pledgeId = body.GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.Conflict, (await Post(learner, "/api/v1/replication", new { exemplarId = story.Id, whatToApply = "Lần nữa", dueOn = due })).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Post(await app.BearerAs("coso3@demo.vn"), "/api/v1/replication", new { exemplarId = story.Id, whatToApply = "Áp dụng", dueOn = "2000-01-01" })).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(secretariatApi, "/api/v1/replication", new { exemplarId = story.Id, whatToApply = "x", dueOn = due })).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Post(await app.BearerAs("coso3@demo.vn"), $"/api/v1/replication/{pledgeId}/result", new { result = "Không phải của tôi" })).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await Post(learner, $"/api/v1/replication/{pledgeId}/result", new { result = "Đã số hóa 1.200 hồ sơ, rút ngắn thời gian giải quyết 30%." })).Status);
+        var all = await secretariatApi.GetFromJsonAsync<JsonElement>("/api/v1/replication");
+        var row = all.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("id").GetInt32() == pledgeId);
+        Assert.Equal("Đảng bộ Sở Kế hoạch và Đầu tư", row.GetProperty("unit").GetString());
+        Assert.StartsWith("Đã số hóa", row.GetProperty("result").GetString(), StringComparison.Ordinal);
+        var own = await (await app.BearerAs("coso3@demo.vn")).GetFromJsonAsync<JsonElement>("/api/v1/replication");
+        Assert.DoesNotContain(own.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetInt32() == pledgeId);
+        Assert.Contains("1 đơn vị đã đăng ký học tập", await anonymous.GetStringAsync($"/Showcase/Details/{story.Id}"), StringComparison.Ordinal);
     }
 
     [Fact]

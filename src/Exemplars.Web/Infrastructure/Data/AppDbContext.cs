@@ -65,6 +65,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<ExemplarStory> ExemplarStories => Set<ExemplarStory>();
 
+    public DbSet<ReplicationPledge> ReplicationPledges => Set<ReplicationPledge>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -112,6 +114,17 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(x => x.NominationId).IsUnique();
             e.HasIndex(x => new { x.Approved, x.PublishedAtUtc });
             e.HasOne<Nomination>().WithMany().HasForeignKey(x => x.NominationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<ReplicationPledge>(e =>
+        {
+            e.ToTable("replication_pledges");
+            e.Property(x => x.WhatToApply).HasMaxLength(2000).IsRequired();
+            e.Property(x => x.PledgedBy).HasMaxLength(256).IsRequired();
+            e.Property(x => x.Result).HasMaxLength(4000);
+            e.HasIndex(x => new { x.ExemplarStoryId, x.OrganizationId }).IsUnique();
+            e.HasIndex(x => x.OrganizationId);
+            e.HasOne<ExemplarStory>().WithMany().HasForeignKey(x => x.ExemplarStoryId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<AuditEntry>(e =>

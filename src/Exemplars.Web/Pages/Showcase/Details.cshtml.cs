@@ -5,9 +5,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Pages.Showcase;
 
-public sealed class DetailsModel(ListExemplars.Handler list) : PageModel
+public sealed class DetailsModel(ListExemplars.Handler list, Features.Replication.Pledges.Handler pledges, Infrastructure.Auth.CurrentUser me) : PageModel
 {
     public ListExemplars.Item Item { get; private set; } = null!;
+
+    public int Replications { get; private set; }
+
+    public bool CanPledge => me.IsInRole(Domain.Users.Roles.GrassrootsClerk);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -18,6 +22,24 @@ public sealed class DetailsModel(ListExemplars.Handler list) : PageModel
         }
 
         Item = item;
+        Replications = await pledges.CountFor(id, ct);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostPledgeAsync(int id, string? whatToApply, DateOnly dueOn, CancellationToken ct)
+    {
+        if (!me.IsAuthenticated)
+        {
+            return Challenge();
+        }
+
+        var result = await pledges.Pledge(id, whatToApply, dueOn, ct);
+        if (result.IsSuccess)
+        {
+            TempData["Message"] = "Đơn vị đã đăng ký học tập, làm theo gương này.";
+            return RedirectToPage(new { id });
+        }
+
+        return Paging.PageErrors.Handle(this, result.Errors) ?? await OnGetAsync(id, ct);
     }
 }

@@ -1299,6 +1299,53 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("exemplar_stories", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplars.Domain.Showcase.ReplicationPledge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ExemplarStoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PledgedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PledgedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("ReportedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("WhatToApply")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ExemplarStoryId", "OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("replication_pledges", (string)null);
+                });
+
             modelBuilder.Entity("Exemplars.Web.Infrastructure.Auth.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1731,6 +1778,21 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Exemplars.Domain.Nominations.Nomination", null)
                         .WithMany()
                         .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Showcase.ReplicationPledge", b =>
+                {
+                    b.HasOne("Exemplars.Domain.Showcase.ExemplarStory", null)
+                        .WithMany()
+                        .HasForeignKey("ExemplarStoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Exemplars.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

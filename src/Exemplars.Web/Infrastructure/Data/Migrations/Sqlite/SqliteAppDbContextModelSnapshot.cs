@@ -1240,6 +1240,51 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("exemplar_stories", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplars.Domain.Showcase.ReplicationPledge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExemplarStoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PledgedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PledgedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatToApply")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ExemplarStoryId", "OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("replication_pledges", (string)null);
+                });
+
             modelBuilder.Entity("Exemplars.Web.Infrastructure.Auth.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1668,6 +1713,21 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Exemplars.Domain.Nominations.Nomination", null)
                         .WithMany()
                         .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Showcase.ReplicationPledge", b =>
+                {
+                    b.HasOne("Exemplars.Domain.Showcase.ExemplarStory", null)
+                        .WithMany()
+                        .HasForeignKey("ExemplarStoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Exemplars.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using Exemplars.Domain.Users;
 using Exemplars.Web.Features.Ballots;
+using Exemplars.Web.Features.Discovery;
 using Exemplars.Web.Features.Documents;
 using Exemplars.Web.Features.Eligibility;
 using Exemplars.Web.Features.Nominations;
@@ -188,6 +189,7 @@ api.MapPublicCommentsApi();
 api.MapDocumentsApi();
 api.MapShowcaseApi();
 api.MapReplicationApi();
+api.MapDiscoveryApi();
 app.MapShowcaseFeed();
 
 if (app.Configuration.GetValue<bool>("Demo:Enabled"))

@@ -188,6 +188,50 @@ public abstract class PlansAndRegistryTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Units_and_mass_organisations_record_discovered_and_nurtured_exemplars_in_their_own_scope()
+    {
+        using var clerk = await app.BearerAs("coso1@demo.vn");
+        using var youth = await app.BearerAs("doankhoi@demo.vn");
+        using var other = await app.BearerAs("coso2@demo.vn");
+        using var secretariat = await app.BearerAs("tgdv@demo.vn");
+        var person = await app.WithDb(db => db.People.Where(p => p.Organization!.Code == "CS001").Select(p => p.Id).FirstAsync());
+        var foreign = await app.WithDb(db => db.People.Where(p => p.Organization!.Code == "CS002").Select(p => p.Id).FirstAsync());
+        async Task<(HttpStatusCode Status, int Id)> Record(HttpClient client, object body)
+        {
+            using var response = await client.PostAsJsonAsync("/api/v1/discovered", body);
+            var text = await response.Content.ReadAsStringAsync();
+            return (response.StatusCode, response.StatusCode == HttpStatusCode.Created ? JsonDocument.Parse(text).RootElement.GetProperty("id").GetInt32() : 0);
+        }
+
+        var (ok, id) = await Record(clerk, new { kind = "Individual", personId = person, achievements = "Sáng kiến số hóa kho lưu trữ." });
+        Assert.Equal(HttpStatusCode.Created, ok);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Record(clerk, new { kind = "Individual", personId = foreign, achievements = "x" })).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Record(clerk, new { kind = "Collective", name = "", achievements = "" })).Status);
+        var (youthOk, _) = await Record(youth, new { kind = "Individual", name = "Đoàn viên Trần Minh Khang", unit = "Chi đoàn Sở Y tế", achievements = "Hiến máu 15 lần." });
+        Assert.Equal(HttpStatusCode.Created, youthOk);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Record(secretariat, new { kind = "Individual", name = "x", achievements = "y" })).Status);
+
+        using (var foreignNurture = await other.PostAsJsonAsync($"/api/v1/discovered/{id}/nurture", new { note = "Không phải của tôi" }))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, foreignNurture.StatusCode);
+        }
+
+        using (var nurtured = await clerk.PostAsJsonAsync($"/api/v1/discovered/{id}/nurture", new { note = "Cử đi tập huấn chuyển đổi số." }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, nurtured.StatusCode);
+        }
+
+        var own = await clerk.GetFromJsonAsync<JsonElement>("/api/v1/discovered?stage=Nurtured");
+        Assert.Contains(own.GetProperty("items").EnumerateArray(), d => d.GetProperty("id").GetInt32() == id);
+        var theirs = await other.GetFromJsonAsync<JsonElement>("/api/v1/discovered");
+        Assert.DoesNotContain(theirs.GetProperty("items").EnumerateArray(), d => d.GetProperty("id").GetInt32() == id);
+        var bloc = await secretariat.GetFromJsonAsync<JsonElement>("/api/v1/discovered?pageSize=200");
+        Assert.Contains(bloc.GetProperty("items").EnumerateArray(), d => d.GetProperty("name").GetString() == "Đoàn viên Trần Minh Khang");
+        var page = Forms.Parse(await (await app.SignedInAs("coso1@demo.vn")).GetStringAsync("/Discovery"));
+        Assert.NotNull(page.QuerySelector($"a[href='/Nominations/Create?Kind=Individual&PersonId={person}']"));
+    }
+
+    [Fact]
     public async Task Suggestions_list_only_candidates_whose_checkable_rules_pass()
     {
         var secretariat = await app.SignedInAs("tgdv@demo.vn");

@@ -67,6 +67,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<ReplicationPledge> ReplicationPledges => Set<ReplicationPledge>();
 
+    public DbSet<DiscoveredExemplar> DiscoveredExemplars => Set<DiscoveredExemplar>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -114,6 +116,20 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(x => x.NominationId).IsUnique();
             e.HasIndex(x => new { x.Approved, x.PublishedAtUtc });
             e.HasOne<Nomination>().WithMany().HasForeignKey(x => x.NominationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<DiscoveredExemplar>(e =>
+        {
+            e.ToTable("discovered_exemplars");
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Stage).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Name).HasMaxLength(300).IsRequired();
+            e.Property(x => x.Unit).HasMaxLength(300);
+            e.Property(x => x.Achievements).HasMaxLength(4000).IsRequired();
+            e.Property(x => x.NurtureNote).HasMaxLength(4000);
+            e.Property(x => x.RecordedBy).HasMaxLength(256).IsRequired();
+            e.HasIndex(x => new { x.OrganizationId, x.Stage });
+            e.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<ReplicationPledge>(e =>
         {

@@ -1,0 +1,110 @@
+using Exemplars.Domain.Common;
+using Exemplars.Domain.Eligibility;
+using Exemplars.Domain.Showcase;
+using Exemplars.Domain.Users;
+using Exemplars.Web.Features.Common;
+using Exemplars.Web.Features.Organizations;
+using Exemplars.Web.Features.People;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplars.Web.Features.Discovery;
+
+/// <summary>Phát hiện, bồi dưỡng: grassroots committees and the bloc's mass organisations keep their exemplars-in-the-making.</summary>
+public static class DiscoveredExemplars
+{
+    public sealed record Command(NomineeKind Kind, int? PersonId, string? Name, string? Unit, string? Achievements);
+
+    public sealed record Row(int Id, NomineeKind Kind, int? PersonId, string Name, string? Unit, string Achievements, DiscoveryStage Stage, string? NurtureNote, string RecordedBy, string Organization);
+
+    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
+    {
+        public static bool CanRecord(CurrentUser user) => user.IsAnyOf(Roles.GrassrootsClerk, Roles.MassOrganisationClerk);
+
+        public async Task<Result<int>> Record(Command command, CancellationToken cancellationToken)
+        {
+            if (!CanRecord(user))
+            {
+                return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Cấp ủy cơ sở, Đoàn Khối và Hội Cựu chiến binh Khối ghi nhận gương phát hiện, bồi dưỡng.");
+            }
+
+            var errors = new List<DomainError>();
+            var name = command.Name?.Trim();
+            if (command.PersonId is { } personId)
+            {
+                name = await db.People.InScopeOf(user).Where(p => p.Id == personId).Select(p => p.FullName).SingleOrDefaultAsync(cancellationToken);
+                if (name is null)
+                {
+                    errors.Add(DomainError.Invalid("PersonId", "Không có người này trong sổ theo dõi của đơn vị."));
+                }
+            }
+            else if (string.IsNullOrWhiteSpace(name) || name.Length > 300)
+            {
+                errors.Add(DomainError.Invalid("Name", "Hãy ghi tên tập thể, cá nhân (tối đa 300 ký tự)."));
+            }
+
+            if (!Enum.IsDefined(command.Kind))
+            {
+                errors.Add(DomainError.Invalid("Kind", "Đối tượng phải là tập thể hoặc cá nhân."));
+            }
+
+            if (string.IsNullOrWhiteSpace(command.Achievements) || command.Achievements.Trim().Length > 4000)
+            {
+                errors.Add(DomainError.Invalid("Achievements", "Hãy ghi thành tích nổi bật đã phát hiện (tối đa 4000 ký tự)."));
+            }
+
+            if (errors.Count > 0)
+            {
+                return Result<int>.Failure(errors);
+            }
+
+            var record = new DiscoveredExemplar
+            {
+                OrganizationId = user.OrganizationId, Kind = command.Kind, PersonId = command.PersonId, Name = name!, Unit = string.IsNullOrWhiteSpace(command.Unit) ? null : command.Unit.Trim(),
+                Achievements = command.Achievements!.Trim(), Stage = DiscoveryStage.Discovered, RecordedBy = user.Email, RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
+            };
+            db.DiscoveredExemplars.Add(record);
+            await db.SaveChangesAsync(cancellationToken);
+            return record.Id;
+        }
+
+        public async Task<Result<bool>> Nurture(int id, string? note, CancellationToken cancellationToken)
+        {
+            var record = await Visible().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+            if (record is null || !CanRecord(user))
+            {
+                return DomainError.NotFound("Không tìm thấy bản ghi.");
+            }
+
+            if (string.IsNullOrWhiteSpace(note) || note.Trim().Length > 4000)
+            {
+                return DomainError.Invalid("NurtureNote", "Hãy ghi việc bồi dưỡng đã làm (tối đa 4000 ký tự).");
+            }
+
+            record.Stage = DiscoveryStage.Nurtured;
+            record.NurtureNote = note.Trim();
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+
+        public Task<Paged<Row>> List(DiscoveryStage? stage, int page, CancellationToken cancellationToken)
+        {
+            var records = Visible();
+            if (stage is { } s)
+            {
+                records = records.Where(d => d.Stage == s);
+            }
+
+            return (from d in records
+                    join o in db.Organizations on d.OrganizationId equals o.Id
+                    orderby d.Id descending
+                    select new Row(d.Id, d.Kind, d.PersonId, d.Name, d.Unit, d.Achievements, d.Stage, d.NurtureNote, d.RecordedBy, o.Name))
+                .ToPagedAsync(new PageRequest(page), cancellationToken);
+        }
+
+        /// <summary>Each unit its own records; the secretariat (whole bloc) sees everyone's.</summary>
+        private IQueryable<DiscoveredExemplar> Visible() =>
+            db.DiscoveredExemplars.Where(d => db.Organizations.InScopeOf(user).Any(o => o.Id == d.OrganizationId));
+    }
+}

@@ -170,6 +170,9 @@ public abstract class NominationsTests(AppFactory app)
         Assert.Contains("Tóm tắt đã bổ sung.", versions, StringComparison.Ordinal);
         Assert.Equal(2, await app.WithDb(db => db.NominationVersions.CountAsync(v => v.NominationId == id)));
         Assert.Contains("bị trả lại", await (await app.SignedInAs("coso1@demo.vn")).GetStringAsync("/"), StringComparison.Ordinal);
+        var centre = Forms.Parse(await (await app.SignedInAs("coso1@demo.vn")).GetStringAsync("/Notifications")).QuerySelector("[data-testid=notification-centre]")!.TextContent;
+        Assert.Contains("Bổ sung quyết định khen thưởng năm 2023.", centre, StringComparison.Ordinal);
+        Assert.DoesNotContain("bị trả lại", (await (await app.SignedInAs("coso2@demo.vn")).GetStringAsync("/Notifications")).Split("notification-centre")[1], StringComparison.Ordinal);
     }
 
     [Fact]

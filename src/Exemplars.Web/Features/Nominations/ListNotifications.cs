@@ -10,18 +10,24 @@ public static class ListNotifications
 {
     public sealed class Handler(AppDbContext db, CurrentUser user)
     {
-        public async Task<IReadOnlyList<Notification>> Handle(int take, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<Notification>> Handle(int take, CancellationToken cancellationToken) =>
+            await Mine().OrderByDescending(n => n.Id).Take(Math.Clamp(take, 1, 100)).ToListAsync(cancellationToken);
+
+        /// <summary>The notification centre: every notice for the caller, newest first, paged.</summary>
+        public Task<Common.Paged<Notification>> Page(int page, CancellationToken cancellationToken) =>
+            Common.QueryableExtensions.ToPagedAsync(Mine().OrderByDescending(n => n.Id), new Common.PageRequest(page), cancellationToken);
+
+        private IQueryable<Notification> Mine()
         {
             if (!user.IsAuthenticated)
             {
-                return [];
+                return db.Notifications.Where(_ => false);
             }
 
             var role = user.Role;
             var scope = user.ScopePath;
-            return await db.Notifications.AsNoTracking()
-                .Where(n => n.Roles.Contains(role) && db.Organizations.Any(o => o.Id == n.OrganizationId && o.Path.StartsWith(scope)))
-                .OrderByDescending(n => n.Id).Take(Math.Clamp(take, 1, 100)).ToListAsync(cancellationToken);
+            return db.Notifications.AsNoTracking()
+                .Where(n => n.Roles.Contains(role) && db.Organizations.Any(o => o.Id == n.OrganizationId && o.Path.StartsWith(scope)));
         }
     }
 }

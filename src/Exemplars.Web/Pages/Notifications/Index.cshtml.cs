@@ -1,0 +1,17 @@
+using Exemplars.Domain.Nominations;
+using Exemplars.Web.Features.Common;
+using Exemplars.Web.Features.Nominations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Exemplars.Web.Pages.Notifications;
+
+public sealed class IndexModel(ListNotifications.Handler notices) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public Paged<Notification> Result { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
+
+    public async Task OnGetAsync(CancellationToken ct) => Result = await notices.Page(PageNumber, ct);
+}

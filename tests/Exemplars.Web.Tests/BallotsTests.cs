@@ -552,8 +552,21 @@ public abstract class BallotsTests(AppFactory app)
             var head = new byte[5];
             await first.ReadExactlyAsync(head);
             Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(head));
-            var page = await (await app.SignedInAs("tgdv@demo.vn")).GetAsync($"/Decisions?handler=Certificates&id={decisionId}");
-            Assert.Equal("application/pdf", page.Content.Headers.ContentType?.MediaType);
+            // From the page the batch runs in the background: progress is polled, then the file is downloaded.
+            var secretariatPage = await app.SignedInAs("tgdv@demo.vn");
+            using var started = await secretariatPage.GetAsync($"/Decisions/Certificates?id={decisionId}");
+            Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+            var job = started.Headers.Location!.ToString().Split("job=")[1];
+            Assert.Contains("certificate-status", await secretariatPage.GetStringAsync($"/Decisions/Certificates?job={job}"), StringComparison.Ordinal);
+            for (var i = 0; i < 100 && (await secretariatPage.GetStringAsync($"/Decisions/Certificates?handler=Status&job={job}")).Contains("hx-trigger", StringComparison.Ordinal); i++)
+            {
+                await Task.Delay(100);
+            }
+
+            using var download = await secretariatPage.GetAsync($"/Decisions/Certificates?handler=Download&job={job}");
+            Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+            using var otherUser = await (await app.SignedInAs("admin@demo.vn")).GetAsync($"/Decisions/Certificates?handler=Download&job={job}");
+            Assert.Equal(HttpStatusCode.NotFound, otherUser.StatusCode);
             using var forbidden = await clerk.GetAsync($"/api/v1/decisions/{decisionId}/certificates");
             Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         }

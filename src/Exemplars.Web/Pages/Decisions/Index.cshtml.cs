@@ -22,19 +22,6 @@ public sealed class IndexModel(ListDecisions.Handler list) : PageModel
         return result.IsSuccess ? File(result.Value, Infrastructure.Excel.Spreadsheet.ContentType, "danh-sach-khen-thuong.xlsx") : NotFound();
     }
 
-    public async Task<IActionResult> OnGetCertificatesAsync(int id, bool zip, [FromServices] Features.Documents.CertificatesDocument.Handler certificates, CancellationToken ct)
-    {
-        var result = await certificates.Load(id, ct);
-        if (!result.IsSuccess)
-        {
-            return result.Errors[0].Kind == Domain.Common.ErrorKind.Forbidden ? Forbid() : NotFound();
-        }
-
-        return zip
-            ? File(certificates.Zip(result.Value), "application/zip", $"giay-khen-{id}.zip")
-            : File(certificates.Combined(result.Value), "application/pdf", $"giay-khen-{id}.pdf");
-    }
-
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var result = await list.Handle(null, PageNumber, ct);

@@ -10,6 +10,7 @@ using Exemplars.Web.Features.Organizations;
 using Exemplars.Web.Features.People;
 using Exemplars.Web.Features.Plans;
 using Exemplars.Web.Features.Replication;
+using Exemplars.Web.Features.Reports;
 using Exemplars.Web.Features.Showcase;
 using Exemplars.Web.Features.PublicComments;
 using Exemplars.Web.Infrastructure;
@@ -17,6 +18,7 @@ using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
 using Exemplars.Web.Infrastructure.Demo;
 using Exemplars.Web.Infrastructure.Http;
+using Exemplars.Web.Infrastructure.Jobs;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -34,6 +36,7 @@ builder.Services.AddScoped<Exemplars.Web.Features.Plans.FrozenRounds>();
 builder.Services.AddSingleton<BackgroundImports>();
 builder.Services.AddSingleton<FileStorage>();
 builder.Services.AddSingleton<DocumentSettings>();
+builder.Services.AddAppJobs(builder.Configuration);
 builder.Services.AddSingleton<Exemplars.Web.Infrastructure.Documents.CertificatePdf>();
 
 builder.Services.AddAuthentication(o =>
@@ -190,6 +193,7 @@ api.MapDocumentsApi();
 api.MapShowcaseApi();
 api.MapReplicationApi();
 api.MapDiscoveryApi();
+api.MapReportsApi();
 app.MapShowcaseFeed();
 
 if (app.Configuration.GetValue<bool>("Demo:Enabled"))

@@ -29,6 +29,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={_database}");
         builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("urls", BaseUrl);
     }
 

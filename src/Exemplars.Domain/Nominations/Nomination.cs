@@ -75,6 +75,9 @@ public sealed class Nomination
 
     public string? ProvinceOutcomeNote { get; set; }
 
+    /// <summary>When the secretariat recorded the province's outcome: the day it counts in periodic reports.</summary>
+    public DateTime? ProvinceOutcomeAtUtc { get; set; }
+
     /// <summary>Optimistic concurrency: two clerks submitting at once — one wins, the other gets 409.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 
@@ -175,4 +178,23 @@ public sealed class Notification
     public string? Link { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>When the notice was claimed for e-mail (set before sending, so a restart never sends it twice).</summary>
+    public DateTime? EmailedAtUtc { get; set; }
+
+    /// <summary>Why the e-mail failed, if it did; the notice stays in the app either way.</summary>
+    public string? EmailError { get; set; }
+}
+
+/// <summary>A deadline reminder already sent: the unique key makes the reminder job idempotent across restarts.</summary>
+public sealed class SentReminder
+{
+    public long Id { get; set; }
+
+    /// <summary>E.g. "round:3:org:17:d7" or "report:12:org:17:d1".</summary>
+    public string Key { get; set; } = string.Empty;
+
+    public int OrganizationId { get; set; }
+
+    public DateTime SentAtUtc { get; set; }
 }

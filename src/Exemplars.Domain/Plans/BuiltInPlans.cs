@@ -43,6 +43,7 @@ public static class BuiltInPlans
             ],
         };
 
+        plan.ReportingPeriods.AddRange(Reports.ReportSchedule.Default(2021, 2025));
         plan.Categories.Add(new NomineeCategory { Code = "3.1.1", Kind = NomineeKind.Collective, Title = "Đối các cơ quan, đơn vị hưởng lương từ ngân sách Nhà nước", SortOrder = 1 });
         plan.Categories.Add(new NomineeCategory { Code = "3.1.2", Kind = NomineeKind.Collective, Title = "Đối với doanh nghiệp Nhà nước và doanh nghiệp ngoài Nhà nước", SortOrder = 2 });
         plan.Categories.Add(new NomineeCategory { Code = "3.2.1", Kind = NomineeKind.Individual, Title = "Trong sản xuất - kinh doanh", SortOrder = 3 });

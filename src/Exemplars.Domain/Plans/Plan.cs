@@ -39,6 +39,9 @@ public sealed class Plan
     public List<NomineeCategory> Categories { get; set; } = [];
 
     public List<Criterion> Criteria { get; set; } = [];
+
+    /// <summary>Half-year and annual reporting periods (plan IV.1), with their deadlines.</summary>
+    public List<Reports.ReportingPeriod> ReportingPeriods { get; set; } = [];
 }
 
 /// <summary>A stretch of a plan (giai đoạn), e.g. 2021–2023.</summary>

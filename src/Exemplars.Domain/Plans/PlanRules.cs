@@ -110,6 +110,10 @@ public static partial class PlanRules
                 QuotaIndividuals = r.QuotaIndividuals,
                 CriteriaVersion = 1,
             }).ToList(),
+            ReportingPeriods = source.ReportingPeriods.Select(p => new Reports.ReportingPeriod
+            {
+                Kind = p.Kind, Year = p.Year + yearShift, From = p.From.AddYears(yearShift), To = p.To.AddYears(yearShift), Deadline = p.Deadline.AddYears(yearShift),
+            }).ToList(),
             Categories = source.Categories.Select(c => new NomineeCategory { Code = c.Code, Kind = c.Kind, Title = c.Title, SortOrder = c.SortOrder }).ToList(),
             Criteria = source.Criteria.Where(c => c.RetiredInVersion is null).Select(c => new Criterion
             {

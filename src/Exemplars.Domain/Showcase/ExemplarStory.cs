@@ -89,4 +89,7 @@ public sealed class DiscoveredExemplar
     public string RecordedBy { get; set; } = string.Empty;
 
     public DateTime RecordedAtUtc { get; set; }
+
+    /// <summary>When it moved to the nurtured stage: the day it counts as nurtured in periodic reports.</summary>
+    public DateTime? NurturedAtUtc { get; set; }
 }

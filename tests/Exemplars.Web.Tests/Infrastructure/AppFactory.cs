@@ -41,6 +41,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Demo:Enabled", Demo ? "true" : "false");
         builder.UseSetting("Storage:Path", _storage);
+        builder.UseSetting("Jobs:Enabled", "false"); // tests run the job handlers themselves
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -31,6 +31,11 @@ public static class CloseBallot
 
             ballot.Status = BallotStatus.Closed;
             ballot.ClosedAtUtc = clock.GetUtcNow().UtcDateTime;
+            db.Notifications.Add(new Domain.Nominations.Notification
+            {
+                OrganizationId = user.OrganizationId, Roles = Domain.Users.Roles.StandingCommittee + "," + Domain.Users.Roles.Secretariat, CreatedAtUtc = ballot.ClosedAtUtc.Value,
+                Text = $"Đã kết thúc bỏ phiếu: {ballot.Title}. Kết quả đã được công bố.", Link = $"/Ballots/Details/{ballot.Id}",
+            });
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }

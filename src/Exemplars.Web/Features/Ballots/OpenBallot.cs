@@ -77,6 +77,11 @@ public static class OpenBallot
             db.Ballots.Add(ballot);
             await db.SaveChangesAsync(cancellationToken);
             db.BallotVoters.AddRange(voters.Select(id => new BallotVoter { BallotId = ballot.Id, UserId = id }));
+            db.Notifications.Add(new Domain.Nominations.Notification
+            {
+                OrganizationId = user.OrganizationId, Roles = Roles.StandingCommittee, CreatedAtUtc = ballot.OpenedAtUtc,
+                Text = $"Mời đồng chí bỏ phiếu kín: {ballot.Title}.", Link = $"/Ballots/Details/{ballot.Id}",
+            });
             await db.SaveChangesAsync(cancellationToken);
             return ballot.Id;
         }

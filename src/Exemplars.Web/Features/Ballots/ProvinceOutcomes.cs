@@ -10,7 +10,7 @@ namespace Exemplars.Web.Features.Ballots;
 /// <summary>The secretariat records what the province decided for a candidate the bloc sent up.</summary>
 public static class ProvinceOutcomes
 {
-    public sealed class Handler(AppDbContext db, CurrentUser user)
+    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
     {
         public async Task<Result<ProvinceOutcome>> Record(int nominationId, ProvinceOutcome outcome, string? note, CancellationToken cancellationToken)
         {
@@ -31,6 +31,7 @@ public static class ProvinceOutcomes
             }
 
             nomination.ProvinceOutcome = outcome;
+            nomination.ProvinceOutcomeAtUtc = clock.GetUtcNow().UtcDateTime;
             nomination.ProvinceOutcomeNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim()[..Math.Min(note.Trim().Length, 1000)];
             nomination.Version = Guid.NewGuid();
             await db.SaveChangesAsync(cancellationToken);

@@ -84,6 +84,7 @@ public static class DiscoveredExemplars
 
             record.Stage = DiscoveryStage.Nurtured;
             record.NurtureNote = note.Trim();
+            record.NurturedAtUtc ??= clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }

@@ -21,7 +21,7 @@ public static class ClonePlan
                 return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Chỉ quản trị viên được tạo kế hoạch.");
             }
 
-            var source = await db.Plans.AsNoTracking().Include(p => p.Phases).Include(p => p.Rounds).Include(p => p.Categories).Include(p => p.Criteria)
+            var source = await db.Plans.AsNoTracking().Include(p => p.Phases).Include(p => p.Rounds).Include(p => p.Categories).Include(p => p.Criteria).Include(p => p.ReportingPeriods)
                 .AsSplitQuery().SingleOrDefaultAsync(p => p.Id == command.SourceId, cancellationToken);
             if (source is null)
             {

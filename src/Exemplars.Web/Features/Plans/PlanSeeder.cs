@@ -9,8 +9,22 @@ public static class PlanSeeder
 {
     public static async Task EnsureBuiltInAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        if (await db.Plans.AnyAsync(p => p.Code == BuiltInPlans.Plan2021To2025Code, cancellationToken))
+        var existing = await db.Plans.Where(p => p.Code == BuiltInPlans.Plan2021To2025Code).Select(p => new { p.Id, HasPeriods = p.ReportingPeriods.Any() })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (existing is not null)
         {
+            // Databases made before reporting periods existed get the built-in calendar once.
+            if (!existing.HasPeriods)
+            {
+                foreach (var period in BuiltInPlans.Plan2021To2025().ReportingPeriods)
+                {
+                    period.PlanId = existing.Id;
+                    db.ReportingPeriods.Add(period);
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             return;
         }
 

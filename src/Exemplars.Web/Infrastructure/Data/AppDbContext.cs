@@ -4,6 +4,7 @@ using Exemplars.Domain.Nominations;
 using Exemplars.Domain.Organizations;
 using Exemplars.Domain.People;
 using Exemplars.Domain.Plans;
+using Exemplars.Domain.Reports;
 using Exemplars.Domain.Showcase;
 using Exemplars.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
@@ -68,6 +69,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ReplicationPledge> ReplicationPledges => Set<ReplicationPledge>();
 
     public DbSet<DiscoveredExemplar> DiscoveredExemplars => Set<DiscoveredExemplar>();
+
+    public DbSet<ReportingPeriod> ReportingPeriods => Set<ReportingPeriod>();
+
+    public DbSet<PeriodicReport> PeriodicReports => Set<PeriodicReport>();
+
+    public DbSet<SentReminder> SentReminders => Set<SentReminder>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -173,6 +180,15 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasMany(p => p.Rounds).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(p => p.Categories).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(p => p.Criteria).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(p => p.ReportingPeriods).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ReportingPeriod>(e =>
+        {
+            e.ToTable("reporting_periods");
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(x => new { x.PlanId, x.Year, x.Kind }).IsUnique();
+            e.HasIndex(x => x.Deadline);
+            e.Ignore(x => x.Label);
         });
         builder.Entity<Phase>(e =>
         {
@@ -274,6 +290,28 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(x => x.Text).HasMaxLength(1000).IsRequired();
             e.Property(x => x.Link).HasMaxLength(300);
             e.HasIndex(x => new { x.OrganizationId, x.Id });
+            e.Property(x => x.EmailError).HasMaxLength(500);
+            e.HasIndex(x => new { x.EmailedAtUtc, x.CreatedAtUtc });
+        });
+        builder.Entity<SentReminder>(e =>
+        {
+            e.ToTable("sent_reminders");
+            e.Property(x => x.Key).HasMaxLength(100).IsRequired();
+            e.HasIndex(x => x.Key).IsUnique();
+        });
+        builder.Entity<PeriodicReport>(e =>
+        {
+            e.ToTable("periodic_reports");
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Narrative).HasMaxLength(20_000).IsRequired();
+            e.Property(x => x.ReturnReason).HasMaxLength(1000);
+            e.Property(x => x.SubmittedBy).HasMaxLength(256);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Ignore(x => x.Figures);
+            e.HasIndex(x => new { x.ReportingPeriodId, x.OrganizationId }).IsUnique();
+            e.HasIndex(x => x.OrganizationId);
+            e.HasOne<ReportingPeriod>().WithMany().HasForeignKey(x => x.ReportingPeriodId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 

@@ -638,6 +638,9 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateTime?>("ProvinceOutcomeAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ProvinceOutcomeNote")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -745,6 +748,13 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("EmailError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("EmailedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Link")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -764,9 +774,38 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EmailedAtUtc", "CreatedAtUtc");
+
                     b.HasIndex("OrganizationId", "Id");
 
                     b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Nominations.SentReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("sent_reminders", (string)null);
                 });
 
             modelBuilder.Entity("Exemplars.Domain.Organizations.Organization", b =>
@@ -1247,6 +1286,123 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("rounds", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplars.Domain.Reports.PeriodicReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommendedBloc")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CommendedGrassroots")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CommendedProvince")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Discovered")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("Nominated")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Nurtured")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PledgeResults")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Pledges")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportingPeriodId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("SentToProvince")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ReportingPeriodId", "OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("periodic_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Reports.ReportingPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Deadline");
+
+                    b.HasIndex("PlanId", "Year", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("reporting_periods", (string)null);
+                });
+
             modelBuilder.Entity("Exemplars.Domain.Showcase.DiscoveredExemplar", b =>
                 {
                     b.Property<int>("Id")
@@ -1273,6 +1429,9 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("NurtureNote")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("NurturedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
@@ -1832,6 +1991,30 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Exemplars.Domain.Reports.PeriodicReport", b =>
+                {
+                    b.HasOne("Exemplars.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Exemplars.Domain.Reports.ReportingPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("ReportingPeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Reports.ReportingPeriod", b =>
+                {
+                    b.HasOne("Exemplars.Domain.Plans.Plan", null)
+                        .WithMany("ReportingPeriods")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Exemplars.Domain.Showcase.DiscoveredExemplar", b =>
                 {
                     b.HasOne("Exemplars.Domain.Organizations.Organization", null)
@@ -1968,6 +2151,8 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Criteria");
 
                     b.Navigation("Phases");
+
+                    b.Navigation("ReportingPeriods");
 
                     b.Navigation("Rounds");
                 });

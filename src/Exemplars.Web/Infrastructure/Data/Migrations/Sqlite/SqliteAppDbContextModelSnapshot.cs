@@ -605,6 +605,9 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ProvinceOutcomeAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProvinceOutcomeNote")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -708,6 +711,13 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmailError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EmailedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Link")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -727,9 +737,36 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EmailedAtUtc", "CreatedAtUtc");
+
                     b.HasIndex("OrganizationId", "Id");
 
                     b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Nominations.SentReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("sent_reminders", (string)null);
                 });
 
             modelBuilder.Entity("Exemplars.Domain.Organizations.Organization", b =>
@@ -1190,6 +1227,119 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("rounds", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplars.Domain.Reports.PeriodicReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommendedBloc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommendedGrassroots")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommendedProvince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Discovered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Nominated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Nurtured")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PledgeResults")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Pledges")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportingPeriodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SentToProvince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ReportingPeriodId", "OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("periodic_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Reports.ReportingPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Deadline");
+
+                    b.HasIndex("PlanId", "Year", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("reporting_periods", (string)null);
+                });
+
             modelBuilder.Entity("Exemplars.Domain.Showcase.DiscoveredExemplar", b =>
                 {
                     b.Property<int>("Id")
@@ -1213,6 +1363,9 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("NurtureNote")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NurturedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OrganizationId")
@@ -1765,6 +1918,30 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Exemplars.Domain.Reports.PeriodicReport", b =>
+                {
+                    b.HasOne("Exemplars.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Exemplars.Domain.Reports.ReportingPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("ReportingPeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Reports.ReportingPeriod", b =>
+                {
+                    b.HasOne("Exemplars.Domain.Plans.Plan", null)
+                        .WithMany("ReportingPeriods")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Exemplars.Domain.Showcase.DiscoveredExemplar", b =>
                 {
                     b.HasOne("Exemplars.Domain.Organizations.Organization", null)
@@ -1901,6 +2078,8 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Criteria");
 
                     b.Navigation("Phases");
+
+                    b.Navigation("ReportingPeriods");
 
                     b.Navigation("Rounds");
                 });

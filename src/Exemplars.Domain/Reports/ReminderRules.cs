@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace Exemplars.Domain.Reports;
+
+/// <summary>
+/// Deadline reminders to units that have not sent: one a week ahead and one the day before. A notice missed while the
+/// system was down is sent late in its window (the 7-day notice on days 7 to 2, the 1-day notice on the eve or the day
+/// itself), never twice: each is keyed per deadline, unit and notice.
+/// </summary>
+public static class ReminderRules
+{
+    public const int WeekAhead = 7;
+    public const int DayAhead = 1;
+
+    /// <summary>The notice due on <paramref name="today"/> for <paramref name="deadline"/>: 7, 1, or null.</summary>
+    public static int? Due(DateOnly deadline, DateOnly today) => (deadline.DayNumber - today.DayNumber) switch
+    {
+        >= 2 and <= WeekAhead => WeekAhead,
+        >= 0 and <= DayAhead => DayAhead,
+        _ => null,
+    };
+
+    public static string Key(string subject, int subjectId, int organizationId, int notice) =>
+        string.Create(CultureInfo.InvariantCulture, $"{subject}:{subjectId}:org:{organizationId}:d{notice}");
+
+    /// <summary>"còn 7 ngày", "còn 1 ngày", "hôm nay là hạn cuối".</summary>
+    public static string DaysLeft(DateOnly deadline, DateOnly today) => (deadline.DayNumber - today.DayNumber) switch
+    {
+        0 => "hôm nay là hạn cuối",
+        var days => string.Create(CultureInfo.InvariantCulture, $"còn {days} ngày"),
+    };
+}

@@ -1,0 +1,115 @@
+using Exemplars.Domain.Common;
+
+namespace Exemplars.Domain.Reports;
+
+/// <summary>Where a unit stands against a deadline.</summary>
+public enum DeadlineState
+{
+    /// <summary>Đã gửi đúng hạn.</summary>
+    OnTime,
+
+    /// <summary>Gửi trễ hạn.</summary>
+    Late,
+
+    /// <summary>Quá hạn, chưa gửi.</summary>
+    Missing,
+
+    /// <summary>Chưa đến hạn, chưa gửi.</summary>
+    Waiting,
+}
+
+/// <summary>
+/// The default reporting calendar and the rules on it. The plan says only "định kỳ 6 tháng, năm"; the defaults follow
+/// the party's statistics habit (figures to 15/6 and 15/12, reports due five days later) and every date is editable.
+/// </summary>
+public static class ReportSchedule
+{
+    public static readonly (int Month, int Day) HalfYearCutOff = (6, 15);
+    public static readonly (int Month, int Day) AnnualCutOff = (12, 15);
+    public const int DaysToReport = 5;
+
+    /// <summary>A half-year and an annual period for every year from <paramref name="fromYear"/> to <paramref name="toYear"/>.</summary>
+    public static IReadOnlyList<ReportingPeriod> Default(int fromYear, int toYear)
+    {
+        var periods = new List<ReportingPeriod>();
+        for (var year = fromYear; year <= toYear; year++)
+        {
+            var half = new DateOnly(year, HalfYearCutOff.Month, HalfYearCutOff.Day);
+            var annual = new DateOnly(year, AnnualCutOff.Month, AnnualCutOff.Day);
+            periods.Add(new ReportingPeriod { Kind = ReportPeriodKind.HalfYear, Year = year, From = new DateOnly(year, 1, 1), To = half, Deadline = half.AddDays(DaysToReport) });
+            periods.Add(new ReportingPeriod { Kind = ReportPeriodKind.Annual, Year = year, From = new DateOnly(year, 1, 1), To = annual, Deadline = annual.AddDays(DaysToReport) });
+        }
+
+        return periods;
+    }
+
+    /// <summary>Checks an administrator's edit of a period's dates.</summary>
+    public static IReadOnlyList<DomainError> Validate(int year, DateOnly from, DateOnly to, DateOnly deadline)
+    {
+        var errors = new List<DomainError>();
+        if (from > to)
+        {
+            errors.Add(DomainError.Invalid("From", "Ngày bắt đầu tính số liệu phải trước ngày kết thúc."));
+        }
+
+        if (from.Year < year - 1 || to.Year > year)
+        {
+            errors.Add(DomainError.Invalid("To", $"Kỳ báo cáo năm {year} phải tính số liệu trong năm {year} (có thể bắt đầu từ cuối năm trước)."));
+        }
+
+        if (deadline < to)
+        {
+            errors.Add(DomainError.Invalid("Deadline", "Hạn gửi báo cáo không được trước ngày chốt số liệu."));
+        }
+
+        if (deadline > to.AddDays(60))
+        {
+            errors.Add(DomainError.Invalid("Deadline", "Hạn gửi báo cáo không quá 60 ngày sau ngày chốt số liệu."));
+        }
+
+        return errors;
+    }
+
+    /// <summary>On time means sent on or before the deadline day; not sent is missing only once the deadline day is over.</summary>
+    public static DeadlineState StateOf(DateOnly deadline, DateOnly today, DateOnly? sentOn) => sentOn switch
+    {
+        { } sent when sent <= deadline => DeadlineState.OnTime,
+        not null => DeadlineState.Late,
+        null when today > deadline => DeadlineState.Missing,
+        _ => DeadlineState.Waiting,
+    };
+
+    public static string Label(this DeadlineState state) => state switch
+    {
+        DeadlineState.OnTime => "Đúng hạn",
+        DeadlineState.Late => "Trễ hạn",
+        DeadlineState.Missing => "Chưa gửi (quá hạn)",
+        _ => "Chưa đến hạn",
+    };
+
+    /// <summary>A clerk may edit only a draft; a sent report can be returned by the secretariat with a reason.</summary>
+    public static DomainError? CanEdit(ReportStatus status) =>
+        status == ReportStatus.Submitted ? DomainError.Conflict("report_submitted", "Báo cáo đã gửi; chỉ sửa được khi Ban Tuyên giáo – Dân vận trả lại.") : null;
+
+    public static IReadOnlyList<DomainError> ValidateInput(int commendedGrassroots, string? narrative)
+    {
+        var errors = new List<DomainError>();
+        if (commendedGrassroots is < 0 or > 100_000)
+        {
+            errors.Add(DomainError.Invalid("CommendedGrassroots", "Số tập thể, cá nhân được khen thưởng cấp cơ sở phải từ 0 đến 100.000."));
+        }
+
+        if (narrative is { Length: > 20_000 })
+        {
+            errors.Add(DomainError.Invalid("Narrative", "Nội dung báo cáo tối đa 20.000 ký tự."));
+        }
+
+        return errors;
+    }
+
+    /// <summary>Sending needs a narrative: figures alone do not make a report.</summary>
+    public static DomainError? CanSubmit(string? narrative) =>
+        string.IsNullOrWhiteSpace(narrative) || narrative.Trim().Length < 20
+            ? DomainError.Invalid("Narrative", "Hãy ghi nội dung báo cáo (kết quả, bài học kinh nghiệm, đề xuất), ít nhất 20 ký tự, trước khi gửi.")
+            : null;
+}

@@ -1,0 +1,94 @@
+using Exemplars.Web.Infrastructure.Email;
+using Exemplars.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplars.Web.Features.Reminders;
+
+/// <summary>
+/// Every minute, when SMTP is configured: e-mails the in-app notices of the last two days that were not e-mailed yet to
+/// the active users they are for (their role, an organisation in their scope). Each notice is claimed with a conditional
+/// update before it is sent, so a restart or a second server never sends it twice (at most once; a failure is recorded).
+/// </summary>
+public static class EmailNotifications
+{
+    private const int BatchSize = 100;
+
+    public sealed class Handler(AppDbContext db, EmailSettings settings, SmtpMailer mailer, TimeProvider clock, ILogger<Handler> logger)
+    {
+        public async Task<int> Handle(CancellationToken cancellationToken)
+        {
+            if (!settings.Enabled)
+            {
+                return 0;
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var since = now.AddDays(-2);
+            var ids = await db.Notifications.Where(n => n.EmailedAtUtc == null && n.CreatedAtUtc >= since).OrderBy(n => n.Id).Select(n => n.Id)
+                .Take(BatchSize).ToListAsync(cancellationToken);
+            var sent = 0;
+            foreach (var id in ids)
+            {
+                var claimed = await db.Notifications.Where(n => n.Id == id && n.EmailedAtUtc == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(n => n.EmailedAtUtc, now), cancellationToken);
+                if (claimed == 0)
+                {
+                    continue; // another run took it
+                }
+
+                var notice = await db.Notifications.AsNoTracking().SingleAsync(n => n.Id == id, cancellationToken);
+                var recipients = await RecipientsAsync(notice.OrganizationId, notice.Roles, cancellationToken);
+                string? error = null;
+                if (recipients.Count == 0)
+                {
+                    error = "Không có người nhận có địa chỉ thư điện tử.";
+                }
+                else
+                {
+                    try
+                    {
+                        await mailer.SendAsync(recipients, Subject(notice.Text), Body(notice.Text, notice.Link), cancellationToken);
+                        sent++;
+                    }
+#pragma warning disable CA1031 // a mail server's failure must not stop the other notices; it is recorded on the notice
+                    catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+                    {
+                        logger.LogWarning(e, "E-mail for notification {Id} failed", id);
+                        error = "Gửi thư lỗi: " + e.Message;
+                    }
+                }
+
+                if (error is not null)
+                {
+                    var text = error.Length > 500 ? error[..500] : error;
+                    await db.Notifications.Where(n => n.Id == id).ExecuteUpdateAsync(s => s.SetProperty(n => n.EmailError, text), cancellationToken);
+                }
+            }
+
+            return sent;
+        }
+
+        /// <summary>Active users with one of the roles whose organisation is the notice's or one of its ancestors.</summary>
+        private async Task<List<string>> RecipientsAsync(int organizationId, string roles, CancellationToken cancellationToken)
+        {
+            var path = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Path).SingleOrDefaultAsync(cancellationToken) ?? "/";
+            var ancestors = path.Split('/', StringSplitOptions.RemoveEmptyEntries)
+                .Select((_, i) => "/" + string.Join('/', path.Split('/', StringSplitOptions.RemoveEmptyEntries).Take(i + 1)) + "/").ToList();
+            var wanted = roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            return await db.Users.Where(u => u.IsActive && u.Email != null && wanted.Contains(u.Role) && ancestors.Contains(u.Organization!.Path))
+                .OrderBy(u => u.Email).Select(u => u.Email!).ToListAsync(cancellationToken);
+        }
+
+        private static string Subject(string text)
+        {
+            var line = text.Length > 90 ? text[..90].TrimEnd() + "…" : text;
+            return "[Gương điển hình] " + line;
+        }
+
+        private string Body(string text, string? link) =>
+            $"Kính gửi đồng chí,\n\n{text}\n\n" +
+            (link is null ? string.Empty : $"Xem chi tiết: {(settings.BaseUrl ?? string.Empty)}{link}\n\n") +
+            "Thư này được gửi tự động từ hệ thống quản lý gương điển hình tiêu biểu; xin đừng trả lời thư này.\n";
+    }
+}

@@ -1,0 +1,86 @@
+using Exemplars.Domain.Common;
+using Exemplars.Domain.Organizations;
+using Exemplars.Domain.Reports;
+using Exemplars.Web.Features.Common;
+using Exemplars.Web.Features.Organizations;
+using Exemplars.Web.Infrastructure;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplars.Web.Features.Reports;
+
+/// <summary>
+/// Every active grassroots committee against one period's deadline: sent on time, late, missing, or not yet due; with
+/// the figures each sent. Two queries whatever the number of units; the bloc report is built from the same rows.
+/// </summary>
+public static class ReportTracker
+{
+    public sealed record Row(int OrganizationId, string Code, string Name, DeadlineState State, ReportStatus? Status, DateTime? SubmittedAtUtc, ReportFigures? Figures, string? Narrative);
+
+    public sealed record Summary(int Units, int OnTime, int Late, int Missing, int Waiting, ReportFigures Totals);
+
+    public sealed record Response(int PeriodId, string Period, DateOnly From, DateOnly To, DateOnly Deadline, Summary Summary, Paged<Row> Units);
+
+    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
+    {
+        public async Task<Result<Response>> Handle(int periodId, DeadlineState? only, string? search, int page, CancellationToken cancellationToken)
+        {
+            var all = await All(periodId, cancellationToken);
+            if (!all.IsSuccess)
+            {
+                return Result<Response>.Failure(all.Errors);
+            }
+
+            var (period, rows) = all.Value;
+            IEnumerable<Row> filtered = rows;
+            if (only is { } state)
+            {
+                filtered = filtered.Where(r => r.State == state);
+            }
+
+            if (!string.IsNullOrWhiteSpace(search))
+            {
+                var folded = VietnameseText.Fold(search);
+                filtered = filtered.Where(r => VietnameseText.Fold(r.Name).Contains(folded, StringComparison.Ordinal) || r.Code.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase));
+            }
+
+            var list = filtered.ToList();
+            var request = new PageRequest(page);
+            return new Response(period.Id, period.Label, period.From, period.To, period.Deadline, Summarise(rows),
+                new Paged<Row>(list.Skip(request.Skip).Take(request.SafeSize).ToList(), list.Count, request.SafePage, request.SafeSize));
+        }
+
+        /// <summary>Every unit's row, for the tracker and the aggregated report.</summary>
+        public async Task<Result<(ReportingPeriod Period, IReadOnlyList<Row> Rows)>> All(int periodId, CancellationToken cancellationToken)
+        {
+            if (!ReportAccess.CanRead(user))
+            {
+                return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Chỉ Ban Tuyên giáo – Dân vận và Ban Thường vụ theo dõi báo cáo của các đơn vị.");
+            }
+
+            var period = await db.ReportingPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.Id == periodId, cancellationToken);
+            if (period is null)
+            {
+                return DomainError.NotFound("Không tìm thấy kỳ báo cáo.");
+            }
+
+            var units = await db.Organizations.InScopeOf(user).Where(o => o.Kind == OrganizationKind.Grassroots && o.IsActive)
+                .OrderBy(o => o.Code).Select(o => new { o.Id, o.Code, o.Name }).ToListAsync(cancellationToken);
+            var reports = await db.PeriodicReports.AsNoTracking().Where(r => r.ReportingPeriodId == periodId).ToDictionaryAsync(r => r.OrganizationId, cancellationToken);
+            var today = VietnamTime.Today(clock);
+            var rows = units.Select(u =>
+            {
+                reports.TryGetValue(u.Id, out var report);
+                var sent = report is { Status: ReportStatus.Submitted, SubmittedAtUtc: { } at } ? VietnamTime.DayOf(at) : (DateOnly?)null;
+                return new Row(u.Id, u.Code, u.Name, ReportSchedule.StateOf(period.Deadline, today, sent), report?.Status, sent is null ? null : report!.SubmittedAtUtc,
+                    sent is null ? null : report!.Figures, sent is null ? null : report!.Narrative);
+            }).ToList();
+            return (period, rows);
+        }
+
+        public static Summary Summarise(IReadOnlyList<Row> rows) => new(
+            rows.Count, rows.Count(r => r.State == DeadlineState.OnTime), rows.Count(r => r.State == DeadlineState.Late), rows.Count(r => r.State == DeadlineState.Missing),
+            rows.Count(r => r.State == DeadlineState.Waiting), rows.Where(r => r.Figures is not null).Aggregate(ReportFigures.Zero, (sum, r) => sum.Add(r.Figures!)));
+    }
+}

@@ -1,0 +1,58 @@
+using Exemplars.Domain.Common;
+using Exemplars.Domain.Nominations;
+using Exemplars.Domain.Reports;
+using Exemplars.Domain.Users;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplars.Web.Features.Reports;
+
+/// <summary>The secretariat returns a sent report with its reason; the committee corrects it and sends again.</summary>
+public static class ReturnReport
+{
+    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
+    {
+        public async Task<Result<PeriodicReport>> Handle(int periodId, int organizationId, string? reason, CancellationToken cancellationToken)
+        {
+            if (!ReportAccess.CanManage(user))
+            {
+                return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Chỉ Ban Tuyên giáo – Dân vận trả lại báo cáo.");
+            }
+
+            var unit = await ReportAccess.UnitAsync(db, user, organizationId, cancellationToken);
+            var report = unit is null ? null : await db.PeriodicReports.SingleOrDefaultAsync(r => r.ReportingPeriodId == periodId && r.OrganizationId == unit.Id, cancellationToken);
+            if (unit is null || report is null)
+            {
+                return DomainError.NotFound("Không tìm thấy báo cáo.");
+            }
+
+            if (report.Status != ReportStatus.Submitted)
+            {
+                return DomainError.Conflict("report_not_submitted", "Chỉ trả lại báo cáo đã gửi.");
+            }
+
+            if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 1000)
+            {
+                return DomainError.Invalid("Reason", "Hãy ghi lý do trả lại (tối đa 1000 ký tự).");
+            }
+
+            var label = await db.ReportingPeriods.Where(p => p.Id == periodId).Select(p => new { p.Kind, p.Year }).SingleAsync(cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            report.Status = ReportStatus.Draft;
+            report.ReturnReason = reason.Trim();
+            report.SubmittedAtUtc = null;
+            report.SubmittedBy = null;
+            report.UpdatedAtUtc = now;
+            report.Version = Guid.NewGuid();
+            db.Notifications.Add(new Notification
+            {
+                OrganizationId = unit.Id, Roles = Roles.GrassrootsClerk, CreatedAtUtc = now,
+                Text = $"Báo cáo {label.Kind.Label(label.Year)} được trả lại: {report.ReturnReason}",
+                Link = $"/Reports/Edit?periodId={periodId}",
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            return report;
+        }
+    }
+}

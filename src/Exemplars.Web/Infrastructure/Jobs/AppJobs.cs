@@ -1,0 +1,57 @@
+using Exemplars.Web.Features.Reminders;
+using Exemplars.Web.Infrastructure.Email;
+using Quartz;
+
+namespace Exemplars.Web.Infrastructure.Jobs;
+
+/// <summary>
+/// Background jobs on Quartz (in-memory scheduler): deadline reminders at start-up and every hour, e-mail of notices
+/// every minute. The jobs keep no state of their own; what they did is in the database, which makes them idempotent
+/// across restarts. "Jobs:Enabled=false" turns the scheduler off (tests call the handlers directly).
+/// </summary>
+public static class AppJobs
+{
+    public static IServiceCollection AddAppJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<EmailSettings>();
+        services.AddSingleton<SmtpMailer>();
+        if (!configuration.GetValue("Jobs:Enabled", true))
+        {
+            return services;
+        }
+
+        services.AddQuartz(q =>
+        {
+            var reminders = new JobKey("deadline-reminders");
+            q.AddJob<DeadlineRemindersJob>(o => o.WithIdentity(reminders));
+            q.AddTrigger(t => t.ForJob(reminders).WithIdentity("deadline-reminders-at-start").StartAt(DateTimeOffset.UtcNow.AddSeconds(20)));
+            q.AddTrigger(t => t.ForJob(reminders).WithIdentity("deadline-reminders-hourly").WithCronSchedule("0 5 * * * ?", c => c.InTimeZone(VietnamTime.Zone)));
+            var mail = new JobKey("email-notifications");
+            q.AddJob<EmailNotificationsJob>(o => o.WithIdentity(mail));
+            q.AddTrigger(t => t.ForJob(mail).WithIdentity("email-notifications-every-minute").StartAt(DateTimeOffset.UtcNow.AddSeconds(40))
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()));
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+}
+
+[DisallowConcurrentExecution]
+public sealed class DeadlineRemindersJob(IServiceScopeFactory scopes) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<SendDeadlineReminders.Handler>().Handle(cancellationToken);
+    }
+}
+
+[DisallowConcurrentExecution]
+public sealed class EmailNotificationsJob(IServiceScopeFactory scopes) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<EmailNotifications.Handler>().Handle(cancellationToken);
+    }
+}

@@ -1,0 +1,92 @@
+using Exemplars.Domain.Reports;
+using Exemplars.Web.Features.Reports;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Pages.Paging;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Exemplars.Web.Pages.Reports;
+
+/// <summary>The secretariat's tracker for one period, the aggregated downloads, and (for admins) the period's dates.</summary>
+public sealed class TrackerModel(ReportTracker.Handler tracker, BlocReportDocuments.Handler documents, UpdateReportingPeriod.Handler update, CurrentUser me) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int PeriodId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DeadlineState? State { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    [BindProperty]
+    public DateOnly From { get; set; }
+
+    [BindProperty]
+    public DateOnly To { get; set; }
+
+    [BindProperty]
+    public DateOnly Deadline { get; set; }
+
+    public ReportTracker.Response? Result { get; private set; }
+
+    public bool IsAdmin => me.IsInRole(Domain.Users.Roles.Admin);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await Load(ct) is { } refused)
+        {
+            return refused;
+        }
+
+        From = Result!.From;
+        To = Result.To;
+        Deadline = Result.Deadline;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetDocxAsync(CancellationToken ct) => Files.Docx(this, await documents.Docx(PeriodId, ct));
+
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
+    {
+        var result = await documents.Xlsx(PeriodId, ct);
+        if (!result.IsSuccess)
+        {
+            return result.Errors[0].Kind == Domain.Common.ErrorKind.Forbidden ? Forbid() : NotFound();
+        }
+
+        return File(result.Value.Content, Infrastructure.Excel.Spreadsheet.ContentType, result.Value.FileName);
+    }
+
+    public async Task<IActionResult> OnPostDatesAsync(CancellationToken ct)
+    {
+        var result = await update.Handle(PeriodId, From, To, Deadline, ct);
+        if (result.IsSuccess)
+        {
+            TempData["Message"] = "Đã cập nhật lịch của kỳ báo cáo.";
+            return RedirectToPage(new { periodId = PeriodId });
+        }
+
+        if (this.Handle(result.Errors) is { } refused)
+        {
+            return refused;
+        }
+
+        return await Load(ct) ?? Page();
+    }
+
+    private async Task<IActionResult?> Load(CancellationToken ct)
+    {
+        var result = await tracker.Handle(PeriodId, State, Q, PageNumber, ct);
+        if (!result.IsSuccess)
+        {
+            return result.Errors[0].Kind == Domain.Common.ErrorKind.Forbidden ? Forbid() : NotFound();
+        }
+
+        Result = result.Value;
+        return null;
+    }
+}

@@ -1,0 +1,118 @@
+using Exemplars.Domain.Reports;
+using Exemplars.Web.Features.Reminders;
+using Exemplars.Web.Infrastructure.Data;
+using Exemplars.Web.Infrastructure.Email;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using MimeKit;
+
+namespace Exemplars.Web.Tests;
+
+/// <summary>
+/// Deadline reminders and e-mail (issue 7.6) against the real database and a real SMTP conversation: 7 days and 1 day
+/// before a deadline, only to units that have not sent, and nothing twice when the jobs run again (as after a restart).
+/// </summary>
+public abstract class RemindersTests(AppFactory app)
+{
+    private const int Year = 2091; // a year no other test reaches
+
+    private async Task<int> Reminders()
+    {
+        await using var scope = app.Services.CreateAsyncScope(); // a fresh handler each time, as after a restart
+        return await scope.ServiceProvider.GetRequiredService<SendDeadlineReminders.Handler>().Handle(CancellationToken.None);
+    }
+
+    private async Task<int> Mail(IReadOnlyDictionary<string, string?> settings)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var email = new EmailSettings(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        var handler = new EmailNotifications.Handler(scope.ServiceProvider.GetRequiredService<AppDbContext>(), email, new SmtpMailer(email), app.Clock,
+            NullLogger<EmailNotifications.Handler>.Instance);
+        return await handler.Handle(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Reminders_go_a_week_and_a_day_ahead_to_units_that_have_not_sent_and_are_emailed_once()
+    {
+        var (periodId, sentUnit, units) = await app.WithDb(async db =>
+        {
+            var plan = await db.Plans.SingleAsync(p => p.Code == "2021-2025");
+            var period = new ReportingPeriod { PlanId = plan.Id, Kind = ReportPeriodKind.Annual, Year = Year, From = new DateOnly(Year, 1, 1), To = new DateOnly(Year, 12, 15), Deadline = new DateOnly(Year, 12, 20) };
+            db.ReportingPeriods.Add(period);
+            await db.SaveChangesAsync();
+            var sentUnit = await db.Users.Where(u => u.Email == "coso1@demo.vn").Select(u => u.OrganizationId).SingleAsync();
+            db.PeriodicReports.Add(new PeriodicReport { ReportingPeriodId = period.Id, OrganizationId = sentUnit, Status = ReportStatus.Submitted, Narrative = "Đã gửi.", SubmittedAtUtc = new DateTime(Year, 12, 1, 0, 0, 0, DateTimeKind.Utc) });
+            await db.SaveChangesAsync();
+            var units = await db.Organizations.CountAsync(o => o.Kind == Domain.Organizations.OrganizationKind.Grassroots && o.IsActive);
+            return (period.Id, sentUnit, units);
+        });
+        Task<List<string>> Keys() => app.WithDb(db => db.SentReminders.Where(r => r.Key.StartsWith($"report:{periodId}:")).Select(r => r.Key).ToListAsync());
+
+        await using var smtp = new SmtpSink();
+        var mail = new Dictionary<string, string?>
+        {
+            ["Email:Host"] = "127.0.0.1", ["Email:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Email:Security"] = "None",
+            ["Email:From"] = "tgdv@khoi.example.vn", ["Email:BaseUrl"] = "https://guong.example.vn",
+        };
+        try
+        {
+            app.Clock.SetUtcNow(new DateTimeOffset(Year, 12, 12, 1, 0, 0, TimeSpan.Zero)); // 8 days ahead: nothing yet
+            await Reminders();
+            Assert.Empty(await Keys());
+
+            app.Clock.SetUtcNow(new DateTimeOffset(Year, 12, 13, 1, 0, 0, TimeSpan.Zero)); // 7 days ahead
+            await Reminders();
+            var week = await Keys();
+            Assert.Equal(units - 1, week.Count);
+            Assert.All(week, k => Assert.EndsWith(":d7", k, StringComparison.Ordinal));
+            Assert.DoesNotContain($"report:{periodId}:org:{sentUnit}:d7", week);
+            await Reminders(); // again, later the same day or after a restart: nothing new
+            app.Clock.SetUtcNow(new DateTimeOffset(Year, 12, 15, 1, 0, 0, TimeSpan.Zero)); // still in the week window
+            await Reminders();
+            Assert.Equal(units - 1, (await Keys()).Count);
+            var notices = await app.WithDb(db => db.Notifications.CountAsync(n => n.Link == $"/Reports/Edit?periodId={periodId}"));
+            Assert.Equal(units - 1, notices);
+            var text = await app.WithDb(db => db.Notifications.Where(n => n.Link == $"/Reports/Edit?periodId={periodId}").Select(n => n.Text).FirstAsync());
+            Assert.Equal($"Nhắc hạn: còn 7 ngày (hạn 20/12/{Year}) để gửi báo cáo năm {Year}; đơn vị chưa gửi.", text);
+
+            // E-mail off: nothing is claimed.
+            Assert.Equal(0, await Mail(new Dictionary<string, string?>()));
+            Assert.Equal(0, await app.WithDb(db => db.Notifications.CountAsync(n => n.EmailedAtUtc != null && n.Link == $"/Reports/Edit?periodId={periodId}")));
+
+            app.Clock.SetUtcNow(new DateTimeOffset(Year, 12, 19, 1, 0, 0, TimeSpan.Zero)); // the day before
+            await Reminders();
+            await Reminders();
+            var all = await Keys();
+            Assert.Equal(2 * (units - 1), all.Count);
+            Assert.Equal(units - 1, all.Count(k => k.EndsWith(":d1", StringComparison.Ordinal)));
+
+            // E-mail on: the notices of the last two days (the day-before ones) go to each unit's clerks, once.
+            var sent = await Mail(mail);
+            Assert.Equal(4, sent); // coso2 … coso5 have accounts; coso1's unit has sent
+            Assert.Equal(0, await Mail(mail));
+            Assert.Equal(4, smtp.Messages.Count);
+            Assert.Equal(["coso2@demo.vn", "coso3@demo.vn", "coso4@demo.vn", "coso5@demo.vn"], smtp.Messages.SelectMany(m => m.Recipients).Where(r => r != "tgdv@khoi.example.vn").Order(StringComparer.Ordinal).ToArray());
+            var message = await MimeMessage.LoadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(smtp.Messages[0].Data)));
+            Assert.StartsWith("[Gương điển hình] Nhắc hạn: còn 1 ngày", message.Subject, StringComparison.Ordinal);
+            Assert.Contains($"https://guong.example.vn/Reports/Edit?periodId={periodId}", message.TextBody, StringComparison.Ordinal);
+            Assert.DoesNotContain(message.To.Mailboxes, m => m.Address.EndsWith("@demo.vn", StringComparison.Ordinal)); // clerks are in Bcc only
+            var noRecipient = await app.WithDb(db => db.Notifications.CountAsync(n => n.Link == $"/Reports/Edit?periodId={periodId}" && n.EmailError != null));
+            Assert.Equal(units - 1 - 4, noRecipient);
+
+            app.Clock.SetUtcNow(new DateTimeOffset(Year, 12, 21, 1, 0, 0, TimeSpan.Zero)); // past the deadline: no more reminders
+            Assert.Equal(0, await Reminders());
+        }
+        finally
+        {
+            app.Clock.Reset();
+        }
+    }
+}
+
+[Collection(SqliteApp.Name)]
+public sealed class RemindersTests_Sqlite(SqliteAppFactory app) : RemindersTests(app);
+
+[Collection(PostgresApp.Name)]
+public sealed class RemindersTests_Postgres(PostgresAppFactory app) : RemindersTests(app);

@@ -18,6 +18,7 @@ public sealed class ProductionStartTests : IClassFixture<ProductionStartTests.Pr
         {
             ["Bootstrap:AdminEmail"] = "quantri@tinh.vn",
             ["Bootstrap:AdminPassword"] = "Qu@nTri2026!",
+            ["Jobs:Enabled"] = "true", // as in production: the scheduler runs
         };
     }
 
@@ -32,6 +33,17 @@ public sealed class ProductionStartTests : IClassFixture<ProductionStartTests.Pr
         using var anonymous = _app.CreateClient();
         using var login = await Forms.SubmitAsync(anonymous, "/Account/Login", new Dictionary<string, string> { ["Input.Email"] = "admin@demo.vn", ["Input.Password"] = AppFactory.DemoPassword });
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_scheduler_runs_the_reminder_and_email_jobs()
+    {
+        var scheduler = await _app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        Assert.NotNull(await scheduler.GetJobDetail(new Quartz.JobKey("deadline-reminders")));
+        Assert.NotNull(await scheduler.GetJobDetail(new Quartz.JobKey("email-notifications")));
+        var hourly = await scheduler.GetTrigger(new Quartz.TriggerKey("deadline-reminders-hourly"));
+        Assert.NotNull(hourly?.NextFireTimeUtc);
+        Assert.Equal(Quartz.SchedulerStatus.Running, scheduler.Status);
     }
 
     [Fact]

@@ -239,6 +239,10 @@ public abstract class ReportsTests(AppFactory app)
         }
 
         // Pages: the clerk's form shows the frozen figures; the secretariat's tracker links the downloads.
+        var periodsPage = await (await app.SignedInAs("coso4@demo.vn")).GetStringAsync($"/Reports?year={Year}");
+        Assert.Contains($"Báo cáo 6 tháng đầu năm {Year}", periodsPage, StringComparison.Ordinal);
+        Assert.Contains($"/Reports/Edit?periodId={periodId}", periodsPage, StringComparison.Ordinal);
+        Assert.Contains($"/Reports/Tracker?periodId={periodId}", await (await app.SignedInAs("tgdv@demo.vn")).GetStringAsync($"/Reports?year={Year}"), StringComparison.Ordinal);
         var clerkPage = await (await app.SignedInAs("coso4@demo.vn")).GetStringAsync($"/Reports/Edit?periodId={periodId}");
         Assert.Contains("Đã gửi lúc", clerkPage, StringComparison.Ordinal);
         var trackerPage = await (await app.SignedInAs("tgdv@demo.vn")).GetStringAsync($"/Reports/Tracker?periodId={periodId}&state=OnTime");

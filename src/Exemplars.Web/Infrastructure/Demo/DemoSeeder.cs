@@ -169,6 +169,33 @@ public static class DemoSeeder
         await User("doankhoi@demo.vn", "Nguyễn Hoàng Nam", Roles.MassOrganisationClerk, youth);
         await User("hoiccb@demo.vn", "Lê Văn Chiến", Roles.MassOrganisationClerk, veterans);
         await User("tinhuy@demo.vn", "Vũ Thị Minh Châu", Roles.ProvinceViewer, province);
+        await AddReportsAsync(db, grassroots, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The 2025 annual reports of ten units (CS006–CS015: eight on time, two late), so the tracker has something to show.</summary>
+    private static async Task AddReportsAsync(AppDbContext db, List<Organization> grassroots, CancellationToken cancellationToken)
+    {
+        var period = await db.ReportingPeriods.Where(p => p.Year == 2025 && p.Kind == Domain.Reports.ReportPeriodKind.Annual).FirstOrDefaultAsync(cancellationToken);
+        if (period is null)
+        {
+            return;
+        }
+
+        for (var i = 5; i < Math.Min(15, grassroots.Count); i++)
+        {
+            var late = i >= 13;
+            var day = late ? 23 : 15 + (i % 5);
+            db.PeriodicReports.Add(new Domain.Reports.PeriodicReport
+            {
+                ReportingPeriodId = period.Id, OrganizationId = grassroots[i].Id, Status = Domain.Reports.ReportStatus.Submitted,
+                Discovered = 2 + (i % 3), Nurtured = 1 + (i % 2), Nominated = i % 2, CommendedGrassroots = 3 + (i % 4), Pledges = 1 + (i % 3), PledgeResults = i % 3,
+                Narrative = $"Năm 2025, {grassroots[i].Name} tiếp tục gắn việc xây dựng gương điển hình với phong trào thi đua yêu nước; "
+                    + "phát hiện, bồi dưỡng các tập thể, cá nhân tiêu biểu, tổ chức học tập, làm theo các gương đã được Đảng ủy Khối tuyên dương.",
+                SubmittedAtUtc = new DateTime(2025, 12, day, 2, 0, 0, DateTimeKind.Utc), SubmittedBy = "demo", UpdatedAtUtc = new DateTime(2025, 12, day, 2, 0, 0, DateTimeKind.Utc),
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

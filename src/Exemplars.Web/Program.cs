@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using Exemplars.Domain.Users;
 using Exemplars.Web.Features.Ballots;
+using Exemplars.Web.Features.Dashboard;
 using Exemplars.Web.Features.Discovery;
 using Exemplars.Web.Features.Documents;
 using Exemplars.Web.Features.Eligibility;
@@ -194,6 +195,7 @@ api.MapShowcaseApi();
 api.MapReplicationApi();
 api.MapDiscoveryApi();
 api.MapReportsApi();
+api.MapDashboardApi();
 app.MapShowcaseFeed();
 
 if (app.Configuration.GetValue<bool>("Demo:Enabled"))

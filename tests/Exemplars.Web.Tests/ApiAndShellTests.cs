@@ -61,7 +61,7 @@ public abstract partial class ApiAndShellTests(AppFactory app)
     public async Task Pages_are_Vietnamese_accessible_and_load_nothing_from_the_internet()
     {
         var admin = await app.SignedInAs("admin@demo.vn");
-        foreach (var url in new[] { "/", "/Organizations", "/Admin/Users", "/Admin/Audit", "/Organizations/Import", "/Account/ChangePassword" })
+        foreach (var url in new[] { "/", "/Organizations", "/Admin/Users", "/Admin/Audit", "/Organizations/Import", "/Account/ChangePassword", "/Admin/Users/Create", "/Plans", "/Dashboard" })
         {
             var html = await admin.GetStringAsync(url);
             Assert.Contains("<html lang=\"vi\">", html, StringComparison.Ordinal);
@@ -69,6 +69,7 @@ public abstract partial class ApiAndShellTests(AppFactory app)
             Assert.Contains("aria-label=\"Điều hướng chính\"", html, StringComparison.Ordinal);
             Assert.Contains("name=\"viewport\"", html, StringComparison.Ordinal);
             Assert.DoesNotMatch(ExternalAsset(), html);
+            Assert.DoesNotContain("style=\"", html, StringComparison.Ordinal); // the CSP allows no inline styles (an empty validation summary had one)
             var document = Forms.Parse(html);
             foreach (var input in document.QuerySelectorAll("main input:not([type=hidden]):not([type=submit]), main select"))
             {

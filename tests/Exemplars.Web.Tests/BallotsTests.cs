@@ -164,6 +164,12 @@ public abstract class BallotsTests(AppFactory app)
         Assert.Equal(["BallotId", "Choice", "Id", "NominationId"], columns);
         Assert.False(await app.WithDb(db => db.AuditEntries.AnyAsync(e => e.EntityType == "BallotVote" || e.EntityType == "BallotVoter")));
         Assert.Equal(7, await app.WithDb(db => db.BallotVoters.CountAsync(v => v.BallotId == ballot && v.HasVoted)));
+
+        // Notices: members are invited when it opens; members and the secretariat are told when it closes.
+        var notices = await (await app.SignedInAs("btv1@demo.vn")).GetStringAsync("/Notifications");
+        Assert.Contains("Mời đồng chí bỏ phiếu kín: Bỏ phiếu kín lựa chọn gương điển hình.", notices, StringComparison.Ordinal);
+        Assert.Contains("Đã kết thúc bỏ phiếu: Bỏ phiếu kín lựa chọn gương điển hình.", notices, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mời đồng chí bỏ phiếu kín", await (await app.SignedInAs("coso1@demo.vn")).GetStringAsync("/Notifications"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Exemplars.Domain.Common;
 using Exemplars.Domain.Plans;
 using Exemplars.Domain.Reports;
 
@@ -37,7 +38,7 @@ public sealed class ReportRulesTests
     [InlineData("2026-06-20", "2026-06-21", "2026-06-21", DeadlineState.Late)]
     [InlineData("2026-06-20", "2026-06-10", "2026-06-09", DeadlineState.OnTime)]
     public void State_against_the_deadline(string deadline, string today, string? sent, DeadlineState expected) =>
-        Assert.Equal(expected, ReportSchedule.StateOf(DateOnly.Parse(deadline, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture),
+        Assert.Equal(expected, Deadlines.StateOf(DateOnly.Parse(deadline, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture),
             sent is null ? null : DateOnly.Parse(sent, System.Globalization.CultureInfo.InvariantCulture)));
 
     [Theory]

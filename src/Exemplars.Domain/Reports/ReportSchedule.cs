@@ -2,22 +2,6 @@ using Exemplars.Domain.Common;
 
 namespace Exemplars.Domain.Reports;
 
-/// <summary>Where a unit stands against a deadline.</summary>
-public enum DeadlineState
-{
-    /// <summary>Đã gửi đúng hạn.</summary>
-    OnTime,
-
-    /// <summary>Gửi trễ hạn.</summary>
-    Late,
-
-    /// <summary>Quá hạn, chưa gửi.</summary>
-    Missing,
-
-    /// <summary>Chưa đến hạn, chưa gửi.</summary>
-    Waiting,
-}
-
 /// <summary>
 /// The default reporting calendar and the rules on it. The plan says only "định kỳ 6 tháng, năm"; the defaults follow
 /// the party's statistics habit (figures to 15/6 and 15/12, reports due five days later) and every date is editable.
@@ -69,23 +53,6 @@ public static class ReportSchedule
 
         return errors;
     }
-
-    /// <summary>On time means sent on or before the deadline day; not sent is missing only once the deadline day is over.</summary>
-    public static DeadlineState StateOf(DateOnly deadline, DateOnly today, DateOnly? sentOn) => sentOn switch
-    {
-        { } sent when sent <= deadline => DeadlineState.OnTime,
-        not null => DeadlineState.Late,
-        null when today > deadline => DeadlineState.Missing,
-        _ => DeadlineState.Waiting,
-    };
-
-    public static string Label(this DeadlineState state) => state switch
-    {
-        DeadlineState.OnTime => "Đúng hạn",
-        DeadlineState.Late => "Trễ hạn",
-        DeadlineState.Missing => "Chưa gửi (quá hạn)",
-        _ => "Chưa đến hạn",
-    };
 
     /// <summary>A clerk may edit only a draft; a sent report can be returned by the secretariat with a reason.</summary>
     public static DomainError? CanEdit(ReportStatus status) =>

@@ -61,7 +61,7 @@ public static class BallotsApi
             return result.IsSuccess ? Results.Ok(result.Value) : Problems.ToProblem(result.Errors);
         }).WithTags("Decisions").WithSummary("Sổ quyết định, tờ trình");
 
-        api.MapGet("/rounds/{code}/tracker", async (string code, RoundTracker.UnitState? state, int? page, RoundTracker.Handler handler, CancellationToken ct) =>
+        api.MapGet("/rounds/{code}/tracker", async (string code, Domain.Common.DeadlineState? state, int? page, RoundTracker.Handler handler, CancellationToken ct) =>
         {
             var result = await handler.Handle(code, state, page ?? 1, ct);
             return result.IsSuccess ? Results.Ok(result.Value) : Problems.ToProblem(result.Errors);

@@ -53,7 +53,7 @@ public static class GetReport
             var sentOn = report?.Status == ReportStatus.Submitted && report.SubmittedAtUtc is { } at ? VietnamTime.DayOf(at) : (DateOnly?)null;
             return new View(period.Id, period.Label, period.Kind, period.From, period.To, period.Deadline, unit.Id, unit.Name, report?.Id, status, numbers,
                 report?.Narrative ?? string.Empty, report?.ReturnReason, report?.SubmittedAtUtc, report?.SubmittedBy,
-                ReportSchedule.StateOf(period.Deadline, VietnamTime.Today(clock), sentOn), report?.Version);
+                Deadlines.StateOf(period.Deadline, VietnamTime.Today(clock), sentOn), report?.Version);
         }
     }
 }

@@ -47,7 +47,7 @@ public static class ListReportingPeriods
             {
                 var sentOn = p.Mine is { Status: ReportStatus.Submitted, SubmittedAtUtc: { } at } ? VietnamTime.DayOf(at) : (DateOnly?)null;
                 return new Row(p.Id, p.Plan, p.Kind, p.Year, p.Kind.Label(p.Year), p.From, p.To, p.Deadline, p.Sent,
-                    clerk ? p.Mine?.Status ?? ReportStatus.Draft : null, clerk ? ReportSchedule.StateOf(p.Deadline, today, sentOn) : null);
+                    clerk ? p.Mine?.Status ?? ReportStatus.Draft : null, clerk ? Deadlines.StateOf(p.Deadline, today, sentOn) : null);
             }).ToList(), paged.Total, paged.Page, paged.PageSize);
         }
     }

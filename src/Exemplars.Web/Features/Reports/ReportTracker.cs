@@ -73,7 +73,7 @@ public static class ReportTracker
             {
                 reports.TryGetValue(u.Id, out var report);
                 var sent = report is { Status: ReportStatus.Submitted, SubmittedAtUtc: { } at } ? VietnamTime.DayOf(at) : (DateOnly?)null;
-                return new Row(u.Id, u.Code, u.Name, ReportSchedule.StateOf(period.Deadline, today, sent), report?.Status, sent is null ? null : report!.SubmittedAtUtc,
+                return new Row(u.Id, u.Code, u.Name, Deadlines.StateOf(period.Deadline, today, sent), report?.Status, sent is null ? null : report!.SubmittedAtUtc,
                     sent is null ? null : report!.Figures, sent is null ? null : report!.Narrative);
             }).ToList();
             return (period, rows);

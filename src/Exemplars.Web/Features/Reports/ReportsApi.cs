@@ -1,3 +1,4 @@
+using Exemplars.Domain.Common;
 using Exemplars.Domain.Reports;
 using Exemplars.Web.Features.Documents;
 using Exemplars.Web.Infrastructure.Excel;

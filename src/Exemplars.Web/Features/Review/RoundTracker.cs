@@ -15,21 +15,13 @@ namespace Exemplars.Web.Features.Review;
 /// <summary>Every grassroots unit against the round's deadline: how many dossiers it sent, whether on time, late, or not at all.</summary>
 public static class RoundTracker
 {
-    public enum UnitState
-    {
-        OnTime,
-        Late,
-        Missing,
-        Waiting,
-    }
-
-    public sealed record Row(int OrganizationId, string Code, string Name, int Sent, int Drafts, DateTime? LastSubmittedUtc, DateOnly? ExtensionUntil, UnitState State);
+    public sealed record Row(int OrganizationId, string Code, string Name, int Sent, int Drafts, DateTime? LastSubmittedUtc, DateOnly? ExtensionUntil, DeadlineState State);
 
     public sealed record Response(string Round, DateOnly Deadline, int OnTime, int Late, int Missing, Paged<Row> Units);
 
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
     {
-        public async Task<Result<Response>> Handle(string? roundCode, UnitState? only, int page, CancellationToken cancellationToken)
+        public async Task<Result<Response>> Handle(string? roundCode, DeadlineState? only, int page, CancellationToken cancellationToken)
         {
             if (!BallotAccess.CanRun(user))
             {
@@ -58,14 +50,12 @@ public static class RoundTracker
                 DateOnly? extension = extensions.TryGetValue(u.Id, out var e) ? e : null;
                 var lastDay = extension is { } x && x > round.GrassrootsDeadline ? x : round.GrassrootsDeadline;
                 var lastSubmitted = c?.Last is { } last ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(last, VietnamTime.Zone)) : (DateOnly?)null;
-                var state = (c?.Sent ?? 0) > 0
-                    ? (lastSubmitted > lastDay ? UnitState.Late : UnitState.OnTime)
-                    : today > lastDay ? UnitState.Missing : UnitState.Waiting;
+                var state = Deadlines.StateOf(lastDay, today, (c?.Sent ?? 0) > 0 ? lastSubmitted : null);
                 return new Row(u.Id, u.Code, u.Name, c?.Sent ?? 0, c?.Drafts ?? 0, c?.Last, extension, state);
             }).ToList();
             var filtered = only is { } s ? rows.Where(r => r.State == s).ToList() : rows;
             var request = new PageRequest(page);
-            return new Response(round.Code, round.GrassrootsDeadline, rows.Count(r => r.State == UnitState.OnTime), rows.Count(r => r.State == UnitState.Late), rows.Count(r => r.State == UnitState.Missing),
+            return new Response(round.Code, round.GrassrootsDeadline, rows.Count(r => r.State == DeadlineState.OnTime), rows.Count(r => r.State == DeadlineState.Late), rows.Count(r => r.State == DeadlineState.Missing),
                 new Paged<Row>(filtered.Skip(request.Skip).Take(request.SafeSize).ToList(), filtered.Count, request.SafePage, request.SafeSize));
         }
     }

@@ -1,3 +1,4 @@
+using Exemplars.Domain.Common;
 using Exemplars.Domain.Reports;
 using Exemplars.Web.Features.Reports;
 using Exemplars.Web.Infrastructure.Auth;

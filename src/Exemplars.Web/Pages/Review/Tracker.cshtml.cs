@@ -12,7 +12,7 @@ public sealed class TrackerModel(RoundTracker.Handler tracker, AppDbContext db) 
     public string? Round { get; set; }
 
     [BindProperty(SupportsGet = true)]
-    public RoundTracker.UnitState? State { get; set; }
+    public Domain.Common.DeadlineState? State { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
@@ -20,14 +20,6 @@ public sealed class TrackerModel(RoundTracker.Handler tracker, AppDbContext db) 
     public IReadOnlyList<string> Rounds { get; private set; } = [];
 
     public RoundTracker.Response? Result { get; private set; }
-
-    public static string Label(RoundTracker.UnitState state) => state switch
-    {
-        RoundTracker.UnitState.OnTime => "Đúng hạn",
-        RoundTracker.UnitState.Late => "Nộp muộn",
-        RoundTracker.UnitState.Missing => "Chưa nộp (quá hạn)",
-        RoundTracker.UnitState.Waiting => "Chưa nộp (còn hạn)",
-    };
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Exemplars.Domain.Eligibility;
@@ -390,6 +391,23 @@ public abstract class NominationsTests(AppFactory app)
         await SetDeadline(Today.AddDays(30));
         using var clerk = await app.BearerAs("coso1@demo.vn");
         var draft = await Create(clerk, await NewPerson("CS001"));
+        using (var kept = await Upload(clerk, draft, "mc1.pdf", Pdf))
+        using (var removed = await Upload(clerk, draft, "mc2.pdf", Pdf))
+        {
+            Assert.Equal(HttpStatusCode.Created, kept.StatusCode);
+            Assert.Equal(HttpStatusCode.Created, removed.StatusCode);
+        }
+
+        var files = await app.WithDb(db => db.EvidenceFiles.Where(e => e.NominationId == draft).OrderBy(e => e.Id).Select(e => new { e.Id, e.StoragePath }).ToListAsync());
+        var storage = app.Services.GetRequiredService<Exemplars.Web.Infrastructure.FileStorage>();
+        Assert.All(files, f => Assert.True(storage.Exists(f.StoragePath)));
+        using (var removeOne = await clerk.DeleteAsync($"/api/v1/nominations/{draft}/evidence/{files[1].Id}"))
+        {
+            Assert.True(removeOne.IsSuccessStatusCode);
+        }
+
+        Assert.False(storage.Exists(files[1].StoragePath)); // a never-sent draft's removed file leaves the disk too
+        Assert.True(storage.Exists(files[0].StoragePath));
         using (var other = await (await app.BearerAs("coso2@demo.vn")).DeleteAsync($"/api/v1/nominations/{draft}"))
         {
             Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
@@ -401,6 +419,7 @@ public abstract class NominationsTests(AppFactory app)
         }
 
         Assert.False(await app.WithDb(db => db.Nominations.AnyAsync(n => n.Id == draft)));
+        Assert.False(storage.Exists(files[0].StoragePath)); // and the deleted draft's files with it
         var sent = await ReadyDossier(clerk);
         Assert.Equal(HttpStatusCode.OK, (await Post(clerk, $"/api/v1/nominations/{sent}/submit")).Status);
         using var refused = await clerk.DeleteAsync($"/api/v1/nominations/{sent}");

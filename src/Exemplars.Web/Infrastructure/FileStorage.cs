@@ -24,7 +24,21 @@ public sealed class FileStorage
         return relative;
     }
 
-    public Stream Open(string relative)
+    public Stream Open(string relative) => File.OpenRead(FullPath(relative));
+
+    /// <summary>Removes stored bytes no record points to any more; a file already gone is not an error.</summary>
+    public void Delete(string relative)
+    {
+        var full = FullPath(relative);
+        if (File.Exists(full))
+        {
+            File.Delete(full);
+        }
+    }
+
+    public bool Exists(string relative) => File.Exists(FullPath(relative));
+
+    private string FullPath(string relative)
     {
         var full = Path.GetFullPath(Path.Combine(_root, relative));
         if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
@@ -32,6 +46,6 @@ public sealed class FileStorage
             throw new InvalidOperationException("Stored path escapes the storage root.");
         }
 
-        return File.OpenRead(full);
+        return full;
     }
 }

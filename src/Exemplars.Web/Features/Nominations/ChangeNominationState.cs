@@ -10,7 +10,7 @@ namespace Exemplars.Web.Features.Nominations;
 /// <summary>The unit withdraws its dossier; the secretariat returns one with a reason. Both go through the state machine.</summary>
 public static class ChangeNominationState
 {
-    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, Infrastructure.FileStorage storage)
     {
         public async Task<Result<NominationStatus>> Withdraw(int id, Guid? version, CancellationToken cancellationToken)
         {
@@ -41,8 +41,16 @@ public static class ChangeNominationState
                 return DomainError.Conflict("not_a_draft", "Chỉ xóa được hồ sơ đang soạn, chưa gửi lần nào; hồ sơ đã gửi chỉ có thể rút.");
             }
 
+            var stored = found.Value.Evidence.Select(e => e.StoragePath).ToList();
             db.Nominations.Remove(found.Value);
             await db.SaveChangesAsync(cancellationToken);
+
+            // Never sent, so no version refers to these bytes: they go with the draft (after the rows, so a failed save keeps them).
+            foreach (var path in stored)
+            {
+                storage.Delete(path);
+            }
+
             return true;
         }
 

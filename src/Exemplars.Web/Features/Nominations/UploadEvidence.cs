@@ -88,6 +88,13 @@ public static class UploadEvidence
 
             nomination.Value.Version = Guid.NewGuid();
             await db.SaveChangesAsync(cancellationToken);
+
+            // Bytes of a dossier never sent belong to no version; once sent, the versions keep what the secretariat received.
+            if (nomination.Value.SubmissionCount == 0)
+            {
+                storage.Delete(file.StoragePath);
+            }
+
             return true;
         }
 

@@ -53,6 +53,13 @@ public abstract class AuditAndUsersTests(AppFactory app)
         db.ChangeTracker.Clear();
         db.AuditEntries.Remove(await db.AuditEntries.OrderBy(a => a.Id).FirstAsync());
         await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        db.ChangeTracker.Clear();
+
+        // The database refuses too, for anyone who goes around the application.
+        var count = await db.AuditEntries.CountAsync();
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.Database.ExecuteSqlRawAsync("UPDATE audit_entries SET \"Changes\" = 'x'"));
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_entries"));
+        Assert.Equal(count, await db.AuditEntries.CountAsync());
 
         var userEntries = await db.AuditEntries.Where(a => a.EntityType == "AppUser").Select(a => a.Changes).ToListAsync();
         Assert.NotEmpty(userEntries);

@@ -88,7 +88,7 @@ public static class EmailNotifications
 
         private string Body(string text, string? link) =>
             $"Kính gửi đồng chí,\n\n{text}\n\n" +
-            (link is null ? string.Empty : $"Xem chi tiết: {(settings.BaseUrl ?? string.Empty)}{link}\n\n") +
+            (link is null || settings.BaseUrl is null ? string.Empty : $"Xem chi tiết: {settings.BaseUrl}{link}\n\n") + // a relative link means nothing in a mail client
             "Thư này được gửi tự động từ hệ thống quản lý gương điển hình tiêu biểu; xin đừng trả lời thư này.\n";
     }
 }

@@ -12,7 +12,9 @@ public sealed class ReportRulesTests
         var periods = ReportSchedule.Default(2021, 2025);
         Assert.Equal(10, periods.Count);
         var half = periods[0];
-        Assert.Equal((ReportPeriodKind.HalfYear, new DateOnly(2021, 1, 1), new DateOnly(2021, 6, 15), new DateOnly(2021, 6, 20)), (half.Kind, half.From, half.To, half.Deadline));
+        Assert.Equal((ReportPeriodKind.HalfYear, new DateOnly(2020, 12, 16), new DateOnly(2021, 6, 15), new DateOnly(2021, 6, 20)), (half.Kind, half.From, half.To, half.Deadline));
+        // No day falls between one statistics year and the next.
+        Assert.All(periods.Where(p => p.Kind == ReportPeriodKind.Annual).Zip(periods.Where(p => p.Kind == ReportPeriodKind.Annual).Skip(1)), pair => Assert.Equal(pair.First.To.AddDays(1), pair.Second.From));
         var annual = periods[^1];
         Assert.Equal((ReportPeriodKind.Annual, 2025, new DateOnly(2025, 12, 15), new DateOnly(2025, 12, 20)), (annual.Kind, annual.Year, annual.To, annual.Deadline));
         Assert.Equal("6 tháng đầu năm 2021", half.Label);
@@ -101,8 +103,9 @@ public sealed class ReminderRulesTests
     [Fact]
     public void Keys_and_texts()
     {
-        Assert.Equal("round:3:org:17:d7", ReminderRules.Key("round", 3, 17, 7));
-        Assert.Equal("còn 7 ngày", ReminderRules.DaysLeft(new DateOnly(2026, 3, 30), new DateOnly(2026, 3, 23)));
-        Assert.Equal("hôm nay là hạn cuối", ReminderRules.DaysLeft(new DateOnly(2026, 3, 30), new DateOnly(2026, 3, 30)));
+        Assert.Equal("round:3:org:17:d7:2026-03-30", ReminderRules.Key("round", 3, 17, 7, new DateOnly(2026, 3, 30)));
+        Assert.NotEqual(ReminderRules.Key("round", 3, 17, 7, new DateOnly(2026, 3, 30)), ReminderRules.Key("round", 3, 17, 7, new DateOnly(2026, 4, 15))); // an extension gets its own
+        Assert.Equal("còn 7 ngày (hạn 30/03/2026)", ReminderRules.DaysLeft(new DateOnly(2026, 3, 30), new DateOnly(2026, 3, 23)));
+        Assert.Equal("hôm nay (30/03/2026) là hạn cuối", ReminderRules.DaysLeft(new DateOnly(2026, 3, 30), new DateOnly(2026, 3, 30)));
     }
 }

@@ -66,8 +66,8 @@ public abstract class RemindersTests(AppFactory app)
             await Reminders();
             var week = await Keys();
             Assert.Equal(units - 1, week.Count);
-            Assert.All(week, k => Assert.EndsWith(":d7", k, StringComparison.Ordinal));
-            Assert.DoesNotContain($"report:{periodId}:org:{sentUnit}:d7", week);
+            Assert.All(week, k => Assert.EndsWith($":d7:{Year}-12-20", k, StringComparison.Ordinal));
+            Assert.DoesNotContain(week, k => k.StartsWith($"report:{periodId}:org:{sentUnit}:", StringComparison.Ordinal));
             await Reminders(); // again, later the same day or after a restart: nothing new
             app.Clock.SetUtcNow(new DateTimeOffset(Year, 12, 15, 1, 0, 0, TimeSpan.Zero)); // still in the week window
             await Reminders();
@@ -86,7 +86,7 @@ public abstract class RemindersTests(AppFactory app)
             await Reminders();
             var all = await Keys();
             Assert.Equal(2 * (units - 1), all.Count);
-            Assert.Equal(units - 1, all.Count(k => k.EndsWith(":d1", StringComparison.Ordinal)));
+            Assert.Equal(units - 1, all.Count(k => k.Contains(":d1:", StringComparison.Ordinal)));
 
             // E-mail on: the notices of the last two days (the day-before ones) go to each unit's clerks, once.
             var sent = await Mail(mail);
@@ -100,6 +100,19 @@ public abstract class RemindersTests(AppFactory app)
             Assert.DoesNotContain(message.To.Mailboxes, m => m.Address.EndsWith("@demo.vn", StringComparison.Ordinal)); // clerks are in Bcc only
             var noRecipient = await app.WithDb(db => db.Notifications.CountAsync(n => n.Link == $"/Reports/Edit?periodId={periodId}" && n.EmailError != null));
             Assert.Equal(units - 1 - 4, noRecipient);
+
+            // Notices for the secretariat reach it although its board is not above the unit in the tree: it sees the whole bloc.
+            await app.WithDb(async db =>
+            {
+                db.Notifications.Add(new Domain.Nominations.Notification
+                {
+                    OrganizationId = sentUnit, Roles = Domain.Users.Roles.Secretariat, Text = "Đơn vị đã gửi báo cáo năm.", CreatedAtUtc = app.Clock.GetUtcNow().UtcDateTime,
+                });
+                return await db.SaveChangesAsync();
+            });
+            Assert.Equal(1, await Mail(mail));
+            Assert.Contains("tgdv@demo.vn", smtp.Messages[^1].Recipients);
+            Assert.DoesNotContain(smtp.Messages[^1].Recipients, r => r.StartsWith("coso", StringComparison.Ordinal));
 
             app.Clock.SetUtcNow(new DateTimeOffset(Year, 12, 21, 1, 0, 0, TimeSpan.Zero)); // past the deadline: no more reminders
             Assert.Equal(0, await Reminders());

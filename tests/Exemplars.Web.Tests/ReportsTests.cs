@@ -232,6 +232,14 @@ public abstract class ReportsTests(AppFactory app)
             var returned = await otherClerkThen.GetFromJsonAsync<JsonElement>($"/api/v1/reports/periods/{periodId}/units/{otherUnit}");
             Assert.Equal("Draft", returned.GetProperty("status").GetString());
             Assert.Equal("Missing", returned.GetProperty("state").GetString());
+            Assert.Equal(HttpStatusCode.Conflict, (await Send(otherClerkThen, HttpMethod.Put, $"/api/v1/reports/periods/{periodId}/mine", new { commendedGrassroots = 3, narrative = "Không kèm phiên bản." })).Status);
+            var (fixedUp, fixedBody) = await Send(otherClerkThen, HttpMethod.Put, $"/api/v1/reports/periods/{periodId}/mine",
+                new { commendedGrassroots = 3, narrative = "Đã bổ sung số liệu khen thưởng cấp cơ sở theo yêu cầu.", version = returned.GetProperty("version").GetGuid() });
+            Assert.Equal(HttpStatusCode.OK, fixedUp);
+            Assert.Equal(HttpStatusCode.OK, (await Send(otherClerkThen, HttpMethod.Post, $"/api/v1/reports/periods/{periodId}/mine/submit", new { version = fixedBody.GetProperty("version").GetGuid() })).Status);
+            var resent = await secretariatThen.GetFromJsonAsync<JsonElement>($"/api/v1/reports/periods/{periodId}/units/{otherUnit}");
+            Assert.Equal("Late", resent.GetProperty("state").GetString()); // sent again after the deadline
+            Assert.Equal(3, resent.GetProperty("figures").GetProperty("commendedGrassroots").GetInt32());
         }
         finally
         {
@@ -249,6 +257,56 @@ public abstract class ReportsTests(AppFactory app)
         Assert.Contains("handler=Docx", trackerPage, StringComparison.Ordinal);
         using var forbidden = await (await app.SignedInAs("coso4@demo.vn")).GetAsync($"/Reports/Tracker?periodId={periodId}");
         Assert.Contains("/Account/AccessDenied", forbidden.Headers.Location?.ToString() ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_form_saves_refuses_a_short_report_keeps_the_draft_and_then_sends()
+    {
+        var periodId = await app.WithDb(async db =>
+        {
+            var plan = await db.Plans.SingleAsync(p => p.Code == "2021-2025");
+            var period = await db.ReportingPeriods.SingleOrDefaultAsync(p => p.PlanId == plan.Id && p.Year == Year && p.Kind == ReportPeriodKind.Annual);
+            if (period is null)
+            {
+                period = new ReportingPeriod { PlanId = plan.Id, Kind = ReportPeriodKind.Annual, Year = Year, From = new DateOnly(Year - 1, 12, 16), To = new DateOnly(Year, 12, 15), Deadline = new DateOnly(Year, 12, 20) };
+                db.ReportingPeriods.Add(period);
+                await db.SaveChangesAsync();
+            }
+
+            return period.Id;
+        });
+        var clerk = await app.SignedInAs("coso3@demo.vn");
+        var url = $"/Reports/Edit?periodId={periodId}";
+
+        async Task<HttpResponseMessage> Press(string handler, Dictionary<string, string> values)
+        {
+            var page = await Forms.GetDocumentAsync(clerk, url);
+            var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("main form[method=post]")!;
+            form.SetAttribute("action", $"{url}&handler={handler}");
+            return await Forms.SubmitAsync(clerk, url, form, values);
+        }
+
+        // Sending a too-short report: the draft is saved, sending is refused with a Vietnamese reason, the text stays.
+        using (var tooShort = await Press("Submit", new() { ["CommendedGrassroots"] = "2", ["Narrative"] = "Ngắn quá." }))
+        {
+            var html = await tooShort.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, tooShort.StatusCode);
+            Assert.Contains("ít nhất 20 ký tự", html, StringComparison.Ordinal);
+            Assert.Contains("Ngắn quá.", html, StringComparison.Ordinal);
+            var version = Forms.Parse(html).QuerySelector("input[name=Version]")!.GetAttribute("value");
+            Assert.Equal(await app.WithDb(db => db.PeriodicReports.Where(r => r.ReportingPeriodId == periodId).Select(r => r.Version).SingleAsync()), Guid.Parse(version!));
+        }
+
+        // Fixed and sent from the redisplayed form: no false "someone else edited" conflict.
+        var redisplayed = await Forms.GetDocumentAsync(clerk, url);
+        Assert.Equal("Ngắn quá.", redisplayed.QuerySelector("textarea[name=Narrative]")!.TextContent.Trim());
+        using (var sent = await Press("Submit", new() { ["CommendedGrassroots"] = "2", ["Narrative"] = "Đơn vị đã tổ chức học tập, làm theo ba gương điển hình trong năm." }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        }
+
+        Assert.Contains("Đã gửi lúc", await clerk.GetStringAsync(url), StringComparison.Ordinal);
+        Assert.Equal(ReportStatus.Submitted, await app.WithDb(db => db.PeriodicReports.Where(r => r.ReportingPeriodId == periodId).Select(r => r.Status).SingleAsync()));
     }
 
     [Fact]

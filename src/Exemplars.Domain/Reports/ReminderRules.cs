@@ -20,13 +20,14 @@ public static class ReminderRules
         _ => null,
     };
 
-    public static string Key(string subject, int subjectId, int organizationId, int notice) =>
-        string.Create(CultureInfo.InvariantCulture, $"{subject}:{subjectId}:org:{organizationId}:d{notice}");
+    /// <summary>The deadline is part of the key: a deadline moved or extended later gets its own reminders.</summary>
+    public static string Key(string subject, int subjectId, int organizationId, int notice, DateOnly deadline) =>
+        string.Create(CultureInfo.InvariantCulture, $"{subject}:{subjectId}:org:{organizationId}:d{notice}:{deadline:yyyy-MM-dd}");
 
-    /// <summary>"còn 7 ngày", "còn 1 ngày", "hôm nay là hạn cuối".</summary>
+    /// <summary>"còn 7 ngày (hạn 20/06/2026)", "hôm nay (20/06/2026) là hạn cuối".</summary>
     public static string DaysLeft(DateOnly deadline, DateOnly today) => (deadline.DayNumber - today.DayNumber) switch
     {
-        0 => "hôm nay là hạn cuối",
-        var days => string.Create(CultureInfo.InvariantCulture, $"còn {days} ngày"),
+        0 => string.Create(CultureInfo.InvariantCulture, $"hôm nay ({deadline:dd/MM/yyyy}) là hạn cuối"),
+        var days => string.Create(CultureInfo.InvariantCulture, $"còn {days} ngày (hạn {deadline:dd/MM/yyyy})"),
     };
 }

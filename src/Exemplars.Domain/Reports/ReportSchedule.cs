@@ -4,7 +4,8 @@ namespace Exemplars.Domain.Reports;
 
 /// <summary>
 /// The default reporting calendar and the rules on it. The plan says only "định kỳ 6 tháng, năm"; the defaults follow
-/// the party's statistics habit (figures to 15/6 and 15/12, reports due five days later) and every date is editable.
+/// the party's statistics habit (figures from 16/12 of the year before to 15/6 and to 15/12, reports due five days
+/// later) and every date is editable.
 /// </summary>
 public static class ReportSchedule
 {
@@ -20,8 +21,10 @@ public static class ReportSchedule
         {
             var half = new DateOnly(year, HalfYearCutOff.Month, HalfYearCutOff.Day);
             var annual = new DateOnly(year, AnnualCutOff.Month, AnnualCutOff.Day);
-            periods.Add(new ReportingPeriod { Kind = ReportPeriodKind.HalfYear, Year = year, From = new DateOnly(year, 1, 1), To = half, Deadline = half.AddDays(DaysToReport) });
-            periods.Add(new ReportingPeriod { Kind = ReportPeriodKind.Annual, Year = year, From = new DateOnly(year, 1, 1), To = annual, Deadline = annual.AddDays(DaysToReport) });
+            // The statistics year runs from the day after last year's annual cut-off, so no day falls between two years.
+            var start = new DateOnly(year - 1, AnnualCutOff.Month, AnnualCutOff.Day).AddDays(1);
+            periods.Add(new ReportingPeriod { Kind = ReportPeriodKind.HalfYear, Year = year, From = start, To = half, Deadline = half.AddDays(DaysToReport) });
+            periods.Add(new ReportingPeriod { Kind = ReportPeriodKind.Annual, Year = year, From = start, To = annual, Deadline = annual.AddDays(DaysToReport) });
         }
 
         return periods;
@@ -33,7 +36,7 @@ public static class ReportSchedule
         var errors = new List<DomainError>();
         if (from > to)
         {
-            errors.Add(DomainError.Invalid("From", "Ngày bắt đầu tính số liệu phải trước ngày kết thúc."));
+            errors.Add(DomainError.Invalid("From", "Ngày bắt đầu tính số liệu không được sau ngày kết thúc."));
         }
 
         if (from.Year < year - 1 || to.Year > year)

@@ -26,13 +26,20 @@ public sealed class FileStorage
 
     public Stream Open(string relative) => File.OpenRead(FullPath(relative));
 
-    /// <summary>Removes stored bytes no record points to any more; a file already gone is not an error.</summary>
-    public void Delete(string relative)
+    /// <summary>
+    /// Removes stored bytes no record points to any more, after the records are gone: a file already gone or a disk
+    /// error is not the user's failure (the deletion they asked for succeeded), so it returns false instead of throwing.
+    /// </summary>
+    public bool Delete(string relative)
     {
-        var full = FullPath(relative);
-        if (File.Exists(full))
+        try
         {
-            File.Delete(full);
+            File.Delete(FullPath(relative));
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 

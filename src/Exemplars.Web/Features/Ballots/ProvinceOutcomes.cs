@@ -31,7 +31,7 @@ public static class ProvinceOutcomes
             }
 
             nomination.ProvinceOutcome = outcome;
-            nomination.ProvinceOutcomeAtUtc = clock.GetUtcNow().UtcDateTime;
+            nomination.ProvinceOutcomeAtUtc ??= clock.GetUtcNow().UtcDateTime; // the first record dates it in periodic reports; corrections do not move it
             nomination.ProvinceOutcomeNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim()[..Math.Min(note.Trim().Length, 1000)];
             nomination.Version = Guid.NewGuid();
             await db.SaveChangesAsync(cancellationToken);

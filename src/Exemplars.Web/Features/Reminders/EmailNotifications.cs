@@ -69,15 +69,23 @@ public static class EmailNotifications
             return sent;
         }
 
-        /// <summary>Active users with one of the roles whose organisation is the notice's or one of its ancestors.</summary>
+        /// <summary>
+        /// Active users with one of the roles whose scope takes in the notice's organisation: the same rule as the
+        /// notification centre (a secretariat member on a bloc board sees the whole bloc, a clerk its own unit).
+        /// </summary>
         private async Task<List<string>> RecipientsAsync(int organizationId, string roles, CancellationToken cancellationToken)
         {
-            var path = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Path).SingleOrDefaultAsync(cancellationToken) ?? "/";
-            var ancestors = path.Split('/', StringSplitOptions.RemoveEmptyEntries)
-                .Select((_, i) => "/" + string.Join('/', path.Split('/', StringSplitOptions.RemoveEmptyEntries).Take(i + 1)) + "/").ToList();
+            var path = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Path).SingleOrDefaultAsync(cancellationToken);
+            if (path is null)
+            {
+                return [];
+            }
+
             var wanted = roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            return await db.Users.Where(u => u.IsActive && u.Email != null && wanted.Contains(u.Role) && ancestors.Contains(u.Organization!.Path))
-                .OrderBy(u => u.Email).Select(u => u.Email!).ToListAsync(cancellationToken);
+            var users = await db.Users.Where(u => u.IsActive && u.Email != null && wanted.Contains(u.Role))
+                .Select(u => new { Email = u.Email!, u.Role, OrganizationPath = u.Organization!.Path }).ToListAsync(cancellationToken);
+            return users.Where(u => path.StartsWith(Domain.Users.UserScopeRules.ScopePath(u.Role, u.OrganizationPath), StringComparison.Ordinal))
+                .Select(u => u.Email).Order(StringComparer.Ordinal).ToList();
         }
 
         private static string Subject(string text)

@@ -65,8 +65,8 @@ public static class SendDeadlineReminders
                     var deadline = extensions.TryGetValue(unit, out var until) && until > round.GrassrootsDeadline ? until : round.GrassrootsDeadline;
                     if (ReminderRules.Due(deadline, today) is { } notice)
                     {
-                        candidates.Add(new Candidate(ReminderRules.Key("round", round.Id, unit, notice), unit,
-                            $"{Subject}: {ReminderRules.DaysLeft(deadline, today)} (hạn {VietnamTime.Format(deadline)}) để gửi hồ sơ đề nghị {round.Name}; đơn vị chưa gửi hồ sơ nào.",
+                        candidates.Add(new Candidate(ReminderRules.Key("round", round.Id, unit, notice, deadline), unit,
+                            $"{Subject}: {ReminderRules.DaysLeft(deadline, today)} để gửi hồ sơ đề nghị {round.Name}; đơn vị chưa gửi hồ sơ nào.",
                             "/Nominations"));
                     }
                 }
@@ -89,8 +89,8 @@ public static class SendDeadlineReminders
                 var sent = (await db.PeriodicReports.Where(r => r.ReportingPeriodId == period.Id && r.Status == ReportStatus.Submitted)
                     .Select(r => r.OrganizationId).ToListAsync(cancellationToken)).ToHashSet();
                 candidates.AddRange(units.Where(u => !sent.Contains(u)).Select(unit => new Candidate(
-                    ReminderRules.Key("report", period.Id, unit, notice), unit,
-                    $"{Subject}: {ReminderRules.DaysLeft(period.Deadline, today)} (hạn {VietnamTime.Format(period.Deadline)}) để gửi báo cáo {period.Label}; đơn vị chưa gửi.",
+                    ReminderRules.Key("report", period.Id, unit, notice, period.Deadline), unit,
+                    $"{Subject}: {ReminderRules.DaysLeft(period.Deadline, today)} để gửi báo cáo {period.Label}; đơn vị chưa gửi.",
                     $"/Reports/Edit?periodId={period.Id}")));
             }
 

@@ -79,7 +79,7 @@ public static class Pledges
             }
 
             pledge.Result = result.Trim();
-            pledge.ReportedAtUtc = clock.GetUtcNow().UtcDateTime;
+            pledge.ReportedAtUtc ??= clock.GetUtcNow().UtcDateTime; // the first report dates it in periodic reports; corrections do not move it
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }

@@ -35,7 +35,7 @@ public static class BlocReportDocuments
             var sent = summary.OnTime + summary.Late;
             var body = new List<string>
             {
-                $"Thực hiện {PlanReference(planName)}, Ban Thường vụ Đảng ủy Khối tổng hợp kết quả {period.Label} (số liệu từ ngày {VietnamTime.Format(period.From)} đến ngày {VietnamTime.Format(period.To)}) như sau:",
+                $"Thực hiện {planName}, Ban Thường vụ Đảng ủy Khối tổng hợp kết quả {period.Label} (số liệu từ ngày {VietnamTime.Format(period.From)} đến ngày {VietnamTime.Format(period.To)}) như sau:",
                 $"1. Tình hình gửi báo cáo: toàn Khối có {N(summary.Units)} tổ chức cơ sở đảng; {N(sent)} đơn vị đã gửi báo cáo ({N(summary.OnTime)} đúng hạn, {N(summary.Late)} trễ hạn); {N(summary.Missing)} đơn vị chưa gửi báo cáo" +
                     (summary.Waiting > 0 ? $"; {N(summary.Waiting)} đơn vị chưa đến hạn gửi." : "."),
                 "2. Kết quả phát hiện, bồi dưỡng, khen thưởng và nhân rộng gương điển hình (tổng hợp từ báo cáo của các đơn vị đã gửi):",
@@ -95,8 +95,6 @@ public static class BlocReportDocuments
             return ($"bao-cao-tong-hop-{FileSuffix(period)}.xlsx", Spreadsheet.Write(headers, lines, "Tổng hợp"));
         }
     }
-
-    private static string PlanReference(string planName) => planName.StartsWith("Kế hoạch", StringComparison.Ordinal) ? "Kế hoạch" + planName["Kế hoạch".Length..] : planName;
 
     private static string FileSuffix(ReportingPeriod period) => (period.Kind == ReportPeriodKind.HalfYear ? "6-thang-" : "nam-") + period.Year.ToString(CultureInfo.InvariantCulture);
 

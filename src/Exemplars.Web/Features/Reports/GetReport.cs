@@ -52,7 +52,7 @@ public static class GetReport
                 : await figures.Handle(unit.Id, period, report?.CommendedGrassroots ?? 0, cancellationToken);
             var sentOn = report?.Status == ReportStatus.Submitted && report.SubmittedAtUtc is { } at ? VietnamTime.DayOf(at) : (DateOnly?)null;
             return new View(period.Id, period.Label, period.Kind, period.From, period.To, period.Deadline, unit.Id, unit.Name, report?.Id, status, numbers,
-                report?.Narrative ?? string.Empty, report?.ReturnReason, report?.SubmittedAtUtc, report?.SubmittedBy,
+                status == ReportStatus.Submitted || ReportAccess.IsClerk(user) ? report?.Narrative ?? string.Empty : string.Empty, report?.ReturnReason, report?.SubmittedAtUtc, report?.SubmittedBy,
                 Deadlines.StateOf(period.Deadline, VietnamTime.Today(clock), sentOn), report?.Version);
         }
     }

@@ -1,6 +1,8 @@
 using Exemplars.Domain.Common;
+using Exemplars.Domain.Organizations;
 using Exemplars.Domain.Reports;
 using Exemplars.Web.Features.Common;
+using Exemplars.Web.Features.Organizations;
 using Exemplars.Web.Infrastructure;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
@@ -33,13 +35,14 @@ public static class ListReportingPeriods
             }
 
             var unitId = user.OrganizationId;
+            var units = db.Organizations.InScopeOf(user).Where(o => o.Kind == OrganizationKind.Grassroots && o.IsActive);
             var paged = await (from p in query
                                join plan in db.Plans on p.PlanId equals plan.Id
                                orderby p.Deadline descending
                                select new
                                {
                                    p.Id, Plan = plan.Code, p.Kind, p.Year, p.From, p.To, p.Deadline,
-                                   Sent = db.PeriodicReports.Count(r => r.ReportingPeriodId == p.Id && r.Status == ReportStatus.Submitted),
+                                   Sent = db.PeriodicReports.Count(r => r.ReportingPeriodId == p.Id && r.Status == ReportStatus.Submitted && units.Any(o => o.Id == r.OrganizationId)),
                                    Mine = db.PeriodicReports.Where(r => r.ReportingPeriodId == p.Id && r.OrganizationId == unitId).Select(r => new { r.Status, r.SubmittedAtUtc }).FirstOrDefault(),
                                }).ToPagedAsync(new PageRequest(page), cancellationToken);
             var today = VietnamTime.Today(clock);

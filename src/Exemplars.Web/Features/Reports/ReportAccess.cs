@@ -20,7 +20,7 @@ public static class ReportAccess
 
     public static bool IsClerk(CurrentUser user) => user.IsInRole(Roles.GrassrootsClerk);
 
-    public static DomainError Forbidden { get; } = new(ErrorKind.Forbidden, "forbidden_role", "Vai trò của đồng chí không làm việc với báo cáo định kỳ.");
+    public static DomainError Forbidden { get; } = new(ErrorKind.Forbidden, "forbidden_role", "Vai trò của đồng chí không có quyền xem, gửi báo cáo định kỳ.");
 
     /// <summary>The grassroots committee the caller may see the report of, or null when it is outside their scope.</summary>
     public static Task<Organization?> UnitAsync(AppDbContext db, CurrentUser user, int organizationId, CancellationToken cancellationToken)

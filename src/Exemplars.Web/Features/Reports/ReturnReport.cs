@@ -51,7 +51,15 @@ public static class ReturnReport
                 Text = $"Báo cáo {label.Kind.Label(label.Year)} được trả lại: {report.ReturnReason}",
                 Link = $"/Reports/Edit?periodId={periodId}",
             });
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return DomainError.Conflict("stale", "Báo cáo vừa được người khác trả lại hoặc thay đổi; hãy tải lại trang.");
+            }
+
             return report;
         }
     }

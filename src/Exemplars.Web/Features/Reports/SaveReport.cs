@@ -45,7 +45,7 @@ public static class SaveReport
                     return locked;
                 }
 
-                if (command.Version is { } version && version != report.Version)
+                if (command.Version != report.Version)
                 {
                     return DomainError.Conflict("stale", "Báo cáo vừa được người khác sửa; hãy tải lại trang rồi nhập lại.");
                 }

@@ -65,6 +65,8 @@ public sealed class EditModel(GetReport.Handler reports, SaveReport.Handler save
             return RedirectToPage(new { periodId = PeriodId });
         }
 
+        // The draft was saved: the form must carry its new version, not the one posted (which ModelState would echo).
+        ModelState.Remove(nameof(Version));
         Version = saved.Value.Version;
         return await Redisplay(result.Errors, ct);
     }

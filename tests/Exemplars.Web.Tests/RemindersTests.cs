@@ -63,7 +63,7 @@ public abstract class RemindersTests(AppFactory app)
             Assert.Empty(await Keys());
 
             app.Clock.SetUtcNow(new DateTimeOffset(Year, 12, 13, 1, 0, 0, TimeSpan.Zero)); // 7 days ahead
-            await Reminders();
+            await Task.WhenAll(Reminders(), Reminders()); // two servers at once: the unique key lets only one notice per unit through
             var week = await Keys();
             Assert.Equal(units - 1, week.Count);
             Assert.All(week, k => Assert.EndsWith($":d7:{Year}-12-20", k, StringComparison.Ordinal));
@@ -116,6 +116,50 @@ public abstract class RemindersTests(AppFactory app)
 
             app.Clock.SetUtcNow(new DateTimeOffset(Year, 12, 21, 1, 0, 0, TimeSpan.Zero)); // past the deadline: no more reminders
             Assert.Equal(0, await Reminders());
+        }
+        finally
+        {
+            app.Clock.Reset();
+        }
+    }
+
+    [Fact]
+    public async Task Round_reminders_follow_each_units_extension()
+    {
+        const int year = Year + 1;
+        var (roundId, extended, units) = await app.WithDb(async db =>
+        {
+            // A round of its own (rating years in the past, so it never becomes any page's default round).
+            var plan = new Domain.Plans.Plan { Code = $"{year}-{year + 4}", Name = "Kế hoạch thử nhắc hạn" };
+            var round = new Domain.Plans.Round
+            {
+                Code = $"T{year}", Name = $"Sơ kết thử {year}", FirstRatingYear = 1999, LastRatingYear = 2000, ReviewFromYear = 1999, ReviewToYear = 2000,
+                GrassrootsDeadline = new DateOnly(year, 3, 30), CeremonyDate = new DateOnly(year, 5, 19),
+            };
+            plan.Rounds.Add(round);
+            db.Plans.Add(plan);
+            await db.SaveChangesAsync();
+            var extended = await db.Users.Where(u => u.Email == "coso2@demo.vn").Select(u => u.OrganizationId).SingleAsync();
+            db.DeadlineExtensions.Add(new Domain.Nominations.DeadlineExtension { RoundId = round.Id, OrganizationId = extended, Until = new DateOnly(year, 4, 10), Reason = "Thử", GrantedBy = "t", GrantedAtUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            var units = await db.Organizations.CountAsync(o => o.Kind == Domain.Organizations.OrganizationKind.Grassroots && o.IsActive);
+            return (round.Id, extended, units);
+        });
+        Task<List<string>> Keys() => app.WithDb(db => db.SentReminders.Where(r => r.Key.StartsWith($"round:{roundId}:")).Select(r => r.Key).ToListAsync());
+        try
+        {
+            app.Clock.SetUtcNow(new DateTimeOffset(year, 3, 23, 1, 0, 0, TimeSpan.Zero));
+            await Reminders();
+            var first = await Keys();
+            Assert.Equal(units - 1, first.Count); // everyone but the unit with an extension
+            Assert.DoesNotContain(first, k => k.StartsWith($"round:{roundId}:org:{extended}:", StringComparison.Ordinal));
+            var text = await app.WithDb(db => db.Notifications.Where(n => n.Text.Contains($"Sơ kết thử {year}")).Select(n => n.Text).FirstAsync());
+            Assert.Equal($"Nhắc hạn: còn 7 ngày (hạn 30/03/{year}) để gửi hồ sơ đề nghị Sơ kết thử {year}; đơn vị chưa gửi hồ sơ nào.", text);
+
+            app.Clock.SetUtcNow(new DateTimeOffset(year, 4, 3, 1, 0, 0, TimeSpan.Zero)); // 7 days before the extension
+            await Reminders();
+            Assert.Contains($"round:{roundId}:org:{extended}:d7:{year}-04-10", await Keys());
+            Assert.Equal(units, (await Keys()).Count);
         }
         finally
         {

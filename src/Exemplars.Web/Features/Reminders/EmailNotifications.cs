@@ -24,7 +24,7 @@ public static class EmailNotifications
 
             var now = clock.GetUtcNow().UtcDateTime;
             var since = now.AddDays(-2);
-            var ids = await db.Notifications.Where(n => n.EmailedAtUtc == null && n.CreatedAtUtc >= since).OrderBy(n => n.Id).Select(n => n.Id)
+            var ids = await db.Notifications.Where(n => n.EmailedAtUtc == null && n.CreatedAtUtc >= since && n.CreatedAtUtc <= now).OrderBy(n => n.Id).Select(n => n.Id)
                 .Take(BatchSize).ToListAsync(cancellationToken);
             var sent = 0;
             foreach (var id in ids)

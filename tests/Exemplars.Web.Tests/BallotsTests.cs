@@ -390,6 +390,34 @@ public abstract class BallotsTests(AppFactory app)
         Assert.Equal("OnTime", onTime.GetProperty("units").GetProperty("items").EnumerateArray().Single(u => u.GetProperty("code").GetString() == "CS003").GetProperty("state").GetString());
         Assert.Equal(0, onTime.GetProperty("missing").GetInt32());
         var cs003Id = await app.WithDb(db => db.Organizations.Where(o => o.Code == "CS003").Select(o => o.Id).SingleAsync());
+
+        // A dossier returned and sent again after the deadline: the unit sent on time first, so it stays on time.
+        var resentAt = await app.WithDb(async db =>
+        {
+            var dossiers = await db.Nominations.Where(n => n.OrganizationId == cs003Id && n.SubmissionCount > 0).ToListAsync();
+            var before = dossiers.ToDictionary(n => n.Id, n => n.SubmittedAtUtc);
+            dossiers.ForEach(n => n.SubmittedAtUtc = DateTime.UtcNow.AddDays(10));
+            await db.SaveChangesAsync();
+            return before;
+        });
+        try
+        {
+            var resent = await Tracker();
+            Assert.Equal("OnTime", resent.GetProperty("units").GetProperty("items").EnumerateArray().Single(u => u.GetProperty("code").GetString() == "CS003").GetProperty("state").GetString());
+        }
+        finally
+        {
+            await app.WithDb(async db =>
+            {
+                foreach (var n in await db.Nominations.Where(n => n.OrganizationId == cs003Id && n.SubmissionCount > 0).ToListAsync())
+                {
+                    n.SubmittedAtUtc = resentAt[n.Id];
+                }
+
+                return await db.SaveChangesAsync();
+            });
+        }
+
         var inbox = await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/nominations?round=2021-2025&organizationId={cs003Id}&category=3.2.5&kind=Individual&status=Submitted");
         Assert.NotEmpty(inbox.GetProperty("items").EnumerateArray());
         Assert.All(inbox.GetProperty("items").EnumerateArray(), n => Assert.Equal("Đảng bộ Bệnh viện Đa khoa tỉnh", n.GetProperty("organizationName").GetString()));

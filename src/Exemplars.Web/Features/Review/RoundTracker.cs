@@ -41,6 +41,11 @@ public static class RoundTracker
                 .GroupBy(n => n.OrganizationId)
                 .Select(g => new { OrganizationId = g.Key, Sent = g.Count(n => n.SubmissionCount > 0), Drafts = g.Count(n => n.SubmissionCount == 0), Last = g.Max(n => n.SubmittedAtUtc) })
                 .ToDictionaryAsync(x => x.OrganizationId, cancellationToken);
+            // A unit is judged by when it first sent (as the dashboard judges dossiers): re-sending a returned dossier later does not make it late.
+            var firstSent = await db.NominationVersions.Where(v => v.Number == 1)
+                .Join(db.Nominations.Where(n => n.RoundId == round.Id && n.Status != NominationStatus.Withdrawn), v => v.NominationId, n => n.Id, (v, n) => new { n.OrganizationId, v.SubmittedAtUtc })
+                .GroupBy(x => x.OrganizationId).Select(g => new { g.Key, First = g.Min(x => x.SubmittedAtUtc) })
+                .ToDictionaryAsync(x => x.Key, x => x.First, cancellationToken);
             var extensions = await db.DeadlineExtensions.Where(x => x.RoundId == round.Id).GroupBy(x => x.OrganizationId)
                 .Select(g => new { g.Key, Until = g.Max(x => x.Until) }).ToDictionaryAsync(x => x.Key, x => x.Until, cancellationToken);
             var today = VietnamTime.Today(clock);
@@ -49,8 +54,8 @@ public static class RoundTracker
                 counts.TryGetValue(u.Id, out var c);
                 DateOnly? extension = extensions.TryGetValue(u.Id, out var e) ? e : null;
                 var lastDay = extension is { } x && x > round.GrassrootsDeadline ? x : round.GrassrootsDeadline;
-                var lastSubmitted = c?.Last is { } last ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(last, VietnamTime.Zone)) : (DateOnly?)null;
-                var state = Deadlines.StateOf(lastDay, today, (c?.Sent ?? 0) > 0 ? lastSubmitted : null);
+                var sentOn = (c?.Sent ?? 0) > 0 && firstSent.TryGetValue(u.Id, out var first) ? VietnamTime.DayOf(first) : (DateOnly?)null;
+                var state = Deadlines.StateOf(lastDay, today, sentOn);
                 return new Row(u.Id, u.Code, u.Name, c?.Sent ?? 0, c?.Drafts ?? 0, c?.Last, extension, state);
             }).ToList();
             var filtered = only is { } s ? rows.Where(r => r.State == s).ToList() : rows;

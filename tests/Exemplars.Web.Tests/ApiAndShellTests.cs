@@ -61,7 +61,8 @@ public abstract partial class ApiAndShellTests(AppFactory app)
     public async Task Pages_are_Vietnamese_accessible_and_load_nothing_from_the_internet()
     {
         var admin = await app.SignedInAs("admin@demo.vn");
-        foreach (var url in new[] { "/", "/Organizations", "/Admin/Users", "/Admin/Audit", "/Organizations/Import", "/Account/ChangePassword", "/Admin/Users/Create", "/Plans", "/Dashboard" })
+        var period = await app.WithDb(db => db.ReportingPeriods.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+        foreach (var url in new[] { "/", "/Organizations", "/Admin/Users", "/Admin/Audit", "/Organizations/Import", "/Account/ChangePassword", "/Admin/Users/Create", "/Plans", "/Dashboard", "/Reports", $"/Reports/Tracker?periodId={period}" })
         {
             var html = await admin.GetStringAsync(url);
             Assert.Contains("<html lang=\"vi\">", html, StringComparison.Ordinal);

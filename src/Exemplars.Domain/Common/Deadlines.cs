@@ -19,6 +19,10 @@ public enum DeadlineState
 /// <summary>One rule for every deadline a unit sends something against: round dossiers and periodic reports.</summary>
 public static class Deadlines
 {
+    /// <summary>The last day a unit may send: the deadline, or its extension when that is later.</summary>
+    public static DateOnly LastDay(DateOnly deadline, DateOnly? extensionUntil) =>
+        extensionUntil is { } extension && extension > deadline ? extension : deadline;
+
     /// <summary>On time means sent on or before the deadline day; not sent is missing only once the deadline day is over.</summary>
     public static DeadlineState StateOf(DateOnly deadline, DateOnly today, DateOnly? sentOn) => sentOn switch
     {

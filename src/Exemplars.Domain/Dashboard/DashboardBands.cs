@@ -56,10 +56,6 @@ public static class DashboardBands
         _ => AgeBand.From60,
     };
 
-    /// <summary>The last day a unit may send: the round's deadline, or its extension when that is later (as <c>SubmissionRules</c> decides).</summary>
-    public static DateOnly LastDay(DateOnly deadline, DateOnly? extensionUntil) =>
-        extensionUntil is { } extension && extension > deadline ? extension : deadline;
-
     /// <param name="firstSubmittedOn">The Viet Nam calendar day of the first submission; null for a draft never sent.</param>
     public static Timeliness TimelinessOf(DateOnly? firstSubmittedOn, DateOnly deadline, DateOnly? extensionUntil)
     {
@@ -73,7 +69,7 @@ public static class DashboardBands
             return Timeliness.OnTime;
         }
 
-        return sent <= LastDay(deadline, extensionUntil) ? Timeliness.WithinExtension : Timeliness.Late;
+        return sent <= Common.Deadlines.LastDay(deadline, extensionUntil) ? Timeliness.WithinExtension : Timeliness.Late;
     }
 
     public static string Label(this AgeBand band) => band switch

@@ -21,7 +21,7 @@ public static class SubmissionRules
     public static IReadOnlyList<DomainError> Check(SubmissionFacts facts, VoteThresholds thresholds)
     {
         var errors = new List<DomainError>();
-        var lastDay = facts.ExtensionUntil is { } extension && extension > facts.Deadline ? extension : facts.Deadline;
+        var lastDay = Deadlines.LastDay(facts.Deadline, facts.ExtensionUntil);
         if (facts.Today > lastDay)
         {
             errors.Add(DomainError.Rule("deadline_passed", facts.ExtensionUntil is null

@@ -17,4 +17,8 @@ public sealed record PageRequest(int Page = 1, int PageSize = PageRequest.Defaul
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
 {
     public int PageCount => Total == 0 ? 1 : (int)Math.Ceiling(Total / (double)PageSize);
+
+    /// <summary>One page of a list already in memory (rows computed per unit, filtered after the query).</summary>
+    public static Paged<T> Of(IReadOnlyList<T> all, PageRequest request) =>
+        new(all.Skip(request.Skip).Take(request.SafeSize).ToList(), all.Count, request.SafePage, request.SafeSize);
 }

@@ -4,6 +4,7 @@ using Exemplars.Domain.Eligibility;
 using Exemplars.Domain.Nominations;
 using Exemplars.Domain.People;
 using Exemplars.Web.Features.Ballots;
+using Exemplars.Web.Features.Nominations;
 using Exemplars.Web.Features.Organizations;
 using Exemplars.Web.Features.Plans;
 using Exemplars.Web.Infrastructure;
@@ -116,7 +117,7 @@ public static class RoundDashboard
         {
             var firstSubmissions = db.NominationVersions.Where(v => v.Number == 1)
                 .Join(active, v => v.NominationId, n => n.Id, (v, n) => new { n.OrganizationId, v.SubmittedAtUtc });
-            var endOfDeadlineUtc = TimeZoneInfo.ConvertTimeToUtc(deadline.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), VietnamTime.Zone);
+            var endOfDeadlineUtc = VietnamTime.StartOfDayUtc(deadline.AddDays(1));
             var result = new Dictionary<Timeliness, int>
             {
                 [Timeliness.NotSubmitted] = await active.CountAsync(n => n.SubmissionCount == 0, cancellationToken),
@@ -128,11 +129,10 @@ public static class RoundDashboard
                 return result;
             }
 
-            var extensions = await db.DeadlineExtensions.Where(x => x.RoundId == roundId).GroupBy(x => x.OrganizationId)
-                .Select(g => new { g.Key, Until = g.Max(x => x.Until) }).ToDictionaryAsync(x => x.Key, x => x.Until, cancellationToken);
+            var extensions = await db.ExtensionsByUnitAsync(roundId, cancellationToken);
             foreach (var submission in after)
             {
-                var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(submission.SubmittedAtUtc, DateTimeKind.Utc), VietnamTime.Zone));
+                var day = VietnamTime.DayOf(submission.SubmittedAtUtc);
                 var state = DashboardBands.TimelinessOf(day, deadline, extensions.TryGetValue(submission.OrganizationId, out var until) ? until : null);
                 result[state] = result.GetValueOrDefault(state) + 1;
             }

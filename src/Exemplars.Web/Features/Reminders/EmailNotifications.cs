@@ -24,11 +24,15 @@ public static class EmailNotifications
 
             var now = clock.GetUtcNow().UtcDateTime;
             var since = now.AddDays(-2);
-            var ids = await db.Notifications.Where(n => n.EmailedAtUtc == null && n.CreatedAtUtc >= since && n.CreatedAtUtc <= now).OrderBy(n => n.Id).Select(n => n.Id)
-                .Take(BatchSize).ToListAsync(cancellationToken);
+            var batch = await db.Notifications.AsNoTracking().Where(n => n.EmailedAtUtc == null && n.CreatedAtUtc >= since && n.CreatedAtUtc <= now)
+                .OrderBy(n => n.Id).Take(BatchSize).Select(n => new { n.Id, n.OrganizationId, n.Roles, n.Text, n.Link }).ToListAsync(cancellationToken);
+            var organizationIds = batch.Select(n => n.OrganizationId).Distinct().ToList();
+            var paths = await db.Organizations.Where(o => organizationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Path, cancellationToken);
+            var audiences = new Dictionary<string, List<(string Email, string ScopePath)>>(StringComparer.Ordinal);
             var sent = 0;
-            foreach (var id in ids)
+            foreach (var notice in batch)
             {
+                var id = notice.Id;
                 var claimed = await db.Notifications.Where(n => n.Id == id && n.EmailedAtUtc == null)
                     .ExecuteUpdateAsync(s => s.SetProperty(n => n.EmailedAtUtc, now), cancellationToken);
                 if (claimed == 0)
@@ -36,8 +40,14 @@ public static class EmailNotifications
                     continue; // another run took it
                 }
 
-                var notice = await db.Notifications.AsNoTracking().SingleAsync(n => n.Id == id, cancellationToken);
-                var recipients = await RecipientsAsync(notice.OrganizationId, notice.Roles, cancellationToken);
+                if (!audiences.TryGetValue(notice.Roles, out var audience))
+                {
+                    audiences[notice.Roles] = audience = await AudienceAsync(notice.Roles, cancellationToken);
+                }
+
+                var recipients = paths.TryGetValue(notice.OrganizationId, out var path)
+                    ? audience.Where(u => path.StartsWith(u.ScopePath, StringComparison.Ordinal)).Select(u => u.Email).Order(StringComparer.Ordinal).ToList()
+                    : [];
                 string? error = null;
                 if (recipients.Count == 0)
                 {
@@ -70,22 +80,16 @@ public static class EmailNotifications
         }
 
         /// <summary>
-        /// Active users with one of the roles whose scope takes in the notice's organisation: the same rule as the
-        /// notification centre (a secretariat member on a bloc board sees the whole bloc, a clerk its own unit).
+        /// Active users with one of the roles, with their scope: a notice goes to those whose scope takes in its
+        /// organisation, the same rule as the notification centre (a secretariat member on a bloc board sees the
+        /// whole bloc, a clerk its own unit). Loaded once per run for each set of roles.
         /// </summary>
-        private async Task<List<string>> RecipientsAsync(int organizationId, string roles, CancellationToken cancellationToken)
+        private async Task<List<(string Email, string ScopePath)>> AudienceAsync(string roles, CancellationToken cancellationToken)
         {
-            var path = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Path).SingleOrDefaultAsync(cancellationToken);
-            if (path is null)
-            {
-                return [];
-            }
-
             var wanted = roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var users = await db.Users.Where(u => u.IsActive && u.Email != null && wanted.Contains(u.Role))
                 .Select(u => new { Email = u.Email!, u.Role, OrganizationPath = u.Organization!.Path }).ToListAsync(cancellationToken);
-            return users.Where(u => path.StartsWith(Domain.Users.UserScopeRules.ScopePath(u.Role, u.OrganizationPath), StringComparison.Ordinal))
-                .Select(u => u.Email).Order(StringComparer.Ordinal).ToList();
+            return users.Select(u => (u.Email, Domain.Users.UserScopeRules.ScopePath(u.Role, u.OrganizationPath))).ToList();
         }
 
         private static string Subject(string text)

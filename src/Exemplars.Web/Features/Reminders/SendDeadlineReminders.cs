@@ -1,7 +1,9 @@
+using Exemplars.Domain.Common;
 using Exemplars.Domain.Nominations;
 using Exemplars.Domain.Organizations;
 using Exemplars.Domain.Reports;
 using Exemplars.Domain.Users;
+using Exemplars.Web.Features.Nominations;
 using Exemplars.Web.Infrastructure;
 using Exemplars.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -58,11 +60,10 @@ public static class SendDeadlineReminders
             {
                 var sent = (await db.Nominations.Where(n => n.RoundId == round.Id && n.SubmissionCount > 0 && n.Status != NominationStatus.Withdrawn)
                     .Select(n => n.OrganizationId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
-                var extensions = await db.DeadlineExtensions.Where(x => x.RoundId == round.Id).GroupBy(x => x.OrganizationId)
-                    .Select(g => new { g.Key, Until = g.Max(x => x.Until) }).ToDictionaryAsync(x => x.Key, x => x.Until, cancellationToken);
+                var extensions = await db.ExtensionsByUnitAsync(round.Id, cancellationToken);
                 foreach (var unit in units.Where(u => !sent.Contains(u)))
                 {
-                    var deadline = extensions.TryGetValue(unit, out var until) && until > round.GrassrootsDeadline ? until : round.GrassrootsDeadline;
+                    var deadline = Deadlines.LastDay(round.GrassrootsDeadline, extensions.TryGetValue(unit, out var until) ? until : null);
                     if (ReminderRules.Due(deadline, today) is { } notice)
                     {
                         candidates.Add(new Candidate(ReminderRules.Key("round", round.Id, unit, notice, deadline), unit,

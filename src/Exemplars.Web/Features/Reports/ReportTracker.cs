@@ -48,7 +48,7 @@ public static class ReportTracker
             var list = filtered.ToList();
             var request = new PageRequest(page);
             return new Response(period.Id, period.Label, period.From, period.To, period.Deadline, Summarise(rows),
-                new Paged<Row>(list.Skip(request.Skip).Take(request.SafeSize).ToList(), list.Count, request.SafePage, request.SafeSize));
+                Paged<Row>.Of(list, request));
         }
 
         /// <summary>Every unit's row, for the tracker and the aggregated report.</summary>

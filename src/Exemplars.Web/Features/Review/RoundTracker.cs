@@ -3,6 +3,7 @@ using Exemplars.Domain.Nominations;
 using Exemplars.Domain.Organizations;
 using Exemplars.Web.Features.Ballots;
 using Exemplars.Web.Features.Common;
+using Exemplars.Web.Features.Nominations;
 using Exemplars.Web.Features.Organizations;
 using Exemplars.Web.Features.Plans;
 using Exemplars.Web.Infrastructure;
@@ -46,14 +47,13 @@ public static class RoundTracker
                 .Join(db.Nominations.Where(n => n.RoundId == round.Id && n.Status != NominationStatus.Withdrawn), v => v.NominationId, n => n.Id, (v, n) => new { n.OrganizationId, v.SubmittedAtUtc })
                 .GroupBy(x => x.OrganizationId).Select(g => new { g.Key, First = g.Min(x => x.SubmittedAtUtc) })
                 .ToDictionaryAsync(x => x.Key, x => x.First, cancellationToken);
-            var extensions = await db.DeadlineExtensions.Where(x => x.RoundId == round.Id).GroupBy(x => x.OrganizationId)
-                .Select(g => new { g.Key, Until = g.Max(x => x.Until) }).ToDictionaryAsync(x => x.Key, x => x.Until, cancellationToken);
+            var extensions = await db.ExtensionsByUnitAsync(round.Id, cancellationToken);
             var today = VietnamTime.Today(clock);
             var rows = units.Select(u =>
             {
                 counts.TryGetValue(u.Id, out var c);
                 DateOnly? extension = extensions.TryGetValue(u.Id, out var e) ? e : null;
-                var lastDay = extension is { } x && x > round.GrassrootsDeadline ? x : round.GrassrootsDeadline;
+                var lastDay = Deadlines.LastDay(round.GrassrootsDeadline, extension);
                 var sentOn = (c?.Sent ?? 0) > 0 && firstSent.TryGetValue(u.Id, out var first) ? VietnamTime.DayOf(first) : (DateOnly?)null;
                 var state = Deadlines.StateOf(lastDay, today, sentOn);
                 return new Row(u.Id, u.Code, u.Name, c?.Sent ?? 0, c?.Drafts ?? 0, c?.Last, extension, state);
@@ -61,7 +61,7 @@ public static class RoundTracker
             var filtered = only is { } s ? rows.Where(r => r.State == s).ToList() : rows;
             var request = new PageRequest(page);
             return new Response(round.Code, round.GrassrootsDeadline, rows.Count(r => r.State == DeadlineState.OnTime), rows.Count(r => r.State == DeadlineState.Late), rows.Count(r => r.State == DeadlineState.Missing),
-                new Paged<Row>(filtered.Skip(request.Skip).Take(request.SafeSize).ToList(), filtered.Count, request.SafePage, request.SafeSize));
+                Paged<Row>.Of(filtered, request));
         }
     }
 }

@@ -86,7 +86,7 @@ public sealed class EditModel(GetReport.Handler reports, SaveReport.Handler save
         var result = await reports.Handle(PeriodId, null, ct);
         if (!result.IsSuccess)
         {
-            return result.Errors[0].Kind == Domain.Common.ErrorKind.Forbidden ? Forbid() : NotFound();
+            return this.Refusal(result.Errors);
         }
 
         Report = result.Value;

@@ -51,16 +51,7 @@ public sealed class TrackerModel(ReportTracker.Handler tracker, BlocReportDocume
 
     public async Task<IActionResult> OnGetDocxAsync(CancellationToken ct) => Files.Docx(this, await documents.Docx(PeriodId, ct));
 
-    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
-    {
-        var result = await documents.Xlsx(PeriodId, ct);
-        if (!result.IsSuccess)
-        {
-            return result.Errors[0].Kind == Domain.Common.ErrorKind.Forbidden ? Forbid() : NotFound();
-        }
-
-        return File(result.Value.Content, Infrastructure.Excel.Spreadsheet.ContentType, result.Value.FileName);
-    }
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) => Files.Xlsx(this, await documents.Xlsx(PeriodId, ct));
 
     public async Task<IActionResult> OnPostDatesAsync(CancellationToken ct)
     {
@@ -84,7 +75,7 @@ public sealed class TrackerModel(ReportTracker.Handler tracker, BlocReportDocume
         var result = await tracker.Handle(PeriodId, State, Q, PageNumber, ct);
         if (!result.IsSuccess)
         {
-            return result.Errors[0].Kind == Domain.Common.ErrorKind.Forbidden ? Forbid() : NotFound();
+            return this.Refusal(result.Errors);
         }
 
         Result = result.Value;

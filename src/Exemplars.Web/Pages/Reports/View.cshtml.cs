@@ -52,7 +52,7 @@ public sealed class ViewModel(GetReport.Handler reports, ReturnReport.Handler re
         var result = await reports.Handle(PeriodId, OrganizationId, ct);
         if (!result.IsSuccess)
         {
-            return result.Errors[0].Kind == Domain.Common.ErrorKind.Forbidden ? Forbid() : NotFound();
+            return this.Refusal(result.Errors);
         }
 
         Report = result.Value;

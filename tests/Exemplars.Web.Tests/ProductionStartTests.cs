@@ -43,6 +43,12 @@ public sealed class ProductionStartTests : IClassFixture<ProductionStartTests.Pr
         Assert.NotNull(await scheduler.GetJobDetail(new Quartz.JobKey("email-notifications")));
         var hourly = await scheduler.GetTrigger(new Quartz.TriggerKey("deadline-reminders-hourly"));
         Assert.NotNull(hourly?.NextFireTimeUtc);
+        // The hosted service starts the scheduler once the application has started, a moment after the host is up.
+        for (var i = 0; i < 100 && scheduler.Status != Quartz.SchedulerStatus.Running; i++)
+        {
+            await Task.Delay(100);
+        }
+
         Assert.Equal(Quartz.SchedulerStatus.Running, scheduler.Status);
     }
 

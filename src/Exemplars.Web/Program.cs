@@ -107,6 +107,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 });
 builder.Services.AddProblemDetails();
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false); // unreadable input is a 400 problem, also in Development
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
 {
     document.Info.Title = "Exemplars API";
@@ -182,6 +183,7 @@ app.MapRazorPages();
 // The default scheme already authenticates /api with bearer tokens only; no scheme is named here so that
 // CurrentUserMiddleware's verdict (deactivated, changed password) is not re-authenticated away.
 var api = app.MapGroup("/api/v1").RequireAuthorization();
+api.AddEndpointFilter(Exemplars.Web.Features.Common.BoundedInput.Filter);
 app.MapGroup("/api/v1/auth").WithTags("Auth").AllowAnonymous().MapIdentityApi<AppUser>();
 api.MapOrganizationsApi();
 api.MapEligibilityApi();

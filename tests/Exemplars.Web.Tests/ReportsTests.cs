@@ -232,7 +232,7 @@ public abstract class ReportsTests(AppFactory app)
             var returned = await otherClerkThen.GetFromJsonAsync<JsonElement>($"/api/v1/reports/periods/{periodId}/units/{otherUnit}");
             Assert.Equal("Draft", returned.GetProperty("status").GetString());
             Assert.Equal("Missing", returned.GetProperty("state").GetString());
-            Assert.Equal(HttpStatusCode.Conflict, (await Send(otherClerkThen, HttpMethod.Put, $"/api/v1/reports/periods/{periodId}/mine", new { commendedGrassroots = 3, narrative = "Không kèm phiên bản." })).Status);
+            Assert.Equal(HttpStatusCode.PreconditionRequired, (await Send(otherClerkThen, HttpMethod.Put, $"/api/v1/reports/periods/{periodId}/mine", new { commendedGrassroots = 3, narrative = "Không kèm phiên bản." })).Status);
             var (fixedUp, fixedBody) = await Send(otherClerkThen, HttpMethod.Put, $"/api/v1/reports/periods/{periodId}/mine",
                 new { commendedGrassroots = 3, narrative = "Đã bổ sung số liệu khen thưởng cấp cơ sở theo yêu cầu.", version = returned.GetProperty("version").GetGuid() });
             Assert.Equal(HttpStatusCode.OK, fixedUp);

@@ -49,7 +49,7 @@ public static class ReportSchedule
             errors.Add(DomainError.Invalid("Deadline", "Hạn gửi báo cáo không được trước ngày chốt số liệu."));
         }
 
-        if (deadline > to.AddDays(60))
+        if (deadline.DayNumber - to.DayNumber > 60) // no AddDays: "to" may be the last day of the calendar
         {
             errors.Add(DomainError.Invalid("Deadline", "Hạn gửi báo cáo không quá 60 ngày sau ngày chốt số liệu."));
         }

@@ -101,10 +101,13 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         return client;
     }
 
-    /// <summary>A client with a bearer token from POST /api/v1/auth/login.</summary>
-    public async Task<HttpClient> BearerAs(string email, string password = DemoPassword)
+    /// <summary>
+    /// A client with a bearer token from POST /api/v1/auth/login. Unless <paramref name="sendsReadVersion"/> is false, it
+    /// sends the version it read with every dossier write, as the pages do (<see cref="SendsReadVersion"/>).
+    /// </summary>
+    public async Task<HttpClient> BearerAs(string email, string password = DemoPassword, bool sendsReadVersion = true)
     {
-        var client = CreateClient();
+        var client = sendsReadVersion ? CreateDefaultClient(new SendsReadVersion()) : CreateClient();
         using var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
         login.EnsureSuccessStatusCode();
         var token = await login.Content.ReadFromJsonAsync<TokenResponse>();

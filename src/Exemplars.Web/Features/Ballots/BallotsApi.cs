@@ -79,9 +79,9 @@ public static class BallotsApi
             var result = await handler.Check(id, body.CriterionCode, body.Result, body.Note, ct);
             return result.IsSuccess ? Results.NoContent() : Problems.ToProblem(result.Errors);
         }).WithSummary("Thẩm định một tiêu chí: Pass (Đạt), Fail (Không đạt), NeedsMore (Cần bổ sung)");
-        nominations.MapPost("/{id:int}/accept", async (int id, AcceptBody? body, VerifyNomination.Handler handler, CancellationToken ct) =>
+        nominations.MapPost("/{id:int}/accept", async (int id, AcceptBody? body, VerifyNomination.Handler handler, HttpContext http, CancellationToken ct) =>
         {
-            var result = await handler.Accept(id, body?.Version, ct);
+            var result = await handler.Accept(id, Common.Versions.Pick(body?.Version, http), ct);
             return result.IsSuccess ? Results.Ok(new { status = result.Value }) : Problems.ToProblem(result.Errors);
         }).WithSummary("Tiếp nhận hồ sơ đã thẩm định đạt mọi tiêu chí");
         return api;

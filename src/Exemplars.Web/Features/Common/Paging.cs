@@ -1,16 +1,27 @@
 namespace Exemplars.Web.Features.Common;
 
-/// <summary>Page number and size as clients send them, clamped to what the API promises (size 1–200).</summary>
+/// <summary>
+/// Page number and size as clients send them, made safe: size 1–200, page 1–<see cref="MaxPage"/>, so that
+/// <see cref="Skip"/> never overflows. A page number out of range shows page 1 (the API refuses it earlier with a 400,
+/// see <see cref="BoundedInput"/>).
+/// </summary>
 public sealed record PageRequest(int Page = 1, int PageSize = PageRequest.DefaultSize)
 {
     public const int DefaultSize = 50;
     public const int MaxSize = 200;
 
-    public int SafePage => Math.Max(1, Page);
+    /// <summary>(MaxPage − 1) × MaxSize stays far below <see cref="int.MaxValue"/>.</summary>
+    public const int MaxPage = 1_000_000;
+
+    public int SafePage => Page is >= 1 and <= MaxPage ? Page : 1;
 
     public int SafeSize => Math.Clamp(PageSize <= 0 ? DefaultSize : PageSize, 1, MaxSize);
 
     public int Skip => (SafePage - 1) * SafeSize;
+
+    /// <summary>A page number from a query string or form: anything unreadable or out of range is page 1.</summary>
+    public static int PageFrom(string? text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) && page is >= 1 and <= MaxPage ? page : 1;
 }
 
 /// <summary>The list shape of the API: items, total, page, pageSize.</summary>

@@ -71,7 +71,7 @@ public static class ChangeNominationState
 
         private async Task<Result<NominationStatus>> Move(int id, Guid? version, NominationAction action, string? reason, CancellationToken cancellationToken)
         {
-            var found = await NominationAccess.FindForChange(db, user, id, version, cancellationToken);
+            var found = await NominationAccess.FindForEdit(db, user, id, version, cancellationToken);
             if (!found.IsSuccess)
             {
                 return Result<NominationStatus>.Failure(found.Errors);

@@ -44,6 +44,15 @@ public static class NominationAccess
             : inScope;
     }
 
+    /// <summary>As <see cref="FindForChange"/>, for a write that edits the dossier: the version read is required.</summary>
+    public static async Task<Result<Nomination>> FindForEdit(AppDbContext db, CurrentUser user, int id, Guid? version, CancellationToken cancellationToken)
+    {
+        var found = await FindForChange(db, user, id, null, cancellationToken);
+        return found.IsSuccess && Common.Versions.Check(version, found.Value.Version, "Hồ sơ vừa được người khác thay đổi. Hãy tải lại trang.") is { } refused
+            ? refused
+            : found;
+    }
+
     public static async Task<Result<Nomination>> FindForChange(AppDbContext db, CurrentUser user, int id, Guid? version, CancellationToken cancellationToken)
     {
         var nomination = await db.Visible(user).Include(n => n.Evidence).SingleOrDefaultAsync(n => n.Id == id, cancellationToken);

@@ -51,9 +51,9 @@ public static class NominationsApi
             return result.IsSuccess ? Results.Created($"/api/v1/nominations/{result.Value}", new { id = result.Value }) : Problems.ToProblem(result.Errors);
         }).WithSummary("Lập hồ sơ đề nghị (cấp ủy cơ sở)");
 
-        group.MapPut("/{id:int}", async (int id, SaveDossier.Command command, SaveDossier.Handler handler, CancellationToken ct) =>
+        group.MapPut("/{id:int}", async (int id, SaveDossier.Command command, SaveDossier.Handler handler, HttpContext http, CancellationToken ct) =>
         {
-            var result = await handler.Handle(id, command, ct);
+            var result = await handler.Handle(id, command with { Version = Common.Versions.Pick(command.Version, http) }, ct);
             return result.IsSuccess ? Results.Ok(new { version = result.Value }) : Problems.ToProblem(result.Errors);
         }).WithSummary("Sửa báo cáo thành tích và biên bản họp bình xét");
 
@@ -85,14 +85,14 @@ public static class NominationsApi
             return result.IsSuccess ? Results.NoContent() : Problems.ToProblem(result.Errors);
         }).WithSummary("Xóa một minh chứng");
 
-        group.MapPost("/{id:int}/submit", async (int id, VersionBody? body, SubmitNomination.Handler handler, CancellationToken ct) =>
-            Outcome(await handler.Handle(id, body?.Version, ct))).WithSummary("Gửi hồ sơ lên Đảng ủy Khối");
+        group.MapPost("/{id:int}/submit", async (int id, VersionBody? body, SubmitNomination.Handler handler, HttpContext http, CancellationToken ct) =>
+            Outcome(await handler.Handle(id, Common.Versions.Pick(body?.Version, http), ct))).WithSummary("Gửi hồ sơ lên Đảng ủy Khối");
 
-        group.MapPost("/{id:int}/withdraw", async (int id, VersionBody? body, ChangeNominationState.Handler handler, CancellationToken ct) =>
-            Outcome(await handler.Withdraw(id, body?.Version, ct))).WithSummary("Rút hồ sơ");
+        group.MapPost("/{id:int}/withdraw", async (int id, VersionBody? body, ChangeNominationState.Handler handler, HttpContext http, CancellationToken ct) =>
+            Outcome(await handler.Withdraw(id, Common.Versions.Pick(body?.Version, http), ct))).WithSummary("Rút hồ sơ");
 
-        group.MapPost("/{id:int}/return", async (int id, ReturnBody body, ChangeNominationState.Handler handler, CancellationToken ct) =>
-            Outcome(await handler.Return(id, body.Version, body.Reason, ct))).WithSummary("Trả lại hồ sơ kèm lý do (Ban Tuyên giáo – Dân vận)");
+        group.MapPost("/{id:int}/return", async (int id, ReturnBody body, ChangeNominationState.Handler handler, HttpContext http, CancellationToken ct) =>
+            Outcome(await handler.Return(id, Common.Versions.Pick(body.Version, http), body.Reason, ct))).WithSummary("Trả lại hồ sơ kèm lý do (Ban Tuyên giáo – Dân vận)");
 
         group.MapPost("/extensions", async (GrantExtension.Command command, GrantExtension.Handler handler, CancellationToken ct) =>
         {

@@ -36,7 +36,7 @@ public static class SaveDossier
                 return NominationAccess.Forbidden("sửa hồ sơ đề nghị");
             }
 
-            var found = await NominationAccess.FindForChange(db, user, id, command.Version, cancellationToken);
+            var found = await NominationAccess.FindForEdit(db, user, id, command.Version, cancellationToken);
             if (!found.IsSuccess)
             {
                 return Result<Guid>.Failure(found.Errors);

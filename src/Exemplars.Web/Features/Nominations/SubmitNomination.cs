@@ -26,7 +26,7 @@ public static class SubmitNomination
                 return NominationAccess.Forbidden("gửi hồ sơ đề nghị");
             }
 
-            var found = await NominationAccess.FindForChange(db, user, id, version, cancellationToken);
+            var found = await NominationAccess.FindForEdit(db, user, id, version, cancellationToken);
             if (!found.IsSuccess)
             {
                 return Result<NominationStatus>.Failure(found.Errors);
@@ -73,7 +73,7 @@ public static class SubmitNomination
             var unit = await db.Organizations.Where(o => o.Id == nomination.OrganizationId).Select(o => new { o.Name, o.Path }).SingleAsync(cancellationToken);
             db.Notifications.Add(new Notification
             {
-                OrganizationId = int.Parse(unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture),
+                OrganizationId = Common.OrganizationPath.UpperCommittee(unit.Path) ?? nomination.OrganizationId,
                 Roles = Roles.Secretariat,
                 Text = $"{unit.Name} đã {(nomination.SubmissionCount > 1 ? "gửi lại" : "gửi")} hồ sơ đề nghị {nomination.NomineeName} (đợt {roundCode}).",
                 Link = $"/Nominations/Details/{nomination.Id}",

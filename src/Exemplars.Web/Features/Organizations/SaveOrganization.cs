@@ -58,9 +58,9 @@ public static class SaveOrganization
                 return DomainError.NotFound("Không tìm thấy tổ chức.");
             }
 
-            if (command.Version is { } version && version != organization.Version)
+            if (Common.Versions.Check(command.Version, organization.Version, "Tổ chức vừa được người khác sửa. Hãy tải lại trang và sửa lại.") is { } refused)
             {
-                return DomainError.Conflict("concurrent_edit", "Tổ chức vừa được người khác sửa. Hãy tải lại trang và sửa lại.");
+                return refused;
             }
 
             var draft = ToDraft(command);

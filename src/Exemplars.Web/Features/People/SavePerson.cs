@@ -32,9 +32,9 @@ public static class SavePerson
                     return DomainError.NotFound("Không tìm thấy người này.");
                 }
 
-                if (command.Version is { } version && version != person.Version)
+                if (Common.Versions.Check(command.Version, person.Version, "Thông tin người này vừa được người khác sửa. Hãy tải lại trang.") is { } refused)
                 {
-                    return DomainError.Conflict("concurrent_edit", "Thông tin người này vừa được người khác sửa. Hãy tải lại trang.");
+                    return refused;
                 }
             }
 

@@ -45,6 +45,11 @@ public static class SaveReport
                     return locked;
                 }
 
+                if (command.Version is null)
+                {
+                    return Common.Versions.Required;
+                }
+
                 if (command.Version != report.Version)
                 {
                     return DomainError.Conflict("stale", "Báo cáo vừa được người khác sửa; hãy tải lại trang rồi nhập lại.");

@@ -70,9 +70,9 @@ public static class VerifyNomination
             }
 
             var nomination = await db.Nominations.SingleAsync(n => n.Id == nominationId, cancellationToken);
-            if (version is { } v && v != nomination.Version)
+            if (Common.Versions.Check(version, nomination.Version, "Hồ sơ vừa được người khác thay đổi. Hãy tải lại trang.") is { } refused)
             {
-                return DomainError.Conflict("concurrent_edit", "Hồ sơ vừa được người khác thay đổi. Hãy tải lại trang.");
+                return refused;
             }
 
             var next = NominationStateMachine.Next(nomination.Status, NominationAction.Accept);

@@ -76,6 +76,38 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
 
+    /// <summary>
+    /// Every save is one transaction with its audit rows: when the caller has none open, one is opened here, the change and
+    /// then its audit rows (written by <see cref="AuditInterceptor"/> once generated keys are known) are saved in it, and it
+    /// is committed only when both succeeded.
+    /// </summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (Database.CurrentTransaction is not null || System.Transactions.Transaction.Current is not null || !ChangeTracker.HasChanges())
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var transaction = Database.BeginTransaction();
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        transaction.Commit();
+        return saved;
+    }
+
+    /// <inheritdoc cref="SaveChanges(bool)"/>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (Database.CurrentTransaction is not null || System.Transactions.Transaction.Current is not null || !ChangeTracker.HasChanges())
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -10,7 +10,9 @@ namespace Exemplars.Web.Infrastructure.Data;
 
 /// <summary>
 /// Writes an <see cref="AuditEntry"/> for every added, changed or deleted row in the same transaction as the change,
-/// and refuses any change to existing audit rows: the log is append-only.
+/// and refuses any change to existing audit rows: the log is append-only. A failed audit write is thrown as
+/// <see cref="AuditWriteException"/> (never a <see cref="DbUpdateException"/>, which callers read as a conflict) and the
+/// change is rolled back with it.
 /// </summary>
 public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, TimeProvider clock) : SaveChangesInterceptor
 {
@@ -53,6 +55,11 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
             {
                 eventData.Context!.SaveChanges();
             }
+            catch (Exception exception) when (exception is not AuditWriteException)
+            {
+                ForgetUnwritten(eventData.Context!);
+                throw new AuditWriteException(exception);
+            }
             finally
             {
                 _writingPending = false;
@@ -70,6 +77,11 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
             {
                 await eventData.Context!.SaveChangesAsync(cancellationToken);
             }
+            catch (Exception exception) when (exception is not AuditWriteException and not OperationCanceledException)
+            {
+                ForgetUnwritten(eventData.Context!);
+                throw new AuditWriteException(exception);
+            }
             finally
             {
                 _writingPending = false;
@@ -81,18 +93,30 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        _pending.Clear();
+        if (!_writingPending)
+        {
+            _pending.Clear();
+        }
+
         base.SaveChangesFailed(eventData);
     }
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        _pending.Clear();
+        if (!_writingPending)
+        {
+            _pending.Clear();
+        }
+
         return base.SaveChangesFailedAsync(eventData, cancellationToken);
     }
 
-    /// <summary>Audit rows of inserts whose key the database generates; written right after the insert, when the key is known.</summary>
-    private readonly List<(AuditEntry Entry, EntityEntry Source)> _pending = [];
+    /// <summary>
+    /// Audit rows of the save under way. They are written by a second save right after the change, once database-generated
+    /// keys are known, inside the same transaction (<see cref="AppDbContext"/> opens one when the caller has none), so
+    /// a change is never committed without its audit rows.
+    /// </summary>
+    private readonly List<(AuditEntry Entry, EntityEntry Source, bool Created)> _pending = [];
 
     private readonly HashSet<Type> _summarised = [];
 
@@ -120,6 +144,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
             return;
         }
 
+        _pending.Clear();
         context.ChangeTracker.DetectChanges();
         var user = httpContextAccessor.HttpContext?.User;
         var userId = user?.FindFirstValue(ClaimTypes.NameIdentifier);
@@ -169,14 +194,16 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
                 Changes = JsonSerializer.Serialize(changes, JsonOptions),
             };
 
-            if (entry.State == EntityState.Added && entry.Properties.Any(p => p.Metadata.IsPrimaryKey() && p.IsTemporary))
-            {
-                _pending.Add((audit, entry));
-            }
-            else
-            {
-                context.Set<AuditEntry>().Add(audit);
-            }
+            _pending.Add((audit, entry, entry.State == EntityState.Added));
+        }
+    }
+
+    /// <summary>Audit rows that failed to save are dropped with the rolled-back change, never retried by a later save.</summary>
+    private static void ForgetUnwritten(DbContext context)
+    {
+        foreach (var entry in context.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList())
+        {
+            entry.State = EntityState.Detached;
         }
     }
 
@@ -187,10 +214,14 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
             return false;
         }
 
-        foreach (var (audit, source) in _pending)
+        foreach (var (audit, source, created) in _pending)
         {
-            audit.EntityId = KeyOf(source);
-            audit.Changes = JsonSerializer.Serialize(Describe(source, created: true), JsonOptions);
+            if (created)
+            {
+                audit.EntityId = KeyOf(source);
+                audit.Changes = JsonSerializer.Serialize(Describe(source, created: true), JsonOptions);
+            }
+
             context.Set<AuditEntry>().Add(audit);
         }
 

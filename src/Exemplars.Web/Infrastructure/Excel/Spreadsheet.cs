@@ -66,9 +66,17 @@ public static class Spreadsheet
         return content;
     }
 
-    /// <summary>Reads the first sheet; row 1 is the header. Blank rows are skipped but keep their numbering.</summary>
+    /// <summary>
+    /// Reads the first sheet; row 1 is the header. Blank rows are skipped but keep their numbering. The workbook is first
+    /// checked against <see cref="WorkbookLimits"/> (uncompressed size, rows, columns, shared strings), streaming.
+    /// </summary>
     public static Result<IReadOnlyList<SheetRow>> Read(Stream content, int maxRows)
     {
+        if (WorkbookLimits.Check(content, maxRows) is { } tooLarge)
+        {
+            return tooLarge;
+        }
+
         List<IDictionary<string, object?>> raw;
         try
         {

@@ -27,7 +27,7 @@ public static class Problems
     public static IResult ToProblem(IReadOnlyList<DomainError> errors)
     {
         var first = errors[0];
-        var status = StatusOf(first.Kind);
+        var status = first.Code == Features.Common.Versions.RequiredCode ? StatusCodes.Status428PreconditionRequired : StatusOf(first.Kind);
         var extensions = new Dictionary<string, object?> { ["code"] = first.Code };
         if (first.Kind == ErrorKind.Validation)
         {
@@ -39,7 +39,7 @@ public static class Problems
         return Results.Problem(
             detail: string.Join(" ", errors.Select(e => e.Message).Distinct()),
             statusCode: status,
-            title: TitleOf(first.Kind),
+            title: status == StatusCodes.Status428PreconditionRequired ? "Thiếu phiên bản dữ liệu" : TitleOf(first.Kind),
             extensions: extensions);
     }
 

@@ -1,0 +1,271 @@
+using System.IO.Compression;
+using System.Xml;
+using Exemplars.Domain.Common;
+
+namespace Exemplars.Web.Infrastructure.Excel;
+
+/// <summary>
+/// Inspects an uploaded XLSX before any parser builds rows from it, streaming and in constant memory: the ZIP entries'
+/// declared and actual uncompressed sizes, the rows and columns of each sheet (and its declared dimension) and the
+/// shared strings. A "zip bomb" — a few megabytes that unpack to gigabytes of cells or text — is refused here.
+/// </summary>
+public static class WorkbookLimits
+{
+    public const long MaxUncompressedBytes = 40L * 1024 * 1024;
+    public const int MaxEntries = 200;
+    public const int MaxColumns = 100;
+    public const int MaxSharedStrings = 200_000;
+    public const long MaxSharedStringChars = 8L * 1024 * 1024;
+
+    private static readonly DomainError TooLarge = DomainError.Invalid("File", $"Tệp Excel khi giải nén quá lớn (tối đa {MaxUncompressedBytes / 1024 / 1024} MB dữ liệu). Hãy dùng tệp mẫu, chỉ giữ các dòng cần nhập.");
+    private static readonly DomainError Unreadable = DomainError.Invalid("File", "Không đọc được tệp Excel. Hãy dùng tệp mẫu và lưu lại dưới dạng .xlsx.");
+
+    /// <summary>Null when the workbook is within limits; <paramref name="content"/> is rewound either way.</summary>
+    public static DomainError? Check(Stream content, int maxRows)
+    {
+        try
+        {
+            return Inspect(content, maxRows);
+        }
+        catch (LimitExceededException)
+        {
+            return TooLarge;
+        }
+#pragma warning disable CA1031 // Any failure to read a user's file is reported to them.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return Unreadable;
+        }
+        finally
+        {
+            content.Position = 0;
+        }
+    }
+
+    private static DomainError? Inspect(Stream content, int maxRows)
+    {
+        content.Position = 0;
+        using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
+        if (zip.Entries.Count > MaxEntries)
+        {
+            return Unreadable;
+        }
+
+        if (zip.Entries.Sum(e => e.Length) > MaxUncompressedBytes)
+        {
+            return TooLarge;
+        }
+
+        // Declared sizes can lie: what is actually inflated is counted as well, across every entry.
+        var budget = new Budget(MaxUncompressedBytes);
+        foreach (var entry in zip.Entries)
+        {
+            var name = entry.FullName.Replace('\\', '/').TrimStart('/');
+            if (name.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+            {
+                if (CheckSheet(entry, budget, maxRows) is { } error)
+                {
+                    return error;
+                }
+            }
+            else if (name.Equals("xl/sharedStrings.xml", StringComparison.OrdinalIgnoreCase))
+            {
+                if (CheckSharedStrings(entry, budget) is { } error)
+                {
+                    return error;
+                }
+            }
+            else
+            {
+                using var stream = new CountingStream(entry.Open(), budget);
+                stream.CopyTo(Stream.Null);
+            }
+        }
+
+        return null;
+    }
+
+    private static XmlReader Reader(ZipArchiveEntry entry, Budget budget) => XmlReader.Create(
+        new CountingStream(entry.Open(), budget),
+        new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true, IgnoreComments = true, CloseInput = true });
+
+    private static DomainError? CheckSheet(ZipArchiveEntry entry, Budget budget, int maxRows)
+    {
+        var tooManyRows = DomainError.Invalid("File", $"Tệp có quá nhiều dòng (tối đa {maxRows} dòng dữ liệu).");
+        var tooManyColumns = DomainError.Invalid("File", $"Tệp có quá nhiều cột (tối đa {MaxColumns} cột).");
+        using var reader = Reader(entry, budget);
+        var rows = 0;
+        var cellsInRow = 0;
+        while (reader.Read())
+        {
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                continue;
+            }
+
+            switch (reader.LocalName)
+            {
+                case "dimension":
+                    var dimension = reader.GetAttribute("ref");
+                    if (dimension is not null)
+                    {
+                        var last = dimension.Split(':')[^1];
+                        var (column, row) = CellReference(last);
+                        if (column > MaxColumns)
+                        {
+                            return tooManyColumns;
+                        }
+
+                        if (row > maxRows + 1)
+                        {
+                            return tooManyRows;
+                        }
+                    }
+
+                    break;
+                case "row":
+                    rows++;
+                    cellsInRow = 0;
+                    if (rows > maxRows + 1 || (long.TryParse(reader.GetAttribute("r"), out var number) && number > maxRows + 1))
+                    {
+                        return tooManyRows;
+                    }
+
+                    break;
+                case "c":
+                    cellsInRow++;
+                    var reference = reader.GetAttribute("r");
+                    if (cellsInRow > MaxColumns || (reference is not null && CellReference(reference).Column > MaxColumns))
+                    {
+                        return tooManyColumns;
+                    }
+
+                    break;
+            }
+        }
+
+        return null;
+    }
+
+    private static DomainError? CheckSharedStrings(ZipArchiveEntry entry, Budget budget)
+    {
+        var tooMany = DomainError.Invalid("File", $"Tệp có quá nhiều chữ (tối đa {MaxSharedStrings} ô chữ khác nhau, {MaxSharedStringChars / 1024 / 1024} triệu ký tự).");
+        using var reader = Reader(entry, budget);
+        var strings = 0;
+        long chars = 0;
+        var buffer = new char[4096];
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "si" && ++strings > MaxSharedStrings)
+            {
+                return tooMany;
+            }
+
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "t" && !reader.IsEmptyElement)
+            {
+                // Read the text in chunks: a single huge string is never held whole.
+                reader.Read();
+                while (reader.NodeType is XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace or XmlNodeType.CDATA)
+                {
+                    int read;
+                    while ((read = reader.ReadValueChunk(buffer, 0, buffer.Length)) > 0)
+                    {
+                        chars += read;
+                        if (chars > MaxSharedStringChars)
+                        {
+                            return tooMany;
+                        }
+                    }
+
+                    if (!reader.Read())
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"XFD1048576" → (16384, 1048576); unreadable parts count as 0.</summary>
+    private static (long Column, long Row) CellReference(string reference)
+    {
+        long column = 0;
+        var i = 0;
+        for (; i < reference.Length && char.IsAsciiLetter(reference[i]) && column <= int.MaxValue; i++)
+        {
+            column = (column * 26) + (char.ToUpperInvariant(reference[i]) - 'A' + 1);
+        }
+
+        _ = long.TryParse(reference.AsSpan(i), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var row);
+        return (column, row);
+    }
+
+    private sealed class Budget(long limit)
+    {
+        public long Left { get; private set; } = limit;
+
+        public void Spend(int bytes)
+        {
+            Left -= bytes;
+            if (Left < 0)
+            {
+                throw new LimitExceededException();
+            }
+        }
+    }
+
+    private sealed class LimitExceededException : Exception
+    {
+    }
+
+    /// <summary>A read-only stream that charges every inflated byte to the workbook's budget.</summary>
+    private sealed class CountingStream(Stream inner, Budget budget) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = inner.Read(buffer, offset, count);
+            budget.Spend(read);
+            return read;
+        }
+
+        public override int Read(Span<byte> buffer)
+        {
+            var read = inner.Read(buffer);
+            budget.Spend(read);
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}

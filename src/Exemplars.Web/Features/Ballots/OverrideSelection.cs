@@ -34,9 +34,18 @@ public static class OverrideSelection
             }
 
             var roundId = context.Value.Round.Id;
-            if (!await db.Nominations.AnyAsync(n => n.Id == command.NominationId && n.RoundId == roundId && n.Status == NominationStatus.Verified, cancellationToken))
+            // Only a candidate the ballot commended and not yet sent up can be moved in or out of the province list.
+            var status = await db.Nominations.Where(n => n.Id == command.NominationId && n.RoundId == roundId).Select(n => (NominationStatus?)n.Status).SingleOrDefaultAsync(cancellationToken);
+            if (status is null)
             {
-                return DomainError.Invalid("NominationId", "Chỉ điều chỉnh với hồ sơ đã thẩm định của đợt này.");
+                return DomainError.Invalid("NominationId", "Không tìm thấy hồ sơ trong đợt này.");
+            }
+
+            if (status != NominationStatus.Commended)
+            {
+                return DomainError.Conflict("not_commended", NominationStateMachine.WasProposedToProvince(status.Value)
+                    ? "Hồ sơ đã được đề nghị lên Tỉnh ủy; danh sách đã gửi không điều chỉnh được nữa."
+                    : $"Chỉ điều chỉnh danh sách với hồ sơ được bầu chọn (hồ sơ này: “{status.Value.Label()}”).");
             }
 
             var entry = new SelectionOverride

@@ -19,22 +19,27 @@ public static class ProvinceOutcomes
                 return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Chỉ Ban Tuyên giáo – Dân vận ghi kết quả của Tỉnh ủy.");
             }
 
-            if (outcome is not (ProvinceOutcome.Commended or ProvinceOutcome.NotCommended))
-            {
-                return DomainError.Invalid("Outcome", "Kết quả phải là Commended (được khen thưởng) hoặc NotCommended (không được khen thưởng).");
-            }
-
             var nomination = await db.Nominations.SingleOrDefaultAsync(n => n.Id == nominationId && n.ForwardedInDecisionId != null, cancellationToken);
             if (nomination is null)
             {
                 return DomainError.NotFound("Không tìm thấy hồ sơ đã đề nghị lên Tỉnh ủy.");
             }
 
-            nomination.ProvinceOutcome = outcome;
-            nomination.ProvinceOutcomeAtUtc ??= clock.GetUtcNow().UtcDateTime; // the first record dates it in periodic reports; corrections do not move it
-            nomination.ProvinceOutcomeNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim()[..Math.Min(note.Trim().Length, 1000)];
-            nomination.Version = Guid.NewGuid();
-            await db.SaveChangesAsync(cancellationToken);
+            var recorded = nomination.RecordProvinceOutcome(outcome, note, clock.GetUtcNow().UtcDateTime);
+            if (!recorded.IsSuccess)
+            {
+                return Result<ProvinceOutcome>.Failure(recorded.Errors);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return DomainError.Conflict("concurrent_edit", "Hồ sơ vừa được người khác thay đổi. Hãy tải lại trang.");
+            }
+
             return outcome;
         }
     }

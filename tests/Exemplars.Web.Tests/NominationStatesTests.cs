@@ -84,7 +84,7 @@ public abstract class NominationStatesTests(AppFactory app)
         return (id, personId);
     }
 
-    private async Task<int> OpenBallot(HttpClient secretariat, params int[] ids)
+    private static async Task<int> OpenBallot(HttpClient secretariat, params int[] ids)
     {
         var (opened, body) = await Post(secretariat, "/api/v1/ballots", new { round = Round, title = "Bỏ phiếu kín xét khen thưởng", nominationIds = ids });
         Assert.Equal(HttpStatusCode.Created, opened);

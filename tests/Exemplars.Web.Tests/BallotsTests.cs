@@ -79,6 +79,26 @@ public abstract class BallotsTests(AppFactory app)
         return id;
     }
 
+    /// <summary>Verified dossiers put to one main ballot that every member approves: commended, as a decision needs.</summary>
+    private async Task<int[]> Commended(HttpClient clerk, HttpClient secretariat, int count = 1)
+    {
+        var ids = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            ids[i] = await Verified(clerk, secretariat);
+        }
+
+        var (_, opened) = await Post(secretariat, "/api/v1/ballots", new { round = "2021-2025", title = "Bỏ phiếu kín", nominationIds = ids });
+        var ballot = opened.GetProperty("id").GetInt32();
+        foreach (var member in await Members())
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await Post(member, $"/api/v1/ballots/{ballot}/votes", Paper(ids.Select(id => (id, "Approve")).ToArray()))).Status);
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Post(secretariat, $"/api/v1/ballots/{ballot}/close")).Status);
+        return ids;
+    }
+
     private async Task<List<HttpClient>> Members()
     {
         var members = new List<HttpClient>();
@@ -555,7 +575,7 @@ public abstract class BallotsTests(AppFactory app)
     {
         using var clerk = await app.BearerAs("coso1@demo.vn");
         using var secretariat = await app.BearerAs("tgdv@demo.vn");
-        var ids = new[] { await Verified(clerk, secretariat), await Verified(clerk, secretariat) };
+        var ids = await Commended(clerk, secretariat, 2);
         await Post(secretariat, "/api/v1/decisions", new { type = "Decision", issuer = "ĐUK", title = "Quyết định tặng Giấy khen", date = "2073-05-19", signer = "Phạm Thị Tố Loan", awardType = "Giấy khen của Ban Thường vụ Đảng ủy Khối", nominationIds = ids, round = "2021-2025" });
         var decisionId = await app.WithDb(db => db.Decisions.Where(d => d.Year == 2073).Select(d => d.Id).SingleAsync());
         var names = await app.WithDb(db => db.Nominations.Where(n => ids.Contains(n.Id)).Select(n => n.NomineeName).ToListAsync());
@@ -615,7 +635,7 @@ public abstract class BallotsTests(AppFactory app)
     {
         using var clerk = await app.BearerAs("coso1@demo.vn");
         using var secretariatApi = await app.BearerAs("tgdv@demo.vn");
-        var id = await Verified(clerk, secretariatApi);
+        var id = (await Commended(clerk, secretariatApi))[0];
         await Post(secretariatApi, "/api/v1/decisions", new { type = "Decision", issuer = "ĐUK", title = "Quyết định khen thưởng", date = "2072-05-19", signer = "Phạm Thị Tố Loan", awardType = "Giấy khen của Ban Thường vụ Đảng ủy Khối", nominationIds = new[] { id }, round = "2021-2025" });
         var secretariat = await app.SignedInAs("tgdv@demo.vn");
         var page = await Forms.GetDocumentAsync(secretariat, "/Showcase/Manage");
@@ -683,7 +703,7 @@ public abstract class BallotsTests(AppFactory app)
     {
         using var clerk = await app.BearerAs("coso1@demo.vn");
         using var secretariat = await app.BearerAs("tgdv@demo.vn");
-        var id = await Verified(clerk, secretariat);
+        var id = (await Commended(clerk, secretariat))[0];
         const int year = 2077; // a year no other test issues documents in
         var (first, decision) = await Post(secretariat, "/api/v1/decisions", new
         {

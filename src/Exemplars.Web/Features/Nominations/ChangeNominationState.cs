@@ -78,17 +78,14 @@ public static class ChangeNominationState
             }
 
             var nomination = found.Value;
-            var next = NominationStateMachine.Next(nomination.Status, action);
+            var next = action == NominationAction.Return ? nomination.ReturnToUnit(reason!) : nomination.Withdraw();
             if (!next.IsSuccess)
             {
                 return next;
             }
 
-            nomination.Status = next.Value;
-            nomination.Version = Guid.NewGuid();
             if (action == NominationAction.Return)
             {
-                nomination.ReturnReason = reason;
                 db.Notifications.Add(new Notification
                 {
                     OrganizationId = nomination.OrganizationId,

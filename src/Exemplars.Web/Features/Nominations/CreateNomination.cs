@@ -70,9 +70,10 @@ public static class CreateNomination
 
             var key = Nomination.KeyOf(command.Kind, nomineeId);
             var roundId = context.Value.Round.Id;
-            if (await db.Nominations.AnyAsync(n => n.RoundId == roundId && n.NomineeKey == key && n.Status != NominationStatus.Withdrawn, cancellationToken))
+            var earlier = await db.Nominations.Where(n => n.RoundId == roundId && n.NomineeKey == key).Select(n => n.Status).ToListAsync(cancellationToken);
+            if (NominationStateMachine.CanNominateAgain(name, context.Value.Round.Code, earlier) is { } again)
             {
-                return DomainError.Conflict("already_nominated", $"{name} đã được đề nghị trong đợt {context.Value.Round.Code}.");
+                return again;
             }
 
             var nomination = new Nomination

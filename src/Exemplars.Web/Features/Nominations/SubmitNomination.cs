@@ -33,10 +33,9 @@ public static class SubmitNomination
             }
 
             var nomination = found.Value;
-            var next = NominationStateMachine.Next(nomination.Status, NominationAction.Submit);
-            if (!next.IsSuccess)
+            if (NominationStateMachine.Next(nomination.Status, NominationAction.Submit) is { IsSuccess: false } refused)
             {
-                return next;
+                return refused;
             }
 
             var roundCode = await db.Rounds.Where(r => r.Id == nomination.RoundId).Select(r => r.Code).SingleAsync(cancellationToken);
@@ -58,11 +57,12 @@ public static class SubmitNomination
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
-            nomination.Status = next.Value;
-            nomination.SubmittedAtUtc = now;
-            nomination.SubmissionCount++;
-            nomination.ReturnReason = null;
-            nomination.Version = Guid.NewGuid();
+            var submitted = nomination.Submit(now);
+            if (!submitted.IsSuccess)
+            {
+                return submitted;
+            }
+
             nomination.Versions.Add(new NominationVersion
             {
                 Number = nomination.SubmissionCount,

@@ -6,8 +6,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Exemplars.Web.Pages.Decisions;
 
-public sealed class IndexModel(ListDecisions.Handler list) : PageModel
+public sealed class IndexModel(ListDecisions.Handler list, Infrastructure.Auth.CurrentUser me, Infrastructure.Data.AppDbContext db) : PageModel
 {
+    /// <summary>The round whose documents the action buttons prepare (the latest by default).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Round { get; set; }
+
+    public IReadOnlyList<string> Rounds { get; private set; } = [];
+
+    public bool CanIssue => BallotAccess.CanRun(me);
+
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
@@ -31,6 +39,12 @@ public sealed class IndexModel(ListDecisions.Handler list) : PageModel
         }
 
         Result = result.Value;
+        if (CanIssue)
+        {
+            Rounds = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Rounds.OrderByDescending(r => r.LastRatingYear).Select(r => r.Code), ct);
+            Round = Rounds.Contains(Round ?? string.Empty) ? Round : Rounds.Count > 0 ? Rounds[0] : null;
+        }
+
         return Page();
     }
 }

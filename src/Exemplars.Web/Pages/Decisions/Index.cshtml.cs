@@ -8,8 +8,7 @@ namespace Exemplars.Web.Pages.Decisions;
 
 public sealed class IndexModel(ListDecisions.Handler list) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    public int PageNumber => Paging.PageQuery.Number(Request);
 
     public Paged<ListDecisions.Row> Result { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
 

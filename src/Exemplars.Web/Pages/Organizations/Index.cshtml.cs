@@ -21,8 +21,7 @@ public sealed class IndexModel(ListOrganizations.Handler list, ExportOrganizatio
     [BindProperty(SupportsGet = true)]
     public bool IncludeInactive { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    public int PageNumber => Paging.PageQuery.Number(Request);
 
     public Paged<OrganizationRow> Result { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
 

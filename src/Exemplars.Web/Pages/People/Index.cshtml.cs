@@ -17,8 +17,7 @@ public sealed class IndexModel(ListPeople.Handler list, CurrentUser me) : PageMo
     [BindProperty(SupportsGet = true)]
     public bool? Leader { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    public int PageNumber => Paging.PageQuery.Number(Request);
 
     public bool CanWrite => RegistryAccess.CanWrite(me);
 

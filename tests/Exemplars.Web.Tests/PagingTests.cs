@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using System.Text.RegularExpressions;
+using Exemplars.Domain.Common;
 using Exemplars.Web.Pages.Paging;
 
 namespace Exemplars.Web.Tests;
@@ -71,6 +72,35 @@ public abstract partial class PagingTests(AppFactory app)
         Assert.Contains("includeInactive=true", next, StringComparison.Ordinal);
         Assert.Equal(1, PageQuery.Parse("x"));
         Assert.Equal(PageQuery.MaxPage, PageQuery.Parse("2147483647"));
+    }
+
+    [Fact]
+    public async Task Lists_sort_by_a_column_both_ways_and_keep_their_filters()
+    {
+        var admin = await app.SignedInAs("admin@demo.vn");
+        foreach (var (url, column) in new[] { ("/Organizations?includeInactive=true", 2), ("/People?partyMember=true", 2) })
+        {
+            var ascending = await Column(admin, With(url, "sort=ten"), column);
+            var descending = await Column(admin, With(url, "sort=ten&desc=true"), column);
+            // Both databases order the folded names; their collations may differ on spaces, never on the first letters.
+            Assert.True(string.CompareOrdinal(VietnameseText.Fold(ascending[0])[..1], VietnameseText.Fold(ascending[^1])[..1]) <= 0, url);
+            Assert.True(string.CompareOrdinal(VietnameseText.Fold(descending[0])[..1], VietnameseText.Fold(descending[^1])[..1]) >= 0, url);
+            Assert.NotEqual(ascending[0], descending[0]);
+
+            var document = Forms.Parse(await admin.GetStringAsync(With(url, "sort=ten")));
+            var header = document.QuerySelectorAll("main th[aria-sort]").Single(th => th.GetAttribute("aria-sort") == "ascending");
+            var reverse = header.QuerySelector("a")!.GetAttribute("href")!;
+            Assert.Contains("desc=true", reverse, StringComparison.Ordinal);
+            Assert.Contains(url.Split('?')[1], reverse, StringComparison.Ordinal);
+            var next = document.QuerySelectorAll("nav[aria-label='Phân trang'] a.page-link").Select(a => a.GetAttribute("href")!).First(h => h.Contains("page=2", StringComparison.Ordinal));
+            Assert.Contains("sort=ten", next, StringComparison.Ordinal);
+        }
+    }
+
+    private static async Task<List<string>> Column(HttpClient client, string url, int column)
+    {
+        var document = Forms.Parse(await client.GetStringAsync(url));
+        return document.QuerySelectorAll($"main tbody tr td:nth-child({column})").Select(td => td.TextContent.Replace(" (lãnh đạo)", string.Empty, StringComparison.Ordinal).Trim()).ToList();
     }
 
     private static string With(string url, string query) => url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query;

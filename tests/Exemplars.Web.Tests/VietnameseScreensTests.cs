@@ -82,6 +82,9 @@ public abstract partial class VietnameseScreensTests(AppFactory app)
         Assert.Equal(new AuditChanges.Change("Đang hoạt động", "Có", "Không"), AuditChanges.Read("{\"IsActive\":[true,false]}")[0]);
         Assert.Equal("24/11/2026", AuditChanges.Read("{\"Deadline\":[null,\"2026-11-24\"]}")[0].After);
         Assert.Empty(AuditChanges.Read("không phải JSON"));
+        Assert.Equal("Ban Tuyên giáo – Dân vận", AuditChanges.Read("{\"Role\":[null,\"Secretariat\"]}")[0].After);
+        Assert.Equal("(mã định danh)", AuditChanges.Read("{\"UserId\":[null,\"3b6a3c9d-8a6f-4c1e-9d2a-12240df42202\"]}")[0].After);
+        Assert.Equal("(mã kiểm tra)", AuditChanges.Read($"{{\"Sha256\":[null,\"{new string('a', 64)}\"]}}")[0].After);
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Exemplars.Domain.Users;
 using Exemplars.Web.Infrastructure;
 
 namespace Exemplars.Web.Features.Audit;
@@ -71,6 +72,22 @@ public static class AuditChanges
         if (text == "***")
         {
             return "(ẩn)";
+        }
+
+        if (Roles.IsKnown(text))
+        {
+            return Roles.Label(text);
+        }
+
+        // Identifiers and checksums mean nothing to a reader; the record's own number is in its row.
+        if (Guid.TryParse(text, out _))
+        {
+            return "(mã định danh)";
+        }
+
+        if (text.Length >= 32 && text.All(Uri.IsHexDigit))
+        {
+            return "(mã kiểm tra)";
         }
 
         if (text.Length <= 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))

@@ -16,6 +16,9 @@ public static class ListAuditEntries
 
         public string? OrganizationName { get; init; }
 
+        /// <summary>The record's number for the reader; none for an account's internal identifier.</summary>
+        public string? RecordNumber => Guid.TryParse(EntityId, out _) ? null : EntityId;
+
         public string ActionLabel => AuditChanges.ActionLabel(Action);
 
         /// <summary>Each changed field by its Vietnamese name, before → after.</summary>

@@ -15,9 +15,14 @@ public static partial class CriterionNames
         _ when code.EndsWith(".leader", StringComparison.Ordinal) => "Tiêu chí đối với cá nhân giữ chức vụ lãnh đạo, quản lý",
         _ when code.EndsWith(".party_member", StringComparison.Ordinal) => "Tiêu chí đối với đảng viên",
         _ when Numbered().IsMatch(code) => $"Tiêu chí {code}",
+        _ when Lettered().Match(code) is { Success: true } m => $"Tiêu chí {m.Groups[1].Value}, điểm {m.Groups[2].Value}",
         _ => "Tiêu chí bổ sung",
     };
 
     [GeneratedRegex(@"^\d+(\.\d+)*$")]
     private static partial Regex Numbered();
+
+    /// <summary>An item's lettered point, as plans number them: 3.2.1.a is point a of item 3.2.1.</summary>
+    [GeneratedRegex(@"^(\d+(?:\.\d+)*)\.([a-zđ])$")]
+    private static partial Regex Lettered();
 }

@@ -16,8 +16,7 @@ public sealed class IndexModel(ListDecisions.Handler list, Infrastructure.Auth.C
 
     public bool CanIssue => BallotAccess.CanRun(me);
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    public int PageNumber => Paging.PageQuery.Number(Request);
 
     public Paged<ListDecisions.Row> Result { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
 

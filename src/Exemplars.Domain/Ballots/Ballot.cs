@@ -100,7 +100,7 @@ public sealed class Decision
 
     public List<Award> Awards { get; set; } = [];
 
-    public string DocumentNumber => Ballots.DocumentNumber.Format(Number, Type, Issuer);
+    public string DocumentNumber => Documents.DocumentNumber.Format(Number, Type, Issuer);
 }
 
 /// <summary>One commendation a person or collective received: part of their history.</summary>

@@ -35,8 +35,8 @@ public static class BlocReportDocuments
             var sent = summary.OnTime + summary.Late;
             var body = new List<string>
             {
-                $"Thực hiện {planName}, Ban Thường vụ Đảng ủy Khối tổng hợp kết quả {period.Label} (số liệu từ ngày {VietnamTime.Format(period.From)} đến ngày {VietnamTime.Format(period.To)}) như sau:",
-                $"1. Tình hình gửi báo cáo: toàn Khối có {N(summary.Units)} tổ chức cơ sở đảng; {N(sent)} đơn vị đã gửi báo cáo ({N(summary.OnTime)} đúng hạn, {N(summary.Late)} trễ hạn); {N(summary.Missing)} đơn vị chưa gửi báo cáo" +
+                $"Thực hiện {planName}, {settings.Bloc.OrganName} tổng hợp kết quả {period.Label} (số liệu từ ngày {VietnamTime.Format(period.From)} đến ngày {VietnamTime.Format(period.To)}) như sau:",
+                $"1. Tình hình gửi báo cáo: toàn đảng bộ có {N(summary.Units)} tổ chức cơ sở đảng; {N(sent)} đơn vị đã gửi báo cáo ({N(summary.OnTime)} đúng hạn, {N(summary.Late)} trễ hạn); {N(summary.Missing)} đơn vị chưa gửi báo cáo" +
                     (summary.Waiting > 0 ? $"; {N(summary.Waiting)} đơn vị chưa đến hạn gửi." : "."),
                 "2. Kết quả phát hiện, bồi dưỡng, khen thưởng và nhân rộng gương điển hình (tổng hợp từ báo cáo của các đơn vị đã gửi):",
             };
@@ -57,8 +57,8 @@ public static class BlocReportDocuments
             }
 
             var model = new PartyDocumentModel(
-                settings.BlocIssuer,
-                "......-BC/ĐUK",
+                settings.Bloc.Lines,
+                "......-BC/" + settings.Bloc.Symbol,
                 settings.Place,
                 VietnamTime.Today(clock),
                 "BÁO CÁO",
@@ -67,10 +67,10 @@ public static class BlocReportDocuments
                 ["STT", "Nội dung", "Số lượng"],
                 table,
                 after,
-                "T/M BAN THƯỜNG VỤ",
-                "PHÓ BÍ THƯ",
-                "...........................",
-                ["Ban Thường vụ Tỉnh ủy (báo cáo),", "Ban Tuyên giáo và Dân vận Tỉnh ủy,", "Lưu Văn phòng Đảng ủy Khối."]);
+                settings.Bloc.OnBehalf,
+                settings.SignerPosition,
+                settings.Signer,
+                [settings.SuperiorOrgan + " (để báo cáo),", "Lưu Văn phòng."]);
             return ($"bao-cao-tong-hop-{FileSuffix(period)}.docx", PartyDocx.Write(model));
         }
 

@@ -84,6 +84,9 @@ public sealed class Decision
 
     public int Year { get; set; }
 
+    /// <summary>The committee term the number counts in (see <see cref="Documents.DocumentNumber.TermKey"/>).</summary>
+    public int Term { get; set; }
+
     public int Number { get; set; }
 
     public DocumentType Type { get; set; }

@@ -23,14 +23,23 @@ public static partial class DocumentNumber
     /// <summary>The next number of an issuer for one type in one term: one more than the highest used, or 1.</summary>
     public static int Next(IEnumerable<int> usedInTerm) => usedInTerm.DefaultIfEmpty(0).Max() + 1;
 
+    /// <summary>How long a term with no recorded successor is taken to run: five years and a year's grace for a late congress.</summary>
+    public const int OpenTermYears = 6;
+
     /// <summary>
-    /// The year that names the term a date falls in: the term whose start is the latest on or before the date. With no
-    /// term recorded, or a date before the first, the calendar year stands in.
+    /// The year that names the term a date falls in: the start year of the latest term starting on or before the date.
+    /// With no such term, or past <see cref="OpenTermYears"/> of the last one, the calendar year stands in.
     /// </summary>
     public static int TermKey(IEnumerable<DateOnly> termStarts, DateOnly date)
     {
-        var start = termStarts.Where(s => s <= date).DefaultIfEmpty(DateOnly.MinValue).Max();
-        return start == DateOnly.MinValue ? date.Year : start.Year;
+        var starts = termStarts.Order().ToList();
+        var start = starts.LastOrDefault(s => s <= date);
+        if (start == default || (start == starts[^1] && date >= start.AddYears(OpenTermYears)))
+        {
+            return date.Year;
+        }
+
+        return start.Year;
     }
 
     public static DomainError? ValidateIssuer(string? issuer) =>

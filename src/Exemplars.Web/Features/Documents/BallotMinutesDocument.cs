@@ -17,7 +17,7 @@ namespace Exemplars.Web.Features.Documents;
 /// </summary>
 public static class BallotMinutesDocument
 {
-    public sealed class Handler(GetBallot.Handler ballots, AppDbContext db, DocumentSettings settings)
+    public sealed class Handler(GetBallot.Handler ballots, AppDbContext db, Issuers.IssuerDirectory.Handler issuers)
     {
         public async Task<Result<(string FileName, byte[] Content)>> Handle(int ballotId, CancellationToken cancellationToken)
         {
@@ -34,13 +34,14 @@ public static class BallotMinutesDocument
                 return DomainError.Conflict("ballot_open", "Chỉ lập biên bản kiểm phiếu sau khi kết thúc bỏ phiếu.");
             }
 
-            var bloc = settings.Bloc;
+            var issuer = await issuers.Default(cancellationToken);
+            var bloc = issuer.Heading;
             var day = VietnamTime.DayOf(closedAt.Value);
             var members = tally.EligibleVoters;
             var model = new PartyDocumentModel(
                 bloc.Lines,
                 "......-BB/" + bloc.Symbol,
-                settings.Place,
+                issuer.Place,
                 day,
                 "BIÊN BẢN KIỂM PHIẾU",
                 ballot.Title,

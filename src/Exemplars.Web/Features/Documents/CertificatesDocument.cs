@@ -13,7 +13,7 @@ namespace Exemplars.Web.Features.Documents;
 /// <summary>The Giấy khen of every awardee of a decision: one combined PDF, or a zip of one PDF each.</summary>
 public static class CertificatesDocument
 {
-    public sealed class Handler(AppDbContext db, CurrentUser user, DocumentSettings settings, CertificatePdf pdf)
+    public sealed class Handler(AppDbContext db, CurrentUser user, Issuers.IssuerDirectory.Handler issuers, CertificatePdf pdf)
     {
         public async Task<Result<IReadOnlyList<Certificate>>> Load(int decisionId, CancellationToken cancellationToken)
         {
@@ -37,7 +37,9 @@ public static class CertificatesDocument
                                  select new { n.Id, Position = p == null ? null : p.Position, Unit = o.Name }).ToDictionaryAsync(x => x.Id, cancellationToken);
             var period = await db.Rounds.Where(r => r.Id == decision.RoundId).Select(r => $"giai đoạn {r.ReviewFromYear} - {r.ReviewToYear}").SingleOrDefaultAsync(cancellationToken) ?? string.Empty;
             var reason = $"Đã có thành tích tiêu biểu, xuất sắc trong học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh {period}".Trim() + ".";
-            var bloc = settings.Bloc;
+            var issuer = await issuers.BySymbol(decision.Issuer, cancellationToken);
+            var bloc = issuer.Heading;
+            var position = Issuers.IssuerDirectory.PositionOf(issuer, decision.Signer, decision.Date);
             var granting = GrassrootsIssuer.Upper(bloc.OrganName);
             return decision.Awards.OrderBy(a => a.RecipientName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false)).Select((a, i) =>
             {
@@ -45,7 +47,7 @@ public static class CertificatesDocument
                 var positionAndUnit = string.Join(", ", new[] { detail?.Position, detail?.Unit != a.RecipientName ? detail?.Unit : null }.Where(s => !string.IsNullOrWhiteSpace(s)));
                 return new Certificate(
                     [bloc.SuperiorLine, bloc.Name], granting, a.RecipientName, positionAndUnit, reason, decision.DocumentNumber, decision.Date,
-                    RegisterNumber(decision.DocumentNumber, i + 1), settings.Place, bloc.OnBehalf, settings.SignerPosition, decision.Signer);
+                    RegisterNumber(decision.DocumentNumber, i + 1), issuer.Place, bloc.OnBehalf, position, decision.Signer);
             }).ToList();
         }
 

@@ -22,7 +22,7 @@ public static class DecisionDocument
 {
     public sealed record Listed(int? NominationId, string Name, NomineeKind? Kind, string? Position, string? Unit);
 
-    public sealed class Handler(AppDbContext db, CurrentUser user, DocumentSettings settings)
+    public sealed class Handler(AppDbContext db, CurrentUser user, Issuers.IssuerDirectory.Handler issuers)
     {
         public async Task<Result<(string FileName, byte[] Content)>> Handle(int decisionId, CancellationToken cancellationToken)
         {
@@ -38,7 +38,7 @@ public static class DecisionDocument
             }
 
             var plan = decision.RoundId is { } roundId
-                ? await db.Rounds.Where(r => r.Id == roundId).Join(db.Plans, r => r.PlanId, p => p.Id, (r, p) => new { p.Name, p.Basis }).SingleOrDefaultAsync(cancellationToken)
+                ? await db.Rounds.Where(r => r.Id == roundId).Join(db.Plans, r => r.PlanId, p => p.Id, (r, p) => new { p.Name, p.Basis, p.IssuedNumber, p.IssuedOn }).SingleOrDefaultAsync(cancellationToken)
                 : null;
             var isDecision = decision.Type == DocumentType.Decision;
             var ids = isDecision
@@ -58,7 +58,9 @@ public static class DecisionDocument
                 : details.Values.Select(d => new Listed(d.Id, d.NomineeName, d.Kind, d.Position, d.Unit)).ToList();
             listed = [.. listed.OrderBy(l => l.Kind == NomineeKind.Individual ? 1 : 0).ThenBy(l => l.Name, StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false))];
 
-            var bloc = settings.Bloc;
+            var issuer = await issuers.BySymbol(decision.Issuer, cancellationToken);
+            var bloc = issuer.Heading;
+            var position = Issuers.IssuerDirectory.PositionOf(issuer, decision.Signer, decision.Date);
             var number = decision.DocumentNumber;
             var typeName = isDecision ? "Quyết định" : "Tờ trình";
             var attached = new AttachedList(
@@ -66,23 +68,23 @@ public static class DecisionDocument
                 $"(Kèm theo {typeName} số {number}, ngày {PartyDate.Numeric(decision.Date)} của {bloc.OrganName})",
                 ["STT", "Tập thể, cá nhân", "Chức vụ, đơn vị công tác"],
                 AttachedRows(listed));
-            var basis = plan is null ? [] : new List<string> { $"Căn cứ {plan.Name}{(string.IsNullOrWhiteSpace(plan.Basis) ? string.Empty : " (" + plan.Basis + ")")};" };
+            var basis = plan is null ? [] : new List<string> { "Căn cứ " + PlanReference(plan.Name, plan.IssuedNumber, plan.IssuedOn, bloc.OrganName) + ";" };
             var model = isDecision
                 ? new PartyDocumentModel(
-                    bloc.Lines, number, settings.Place, decision.Date, "QUYẾT ĐỊNH", decision.Title,
-                    [GrassrootsIssuer.Upper(bloc.OrganName), "- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;", .. basis.Select(b => "- " + b), $"- Xét đề nghị của {settings.AdvisingBoard},", "QUYẾT ĐỊNH:",
+                    bloc.Lines, number, issuer.Place, decision.Date, "QUYẾT ĐỊNH", decision.Title,
+                    [GrassrootsIssuer.Upper(bloc.OrganName), "- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;", .. basis.Select(b => "- " + b), $"- Xét đề nghị của {issuer.AdvisingBoard},", "QUYẾT ĐỊNH:",
                         $"Điều 1. Tặng {decision.Awards.FirstOrDefault()?.AwardType ?? "Giấy khen"} cho {Count(listed)} đã có thành tích tiêu biểu, xuất sắc (có danh sách kèm theo)."],
                     null, null,
-                    ["Điều 2. Quyết định có hiệu lực kể từ ngày ký.", $"Điều 3. Văn phòng, {settings.AdvisingBoard}, các cấp ủy cơ sở và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này."],
-                    bloc.OnBehalf, settings.SignerPosition, decision.Signer,
-                    ["Như Điều 3,", $"{settings.SuperiorOrgan} (để báo cáo),", "Lưu Văn phòng."], attached)
+                    ["Điều 2. Quyết định có hiệu lực kể từ ngày ký.", $"Điều 3. Văn phòng, {issuer.AdvisingBoard}, các cấp ủy cơ sở và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này."],
+                    bloc.OnBehalf, position, decision.Signer,
+                    issuer.RecipientsOf(DocumentType.Decision), attached)
                 : new PartyDocumentModel(
-                    bloc.Lines, number, settings.Place, decision.Date, "TỜ TRÌNH", decision.Title,
-                    [$"Kính gửi: {settings.SuperiorOrgan}", .. basis, .. await Facts(decision.RoundId, bloc.OrganName, listed, cancellationToken)],
+                    bloc.Lines, number, issuer.Place, decision.Date, "TỜ TRÌNH", decision.Title,
+                    [$"Kính gửi: {issuer.SuperiorOrgan}", .. basis, .. await Facts(decision.RoundId, bloc.OrganName, listed, cancellationToken)],
                     null, null,
-                    [$"Kính trình {settings.SuperiorOrgan} xem xét, quyết định."],
-                    bloc.OnBehalf, settings.SignerPosition, decision.Signer,
-                    ["Như trên,", "Lưu Văn phòng."], attached);
+                    [$"Kính trình {issuer.SuperiorOrgan} xem xét, quyết định."],
+                    bloc.OnBehalf, position, decision.Signer,
+                    issuer.RecipientsOf(DocumentType.Submission), attached);
             var fileName = $"{(isDecision ? "quyet-dinh" : "to-trinh")}-{decision.Number}-{decision.Year}.docx";
             return (fileName, PartyDocx.Write(model));
         }
@@ -116,6 +118,18 @@ public static class DecisionDocument
             facts.Add($"{organ} thống nhất đề nghị xem xét biểu dương, khen thưởng {Count(listed)} (có danh sách kèm theo).");
             return facts;
         }
+    }
+
+    /// <summary>"Kế hoạch số 05-KH/ĐUK, ngày 10/3/2021 của Ban Thường vụ … về …" when the plan's number is recorded, else its name.</summary>
+    public static string PlanReference(string name, string? number, DateOnly? issuedOn, string organ)
+    {
+        if (string.IsNullOrWhiteSpace(number))
+        {
+            return name;
+        }
+
+        var subject = name.StartsWith("Kế hoạch", StringComparison.OrdinalIgnoreCase) ? name["Kế hoạch".Length..].Trim() : name;
+        return $"Kế hoạch số {number}{(issuedOn is { } on ? ", ngày " + PartyDate.Numeric(on) : string.Empty)} của {organ} {subject}".TrimEnd();
     }
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -34,5 +34,32 @@ public sealed class DocumentSettings(IConfiguration configuration)
 
     public string Signer => Get("Signer", "Phạm Thị Tố Loan");
 
+    /// <summary>The demo issuer an empty database starts with; the administrator edits it on the Issuers pages.</summary>
+    public Issuer DefaultIssuer() => new()
+    {
+        Symbol = Bloc.Symbol,
+        SuperiorLine = Bloc.SuperiorLine,
+        Name = Bloc.Name,
+        SigningOrgan = Get("SigningOrgan", "BAN THƯỜNG VỤ"),
+        OrganName = Bloc.OrganName,
+        Place = Place,
+        SuperiorOrgan = SuperiorOrgan,
+        PartyName = PartyName,
+        AdvisingBoard = AdvisingBoard,
+        DecisionRecipients = $"Như Điều 3,\n{SuperiorOrgan} (để báo cáo),\nLưu Văn phòng.",
+        SubmissionRecipients = "Như trên,\nLưu Văn phòng.",
+        ReportRecipients = $"{SuperiorOrgan} (để báo cáo),\nLưu Văn phòng.",
+        Officers =
+        [
+            new IssuerOfficer { FullName = Get("Secretary", "Nguyễn Văn Bình"), Position = "BÍ THƯ", Signs = false, From = new DateOnly(2020, 10, 16) },
+            new IssuerOfficer { FullName = Signer, Position = SignerPosition, Signs = true, From = new DateOnly(2020, 10, 16) },
+        ],
+        Terms =
+        [
+            new IssuerTerm { Label = "Nhiệm kỳ 2020 - 2025", StartsOn = new DateOnly(2020, 10, 16) },
+            new IssuerTerm { Label = "Nhiệm kỳ 2025 - 2030", StartsOn = new DateOnly(2025, 8, 21) },
+        ],
+    };
+
     public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 }

@@ -16,7 +16,7 @@ namespace Exemplars.Web.Features.Documents;
 /// </summary>
 public static class NominationDocuments
 {
-    public sealed class Handler(GetNomination.Handler get, AppDbContext db, DocumentSettings settings, TimeProvider clock)
+    public sealed class Handler(GetNomination.Handler get, AppDbContext db, Issuers.IssuerDirectory.Handler issuers, TimeProvider clock)
     {
         public async Task<Result<(string FileName, byte[] Content)>> Report(int nominationId, CancellationToken cancellationToken)
         {
@@ -28,7 +28,8 @@ public static class NominationDocuments
 
             var d = found.Value;
             var n = d.Nomination;
-            var issuer = await Issuer(n.OrganizationId, d.OrganizationName, cancellationToken);
+            var bloc = await issuers.Default(cancellationToken);
+            var issuer = await Issuer(n.OrganizationId, d.OrganizationName, bloc.PartyName, cancellationToken);
             var category = await CategoryTitle(n.RoundId, n.CategoryCode, cancellationToken);
             var who = n.Kind == NomineeKind.Individual
                 ? await db.People.Where(p => p.Id == n.PersonId).Select(p => p.Position).SingleOrDefaultAsync(cancellationToken) is { Length: > 0 } position
@@ -59,10 +60,10 @@ public static class NominationDocuments
             }
 
             var model = new PartyDocumentModel(
-                issuer.Lines, "......-BC/" + issuer.Symbol, settings.Place, VietnamTime.Today(clock),
+                issuer.Lines, "......-BC/" + issuer.Symbol, bloc.Place, VietnamTime.Today(clock),
                 "BÁO CÁO THÀNH TÍCH", $"đề nghị biểu dương, khen thưởng gương điển hình tiêu biểu theo chuyên đề, đợt {d.RoundCode}",
                 body, null, null, [], issuer.OnBehalf, "BÍ THƯ", "...........................",
-                [settings.AdvisingBoard + " (để tổng hợp),", "Lưu."], null, n.ReportHtml);
+                [bloc.AdvisingBoard + " (để tổng hợp),", "Lưu."], null, n.ReportHtml);
             return ($"bao-cao-thanh-tich-{n.Id}.docx", PartyDocx.Write(model));
         }
 
@@ -76,9 +77,10 @@ public static class NominationDocuments
 
             var d = found.Value;
             var n = d.Nomination;
-            var issuer = await Issuer(n.OrganizationId, d.OrganizationName, cancellationToken);
+            var bloc = await issuers.Default(cancellationToken);
+            var issuer = await Issuer(n.OrganizationId, d.OrganizationName, bloc.PartyName, cancellationToken);
             var model = new PartyDocumentModel(
-                issuer.Lines, "......-BB/" + issuer.Symbol, settings.Place, VietnamTime.Today(clock),
+                issuer.Lines, "......-BB/" + issuer.Symbol, bloc.Place, VietnamTime.Today(clock),
                 "BIÊN BẢN", $"Họp bình xét, đề nghị biểu dương gương điển hình tiêu biểu đợt {d.RoundCode}",
                 [
                     "Thời gian: ..... giờ ..... ngày ..... tháng ..... năm ..........",
@@ -90,15 +92,15 @@ public static class NominationDocuments
                 ],
                 null, null,
                 ["Biên bản kết thúc lúc ..... giờ ..... cùng ngày, đã thông qua trước cuộc họp."],
-                issuer.OnBehalf, "BÍ THƯ", "...........................", [settings.AdvisingBoard + ",", "Lưu."]);
+                issuer.OnBehalf, "BÍ THƯ", "...........................", [bloc.AdvisingBoard + ",", "Lưu."]);
             return ($"bien-ban-binh-xet-{n.Id}.docx", PartyDocx.Write(model));
         }
 
         /// <summary>The unit's committee under the đảng bộ its organisation belongs to (the parent in the organisation tree).</summary>
-        private async Task<IssuerHeading> Issuer(int organizationId, string organizationName, CancellationToken cancellationToken)
+        private async Task<IssuerHeading> Issuer(int organizationId, string organizationName, string partyName, CancellationToken cancellationToken)
         {
             var parent = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Parent!.Name).SingleOrDefaultAsync(cancellationToken);
-            return GrassrootsIssuer.For(organizationName, parent ?? settings.PartyName);
+            return GrassrootsIssuer.For(organizationName, parent ?? partyName);
         }
 
         private async Task<string> CategoryTitle(int roundId, string code, CancellationToken cancellationToken) =>

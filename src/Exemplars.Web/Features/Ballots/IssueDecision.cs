@@ -104,7 +104,7 @@ public static class IssueDecision
                     await transaction.CommitAsync(cancellationToken);
                     return decision.DocumentNumber;
                 }
-                catch (DbUpdateException) when (attempt < 3)
+                catch (DbUpdateException) when (attempt < 20)
                 {
                     // Someone took the same number at the same moment: the unique (issuer, type, term, number) index refused it; take the next.
                     db.ChangeTracker.Clear();

@@ -63,7 +63,7 @@ public static class DecisionDocument
             var position = Issuers.IssuerDirectory.PositionOf(issuer, decision.Signer, decision.Date);
             var number = decision.DocumentNumber;
             var typeName = isDecision ? "Quyết định" : "Tờ trình";
-            var attached = new AttachedList(
+            var attached = listed.Count == 0 ? null : new AttachedList(
                 isDecision ? "tập thể, cá nhân được tặng " + (decision.Awards.FirstOrDefault()?.AwardType ?? "Giấy khen") : "tập thể, cá nhân đề nghị biểu dương, khen thưởng",
                 $"(Kèm theo {typeName} số {number}, ngày {PartyDate.Numeric(decision.Date)} của {bloc.OrganName})",
                 ["STT", "Tập thể, cá nhân", "Chức vụ, đơn vị công tác"],

@@ -472,8 +472,8 @@ public abstract class BallotsTests(AppFactory app)
         var name = await app.WithDb(db => db.Nominations.Where(n => n.Id == id).Select(n => n.NomineeName).SingleAsync());
         var documents = new (string Url, string[] Expected)[]
         {
-            ($"/api/v1/decisions/{decisionId}/docx", ["ĐẢNG CỘNG SẢN VIỆT NAM", "QUYẾT ĐỊNH", decision.GetProperty("number").GetString()!, "ngày 19 tháng 05 năm 2075", "T/M BAN THƯỜNG VỤ", "Nơi nhận", name, "Phạm Thị Tố Loan"]),
-            ($"/api/v1/ballots/{ballot}/minutes", ["BIÊN BẢN KIỂM PHIẾU", "Bỏ phiếu kín để lập biên bản", name, "Trúng"]),
+            ($"/api/v1/decisions/{decisionId}/docx", ["ĐẢNG CỘNG SẢN VIỆT NAM", "QUYẾT ĐỊNH", decision.GetProperty("number").GetString()!, "ngày 19 tháng 5 năm 2075", "T/M BAN THƯỜNG VỤ", "Nơi nhận", name, "Phạm Thị Tố Loan"]),
+            ($"/api/v1/ballots/{ballot}/minutes", ["BIÊN BẢN KIỂM PHIẾU", "Bỏ phiếu kín để lập biên bản", name, "Đạt"]),
             ($"/api/v1/nominations/{id}/report", ["BÁO CÁO THÀNH TÍCH", "Thành tích tiêu biểu.", "TÓM TẮT THÀNH TÍCH"]),
             ($"/api/v1/nominations/{id}/minutes-template", ["BIÊN BẢN", "Họp bình xét", "Kết quả biểu quyết"]),
         };
@@ -565,7 +565,7 @@ public abstract class BallotsTests(AppFactory app)
         await Post(secretariat, "/api/v1/decisions", new { type = "Decision", issuer = "ĐUK", title = "Quyết định khen thưởng", date = "2074-05-19", signer = "Phạm Thị Tố Loan", awardType = "Giấy khen của Ban Thường vụ Đảng ủy Khối", nominationIds = new[] { id } });
         var decisionId = await app.WithDb(db => db.Decisions.Where(d => d.Year == 2074).Select(d => d.Id).SingleAsync());
         var awardees = Read(await secretariat.GetByteArrayAsync($"/api/v1/decisions/{decisionId}/awardees"));
-        Assert.Equal("1-QĐ/ĐUK", Assert.Single(awardees)["Số quyết định"]);
+        Assert.Equal("01-QĐ/ĐUK", Assert.Single(awardees)["Số quyết định"]);
         using var forbidden = await clerk.GetAsync($"/api/v1/decisions/{decisionId}/awardees");
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
     }
@@ -588,7 +588,7 @@ public abstract class BallotsTests(AppFactory app)
             Assert.Matches(@"Pages:\s+2\b", info);
             Assert.Matches(@"Page size:\s+842 x 595 pts", info); // A4 landscape
             var text = await Office.PdfText(pdf);
-            foreach (var phrase in names.Append("GIẤY KHEN").Append("ĐẢNG CỘNG SẢN VIỆT NAM").Append("Đã có thành tích tiêu biểu, xuất sắc").Append("Quyết định số 1-QĐ/ĐUK").Append("Phạm Thị Tố Loan").Append("Đảng bộ Sở Tài chính"))
+            foreach (var phrase in names.Append("GIẤY KHEN").Append("ĐẢNG CỘNG SẢN VIỆT NAM").Append("Đã có thành tích tiêu biểu, xuất sắc").Append("Quyết định số 01-QĐ/ĐUK").Append("Phạm Thị Tố Loan").Append("Đảng bộ Sở Tài chính"))
             {
                 Assert.True(text.Contains(phrase, StringComparison.Ordinal), $"'{phrase}' not in:\n{text}");
             }
@@ -711,17 +711,17 @@ public abstract class BallotsTests(AppFactory app)
             awardType = "Giấy khen của Ban Thường vụ Đảng ủy Khối", nominationIds = new[] { id }, round = "2021-2025",
         });
         Assert.Equal(HttpStatusCode.Created, first);
-        Assert.Equal("1-QĐ/ĐUK", decision.GetProperty("number").GetString());
+        Assert.Equal("01-QĐ/ĐUK", decision.GetProperty("number").GetString());
         var (_, submission) = await Post(secretariat, "/api/v1/decisions", new { type = "Submission", issuer = "ĐUK", title = "Tờ trình đề nghị Tỉnh ủy", date = $"{year}-05-11", signer = "Phạm Thị Tố Loan" });
-        Assert.Equal("2-TTr/ĐUK", submission.GetProperty("number").GetString());
+        Assert.Equal("01-TTr/ĐUK", submission.GetProperty("number").GetString());
         var (_, nextYear) = await Post(secretariat, "/api/v1/decisions", new { type = "Submission", issuer = "ĐUK", title = "Tờ trình", date = $"{year + 1}-01-02", signer = "Phạm Thị Tố Loan" });
-        Assert.Equal("1-TTr/ĐUK", nextYear.GetProperty("number").GetString());
+        Assert.Equal("01-TTr/ĐUK", nextYear.GetProperty("number").GetString());
         var personId = await app.WithDb(db => db.Nominations.Where(n => n.Id == id).Select(n => n.PersonId).SingleAsync());
         Assert.True(await app.WithDb(db => db.Awards.AnyAsync(a => a.PersonId == personId && a.AwardType == "Giấy khen của Ban Thường vụ Đảng ủy Khối")));
         Assert.Equal(HttpStatusCode.Forbidden, (await Post(clerk, "/api/v1/decisions", new { type = "Submission", title = "x", date = $"{year}-01-01", signer = "y" })).Status);
         var registry = await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/decisions?year={year}");
-        Assert.Equal(["2-TTr/ĐUK", "1-QĐ/ĐUK"], registry.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("number").GetString()!).ToArray());
-        Assert.Contains("1-QĐ/ĐUK", await (await app.SignedInAs("tgdv@demo.vn")).GetStringAsync("/Decisions"), StringComparison.Ordinal);
+        Assert.Equal(["01-TTr/ĐUK", "01-QĐ/ĐUK"], registry.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("number").GetString()!).ToArray());
+        Assert.Contains("01-QĐ/ĐUK", await (await app.SignedInAs("tgdv@demo.vn")).GetStringAsync("/Decisions"), StringComparison.Ordinal);
     }
 }
 

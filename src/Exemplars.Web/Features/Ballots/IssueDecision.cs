@@ -68,10 +68,12 @@ public static class IssueDecision
             for (var attempt = 0; ; attempt++)
             {
                 var year = command.Date.Year;
-                var used = await db.Decisions.Where(d => d.Issuer == issuer && d.Year == year).Select(d => d.Number).ToListAsync(cancellationToken);
+                var terms = await db.Set<IssuerTerm>().Where(t => db.Set<Issuer>().Any(i => i.Id == t.IssuerId && i.Symbol == issuer)).Select(t => t.StartsOn).ToListAsync(cancellationToken);
+                var term = DocumentNumber.TermKey(terms, command.Date);
+                var used = await db.Decisions.Where(d => d.Issuer == issuer && d.Type == command.Type && d.Term == term).Select(d => d.Number).ToListAsync(cancellationToken);
                 var decision = new Decision
                 {
-                    Issuer = issuer, Year = year, Number = DocumentNumber.Next(used), Type = command.Type, Title = command.Title!.Trim(),
+                    Issuer = issuer, Year = year, Term = term, Number = DocumentNumber.Next(used), Type = command.Type, Title = command.Title!.Trim(),
                     Date = command.Date, Signer = command.Signer!.Trim(), RoundId = roundId, CreatedBy = user.Email,
                     Awards = command.Type == DocumentType.Decision
                         ? nominations.Select(n => new Award
@@ -102,9 +104,9 @@ public static class IssueDecision
                     await transaction.CommitAsync(cancellationToken);
                     return decision.DocumentNumber;
                 }
-                catch (DbUpdateException) when (attempt < 3)
+                catch (DbUpdateException) when (attempt < 20)
                 {
-                    // Someone took the same number at the same moment: the unique (issuer, year, number) index refused it; take the next.
+                    // Someone took the same number at the same moment: the unique (issuer, type, term, number) index refused it; take the next.
                     db.ChangeTracker.Clear();
                     nominations = await db.Nominations.Where(n => ids.Contains(n.Id)).ToListAsync(cancellationToken);
                 }

@@ -402,7 +402,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(d => d.Signer).HasMaxLength(150).IsRequired();
             e.Property(d => d.CreatedBy).HasMaxLength(256).IsRequired();
             e.Ignore(d => d.DocumentNumber);
-            e.HasIndex(d => new { d.Issuer, d.Year, d.Number }).IsUnique();
+            e.HasIndex(d => new { d.Issuer, d.Type, d.Term, d.Number }).IsUnique();
             e.HasMany(d => d.Awards).WithOne().HasForeignKey(a => a.DecisionId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<SelectionOverride>(e =>
@@ -489,6 +489,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(d => d.Note).HasMaxLength(1000);
             e.HasIndex(d => new { d.PersonId, d.Year });
         });
+        Documents.IssuerModel.Configure(builder);
     }
 }
 

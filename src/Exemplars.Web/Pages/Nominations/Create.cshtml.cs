@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Pages.Nominations;
 
-public sealed class CreateModel(CreateNomination.Handler create, AppDbContext db, CurrentUser me) : PageModel
+public sealed class CreateModel(CreateNomination.Handler create, AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Round { get; set; }
@@ -85,7 +85,7 @@ public sealed class CreateModel(CreateNomination.Handler create, AppDbContext db
 
     private async Task Load(CancellationToken ct)
     {
-        Rounds = await db.Rounds.AsNoTracking().OrderByDescending(r => r.LastRatingYear).ToListAsync(ct);
+        Rounds = RoundOrder.CurrentFirst(await db.Rounds.AsNoTracking().ToListAsync(ct), Infrastructure.VietnamTime.Today(clock));
         Round ??= Rounds.Count > 0 ? Rounds[0].Code : null;
         People = (await db.People.InScopeOf(me).Where(p => p.IsActive).OrderBy(p => p.FullName).Select(p => new { p.Id, p.FullName, p.Code }).Take(2000).ToListAsync(ct))
             .Select(p => (p.Id, $"{p.FullName} ({p.Code})")).ToList();

@@ -32,6 +32,9 @@ public sealed class CreateModel(CreateNomination.Handler create, AppDbContext db
     [BindProperty(SupportsGet = true)]
     public string? Category { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public bool? BusinessLeader { get; set; }
+
     public IReadOnlyList<Round> Rounds { get; private set; } = [];
 
     public IReadOnlyList<(int Id, string Name)> People { get; private set; } = [];
@@ -66,7 +69,7 @@ public sealed class CreateModel(CreateNomination.Handler create, AppDbContext db
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await create.Handle(new CreateNomination.Command(Round, Kind, PersonId, CollectiveId, Category), ct);
+        var result = await create.Handle(new CreateNomination.Command(Round, Kind, PersonId, CollectiveId, Category, BusinessLeader), ct);
         if (result.IsSuccess)
         {
             TempData["Message"] = "Đã lập hồ sơ. Hãy hoàn thiện báo cáo thành tích, minh chứng và biên bản họp bình xét.";
@@ -120,6 +123,7 @@ public sealed class CreateModel(CreateNomination.Handler create, AppDbContext db
             return null;
         }
 
+        facts = facts with { BusinessLeader = EnterpriseBranch.Required(Kind, Category) ? BusinessLeader : null };
         return EligibilityEngine.Evaluate(facts, context.Value.Round.Terms, context.Value.Criteria, context.Value.Round.CriteriaVersion);
     }
 }

@@ -63,9 +63,9 @@ public static class CommentPeriods
                 p.Candidates.Select(c => names.GetValueOrDefault(c.NominationId, "?")).Order(StringComparer.Ordinal).ToList(),
                 comments.GetValueOrDefault(p.Id))).ToList();
             var verified = await db.Nominations.AsNoTracking().Where(n => n.RoundId == roundId && n.Status == NominationStatus.Verified)
-                .Join(db.Organizations, n => n.OrganizationId, o => o.Id, (n, o) => new Candidate(n.Id, n.NomineeName, o.Name))
-                .OrderBy(c => c.Name).ToListAsync(cancellationToken);
-            return new Overview(context.Value.Round.Code, today, rows, verified);
+                .Join(db.Organizations, n => n.OrganizationId, o => o.Id, (n, o) => new { n.Id, n.NomineeName, OrganizationName = o.Name })
+                .OrderBy(c => c.NomineeName).ToListAsync(cancellationToken);
+            return new Overview(context.Value.Round.Code, today, rows, verified.Select(c => new Candidate(c.Id, c.NomineeName, c.OrganizationName)).ToList());
         }
 
         /// <summary>Ends a period that is open or not yet started: from today the candidates are no longer shown publicly.</summary>

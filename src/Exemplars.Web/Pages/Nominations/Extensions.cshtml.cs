@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Exemplars.Web.Pages.Nominations;
 
 /// <summary>Extensions are granted by picking units from a searchable, paged list (no codes to type).</summary>
-public sealed class ExtensionsModel(GrantExtension.Handler grant, GrantExtension.ListHandler list, AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class ExtensionsModel(GrantExtension.Handler grant, ExtensionUnits.Handler list, AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Round { get; set; }
@@ -31,7 +31,7 @@ public sealed class ExtensionsModel(GrantExtension.Handler grant, GrantExtension
 
     public IReadOnlyList<Domain.Plans.Round> Rounds { get; private set; } = [];
 
-    public GrantExtension.UnitList Units { get; private set; } = null!;
+    public ExtensionUnits.UnitList Units { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

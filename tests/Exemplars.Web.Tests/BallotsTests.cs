@@ -253,14 +253,14 @@ public abstract class BallotsTests(AppFactory app)
         using var secretariatApi = await app.BearerAs("tgdv@demo.vn");
         var id = await Submitted(clerk);
         var secretariat = await app.SignedInAs("tgdv@demo.vn");
-        var page = await Forms.GetDocumentAsync(secretariat, $"/Nominations/Details/{id}");
-        foreach (var form in page.QuerySelectorAll("form[action*='handler=Check']").OfType<AngleSharp.Html.Dom.IHtmlFormElement>().ToList())
+        var page = await Forms.GetDocumentAsync(secretariat, $"/Review/Verify/{id}");
+        var answers = new Dictionary<string, string> { ["outcome"] = "Accepted" };
+        for (var i = 0; i < page.QuerySelectorAll("[data-testid=criterion]").Length; i++)
         {
-            using var checkedOne = await Forms.SubmitAsync(secretariat, $"/Nominations/Details/{id}", form, new Dictionary<string, string> { ["result"] = "Pass" });
-            Assert.Equal(HttpStatusCode.Redirect, checkedOne.StatusCode);
+            answers[$"Entries[{i}].Result"] = "Pass";
         }
 
-        using (var accepted = await Forms.SubmitAsync(secretariat, $"/Nominations/Details/{id}", new Dictionary<string, string>(), "form[action*='handler=Accept']"))
+        using (var accepted = await Forms.SubmitAsync(secretariat, $"/Review/Verify/{id}", answers, "[data-testid=verify-form]"))
         {
             Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         }

@@ -30,6 +30,9 @@ public sealed class Nomination
 
     public string CategoryCode { get; set; } = string.Empty;
 
+    /// <summary>For 3.2.1: true "là doanh nhân, người đứng đầu doanh nghiệp", false "không phải"; null elsewhere (Eligibility.EnterpriseBranch).</summary>
+    public bool? BusinessLeader { get; set; }
+
     public NominationStatus Status { get; set; } = NominationStatus.Draft;
 
     public string? Summary { get; set; }

@@ -48,6 +48,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<VerificationItem> VerificationItems => Set<VerificationItem>();
 
+    public DbSet<Domain.Review.VerificationRecord> VerificationRecords => Set<Domain.Review.VerificationRecord>();
+
     public DbSet<Ballot> Ballots => Set<Ballot>();
 
     public DbSet<BallotVoter> BallotVoters => Set<BallotVoter>();
@@ -357,6 +359,15 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(v => v.Note).HasMaxLength(2000);
             e.Property(v => v.CheckedBy).HasMaxLength(256).IsRequired();
             e.HasIndex(v => new { v.NominationId, v.CriterionCode }).IsUnique();
+            e.HasOne<Nomination>().WithMany().HasForeignKey(v => v.NominationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<Domain.Review.VerificationRecord>(e =>
+        {
+            e.ToTable("verification_records");
+            e.Property(v => v.Outcome).HasConversion<string>().HasMaxLength(20);
+            e.Property(v => v.ItemsJson).HasMaxLength(200_000).IsRequired();
+            e.Property(v => v.CheckedBy).HasMaxLength(256).IsRequired();
+            e.HasIndex(v => new { v.NominationId, v.SubmissionNumber });
             e.HasOne<Nomination>().WithMany().HasForeignKey(v => v.NominationId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<Ballot>(e =>

@@ -679,6 +679,9 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("BusinessLeader")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CategoryCode")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1488,6 +1491,43 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("reporting_periods", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplars.Domain.Review.VerificationRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CheckedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemsJson")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubmissionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NominationId", "SubmissionNumber");
+
+                    b.ToTable("verification_records", (string)null);
+                });
+
             modelBuilder.Entity("Exemplars.Domain.Showcase.DiscoveredExemplar", b =>
                 {
                     b.Property<int>("Id")
@@ -2104,6 +2144,15 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Exemplars.Domain.Plans.Plan", null)
                         .WithMany("ReportingPeriods")
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Review.VerificationRecord", b =>
+                {
+                    b.HasOne("Exemplars.Domain.Nominations.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

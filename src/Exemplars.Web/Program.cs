@@ -36,6 +36,7 @@ builder.Services.AddFeatureHandlers();
 builder.Services.AddScoped<Exemplars.Web.Features.Plans.FrozenRounds>();
 builder.Services.AddSingleton<BackgroundImports>();
 builder.Services.AddSingleton<FileStorage>();
+builder.Services.AddSingleton<IFileStore>(sp => sp.GetRequiredService<FileStorage>());
 builder.Services.AddSingleton<DocumentSettings>();
 builder.Services.AddAppJobs(builder.Configuration);
 builder.Services.AddSingleton<Exemplars.Web.Infrastructure.Documents.CertificatePdf>();

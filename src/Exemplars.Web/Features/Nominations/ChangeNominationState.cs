@@ -46,7 +46,7 @@ public static class ChangeNominationState
             await db.SaveChangesAsync(cancellationToken);
 
             // Never sent, so no version refers to these bytes: they go with the draft (after the rows, so a failed save keeps them).
-            foreach (var path in stored)
+            foreach (var path in stored.Where(p => !Infrastructure.FileStorage.IsContentAddressed(p))) // shared bytes: the sweeper's
             {
                 storage.Delete(path);
             }

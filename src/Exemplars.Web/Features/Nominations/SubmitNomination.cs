@@ -63,13 +63,15 @@ public static class SubmitNomination
                 return submitted;
             }
 
-            nomination.Versions.Add(new NominationVersion
+            var sent = new NominationVersion
             {
                 Number = nomination.SubmissionCount,
                 SubmittedAtUtc = now,
                 SubmittedBy = user.Email,
                 Snapshot = JsonSerializer.Serialize(Snapshot.Of(nomination, eligibility), Snapshot.Json),
-            });
+            };
+            nomination.Versions.Add(sent);
+            db.SentFiles.AddRange(Snapshot.SentFiles(nomination, sent));
             var unit = await db.Organizations.Where(o => o.Id == nomination.OrganizationId).Select(o => new { o.Name, o.Path }).SingleAsync(cancellationToken);
             db.Notifications.Add(new Notification
             {

@@ -888,6 +888,54 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplars.Domain.Nominations.SentFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CriterionCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EvidenceFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NominationVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoragePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NominationVersionId");
+
+                    b.HasIndex("StoragePath");
+
+                    b.ToTable("sent_files", (string)null);
+                });
+
             modelBuilder.Entity("Exemplars.Domain.Nominations.SentReminder", b =>
                 {
                     b.Property<long>("Id")
@@ -1601,13 +1649,27 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HasDraft")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("NominationId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("PhotoFileId")
+                    b.Property<int?>("PhotoId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedHtml")
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PublishedPhotoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedTitle")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SearchText")
@@ -1625,6 +1687,10 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UnpublishedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1632,6 +1698,10 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("NominationId")
                         .IsUnique();
+
+                    b.HasIndex("PhotoId");
+
+                    b.HasIndex("PublishedPhotoId");
 
                     b.HasIndex("Approved", "PublishedAtUtc");
 
@@ -1681,6 +1751,98 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("replication_pledges", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Showcase.ShowcasePhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoragePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoragePath");
+
+                    b.ToTable("showcase_photos", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Showcase.StoryRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExemplarStoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PhotoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoryHtml")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhotoId");
+
+                    b.HasIndex("ExemplarStoryId", "Id");
+
+                    b.ToTable("story_revisions", (string)null);
                 });
 
             modelBuilder.Entity("Exemplars.Web.Infrastructure.Auth.AppUser", b =>
@@ -2033,6 +2195,17 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Exemplars.Domain.Nominations.SentFile", b =>
+                {
+                    b.HasOne("Exemplars.Domain.Nominations.NominationVersion", "Version")
+                        .WithMany()
+                        .HasForeignKey("NominationVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Version");
+                });
+
             modelBuilder.Entity("Exemplars.Domain.Organizations.Organization", b =>
                 {
                     b.HasOne("Exemplars.Domain.Organizations.Organization", "Parent")
@@ -2178,6 +2351,16 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("NominationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Exemplars.Domain.Showcase.ShowcasePhoto", null)
+                        .WithMany()
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Exemplars.Domain.Showcase.ShowcasePhoto", null)
+                        .WithMany()
+                        .HasForeignKey("PublishedPhotoId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Exemplars.Domain.Showcase.ReplicationPledge", b =>
@@ -2193,6 +2376,22 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Showcase.StoryRevision", b =>
+                {
+                    b.HasOne("Exemplars.Domain.Showcase.ExemplarStory", "Story")
+                        .WithMany()
+                        .HasForeignKey("ExemplarStoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Exemplars.Domain.Showcase.ShowcasePhoto", null)
+                        .WithMany()
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Story");
                 });
 
             modelBuilder.Entity("Exemplars.Web.Infrastructure.Auth.AppUser", b =>

@@ -31,6 +31,7 @@ public sealed class ShowcaseTests(BrowserApp app) : IClassFixture<BrowserApp>
         db.ExemplarStories.Add(new ExemplarStory
         {
             NominationId = nomination.Id, Title = "Đưa điện về bản làng vùng cao", StoryHtml = "<p>Tập thể đã kéo điện lưới về 12 thôn đặc biệt khó khăn.</p>",
+            PublishedTitle = "Đưa điện về bản làng vùng cao", PublishedHtml = "<p>Tập thể đã kéo điện lưới về 12 thôn đặc biệt khó khăn.</p>",
             SearchText = "dang bo cong ty dien luc tinh dua dien ve ban lang vung cao", Approved = true, ApprovedBy = "seed", PublishedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow,
         });
         await db.SaveChangesAsync();

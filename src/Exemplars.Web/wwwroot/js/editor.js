@@ -40,6 +40,58 @@
         return quill.getSemanticHTML().replace(/&nbsp;/g, ' ').replace(/\u00a0/g, ' ');
     }
 
+    // Word puts its formatting in style attributes and a <style> block. Parsing those, even in an inert document, is
+    // "applying inline style" for the Content-Security-Policy (style-src 'self'), so pasted HTML is rewritten as text
+    // first: style blocks dropped, style attributes renamed, and Word's list paragraphs (which Quill would recognise by
+    // their styles) turned into real lists here. Bold, italics, paragraphs and tables are plain tags and pass as they are.
+    function listFormats(html) {
+        var formats = {};
+        var rule = /@list\s+l(\d+):level(\d+)\s*\{([^}]*)\}/gi;
+        var match;
+        while ((match = rule.exec(html)) !== null) {
+            var format = /mso-level-number-format:\s*([\w-]+)/i.exec(match[3]);
+            formats['l' + match[1] + ':' + match[2]] = format && format[1].toLowerCase() === 'bullet' ? 'ul' : 'ol';
+        }
+
+        return formats;
+    }
+
+    function withoutStyles(html) {
+        var formats = listFormats(html);
+        var text = html.replace(/<style[\s\S]*?<\/style>/gi, '').replace(/(<[a-zA-Z][^>]*?\s)style(\s*=)/g, '$1data-word-style$2');
+        var doc = new DOMParser().parseFromString(text, 'text/html');
+        doc.querySelectorAll('[data-word-style*="mso-list:Ignore" i], [data-word-style*="mso-list: Ignore" i]').forEach(function (node) { node.remove(); });
+        var list = null;
+        var listKey = null;
+        Array.prototype.slice.call(doc.body.querySelectorAll('p')).forEach(function (paragraph) {
+            var style = paragraph.getAttribute('data-word-style') || '';
+            var item = /mso-list:\s*l(\d+)\s+level(\d+)/i.exec(style);
+            if (!item) {
+                list = null;
+                return;
+            }
+
+            var key = 'l' + item[1] + ':' + item[2];
+            var previous = paragraph.previousElementSibling;
+            if (!list || listKey !== key || previous !== list) {
+                list = doc.createElement(formats[key] || 'ol');
+                listKey = key;
+                paragraph.parentNode.insertBefore(list, paragraph);
+            }
+
+            var li = doc.createElement('li');
+            while (paragraph.firstChild) {
+                li.appendChild(paragraph.firstChild);
+            }
+
+            li.innerHTML = li.innerHTML.replace(/^(\s|&nbsp;)+/, '');
+            list.appendChild(li);
+            paragraph.remove();
+        });
+        doc.querySelectorAll('[data-word-style]').forEach(function (node) { node.removeAttribute('data-word-style'); });
+        return doc.body.innerHTML;
+    }
+
     function enhance(textarea) {
         var host = document.createElement('div');
         host.className = 'rich-editor';
@@ -78,6 +130,20 @@
             quill.root.setAttribute('aria-labelledby', field.id);
             field.addEventListener('click', function () { quill.focus(); });
         }
+
+        quill.root.addEventListener('paste', function (event) {
+            var html = event.clipboardData && event.clipboardData.getData('text/html');
+            if (!html || event.defaultPrevented || !/style|mso-/i.test(html)) {
+                return;
+            }
+
+            event.preventDefault();
+            event.stopImmediatePropagation();
+            var range = quill.getSelection(true);
+            if (range) {
+                quill.clipboard.onPaste(range, { html: withoutStyles(html), text: event.clipboardData.getData('text/plain') });
+            }
+        }, true);
 
         if (textarea.value.trim()) {
             quill.clipboard.dangerouslyPasteHTML(textarea.value, 'silent');

@@ -195,7 +195,7 @@ public abstract class DashboardTests(AppFactory app)
     /// <summary>What <see cref="SeedRound"/> must show, chart by chart, key by key.</summary>
     private static readonly Dictionary<string, Dictionary<string, int>> Expected = new()
     {
-        ["status"] = new() { ["Draft"] = 2, ["Submitted"] = 5, ["Returned"] = 0, ["Resubmitted"] = 1, ["Withdrawn"] = 1, ["Verified"] = 1 },
+        ["status"] = new() { ["Draft"] = 2, ["Submitted"] = 5, ["Returned"] = 0, ["Resubmitted"] = 1, ["Withdrawn"] = 1, ["Verified"] = 1, ["InBallot"] = 0, ["Commended"] = 0, ["NotCommended"] = 0, ["ProposedToProvince"] = 0, ["ProvinceCommended"] = 0, ["ProvinceNotCommended"] = 0 },
         ["timeliness"] = new() { ["OnTime"] = 3, ["WithinExtension"] = 2, ["Late"] = 2, ["NotSubmitted"] = 2 },
         ["units"] = new() { ["CS003"] = 4, ["CS002"] = 3, ["CS001"] = 2 },
         ["categories"] = new() { ["3.1.1"] = 1, ["3.1.2"] = 0, ["3.2.1"] = 2, ["3.2.2"] = 0, ["3.2.3"] = 1, ["3.2.4"] = 0, ["3.2.5"] = 5 },

@@ -438,10 +438,24 @@ public abstract class NominationsTests(AppFactory app)
     public async Task Clerk_home_lists_nominations_with_days_left()
     {
         await SetDeadline(Today.AddDays(12));
-        using var clerk = await app.BearerAs("coso1@demo.vn");
-        await Create(clerk, await NewPerson("CS001"));
-        var home = Forms.Parse(await (await app.SignedInAs("coso1@demo.vn")).GetStringAsync("/"));
-        Assert.Contains("(còn 12 ngày)", home.QuerySelector("[data-testid=home-nominations]")!.TextContent, StringComparison.Ordinal);
+        using var clerk = await app.BearerAs("coso5@demo.vn");
+        await Create(clerk, await NewPerson("CS005"));
+        var signedIn = await app.SignedInAs("coso5@demo.vn");
+        async Task<string> Home() => Forms.Parse(await signedIn.GetStringAsync("/")).QuerySelector("[data-testid=home-nominations]")!.TextContent;
+        Assert.Contains("(còn 12 ngày)", await Home(), StringComparison.Ordinal);
+
+        // Inside a granted extension the dossier is not overdue: the home page counts to the extension's last day,
+        // and the round tracker says "within the extension", not "missing", after the common deadline has passed.
+        using var secretariat = await app.BearerAs("tgdv@demo.vn");
+        var until = Today.AddDays(40).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Created, (await Post(secretariat, "/api/v1/nominations/extensions", new { round = "2021-2025", organizationCode = "CS005", until, reason = "Đơn vị đang kiện toàn cấp ủy." })).Status);
+        await SetDeadline(Today.AddDays(-3));
+        var home = await Home();
+        Assert.Contains("(còn 40 ngày)", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("qua hạn", home, StringComparison.Ordinal);
+        var tracker = await secretariat.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/rounds/2021-2025/tracker?state=WithinExtension");
+        Assert.Contains(tracker.GetProperty("units").GetProperty("items").EnumerateArray(), u => u.GetProperty("code").GetString() == "CS005");
+        await SetDeadline(Today.AddDays(12));
     }
 }
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
 {
     /// <summary>
-    /// Data only (ADR 010): nominations balloted before the states after verification existed get the state their
+    /// Data only (ADR 011): nominations balloted before the states after verification existed get the state their
     /// records prove: on an open main ballot → InBallot; awarded in a decision → Commended; sent up in a Tờ trình →
     /// ProposedToProvince or the province's recorded outcome. A closed ballot's tally is not recounted here.
     /// </summary>

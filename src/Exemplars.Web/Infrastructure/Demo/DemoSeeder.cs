@@ -11,7 +11,8 @@ namespace Exemplars.Web.Infrastructure.Demo;
 
 /// <summary>
 /// Deterministic demo data for an empty database: the bloc, its boards and mass organisations, 45 grassroots
-/// organisations of all three host types with sub-units, and the demo accounts of shared/API.md.
+/// organisations of all three host types with sub-units (122 organisations), 315 people with ratings, the demo accounts
+/// of shared/API.md, and the current 2026–2030 plan whose interim round is open for months after the day of seeding.
 /// </summary>
 public static class DemoSeeder
 {

@@ -34,9 +34,11 @@ public sealed class DocumentRulesTests
         Assert.Equal("01-TTr/ĐUK", DocumentNumber.Format(1, DocumentType.Submission, "ĐUK"));
         Assert.Equal("123-QĐ/ĐUK", DocumentNumber.Format(123, DocumentType.Decision, "ĐUK"));
         DateOnly[] terms = [new(2020, 10, 16), new(2025, 8, 20)];
-        Assert.Equal(2020, DocumentNumber.TermKey(terms, new DateOnly(2025, 8, 20).AddDays(-1)));
-        Assert.Equal(2025, DocumentNumber.TermKey(terms, new DateOnly(2025, 8, 20)));
-        Assert.Equal(2025, DocumentNumber.TermKey(terms, new DateOnly(2027, 1, 1)));
+        Assert.Equal(20201016, DocumentNumber.TermKey(terms, new DateOnly(2025, 8, 20).AddDays(-1)));
+        Assert.Equal(20250820, DocumentNumber.TermKey(terms, new DateOnly(2025, 8, 20)));
+        Assert.Equal(20250820, DocumentNumber.TermKey(terms, new DateOnly(2027, 1, 1)));
+        Assert.Equal("nhiệm kỳ từ 20/08/2025", DocumentNumber.TermLabel(20250820));
+        Assert.Equal("năm 2031", DocumentNumber.TermLabel(2031));
         Assert.Equal(2019, DocumentNumber.TermKey(terms, new DateOnly(2019, 5, 1)));
         Assert.Equal(2031, DocumentNumber.TermKey([], new DateOnly(2031, 5, 1)));
         Assert.Equal(2032, DocumentNumber.TermKey(terms, new DateOnly(2032, 1, 1)));

@@ -474,7 +474,7 @@ public abstract class BallotsTests(AppFactory app)
         {
             ($"/api/v1/decisions/{decisionId}/docx", ["ĐẢNG CỘNG SẢN VIỆT NAM", "QUYẾT ĐỊNH", decision.GetProperty("number").GetString()!, "ngày 19 tháng 5 năm 2075", "T/M BAN THƯỜNG VỤ", "Nơi nhận", name, "Phạm Thị Tố Loan"]),
             ($"/api/v1/ballots/{ballot}/minutes", ["BIÊN BẢN KIỂM PHIẾU", "Bỏ phiếu kín để lập biên bản", name, "Đạt"]),
-            ($"/api/v1/nominations/{id}/report", ["BÁO CÁO THÀNH TÍCH", "Thành tích tiêu biểu.", "TÓM TẮT THÀNH TÍCH"]),
+            ($"/api/v1/nominations/{id}/report", ["BÁO CÁO THÀNH TÍCH", "Thành tích tiêu biểu.", "THÀNH TÍCH ĐẠT ĐƯỢC", "ĐẢNG ỦY SỞ TÀI CHÍNH", "T/M ĐẢNG ỦY"]),
             ($"/api/v1/nominations/{id}/minutes-template", ["BIÊN BẢN", "Họp bình xét", "Kết quả biểu quyết"]),
         };
         var folder = Directory.CreateTempSubdirectory("exemplars-docx-");
@@ -566,6 +566,7 @@ public abstract class BallotsTests(AppFactory app)
         var decisionId = await app.WithDb(db => db.Decisions.Where(d => d.Year == 2074).Select(d => d.Id).SingleAsync());
         var awardees = Read(await secretariat.GetByteArrayAsync($"/api/v1/decisions/{decisionId}/awardees"));
         Assert.Equal("01-QĐ/ĐUK", Assert.Single(awardees)["Số quyết định"]);
+        Assert.Equal("Đảng bộ Sở Tài chính", Assert.Single(awardees)["Đơn vị"]);
         using var forbidden = await clerk.GetAsync($"/api/v1/decisions/{decisionId}/awardees");
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
     }
@@ -720,7 +721,7 @@ public abstract class BallotsTests(AppFactory app)
         Assert.True(await app.WithDb(db => db.Awards.AnyAsync(a => a.PersonId == personId && a.AwardType == "Giấy khen của Ban Thường vụ Đảng ủy Khối")));
         Assert.Equal(HttpStatusCode.Forbidden, (await Post(clerk, "/api/v1/decisions", new { type = "Submission", title = "x", date = $"{year}-01-01", signer = "y" })).Status);
         var registry = await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/decisions?year={year}");
-        Assert.Equal(["01-TTr/ĐUK", "01-QĐ/ĐUK"], registry.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("number").GetString()!).ToArray());
+        Assert.Equal(["01-QĐ/ĐUK", "01-TTr/ĐUK"], registry.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("number").GetString()!).Order(StringComparer.Ordinal).ToArray());
         Assert.Contains("01-QĐ/ĐUK", await (await app.SignedInAs("tgdv@demo.vn")).GetStringAsync("/Decisions"), StringComparison.Ordinal);
     }
 }

@@ -181,6 +181,15 @@ public sealed class PartyFormatTests
         }
         finally
         {
+            if (Environment.GetEnvironmentVariable("EXEMPLARS_KEEP_DOCUMENTS") is { Length: > 0 } keep)
+            {
+                Directory.CreateDirectory(keep);
+                foreach (var file in folder.GetFiles("*.pdf"))
+                {
+                    file.CopyTo(Path.Combine(keep, "mau-quyet-dinh.pdf"), overwrite: true);
+                }
+            }
+
             folder.Delete(recursive: true);
         }
     }

@@ -27,8 +27,9 @@ public static partial class DocumentNumber
     public const int OpenTermYears = 6;
 
     /// <summary>
-    /// The year that names the term a date falls in: the start year of the latest term starting on or before the date.
-    /// With no such term, or past <see cref="OpenTermYears"/> of the last one, the calendar year stands in.
+    /// The key of the term a date falls in: the start date (yyyyMMdd) of the latest term starting on or before the date.
+    /// With no such term, or past <see cref="OpenTermYears"/> of the last one, the calendar year (yyyy) stands in — a
+    /// different range, so a year never shares its sequence with a recorded term.
     /// </summary>
     public static int TermKey(IEnumerable<DateOnly> termStarts, DateOnly date)
     {
@@ -39,8 +40,13 @@ public static partial class DocumentNumber
             return date.Year;
         }
 
-        return start.Year;
+        return (start.Year * 10000) + (start.Month * 100) + start.Day;
     }
+
+    /// <summary>How a term key reads on screen: "nhiệm kỳ từ 21/08/2025" or "năm 2031".</summary>
+    public static string TermLabel(int key) => key > 9999
+        ? $"nhiệm kỳ từ {key % 100:00}/{key / 100 % 100:00}/{key / 10000}"
+        : $"năm {key}";
 
     public static DomainError? ValidateIssuer(string? issuer) =>
         issuer is not null && IssuerPattern().IsMatch(issuer) ? null : DomainError.Invalid("Issuer", "Ký hiệu cơ quan ban hành chỉ gồm chữ in hoa (có thể có dấu tiếng Việt), ví dụ ĐUK.");

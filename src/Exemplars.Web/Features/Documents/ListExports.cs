@@ -60,8 +60,14 @@ public static class ListExports
                 return DomainError.NotFound("Không tìm thấy văn bản.");
             }
 
-            return Spreadsheet.Write(["STT", "Tập thể, cá nhân", "Hình thức khen thưởng", "Số quyết định", "Ngày"],
-                decision.Awards.OrderBy(a => a.RecipientName).Select((a, i) => (IReadOnlyList<object?>)[i + 1, a.RecipientName, a.AwardType, decision.DocumentNumber, decision.Date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)]));
+            var nominationIds = decision.Awards.Where(a => a.NominationId is not null).Select(a => a.NominationId!.Value).ToList();
+            var units = await (from n in db.Nominations
+                               join o in db.Organizations on n.OrganizationId equals o.Id
+                               where nominationIds.Contains(n.Id)
+                               select new { n.Id, o.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, cancellationToken);
+            return Spreadsheet.Write(["STT", "Tập thể, cá nhân", "Đơn vị", "Hình thức khen thưởng", "Số quyết định", "Ngày"],
+                decision.Awards.OrderBy(a => a.RecipientName).Select((a, i) => (IReadOnlyList<object?>)[i + 1, a.RecipientName,
+                    a.NominationId is { } id && units.TryGetValue(id, out var unit) ? unit : null, a.AwardType, decision.DocumentNumber, decision.Date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)]));
         }
 
         public async Task<Result<byte[]>> Candidates(string? round, CancellationToken cancellationToken)

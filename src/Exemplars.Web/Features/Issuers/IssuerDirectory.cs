@@ -13,8 +13,12 @@ public static class IssuerDirectory
 {
     public sealed class Handler(AppDbContext db, DocumentSettings settings)
     {
-        public async Task<Issuer> Default(CancellationToken cancellationToken) =>
-            await Load(db.Set<Issuer>().OrderBy(i => i.Id), cancellationToken) ?? await CreateDefault(cancellationToken);
+        /// <summary>The issuer of the configured symbol ("Documents:Symbol", the bloc by default), created from configuration if missing.</summary>
+        public async Task<Issuer> Default(CancellationToken cancellationToken)
+        {
+            var symbol = settings.Bloc.Symbol;
+            return await Load(db.Set<Issuer>().Where(i => i.Symbol == symbol), cancellationToken) ?? await CreateDefault(cancellationToken);
+        }
 
         public async Task<Issuer> BySymbol(string symbol, CancellationToken cancellationToken) =>
             await Load(db.Set<Issuer>().Where(i => i.Symbol == symbol), cancellationToken) ?? await Default(cancellationToken);
@@ -36,7 +40,7 @@ public static class IssuerDirectory
                 db.ChangeTracker.Clear();
             }
 
-            return await Load(db.Set<Issuer>().OrderBy(i => i.Id), cancellationToken) ?? throw new InvalidOperationException("No issuer could be created.");
+            return await Load(db.Set<Issuer>().Where(i => i.Symbol == issuer.Symbol), cancellationToken) ?? throw new InvalidOperationException("No issuer could be created.");
         }
     }
 

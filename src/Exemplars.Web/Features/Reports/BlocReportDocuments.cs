@@ -53,11 +53,22 @@ public static class BlocReportDocuments
             }
 
             var narratives = rows.Where(r => !string.IsNullOrWhiteSpace(r.Narrative)).ToList();
+            var number = missing.Count > 0 ? 4 : 3;
             if (narratives.Count > 0)
             {
-                after.Add($"{(missing.Count > 0 ? 4 : 3)}. Nội dung báo cáo của các đơn vị (trích):");
+                after.Add($"{N(number++)}. Nội dung báo cáo của các đơn vị (trích):");
                 after.AddRange(narratives.Select(r => $"- {r.Name}: {Excerpt(r.Narrative!)}"));
             }
+
+            // A draft of the assessment, from the figures and who reported: the office completes it in Word before issuing.
+            after.Add($"{N(number)}. Đánh giá chung");
+            after.Add($"a) Kết quả: {N(sent)}/{N(summary.Units)} đơn vị đã báo cáo; " +
+                string.Join("; ", ReportFigures.Headings.Select((h, i) => (h, v: totals[i])).Where(x => x.v > 0).Take(4).Select(x => $"{x.h.ToLowerInvariant()}: {N(x.v)}")) + ".");
+            after.Add("b) Hạn chế: " + (missing.Count + summary.Late > 0
+                ? $"{N(missing.Count)} đơn vị chưa gửi báo cáo, {N(summary.Late)} đơn vị gửi trễ hạn; việc phát hiện, bồi dưỡng gương điển hình ở một số đơn vị chưa thường xuyên."
+                : "việc phát hiện, bồi dưỡng gương điển hình ở một số đơn vị chưa thường xuyên (bổ sung theo thực tế)."));
+            after.Add("c) Phương hướng: tiếp tục phát hiện, bồi dưỡng, biểu dương và nhân rộng gương điển hình tiêu biểu; " +
+                (missing.Count > 0 ? "đôn đốc các đơn vị chưa báo cáo hoàn thành trong kỳ tới." : "duy trì nền nếp báo cáo đúng hạn."));
 
             var model = new PartyDocumentModel(
                 issuer.Heading.Lines,

@@ -36,6 +36,7 @@ builder.Services.AddFeatureHandlers();
 builder.Services.AddScoped<Exemplars.Web.Features.Plans.FrozenRounds>();
 builder.Services.AddSingleton<BackgroundImports>();
 builder.Services.AddSingleton<FileStorage>();
+builder.Services.AddSingleton<IFileStore>(sp => sp.GetRequiredService<FileStorage>());
 builder.Services.AddSingleton<DocumentSettings>();
 builder.Services.AddAppJobs(builder.Configuration);
 builder.Services.AddSingleton<Exemplars.Web.Infrastructure.Documents.CertificatePdf>();
@@ -145,19 +146,24 @@ if (cliVerb is not null)
 
 await DatabaseStartup.InitialiseAsync(app.Services);
 
-if (!app.Environment.IsDevelopment())
+// People get a Vietnamese page inside the layout that keeps the status code (an unknown address, a refused record,
+// a failure); API callers get problem details.
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), web =>
 {
-    app.UseExceptionHandler("/Error");
-}
-
-app.UseStatusCodePages(async context =>
+    web.UseExceptionHandler("/Error/500");
+    web.UseStatusCodePagesWithReExecute("/Error/{0}");
+});
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api =>
 {
-    // API callers get problem details; people get a Vietnamese page.
-    var http = context.HttpContext;
-    if (http.Request.Path.StartsWithSegments("/api") && http.Response.ContentLength is null && string.IsNullOrEmpty(http.Response.ContentType))
+    api.UseExceptionHandler();
+    api.UseStatusCodePages(async context =>
     {
-        await Results.Problem(statusCode: http.Response.StatusCode, title: AppAuth.StatusTitle(http.Response.StatusCode)).ExecuteAsync(http);
-    }
+        var http = context.HttpContext;
+        if (http.Response.ContentLength is null && string.IsNullOrEmpty(http.Response.ContentType))
+        {
+            await Results.Problem(statusCode: http.Response.StatusCode, title: AppAuth.StatusTitle(http.Response.StatusCode)).ExecuteAsync(http);
+        }
+    });
 });
 app.UseSecurityHeaders();
 app.UseRequestLocalization();

@@ -23,6 +23,17 @@ public sealed class NominationRulesTests
             [(NominationStatus.Resubmitted, NominationAction.Accept)] = NominationStatus.Verified,
             [(NominationStatus.Verified, NominationAction.Return)] = NominationStatus.Returned,
             [(NominationStatus.Verified, NominationAction.Withdraw)] = NominationStatus.Withdrawn,
+            [(NominationStatus.Verified, NominationAction.OpenBallot)] = NominationStatus.InBallot,
+            [(NominationStatus.InBallot, NominationAction.PassBallot)] = NominationStatus.Commended,
+            [(NominationStatus.InBallot, NominationAction.FailBallot)] = NominationStatus.NotCommended,
+            [(NominationStatus.InBallot, NominationAction.VoidBallot)] = NominationStatus.Verified,
+            [(NominationStatus.Commended, NominationAction.ProposeToProvince)] = NominationStatus.ProposedToProvince,
+            [(NominationStatus.ProposedToProvince, NominationAction.ProvinceCommend)] = NominationStatus.ProvinceCommended,
+            [(NominationStatus.ProposedToProvince, NominationAction.ProvinceDecline)] = NominationStatus.ProvinceNotCommended,
+            [(NominationStatus.ProvinceCommended, NominationAction.ProvinceCommend)] = NominationStatus.ProvinceCommended,
+            [(NominationStatus.ProvinceCommended, NominationAction.ProvinceDecline)] = NominationStatus.ProvinceNotCommended,
+            [(NominationStatus.ProvinceNotCommended, NominationAction.ProvinceCommend)] = NominationStatus.ProvinceCommended,
+            [(NominationStatus.ProvinceNotCommended, NominationAction.ProvinceDecline)] = NominationStatus.ProvinceNotCommended,
         };
         foreach (var status in Enum.GetValues<NominationStatus>())
         {

@@ -33,8 +33,8 @@ public sealed class ReportRulesTests
     }
 
     [Theory]
-    [InlineData("2026-06-20", "2026-06-01", null, DeadlineState.Waiting)]
-    [InlineData("2026-06-20", "2026-06-20", null, DeadlineState.Waiting)]
+    [InlineData("2026-06-20", "2026-06-01", null, DeadlineState.NotYetDue)]
+    [InlineData("2026-06-20", "2026-06-20", null, DeadlineState.NotYetDue)]
     [InlineData("2026-06-20", "2026-06-21", null, DeadlineState.Missing)]
     [InlineData("2026-06-20", "2026-06-21", "2026-06-20", DeadlineState.OnTime)]
     [InlineData("2026-06-20", "2026-06-21", "2026-06-21", DeadlineState.Late)]
@@ -42,6 +42,34 @@ public sealed class ReportRulesTests
     public void State_against_the_deadline(string deadline, string today, string? sent, DeadlineState expected) =>
         Assert.Equal(expected, Deadlines.StateOf(DateOnly.Parse(deadline, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture),
             sent is null ? null : DateOnly.Parse(sent, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Theory]
+    [InlineData("2026-06-01", null, "2026-06-10", DeadlineState.Missing)]
+    [InlineData("2026-06-01", "2026-06-15", "2026-06-10", DeadlineState.WithinExtension)] // not sent, extension running: never "quá hạn"
+    [InlineData("2026-06-01", "2026-06-15", "2026-06-15", DeadlineState.WithinExtension)]
+    [InlineData("2026-06-01", "2026-06-15", "2026-06-16", DeadlineState.Missing)]
+    [InlineData("2026-06-01", "2026-06-15", "2026-05-20", DeadlineState.NotYetDue)]
+    [InlineData("2026-06-01", "2026-05-15", "2026-06-10", DeadlineState.Missing)] // an extension before the deadline extends nothing
+    public void An_extension_keeps_a_unit_within_its_time_until_the_extension_ends(string deadline, string? extension, string today, DeadlineState expected)
+    {
+        static DateOnly D(string s) => DateOnly.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(expected, Deadlines.StateOf(D(deadline), D(today), null, extension is null ? null : D(extension)));
+    }
+
+    [Theory]
+    [InlineData("2026-06-01", "2026-06-01", DeadlineState.OnTime)]
+    [InlineData("2026-06-01", "2026-06-09", DeadlineState.WithinExtension)]
+    [InlineData("2026-06-01", "2026-06-15", DeadlineState.WithinExtension)]
+    [InlineData("2026-06-01", "2026-06-16", DeadlineState.Late)]
+    public void Sent_within_an_extension_is_not_late(string deadline, string sent, DeadlineState expected)
+    {
+        static DateOnly D(string s) => DateOnly.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(expected, Deadlines.StateOf(D(deadline), D("2026-07-01"), D(sent), D("2026-06-15")));
+    }
+
+    [Fact]
+    public void Every_deadline_state_has_its_own_Vietnamese_label() =>
+        Assert.Equal(Enum.GetValues<DeadlineState>().Length, Enum.GetValues<DeadlineState>().Select(s => s.Label()).Distinct().Count());
 
     [Theory]
     [InlineData("2026-01-01", "2026-06-15", "2026-06-20", 0)]

@@ -12,7 +12,7 @@ public sealed class GoldenPathTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.GetByTestId("current-user")).ToContainTextAsync("Đảng bộ Sở Tài chính");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "vi");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Tổ chức", Exact = true }).ClickAsync();
+        await page.GoAsync("Hồ sơ", "Tổ chức");
         var codes = await page.Locator("table[data-testid=organizations] tbody tr td:first-child").AllInnerTextsAsync();
         Assert.NotEmpty(codes);
         Assert.All(codes, c => Assert.StartsWith("CS001", c, StringComparison.Ordinal));
@@ -50,6 +50,7 @@ public sealed class GoldenPathTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Mở menu" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Mở menu" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hồ sơ", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Hồ sơ đề nghị", Exact = true })).ToBeVisibleAsync();
         await context.CloseAsync();
     }

@@ -36,7 +36,7 @@ public sealed class NominationGoldenPathTests(BrowserApp app) : IClassFixture<Br
         {
             var page = await app.SignedInPage("coso1@demo.vn");
             page.Dialog += (_, dialog) => dialog.AcceptAsync();
-            await page.GetByRole(AriaRole.Link, new() { Name = "Hồ sơ đề nghị", Exact = true }).First.ClickAsync();
+            await page.GoAsync("Hồ sơ", "Hồ sơ đề nghị");
             await page.GetByRole(AriaRole.Link, new() { Name = "Lập hồ sơ mới" }).ClickAsync();
 
             await page.GetByLabel("Đợt bình xét").SelectOptionAsync("2021-2025");

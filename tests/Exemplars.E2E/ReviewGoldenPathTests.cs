@@ -54,18 +54,17 @@ public sealed class ReviewGoldenPathTests(BrowserApp app) : IClassFixture<Browse
         secretariat.Dialog += (_, dialog) => dialog.AcceptAsync();
 
         await secretariat.GotoAsync($"/Nominations/Details/{toVerify}");
-        var checks = secretariat.Locator("[data-testid=checklist] form");
-        var count = await checks.CountAsync();
+        await secretariat.GetByTestId("verify-link").ClickAsync();
+        var criteria = secretariat.GetByTestId("criterion");
+        var count = await criteria.CountAsync();
         Assert.True(count >= 2);
         for (var i = 0; i < count; i++)
         {
-            var form = secretariat.Locator("[data-testid=checklist] form").Nth(i);
-            await form.Locator("select").SelectOptionAsync("Pass");
-            await form.GetByRole(AriaRole.Button).ClickAsync();
-            await Assertions.Expect(secretariat.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã ghi kết quả thẩm định.");
+            await criteria.Nth(i).GetByLabel("Đạt", new() { Exact = true }).CheckAsync();
         }
 
-        await secretariat.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận (đã thẩm định)" }).ClickAsync();
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "Lưu và tiếp nhận hồ sơ" }).ClickAsync();
+        await Assertions.Expect(secretariat.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã ghi kết quả thẩm định và tiếp nhận hồ sơ.");
         await Assertions.Expect(secretariat.GetByTestId("status")).ToHaveTextAsync("Đã thẩm định");
 
         await secretariat.GotoAsync("/Ballots");

@@ -52,7 +52,7 @@ public sealed class ShowcaseTests(BrowserApp app) : IClassFixture<BrowserApp>
         await context.CloseAsync();
 
         var clerk = await app.SignedInPage("coso2@demo.vn");
-        await clerk.GetByRole(AriaRole.Link, new() { Name = "Gương điển hình", Exact = true }).First.ClickAsync();
+        await clerk.GoAsync("Gương điển hình", "Gương điển hình");
         await clerk.GetByRole(AriaRole.Link, new() { Name = "Đảng bộ Công ty Điện lực tỉnh" }).ClickAsync();
         await clerk.GetByLabel("Nội dung sẽ áp dụng").FillAsync("Học cách tổ chức đội xung kích hỗ trợ thôn khó khăn.");
         await clerk.GetByLabel("Hoàn thành trước ngày").FillAsync(DateTime.UtcNow.AddDays(90).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));

@@ -79,6 +79,26 @@ public abstract class BallotsTests(AppFactory app)
         return id;
     }
 
+    /// <summary>Verified dossiers put to one main ballot that every member approves: commended, as a decision needs.</summary>
+    private async Task<int[]> Commended(HttpClient clerk, HttpClient secretariat, int count = 1)
+    {
+        var ids = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            ids[i] = await Verified(clerk, secretariat);
+        }
+
+        var (_, opened) = await Post(secretariat, "/api/v1/ballots", new { round = "2021-2025", title = "Bỏ phiếu kín", nominationIds = ids });
+        var ballot = opened.GetProperty("id").GetInt32();
+        foreach (var member in await Members())
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await Post(member, $"/api/v1/ballots/{ballot}/votes", Paper(ids.Select(id => (id, "Approve")).ToArray()))).Status);
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Post(secretariat, $"/api/v1/ballots/{ballot}/close")).Status);
+        return ids;
+    }
+
     private async Task<List<HttpClient>> Members()
     {
         var members = new List<HttpClient>();
@@ -233,14 +253,14 @@ public abstract class BallotsTests(AppFactory app)
         using var secretariatApi = await app.BearerAs("tgdv@demo.vn");
         var id = await Submitted(clerk);
         var secretariat = await app.SignedInAs("tgdv@demo.vn");
-        var page = await Forms.GetDocumentAsync(secretariat, $"/Nominations/Details/{id}");
-        foreach (var form in page.QuerySelectorAll("form[action*='handler=Check']").OfType<AngleSharp.Html.Dom.IHtmlFormElement>().ToList())
+        var page = await Forms.GetDocumentAsync(secretariat, $"/Review/Verify/{id}");
+        var answers = new Dictionary<string, string> { ["outcome"] = "Accepted" };
+        for (var i = 0; i < page.QuerySelectorAll("[data-testid=criterion]").Length; i++)
         {
-            using var checkedOne = await Forms.SubmitAsync(secretariat, $"/Nominations/Details/{id}", form, new Dictionary<string, string> { ["result"] = "Pass" });
-            Assert.Equal(HttpStatusCode.Redirect, checkedOne.StatusCode);
+            answers[$"Entries[{i}].Result"] = "Pass";
         }
 
-        using (var accepted = await Forms.SubmitAsync(secretariat, $"/Nominations/Details/{id}", new Dictionary<string, string>(), "form[action*='handler=Accept']"))
+        using (var accepted = await Forms.SubmitAsync(secretariat, $"/Review/Verify/{id}", answers, "[data-testid=verify-form]"))
         {
             Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         }
@@ -452,8 +472,8 @@ public abstract class BallotsTests(AppFactory app)
         var name = await app.WithDb(db => db.Nominations.Where(n => n.Id == id).Select(n => n.NomineeName).SingleAsync());
         var documents = new (string Url, string[] Expected)[]
         {
-            ($"/api/v1/decisions/{decisionId}/docx", ["ĐẢNG CỘNG SẢN VIỆT NAM", "QUYẾT ĐỊNH", decision.GetProperty("number").GetString()!, "ngày 19 tháng 05 năm 2075", "T/M BAN THƯỜNG VỤ", "Nơi nhận", name, "Phạm Thị Tố Loan"]),
-            ($"/api/v1/ballots/{ballot}/minutes", ["BIÊN BẢN KIỂM PHIẾU", "Bỏ phiếu kín để lập biên bản", name, "Trúng"]),
+            ($"/api/v1/decisions/{decisionId}/docx", ["ĐẢNG CỘNG SẢN VIỆT NAM", "QUYẾT ĐỊNH", decision.GetProperty("number").GetString()!, "ngày 19 tháng 5 năm 2075", "T/M BAN THƯỜNG VỤ", "Nơi nhận", name, "Phạm Thị Tố Loan"]),
+            ($"/api/v1/ballots/{ballot}/minutes", ["BIÊN BẢN KIỂM PHIẾU", "Bỏ phiếu kín để lập biên bản", name, "Đạt"]),
             ($"/api/v1/nominations/{id}/report", ["BÁO CÁO THÀNH TÍCH", "Thành tích tiêu biểu.", "TÓM TẮT THÀNH TÍCH"]),
             ($"/api/v1/nominations/{id}/minutes-template", ["BIÊN BẢN", "Họp bình xét", "Kết quả biểu quyết"]),
         };
@@ -545,7 +565,7 @@ public abstract class BallotsTests(AppFactory app)
         await Post(secretariat, "/api/v1/decisions", new { type = "Decision", issuer = "ĐUK", title = "Quyết định khen thưởng", date = "2074-05-19", signer = "Phạm Thị Tố Loan", awardType = "Giấy khen của Ban Thường vụ Đảng ủy Khối", nominationIds = new[] { id } });
         var decisionId = await app.WithDb(db => db.Decisions.Where(d => d.Year == 2074).Select(d => d.Id).SingleAsync());
         var awardees = Read(await secretariat.GetByteArrayAsync($"/api/v1/decisions/{decisionId}/awardees"));
-        Assert.Equal("1-QĐ/ĐUK", Assert.Single(awardees)["Số quyết định"]);
+        Assert.Equal("01-QĐ/ĐUK", Assert.Single(awardees)["Số quyết định"]);
         using var forbidden = await clerk.GetAsync($"/api/v1/decisions/{decisionId}/awardees");
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
     }
@@ -555,7 +575,7 @@ public abstract class BallotsTests(AppFactory app)
     {
         using var clerk = await app.BearerAs("coso1@demo.vn");
         using var secretariat = await app.BearerAs("tgdv@demo.vn");
-        var ids = new[] { await Verified(clerk, secretariat), await Verified(clerk, secretariat) };
+        var ids = await Commended(clerk, secretariat, 2);
         await Post(secretariat, "/api/v1/decisions", new { type = "Decision", issuer = "ĐUK", title = "Quyết định tặng Giấy khen", date = "2073-05-19", signer = "Phạm Thị Tố Loan", awardType = "Giấy khen của Ban Thường vụ Đảng ủy Khối", nominationIds = ids, round = "2021-2025" });
         var decisionId = await app.WithDb(db => db.Decisions.Where(d => d.Year == 2073).Select(d => d.Id).SingleAsync());
         var names = await app.WithDb(db => db.Nominations.Where(n => ids.Contains(n.Id)).Select(n => n.NomineeName).ToListAsync());
@@ -568,7 +588,7 @@ public abstract class BallotsTests(AppFactory app)
             Assert.Matches(@"Pages:\s+2\b", info);
             Assert.Matches(@"Page size:\s+842 x 595 pts", info); // A4 landscape
             var text = await Office.PdfText(pdf);
-            foreach (var phrase in names.Append("GIẤY KHEN").Append("ĐẢNG CỘNG SẢN VIỆT NAM").Append("Đã có thành tích tiêu biểu, xuất sắc").Append("Quyết định số 1-QĐ/ĐUK").Append("Phạm Thị Tố Loan").Append("Đảng bộ Sở Tài chính"))
+            foreach (var phrase in names.Append("GIẤY KHEN").Append("ĐẢNG CỘNG SẢN VIỆT NAM").Append("Đã có thành tích tiêu biểu, xuất sắc").Append("Quyết định số 01-QĐ/ĐUK").Append("Phạm Thị Tố Loan").Append("Đảng bộ Sở Tài chính"))
             {
                 Assert.True(text.Contains(phrase, StringComparison.Ordinal), $"'{phrase}' not in:\n{text}");
             }
@@ -615,7 +635,7 @@ public abstract class BallotsTests(AppFactory app)
     {
         using var clerk = await app.BearerAs("coso1@demo.vn");
         using var secretariatApi = await app.BearerAs("tgdv@demo.vn");
-        var id = await Verified(clerk, secretariatApi);
+        var id = (await Commended(clerk, secretariatApi))[0];
         await Post(secretariatApi, "/api/v1/decisions", new { type = "Decision", issuer = "ĐUK", title = "Quyết định khen thưởng", date = "2072-05-19", signer = "Phạm Thị Tố Loan", awardType = "Giấy khen của Ban Thường vụ Đảng ủy Khối", nominationIds = new[] { id }, round = "2021-2025" });
         var secretariat = await app.SignedInAs("tgdv@demo.vn");
         var page = await Forms.GetDocumentAsync(secretariat, "/Showcase/Manage");
@@ -683,7 +703,7 @@ public abstract class BallotsTests(AppFactory app)
     {
         using var clerk = await app.BearerAs("coso1@demo.vn");
         using var secretariat = await app.BearerAs("tgdv@demo.vn");
-        var id = await Verified(clerk, secretariat);
+        var id = (await Commended(clerk, secretariat))[0];
         const int year = 2077; // a year no other test issues documents in
         var (first, decision) = await Post(secretariat, "/api/v1/decisions", new
         {
@@ -691,17 +711,17 @@ public abstract class BallotsTests(AppFactory app)
             awardType = "Giấy khen của Ban Thường vụ Đảng ủy Khối", nominationIds = new[] { id }, round = "2021-2025",
         });
         Assert.Equal(HttpStatusCode.Created, first);
-        Assert.Equal("1-QĐ/ĐUK", decision.GetProperty("number").GetString());
+        Assert.Equal("01-QĐ/ĐUK", decision.GetProperty("number").GetString());
         var (_, submission) = await Post(secretariat, "/api/v1/decisions", new { type = "Submission", issuer = "ĐUK", title = "Tờ trình đề nghị Tỉnh ủy", date = $"{year}-05-11", signer = "Phạm Thị Tố Loan" });
-        Assert.Equal("2-TTr/ĐUK", submission.GetProperty("number").GetString());
+        Assert.Equal("01-TTr/ĐUK", submission.GetProperty("number").GetString());
         var (_, nextYear) = await Post(secretariat, "/api/v1/decisions", new { type = "Submission", issuer = "ĐUK", title = "Tờ trình", date = $"{year + 1}-01-02", signer = "Phạm Thị Tố Loan" });
-        Assert.Equal("1-TTr/ĐUK", nextYear.GetProperty("number").GetString());
+        Assert.Equal("01-TTr/ĐUK", nextYear.GetProperty("number").GetString());
         var personId = await app.WithDb(db => db.Nominations.Where(n => n.Id == id).Select(n => n.PersonId).SingleAsync());
         Assert.True(await app.WithDb(db => db.Awards.AnyAsync(a => a.PersonId == personId && a.AwardType == "Giấy khen của Ban Thường vụ Đảng ủy Khối")));
         Assert.Equal(HttpStatusCode.Forbidden, (await Post(clerk, "/api/v1/decisions", new { type = "Submission", title = "x", date = $"{year}-01-01", signer = "y" })).Status);
         var registry = await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/decisions?year={year}");
-        Assert.Equal(["2-TTr/ĐUK", "1-QĐ/ĐUK"], registry.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("number").GetString()!).ToArray());
-        Assert.Contains("1-QĐ/ĐUK", await (await app.SignedInAs("tgdv@demo.vn")).GetStringAsync("/Decisions"), StringComparison.Ordinal);
+        Assert.Equal(["01-TTr/ĐUK", "01-QĐ/ĐUK"], registry.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("number").GetString()!).ToArray());
+        Assert.Contains("01-QĐ/ĐUK", await (await app.SignedInAs("tgdv@demo.vn")).GetStringAsync("/Decisions"), StringComparison.Ordinal);
     }
 }
 

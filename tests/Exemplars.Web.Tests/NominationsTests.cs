@@ -98,6 +98,12 @@ public abstract class NominationsTests(AppFactory app)
         return id;
     }
 
+    private async Task SweepNow()
+    {
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<Exemplars.Web.Features.Files.SweepFiles.Handler>().Handle(TimeSpan.Zero, CancellationToken.None);
+    }
+
     private static async Task<(HttpStatusCode Status, JsonElement Body)> Post(HttpClient api, string url, object? body = null)
     {
         using var response = await api.PostAsJsonAsync(url, body ?? new { });
@@ -391,8 +397,8 @@ public abstract class NominationsTests(AppFactory app)
         await SetDeadline(Today.AddDays(30));
         using var clerk = await app.BearerAs("coso1@demo.vn");
         var draft = await Create(clerk, await NewPerson("CS001"));
-        using (var kept = await Upload(clerk, draft, "mc1.pdf", Pdf))
-        using (var removed = await Upload(clerk, draft, "mc2.pdf", Pdf))
+        using (var kept = await Upload(clerk, draft, "mc1.pdf", [.. Pdf, .. System.Text.Encoding.ASCII.GetBytes("%" + Guid.NewGuid())]))
+        using (var removed = await Upload(clerk, draft, "mc2.pdf", [.. Pdf, .. System.Text.Encoding.ASCII.GetBytes("%" + Guid.NewGuid())]))
         {
             Assert.Equal(HttpStatusCode.Created, kept.StatusCode);
             Assert.Equal(HttpStatusCode.Created, removed.StatusCode);
@@ -406,7 +412,8 @@ public abstract class NominationsTests(AppFactory app)
             Assert.True(removeOne.IsSuccessStatusCode);
         }
 
-        Assert.False(storage.Exists(files[1].StoragePath)); // a never-sent draft's removed file leaves the disk too
+        await SweepNow();
+        Assert.False(storage.Exists(files[1].StoragePath)); // a never-sent draft's removed file leaves the disk too (once swept)
         Assert.True(storage.Exists(files[0].StoragePath));
         using (var other = await (await app.BearerAs("coso2@demo.vn")).DeleteAsync($"/api/v1/nominations/{draft}"))
         {
@@ -419,6 +426,7 @@ public abstract class NominationsTests(AppFactory app)
         }
 
         Assert.False(await app.WithDb(db => db.Nominations.AnyAsync(n => n.Id == draft)));
+        await SweepNow();
         Assert.False(storage.Exists(files[0].StoragePath)); // and the deleted draft's files with it
         var sent = await ReadyDossier(clerk);
         Assert.Equal(HttpStatusCode.OK, (await Post(clerk, $"/api/v1/nominations/{sent}/submit")).Status);

@@ -30,8 +30,8 @@ public abstract class PlansAndRegistryTests(AppFactory app)
     [Fact]
     public async Task Admin_clones_the_plan_into_the_next_term_and_edits_a_round()
     {
-        const int start = 2026;
-        const string code = "2026-2030";
+        const int start = 2036; // the demo already has 2026–2030 (the current plan) and another test clones 2031–2035
+        const string code = "2036-2040";
 
         var admin = await app.SignedInAs("admin@demo.vn");
         var source = await PlanId("2021-2025");

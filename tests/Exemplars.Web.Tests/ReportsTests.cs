@@ -117,7 +117,7 @@ public abstract class ReportsTests(AppFactory app)
         Assert.Equal(2, figures.GetProperty("pledges").GetInt32());
         Assert.Equal(1, figures.GetProperty("pledgeResults").GetInt32()); // not the result reported on 01/07
         Assert.Equal("Draft", report.GetProperty("status").GetString());
-        Assert.Equal("Waiting", report.GetProperty("state").GetString());
+        Assert.Equal("NotYetDue", report.GetProperty("state").GetString());
 
         // Scope: another committee cannot read this one's report; a clerk cannot track the bloc.
         using (var peek = await otherClerk.GetAsync($"/api/v1/reports/periods/{periodId}/units/{unitId}"))

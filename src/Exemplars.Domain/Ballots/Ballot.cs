@@ -84,6 +84,9 @@ public sealed class Decision
 
     public int Year { get; set; }
 
+    /// <summary>The committee term the number counts in (see <see cref="Documents.DocumentNumber.TermKey"/>).</summary>
+    public int Term { get; set; }
+
     public int Number { get; set; }
 
     public DocumentType Type { get; set; }
@@ -100,7 +103,7 @@ public sealed class Decision
 
     public List<Award> Awards { get; set; } = [];
 
-    public string DocumentNumber => Ballots.DocumentNumber.Format(Number, Type, Issuer);
+    public string DocumentNumber => Documents.DocumentNumber.Format(Number, Type, Issuer);
 }
 
 /// <summary>One commendation a person or collective received: part of their history.</summary>

@@ -1,21 +1,5 @@
 namespace Exemplars.Domain.Common;
 
-/// <summary>Where a unit stands against a deadline.</summary>
-public enum DeadlineState
-{
-    /// <summary>Đã gửi đúng hạn.</summary>
-    OnTime,
-
-    /// <summary>Gửi trễ hạn.</summary>
-    Late,
-
-    /// <summary>Quá hạn, chưa gửi.</summary>
-    Missing,
-
-    /// <summary>Chưa đến hạn, chưa gửi.</summary>
-    Waiting,
-}
-
 /// <summary>One rule for every deadline a unit sends something against: round dossiers and periodic reports.</summary>
 public static class Deadlines
 {
@@ -23,20 +7,30 @@ public static class Deadlines
     public static DateOnly LastDay(DateOnly deadline, DateOnly? extensionUntil) =>
         extensionUntil is { } extension && extension > deadline ? extension : deadline;
 
-    /// <summary>On time means sent on or before the deadline day; not sent is missing only once the deadline day is over.</summary>
-    public static DeadlineState StateOf(DateOnly deadline, DateOnly today, DateOnly? sentOn) => sentOn switch
+    /// <summary>
+    /// On time means sent on or before the deadline day; sent after it but by the extension's last day is within the
+    /// extension; not sent is missing only once the last day (the extension's, if any) is over.
+    /// </summary>
+    public static DeadlineState StateOf(DateOnly deadline, DateOnly today, DateOnly? sentOn, DateOnly? extensionUntil = null)
     {
-        { } sent when sent <= deadline => DeadlineState.OnTime,
-        not null => DeadlineState.Late,
-        null when today > deadline => DeadlineState.Missing,
-        _ => DeadlineState.Waiting,
-    };
+        var lastDay = LastDay(deadline, extensionUntil);
+        return sentOn switch
+        {
+            { } sent when sent <= deadline => DeadlineState.OnTime,
+            { } sent when sent <= lastDay => DeadlineState.WithinExtension,
+            not null => DeadlineState.Late,
+            null when today <= deadline => DeadlineState.NotYetDue,
+            null when today <= lastDay => DeadlineState.WithinExtension,
+            null => DeadlineState.Missing,
+        };
+    }
 
     public static string Label(this DeadlineState state) => state switch
     {
+        DeadlineState.NotYetDue => "Chưa đến hạn",
         DeadlineState.OnTime => "Đúng hạn",
+        DeadlineState.WithinExtension => "Trong thời gian gia hạn",
         DeadlineState.Late => "Trễ hạn",
-        DeadlineState.Missing => "Chưa gửi (quá hạn)",
-        _ => "Chưa gửi (còn hạn)",
+        DeadlineState.Missing => "Quá hạn, chưa gửi",
     };
 }

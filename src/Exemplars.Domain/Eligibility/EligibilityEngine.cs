@@ -12,6 +12,7 @@ public static class EligibilityEngine
         CollectiveRatingRule.Evaluate,
         DisciplineRule.Evaluate,
         FamilyLawRule.Evaluate,
+        EnterpriseBranch.Evaluate,
     ];
 
     /// <summary>A category of the other kind (3.1.x for an individual, 3.2.x for a collective) or an unknown one is a bad request, not a verdict.</summary>
@@ -47,7 +48,7 @@ public static class EligibilityEngine
     private static bool Applies(Criterion criterion, EligibilityFacts facts) => criterion.Scope switch
     {
         CriterionScope.General => true,
-        CriterionScope.Category => criterion.CategoryCode == facts.CategoryCode,
+        CriterionScope.Category => criterion.CategoryCode == facts.CategoryCode && EnterpriseBranch.Applies(criterion, facts.BusinessLeader),
         CriterionScope.Leader => facts.Kind == NomineeKind.Individual && facts.Leader,
         CriterionScope.PartyMember => facts.Kind == NomineeKind.Individual && facts.PartyMember,
     };

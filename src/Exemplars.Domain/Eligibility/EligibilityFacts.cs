@@ -11,6 +11,7 @@ public sealed record CollectiveFacts(
 /// <summary>
 /// Everything the checkable rules look at, already loaded. For a collective nominee, <see cref="Collective"/> is the
 /// nominee itself; for an individual leader, the collective they lead. A year absent from a map is unknown.
+/// <see cref="BusinessLeader"/> is the 3.2.1 branch the dossier chose (see <see cref="EnterpriseBranch"/>).
 /// </summary>
 public sealed record EligibilityFacts(
     NomineeKind Kind,
@@ -21,7 +22,8 @@ public sealed record EligibilityFacts(
     IReadOnlyDictionary<int, Rating>? Ratings = null,
     IReadOnlyList<int>? DisciplineYears = null,
     bool FamilyLawAttested = false,
-    CollectiveFacts? Collective = null);
+    CollectiveFacts? Collective = null,
+    bool? BusinessLeader = null);
 
 /// <summary>The parts of a round the rules need (plan II.3 "Nếu là đảng viên" and III).</summary>
 public sealed record RoundTerms(

@@ -1,3 +1,4 @@
+using Exemplars.Domain.Common;
 using Exemplars.Domain.Eligibility;
 
 namespace Exemplars.Domain.Nominations;
@@ -28,6 +29,9 @@ public sealed class Nomination
     public string NomineeName { get; set; } = string.Empty;
 
     public string CategoryCode { get; set; } = string.Empty;
+
+    /// <summary>For 3.2.1: true "là doanh nhân, người đứng đầu doanh nghiệp", false "không phải"; null elsewhere (Eligibility.EnterpriseBranch).</summary>
+    public bool? BusinessLeader { get; set; }
 
     public NominationStatus Status { get; set; } = NominationStatus.Draft;
 
@@ -90,111 +94,89 @@ public sealed class Nomination
         ? new MeetingMinutes(date, total, present, agree, disagree, abstain)
         : null;
 
+    /// <summary>The unit withdraws its dossier (never once it was put to a ballot).</summary>
+    public Result<NominationStatus> Withdraw() => Move(NominationAction.Withdraw);
+
+    /// <summary>The secretariat returns the dossier with its reason (never once it was put to a ballot).</summary>
+    public Result<NominationStatus> ReturnToUnit(string reason)
+    {
+        var moved = Move(NominationAction.Return);
+        if (moved.IsSuccess)
+        {
+            ReturnReason = reason;
+        }
+
+        return moved;
+    }
+
+    /// <summary>The unit sends (or re-sends) the dossier; the caller freezes the <see cref="NominationVersion"/>.</summary>
+    public Result<NominationStatus> Submit(DateTime nowUtc)
+    {
+        var moved = Move(NominationAction.Submit);
+        if (moved.IsSuccess)
+        {
+            SubmittedAtUtc = nowUtc;
+            SubmissionCount++;
+            ReturnReason = null;
+        }
+
+        return moved;
+    }
+
+    /// <summary>The secretariat accepts the verified dossier as a candidate.</summary>
+    public Result<NominationStatus> Accept() => Move(NominationAction.Accept);
+
+    /// <summary>A main ballot over the candidate opens: from now on the dossier is frozen.</summary>
+    public Result<NominationStatus> EnterBallot() => Move(NominationAction.OpenBallot);
+
+    /// <summary>The main ballot closed: without quorum it decided nothing; with quorum the candidate passed or not.</summary>
+    public Result<NominationStatus> RecordBallot(bool quorumMet, bool passed) =>
+        Move(!quorumMet ? NominationAction.VoidBallot : passed ? NominationAction.PassBallot : NominationAction.FailBallot);
+
+    /// <summary>A Tờ trình lists the candidate for the province; the province viewers see it from now on.</summary>
+    public Result<NominationStatus> ProposeToProvince(int submissionId)
+    {
+        var moved = Move(NominationAction.ProposeToProvince);
+        if (moved.IsSuccess)
+        {
+            ForwardedInDecisionId = submissionId;
+            ProvinceOutcome = ProvinceOutcome.Pending;
+        }
+
+        return moved;
+    }
+
+    /// <summary>The province's outcome; the first record dates it in periodic reports, a correction does not move the date.</summary>
+    public Result<NominationStatus> RecordProvinceOutcome(ProvinceOutcome outcome, string? note, DateTime nowUtc)
+    {
+        if (outcome is not (ProvinceOutcome.Commended or ProvinceOutcome.NotCommended))
+        {
+            return DomainError.Invalid("Outcome", "Kết quả phải là “được khen thưởng” hoặc “không được khen thưởng”.");
+        }
+
+        var moved = Move(outcome == ProvinceOutcome.Commended ? NominationAction.ProvinceCommend : NominationAction.ProvinceDecline);
+        if (moved.IsSuccess)
+        {
+            ProvinceOutcome = outcome;
+            ProvinceOutcomeAtUtc ??= nowUtc;
+            var trimmed = note?.Trim();
+            ProvinceOutcomeNote = string.IsNullOrEmpty(trimmed) ? null : trimmed[..Math.Min(trimmed.Length, 1000)];
+        }
+
+        return moved;
+    }
+
+    private Result<NominationStatus> Move(NominationAction action)
+    {
+        var next = NominationStateMachine.Next(Status, action);
+        if (next.IsSuccess)
+        {
+            Status = next.Value;
+            Version = Guid.NewGuid();
+        }
+
+        return next;
+    }
+
     public static string KeyOf(NomineeKind kind, int id) => (kind == NomineeKind.Individual ? "P:" : "C:") + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-}
-
-/// <summary>What the province decided about a candidate the bloc sent up.</summary>
-public enum ProvinceOutcome
-{
-    None,
-    Pending,
-    Commended,
-    NotCommended,
-}
-
-/// <summary>An uploaded file: evidence for a criterion, or the scan of the signed minutes.</summary>
-public sealed class EvidenceFile
-{
-    public int Id { get; set; }
-
-    public int NominationId { get; set; }
-
-    /// <summary>The criterion it supports; "minutes" for the minutes scan; null for general evidence.</summary>
-    public string? CriterionCode { get; set; }
-
-    public string FileName { get; set; } = string.Empty;
-
-    public string ContentType { get; set; } = string.Empty;
-
-    public long Size { get; set; }
-
-    public string Sha256 { get; set; } = string.Empty;
-
-    /// <summary>Path of the stored bytes, relative to the storage root; never derived from the uploaded name.</summary>
-    public string StoragePath { get; set; } = string.Empty;
-
-    public DateTime UploadedAtUtc { get; set; }
-
-    public const string MinutesScan = "minutes";
-}
-
-/// <summary>What the secretariat received at one submission, frozen as JSON.</summary>
-public sealed class NominationVersion
-{
-    public int Id { get; set; }
-
-    public int NominationId { get; set; }
-
-    public int Number { get; set; }
-
-    public DateTime SubmittedAtUtc { get; set; }
-
-    public string SubmittedBy { get; set; } = string.Empty;
-
-    public string Snapshot { get; set; } = "{}";
-}
-
-/// <summary>A later deadline the secretariat granted one organisation for one round, with the reason.</summary>
-public sealed class DeadlineExtension
-{
-    public int Id { get; set; }
-
-    public int RoundId { get; set; }
-
-    public int OrganizationId { get; set; }
-
-    public DateOnly Until { get; set; }
-
-    public string Reason { get; set; } = string.Empty;
-
-    public string GrantedBy { get; set; } = string.Empty;
-
-    public DateTime GrantedAtUtc { get; set; }
-}
-
-/// <summary>An in-app notice for the people of an organisation (or one user).</summary>
-public sealed class Notification
-{
-    public long Id { get; set; }
-
-    /// <summary>Everyone whose scope includes this organisation with one of <see cref="Roles"/> sees it.</summary>
-    public int OrganizationId { get; set; }
-
-    /// <summary>Comma-separated role names the notice is for.</summary>
-    public string Roles { get; set; } = string.Empty;
-
-    public string Text { get; set; } = string.Empty;
-
-    public string? Link { get; set; }
-
-    public DateTime CreatedAtUtc { get; set; }
-
-    /// <summary>When the notice was claimed for e-mail (set before sending, so a restart never sends it twice).</summary>
-    public DateTime? EmailedAtUtc { get; set; }
-
-    /// <summary>Why the e-mail failed, if it did; the notice stays in the app either way.</summary>
-    public string? EmailError { get; set; }
-}
-
-/// <summary>A deadline reminder already sent: the unique key makes the reminder job idempotent across restarts.</summary>
-public sealed class SentReminder
-{
-    public long Id { get; set; }
-
-    /// <summary>E.g. "round:3:org:17:d7:2026-03-30" or "report:12:org:17:d1:2026-06-20".</summary>
-    public string Key { get; set; } = string.Empty;
-
-    public int OrganizationId { get; set; }
-
-    public DateTime SentAtUtc { get; set; }
 }

@@ -1,8 +1,10 @@
-using Exemplars.Domain.Common;
-
 namespace Exemplars.Domain.Nominations;
 
-/// <summary>Where a nomination (hồ sơ đề nghị) is in its life. Later states (verification, ballot) come with the review feature.</summary>
+/// <summary>
+/// Where a nomination (hồ sơ đề nghị) is in its life. From <see cref="InBallot"/> on the state only moves forward along
+/// the ballot's and the province's decisions: nothing can be withdrawn, returned or nominated again in the round.
+/// Stored as its name (at most 20 characters).
+/// </summary>
 public enum NominationStatus
 {
     Draft,
@@ -13,47 +15,22 @@ public enum NominationStatus
 
     /// <summary>Checked by the secretariat against every criterion and accepted as a candidate.</summary>
     Verified,
-}
 
-public enum NominationAction
-{
-    Submit,
-    Return,
-    Withdraw,
-    Accept,
-}
+    /// <summary>On an open main ballot of the standing committee.</summary>
+    InBallot,
 
-/// <summary>The one state machine of a nomination: every invalid move is refused the same way (409, code invalid_transition).</summary>
-public static class NominationStateMachine
-{
-    public static Result<NominationStatus> Next(NominationStatus status, NominationAction action) => (status, action) switch
-    {
-        (NominationStatus.Draft, NominationAction.Submit) => NominationStatus.Submitted,
-        (NominationStatus.Returned, NominationAction.Submit) => NominationStatus.Resubmitted,
-        (NominationStatus.Submitted or NominationStatus.Resubmitted or NominationStatus.Verified, NominationAction.Return) => NominationStatus.Returned,
-        (NominationStatus.Submitted or NominationStatus.Resubmitted, NominationAction.Accept) => NominationStatus.Verified,
-        (NominationStatus.Draft or NominationStatus.Submitted or NominationStatus.Returned or NominationStatus.Resubmitted or NominationStatus.Verified, NominationAction.Withdraw) => NominationStatus.Withdrawn,
-        _ => DomainError.Conflict("invalid_transition", $"Không thể {action.Label()} hồ sơ đang ở trạng thái “{status.Label()}”."),
-    };
+    /// <summary>Passed the ballot (quorum met, approvals above the threshold): commended at bloc level.</summary>
+    Commended,
 
-    /// <summary>The clerk may still change the dossier: before submission, or after it was returned.</summary>
-    public static bool IsEditable(NominationStatus status) => status is NominationStatus.Draft or NominationStatus.Returned;
+    /// <summary>Did not pass the ballot.</summary>
+    NotCommended,
 
-    public static string Label(this NominationStatus status) => status switch
-    {
-        NominationStatus.Draft => "Đang soạn",
-        NominationStatus.Submitted => "Đã gửi",
-        NominationStatus.Returned => "Bị trả lại",
-        NominationStatus.Resubmitted => "Đã gửi lại",
-        NominationStatus.Withdrawn => "Đã rút",
-        NominationStatus.Verified => "Đã thẩm định",
-    };
+    /// <summary>Listed in the bloc's Tờ trình to the province.</summary>
+    ProposedToProvince,
 
-    public static string Label(this NominationAction action) => action switch
-    {
-        NominationAction.Submit => "gửi",
-        NominationAction.Return => "trả lại",
-        NominationAction.Withdraw => "rút",
-        NominationAction.Accept => "tiếp nhận",
-    };
+    /// <summary>The province commended the candidate.</summary>
+    ProvinceCommended,
+
+    /// <summary>The province did not commend the candidate.</summary>
+    ProvinceNotCommended,
 }

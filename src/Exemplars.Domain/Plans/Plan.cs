@@ -18,6 +18,12 @@ public sealed class Plan
     /// <summary>The document the plan implements, e.g. "Kế hoạch số 56-KH/TU, ngày 24/02/2022 của Ban Thường vụ Tỉnh ủy".</summary>
     public string? Basis { get; set; }
 
+    /// <summary>The plan's own number as issued, e.g. "05-KH/ĐUK", for the basis lines of documents under it.</summary>
+    public string? IssuedNumber { get; set; }
+
+    /// <summary>The day the plan was issued.</summary>
+    public DateOnly? IssuedOn { get; set; }
+
     public bool IsBuiltIn { get; set; }
 
     /// <summary>Review-meeting quorum: present ≥ numerator/denominator of all members (default 2/3).</summary>

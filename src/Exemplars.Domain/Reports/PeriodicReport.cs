@@ -1,45 +1,6 @@
+using Exemplars.Domain.Common;
+
 namespace Exemplars.Domain.Reports;
-
-public enum ReportStatus
-{
-    /// <summary>Đang soạn.</summary>
-    Draft,
-
-    /// <summary>Đã gửi.</summary>
-    Submitted,
-}
-
-/// <summary>
-/// The figures a grassroots committee reports for one period. All but the grassroots-level commendations come from the
-/// system; the committee adds the ones it gave itself, which the system cannot know.
-/// </summary>
-public sealed record ReportFigures(
-    int Discovered,
-    int Nurtured,
-    int Nominated,
-    int CommendedGrassroots,
-    int CommendedBloc,
-    int SentToProvince,
-    int CommendedProvince,
-    int Pledges,
-    int PledgeResults)
-{
-    public static ReportFigures Zero { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0);
-
-    public ReportFigures Add(ReportFigures other) => new(
-        Discovered + other.Discovered, Nurtured + other.Nurtured, Nominated + other.Nominated, CommendedGrassroots + other.CommendedGrassroots,
-        CommendedBloc + other.CommendedBloc, SentToProvince + other.SentToProvince, CommendedProvince + other.CommendedProvince,
-        Pledges + other.Pledges, PledgeResults + other.PledgeResults);
-
-    /// <summary>Column headings, in the order of <see cref="Values"/>.</summary>
-    public static IReadOnlyList<string> Headings { get; } =
-    [
-        "Phát hiện", "Bồi dưỡng", "Đề nghị khen thưởng", "Khen thưởng cấp cơ sở", "Khen thưởng cấp Khối", "Đề nghị cấp Tỉnh", "Khen thưởng cấp Tỉnh",
-        "Đăng ký học tập", "Có kết quả học tập",
-    ];
-
-    public IReadOnlyList<int> Values => [Discovered, Nurtured, Nominated, CommendedGrassroots, CommendedBloc, SentToProvince, CommendedProvince, Pledges, PledgeResults];
-}
 
 /// <summary>A grassroots committee's half-year or annual report (báo cáo định kỳ). Figures are frozen when it is sent.</summary>
 public sealed class PeriodicReport
@@ -86,6 +47,54 @@ public sealed class PeriodicReport
     public Guid Version { get; set; } = Guid.NewGuid();
 
     public ReportFigures Figures => new(Discovered, Nurtured, Nominated, CommendedGrassroots, CommendedBloc, SentToProvince, CommendedProvince, Pledges, PledgeResults);
+
+    /// <summary>
+    /// The committee sends its draft: figures counted by the system are frozen with it. A sent report cannot be sent
+    /// again, and a report without a narrative is not sent.
+    /// </summary>
+    public IReadOnlyList<DomainError> Submit(ReportFigures figures, string by, DateTime nowUtc)
+    {
+        if (ReportSchedule.CanEdit(Status) is { } locked)
+        {
+            return [locked];
+        }
+
+        if (ReportSchedule.CanSubmit(Narrative) is { } missing)
+        {
+            return [missing];
+        }
+
+        Freeze(figures);
+        Status = ReportStatus.Submitted;
+        ReturnReason = null;
+        SubmittedAtUtc = nowUtc;
+        SubmittedBy = by;
+        UpdatedAtUtc = nowUtc;
+        Version = Guid.NewGuid();
+        return [];
+    }
+
+    /// <summary>The secretariat returns a sent report with its reason; it becomes a draft the committee corrects and sends again.</summary>
+    public IReadOnlyList<DomainError> ReturnToUnit(string? reason, DateTime nowUtc)
+    {
+        if (Status != ReportStatus.Submitted)
+        {
+            return [DomainError.Conflict("report_not_submitted", "Chỉ trả lại báo cáo đã gửi.")];
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 1000)
+        {
+            return [DomainError.Invalid("Reason", "Hãy ghi lý do trả lại (tối đa 1000 ký tự).")];
+        }
+
+        Status = ReportStatus.Draft;
+        ReturnReason = reason.Trim();
+        SubmittedAtUtc = null;
+        SubmittedBy = null;
+        UpdatedAtUtc = nowUtc;
+        Version = Guid.NewGuid();
+        return [];
+    }
 
     public void Freeze(ReportFigures figures)
     {

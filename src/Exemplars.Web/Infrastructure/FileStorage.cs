@@ -1,11 +1,20 @@
+using System.Security.Cryptography;
+
 namespace Exemplars.Web.Infrastructure;
 
 /// <summary>
-/// Uploaded bytes on local disk under <c>Storage:Path</c> (default App_Data/files). Stored names are generated, never
-/// taken from the upload, so a hostile file name cannot reach outside the folder.
+/// Uploaded bytes on local disk under <c>Storage:Path</c> (default App_Data/files), content-addressed:
+/// <c>sha256/ab/cdef…</c> where <c>abcdef…</c> is the SHA-256 of the bytes. Each upload is written to a temporary name in
+/// the target folder and then moved into place, so a reader never sees half a file and two parallel uploads of the same
+/// bytes end with one copy. Stored names never come from the upload, so a hostile file name cannot reach outside the folder.
+/// Paths written before content addressing (<c>yyyy-MM/guid.bin</c>) still open.
 /// </summary>
-public sealed class FileStorage
+public sealed class FileStorage : IFileStore
 {
+    public const string BlobFolder = "sha256";
+
+    private const string TemporaryPrefix = ".upload-";
+
     private readonly string _root;
 
     public FileStorage(IConfiguration configuration, IWebHostEnvironment environment)
@@ -15,26 +24,103 @@ public sealed class FileStorage
         Directory.CreateDirectory(_root);
     }
 
-    public async Task<string> SaveAsync(byte[] content, CancellationToken cancellationToken)
+    public static string AddressOf(string sha256) => $"{BlobFolder}/{sha256[..2]}/{sha256[2..]}";
+
+    public async Task<StoredBlob> PutAsync(byte[] content, CancellationToken cancellationToken)
     {
-        var relative = Path.Combine(DateTime.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), Guid.NewGuid().ToString("N") + ".bin");
-        var full = Path.Combine(_root, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        await File.WriteAllBytesAsync(full, content, cancellationToken);
-        return relative;
+        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        var address = AddressOf(sha);
+        var full = FullPath(address);
+        if (File.Exists(full))
+        {
+            Touch(full);
+            return new StoredBlob(address, sha);
+        }
+
+        var folder = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(folder);
+        var temporary = Path.Combine(folder, TemporaryPrefix + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                await stream.WriteAsync(content, cancellationToken);
+                await stream.FlushAsync(cancellationToken);
+                stream.Flush(flushToDisk: true);
+            }
+
+            try
+            {
+                File.Move(temporary, full, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(full))
+            {
+                // Another upload of the same bytes won the move: its copy is identical, ours is not needed.
+                Touch(full);
+            }
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+
+        return new StoredBlob(address, sha);
     }
 
-    public Stream Open(string relative) => File.OpenRead(FullPath(relative));
+    public Stream Open(string address) => File.OpenRead(FullPath(address));
+
+    public bool Exists(string address) => File.Exists(FullPath(address));
+
+    public DateTime? TouchedAtUtc(string address)
+    {
+        var full = FullPath(address);
+        return File.Exists(full) ? File.GetLastWriteTimeUtc(full) : null;
+    }
+
+    public IEnumerable<(string Address, DateTime TouchedAtUtc)> ListBlobs()
+    {
+        var folder = Path.Combine(_root, BlobFolder);
+        if (!Directory.Exists(folder))
+        {
+            yield break;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            var name = Path.GetFileName(file);
+            if (!name.StartsWith(TemporaryPrefix, StringComparison.Ordinal))
+            {
+                yield return (Path.GetRelativePath(_root, file).Replace(Path.DirectorySeparatorChar, '/'), File.GetLastWriteTimeUtc(file));
+            }
+        }
+    }
+
+    public IEnumerable<(string Path, DateTime TouchedAtUtc)> ListTemporary()
+    {
+        var folder = Path.Combine(_root, BlobFolder);
+        if (!Directory.Exists(folder))
+        {
+            yield break;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(folder, TemporaryPrefix + "*", SearchOption.AllDirectories))
+        {
+            yield return (Path.GetRelativePath(_root, file).Replace(Path.DirectorySeparatorChar, '/'), File.GetLastWriteTimeUtc(file));
+        }
+    }
 
     /// <summary>
-    /// Removes stored bytes no record points to any more, after the records are gone: a file already gone or a disk
-    /// error is not the user's failure (the deletion they asked for succeeded), so it returns false instead of throwing.
+    /// Removes stored bytes: a file already gone or a disk error is not a user's failure, so it returns false instead of
+    /// throwing. Content-addressed bytes may be shared by several records: only the sweeper removes those.
     /// </summary>
-    public bool Delete(string relative)
+    public bool Delete(string address)
     {
         try
         {
-            File.Delete(FullPath(relative));
+            File.Delete(FullPath(address));
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -43,7 +129,20 @@ public sealed class FileStorage
         }
     }
 
-    public bool Exists(string relative) => File.Exists(FullPath(relative));
+    /// <summary>True for a content-addressed path (shared by every record of the same bytes), false for a legacy one.</summary>
+    public static bool IsContentAddressed(string address) => address.StartsWith(BlobFolder + "/", StringComparison.Ordinal);
+
+    private static void Touch(string full)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(full, DateTime.UtcNow);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The grace period then counts from the first upload; the record referencing it is saved right after.
+        }
+    }
 
     private string FullPath(string relative)
     {

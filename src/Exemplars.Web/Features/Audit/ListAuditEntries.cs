@@ -1,5 +1,6 @@
 using Exemplars.Web.Features.Common;
 using Exemplars.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Features.Audit;
 
@@ -8,11 +9,25 @@ public static class ListAuditEntries
 {
     public sealed record Query(string? User = null, int? OrganizationId = null, string? EntityType = null, string? EntityId = null, DateOnly? From = null, DateOnly? To = null, int Page = 1, int PageSize = PageRequest.DefaultSize);
 
-    public sealed record Row(long Id, DateTime AtUtc, string? UserName, int? OrganizationId, string EntityType, string EntityId, string Action, string Changes);
+    public sealed record Row(long Id, DateTime AtUtc, string? UserName, int? OrganizationId, string EntityType, string EntityId, string Action, string Changes)
+    {
+        /// <summary>The kind of data, in Vietnamese.</summary>
+        public string Entity => AuditLabels.Entity(EntityType);
+
+        public string? OrganizationName { get; init; }
+
+        /// <summary>The record's number for the reader; none for an account's internal identifier.</summary>
+        public string? RecordNumber => Guid.TryParse(EntityId, out _) ? null : EntityId;
+
+        public string ActionLabel => AuditChanges.ActionLabel(Action);
+
+        /// <summary>Each changed field by its Vietnamese name, before → after.</summary>
+        public IReadOnlyList<AuditChanges.Change> Fields => AuditChanges.Read(Changes);
+    }
 
     public sealed class Handler(AppDbContext db)
     {
-        public Task<Paged<Row>> Handle(Query query, CancellationToken cancellationToken)
+        public async Task<Paged<Row>> Handle(Query query, CancellationToken cancellationToken)
         {
             var entries = db.AuditEntries.AsQueryable();
             if (!string.IsNullOrWhiteSpace(query.User))
@@ -49,9 +64,12 @@ public static class ListAuditEntries
                 entries = entries.Where(a => a.AtUtc < end);
             }
 
-            return entries.OrderByDescending(a => a.Id)
+            var page = await entries.OrderByDescending(a => a.Id)
                 .Select(a => new Row(a.Id, a.AtUtc, a.UserName, a.OrganizationId, a.EntityType, a.EntityId, a.Action, a.Changes))
                 .ToPagedAsync(new PageRequest(query.Page, query.PageSize), cancellationToken);
+            var ids = page.Items.Where(r => r.OrganizationId is not null).Select(r => r.OrganizationId!.Value).Distinct().ToList();
+            var names = await db.Organizations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+            return page with { Items = page.Items.Select(r => r with { OrganizationName = r.OrganizationId is { } id ? names.GetValueOrDefault(id) : null }).ToList() };
         }
     }
 }

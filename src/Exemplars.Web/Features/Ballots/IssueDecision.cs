@@ -16,7 +16,7 @@ public static class IssueDecision
 {
     public sealed record Command(DocumentType Type, string? Issuer, string? Title, DateOnly Date, string? Signer, string? AwardType, IReadOnlyList<int>? NominationIds, string? Round = null);
 
-    public sealed class Handler(AppDbContext db, CurrentUser user)
+    public sealed class Handler(AppDbContext db, CurrentUser user, GetSelection.Handler selection)
     {
         public async Task<Result<string>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -43,23 +43,23 @@ public static class IssueDecision
             }
 
             var ids = command.NominationIds?.Distinct().ToList() ?? [];
-            var nominations = await db.Nominations.Where(n => ids.Contains(n.Id) && n.Status == NominationStatus.Verified).ToListAsync(cancellationToken);
-            if (nominations.Count != ids.Count)
+            var nominations = await db.Nominations.Where(n => ids.Contains(n.Id)).ToListAsync(cancellationToken);
+            int? roundId = command.Round is null ? null : await db.Rounds.Where(r => r.Code == command.Round).Select(r => (int?)r.Id).SingleOrDefaultAsync(cancellationToken);
+            if (nominations.Count != ids.Count || (roundId is { } listedRound && nominations.Any(n => n.RoundId != listedRound)))
             {
-                errors.Add(DomainError.Invalid("NominationIds", "Chỉ đưa vào văn bản các hồ sơ đã thẩm định."));
+                errors.Add(DomainError.Invalid("NominationIds", "Có hồ sơ không tìm thấy hoặc không thuộc đợt đã chọn."));
+            }
+            else if (Enum.IsDefined(command.Type))
+            {
+                errors.AddRange(await CheckListAsync(command.Type, nominations, cancellationToken));
             }
 
-            if (command.Type == DocumentType.Submission && nominations.Any(n => n.ForwardedInDecisionId is not null))
-            {
-                errors.Add(DomainError.Conflict("already_forwarded", "Có hồ sơ đã được đề nghị lên Tỉnh ủy trong một tờ trình khác."));
-            }
-
+            roundId ??= nominations.Select(n => n.RoundId).Distinct().Count() == 1 ? nominations[0].RoundId : null;
             if (command.Type == DocumentType.Decision && (ids.Count == 0 || string.IsNullOrWhiteSpace(command.AwardType)))
             {
                 errors.Add(DomainError.Invalid("AwardType", "Quyết định khen thưởng phải có hình thức khen thưởng và danh sách được khen."));
             }
 
-            int? roundId = command.Round is null ? null : await db.Rounds.Where(r => r.Code == command.Round).Select(r => (int?)r.Id).SingleOrDefaultAsync(cancellationToken);
             if (errors.Count > 0)
             {
                 return Result<string>.Failure(errors);
@@ -68,10 +68,12 @@ public static class IssueDecision
             for (var attempt = 0; ; attempt++)
             {
                 var year = command.Date.Year;
-                var used = await db.Decisions.Where(d => d.Issuer == issuer && d.Year == year).Select(d => d.Number).ToListAsync(cancellationToken);
+                var terms = await db.Set<IssuerTerm>().Where(t => db.Set<Issuer>().Any(i => i.Id == t.IssuerId && i.Symbol == issuer)).Select(t => t.StartsOn).ToListAsync(cancellationToken);
+                var term = DocumentNumber.TermKey(terms, command.Date);
+                var used = await db.Decisions.Where(d => d.Issuer == issuer && d.Type == command.Type && d.Term == term).Select(d => d.Number).ToListAsync(cancellationToken);
                 var decision = new Decision
                 {
-                    Issuer = issuer, Year = year, Number = DocumentNumber.Next(used), Type = command.Type, Title = command.Title!.Trim(),
+                    Issuer = issuer, Year = year, Term = term, Number = DocumentNumber.Next(used), Type = command.Type, Title = command.Title!.Trim(),
                     Date = command.Date, Signer = command.Signer!.Trim(), RoundId = roundId, CreatedBy = user.Email,
                     Awards = command.Type == DocumentType.Decision
                         ? nominations.Select(n => new Award
@@ -90,10 +92,10 @@ public static class IssueDecision
                     if (command.Type == DocumentType.Submission)
                     {
                         // A Tờ trình with a list sends those candidates up: the province viewers see them from now on.
-                        foreach (var nomination in nominations)
+                        var refused = nominations.SelectMany(n => n.ProposeToProvince(decision.Id).Errors).ToList();
+                        if (refused.Count > 0)
                         {
-                            nomination.ForwardedInDecisionId = decision.Id;
-                            nomination.ProvinceOutcome = ProvinceOutcome.Pending;
+                            return Result<string>.Failure(refused); // the transaction is disposed uncommitted: nothing is saved
                         }
 
                         await db.SaveChangesAsync(cancellationToken);
@@ -102,13 +104,69 @@ public static class IssueDecision
                     await transaction.CommitAsync(cancellationToken);
                     return decision.DocumentNumber;
                 }
-                catch (DbUpdateException) when (attempt < 3)
+                catch (DbUpdateException) when (attempt < 20)
                 {
-                    // Someone took the same number at the same moment: the unique (issuer, year, number) index refused it; take the next.
+                    // Someone took the same number at the same moment: the unique (issuer, type, term, number) index refused it; take the next.
                     db.ChangeTracker.Clear();
-                    nominations = await db.Nominations.Where(n => ids.Contains(n.Id) && n.Status == NominationStatus.Verified).ToListAsync(cancellationToken);
+                    nominations = await db.Nominations.Where(n => ids.Contains(n.Id)).ToListAsync(cancellationToken);
                 }
             }
+        }
+
+        /// <summary>
+        /// A Quyết định lists only candidates the ballot passed, each awarded once; a Tờ trình only candidates on the
+        /// round's province list (the selection after run-offs and written overrides) not yet sent up.
+        /// </summary>
+        private async Task<List<DomainError>> CheckListAsync(DocumentType type, List<Nomination> nominations, CancellationToken cancellationToken)
+        {
+            var errors = new List<DomainError>();
+            if (nominations.Count == 0)
+            {
+                return errors;
+            }
+
+            if (type == DocumentType.Decision)
+            {
+                var notPassed = nominations.Where(n => !NominationStateMachine.WasCommendedByBallot(n.Status)).Select(n => $"{n.NomineeName} ({n.Status.Label()})").ToList();
+                if (notPassed.Count > 0)
+                {
+                    errors.Add(DomainError.Rule("not_commended", $"Quyết định khen thưởng chỉ gồm người được Ban Thường vụ bầu chọn; không đưa vào được: {string.Join(", ", notPassed)}."));
+                }
+
+                var ids = nominations.Select(n => (int?)n.Id).ToList();
+                var awarded = await db.Awards.Where(a => ids.Contains(a.NominationId)).Select(a => a.RecipientName).Distinct().ToListAsync(cancellationToken);
+                if (awarded.Count > 0)
+                {
+                    errors.Add(DomainError.Conflict("already_awarded", $"Đã có quyết định khen thưởng cho: {string.Join(", ", awarded)}."));
+                }
+
+                return errors;
+            }
+
+            var forwarded = nominations.Where(n => n.ForwardedInDecisionId is not null || NominationStateMachine.WasProposedToProvince(n.Status)).ToList();
+            if (forwarded.Count > 0)
+            {
+                errors.Add(DomainError.Conflict("already_forwarded", $"Đã được đề nghị lên Tỉnh ủy trong một tờ trình khác: {string.Join(", ", forwarded.Select(n => n.NomineeName))}."));
+                return errors;
+            }
+
+            var roundIds = nominations.Select(n => n.RoundId).Distinct().ToList();
+            if (roundIds.Count > 1)
+            {
+                errors.Add(DomainError.Invalid("NominationIds", "Một tờ trình chỉ gồm hồ sơ của một đợt."));
+                return errors;
+            }
+
+            var roundCode = await db.Rounds.Where(r => r.Id == roundIds[0]).Select(r => r.Code).SingleAsync(cancellationToken);
+            var selected = await selection.Handle(roundCode, cancellationToken);
+            var onList = selected.IsSuccess ? selected.Value.Selection.ToProvince.Select(c => c.NominationId).ToHashSet() : [];
+            var outside = nominations.Where(n => n.Status != NominationStatus.Commended || !onList.Contains(n.Id)).Select(n => n.NomineeName).ToList();
+            if (outside.Count > 0)
+            {
+                errors.Add(DomainError.Rule("not_on_province_list", $"Tờ trình chỉ gồm người trong danh sách đề nghị Tỉnh ủy của đợt {roundCode}; không có trong danh sách: {string.Join(", ", outside)}."));
+            }
+
+            return errors;
         }
     }
 }

@@ -30,7 +30,9 @@ public static class OpenBallot
             }
 
             var roundId = context.Value.Round.Id;
-            var verified = await db.Nominations.Where(n => n.RoundId == roundId && n.Status == NominationStatus.Verified).Select(n => n.Id).ToListAsync(cancellationToken);
+            // nomination-states: a main ballot is over verified candidates; a run-off over candidates the main ballot commended.
+            var eligible = command.RunOffOf is null ? NominationStatus.Verified : NominationStatus.Commended;
+            var verified = await db.Nominations.Where(n => n.RoundId == roundId && n.Status == eligible).Select(n => n.Id).ToListAsync(cancellationToken);
             var candidates = command.NominationIds is { Count: > 0 } chosen ? chosen.Distinct().ToList() : verified;
             var errors = new List<DomainError>();
             if (candidates.Count == 0)
@@ -75,6 +77,13 @@ public static class OpenBallot
                 Candidates = candidates.Select(id => new BallotCandidate { NominationId = id }).ToList(),
             };
             db.Ballots.Add(ballot);
+
+            // nomination-states: the candidates of a main ballot are frozen (in ballot) in the same save as the ballot.
+            if (await Nominations.BallotStates.EnterAsync(db, ballot, cancellationToken) is { Count: > 0 } frozen)
+            {
+                return Result<int>.Failure(frozen);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             db.BallotVoters.AddRange(voters.Select(id => new BallotVoter { BallotId = ballot.Id, UserId = id }));
             db.Notifications.Add(new Domain.Nominations.Notification

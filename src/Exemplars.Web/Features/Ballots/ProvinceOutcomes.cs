@@ -1,5 +1,6 @@
 using Exemplars.Domain.Ballots;
 using Exemplars.Domain.Common;
+using Exemplars.Domain.Eligibility;
 using Exemplars.Domain.Nominations;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
@@ -10,18 +11,39 @@ namespace Exemplars.Web.Features.Ballots;
 /// <summary>The secretariat records what the province decided for a candidate the bloc sent up.</summary>
 public static class ProvinceOutcomes
 {
+    public sealed record Row(int NominationId, string Name, NomineeKind Kind, string Organization, string Submission, NominationStatus Status, ProvinceOutcome Outcome, string? Note, DateTime? RecordedAtUtc);
+
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
     {
-        public async Task<Result<ProvinceOutcome>> Record(int nominationId, ProvinceOutcome outcome, string? note, CancellationToken cancellationToken)
+        /// <summary>Every candidate of the round the bloc sent up in a Tờ trình, with what the province decided so far.</summary>
+        public async Task<Result<IReadOnlyList<Row>>> List(string? roundCode, CancellationToken cancellationToken)
         {
             if (!BallotAccess.CanRun(user))
             {
                 return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Chỉ Ban Tuyên giáo – Dân vận ghi kết quả của Tỉnh ủy.");
             }
 
-            if (outcome is not (ProvinceOutcome.Commended or ProvinceOutcome.NotCommended))
+            var round = await db.Rounds.Where(r => r.Code == roundCode).Select(r => (int?)r.Id).SingleOrDefaultAsync(cancellationToken);
+            if (round is null)
             {
-                return DomainError.Invalid("Outcome", "Kết quả phải là Commended (được khen thưởng) hoặc NotCommended (không được khen thưởng).");
+                return DomainError.NotFound("Không tìm thấy đợt bình xét.");
+            }
+
+            var rows = await (from n in db.Nominations.AsNoTracking()
+                              join o in db.Organizations on n.OrganizationId equals o.Id
+                              join d in db.Decisions on n.ForwardedInDecisionId equals d.Id
+                              where n.RoundId == round
+                              orderby n.Kind, n.NomineeName
+                              select new { n.Id, n.NomineeName, n.Kind, Organization = o.Name, d.Number, d.Type, d.Issuer, n.Status, n.ProvinceOutcome, n.ProvinceOutcomeNote, n.ProvinceOutcomeAtUtc })
+                .ToListAsync(cancellationToken);
+            return rows.Select(r => new Row(r.Id, r.NomineeName, r.Kind, r.Organization, DocumentNumber.Format(r.Number, r.Type, r.Issuer), r.Status, r.ProvinceOutcome, r.ProvinceOutcomeNote, r.ProvinceOutcomeAtUtc)).ToList();
+        }
+
+        public async Task<Result<ProvinceOutcome>> Record(int nominationId, ProvinceOutcome outcome, string? note, CancellationToken cancellationToken)
+        {
+            if (!BallotAccess.CanRun(user))
+            {
+                return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Chỉ Ban Tuyên giáo – Dân vận ghi kết quả của Tỉnh ủy.");
             }
 
             var nomination = await db.Nominations.SingleOrDefaultAsync(n => n.Id == nominationId && n.ForwardedInDecisionId != null, cancellationToken);
@@ -30,11 +52,21 @@ public static class ProvinceOutcomes
                 return DomainError.NotFound("Không tìm thấy hồ sơ đã đề nghị lên Tỉnh ủy.");
             }
 
-            nomination.ProvinceOutcome = outcome;
-            nomination.ProvinceOutcomeAtUtc ??= clock.GetUtcNow().UtcDateTime; // the first record dates it in periodic reports; corrections do not move it
-            nomination.ProvinceOutcomeNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim()[..Math.Min(note.Trim().Length, 1000)];
-            nomination.Version = Guid.NewGuid();
-            await db.SaveChangesAsync(cancellationToken);
+            var recorded = nomination.RecordProvinceOutcome(outcome, note, clock.GetUtcNow().UtcDateTime);
+            if (!recorded.IsSuccess)
+            {
+                return Result<ProvinceOutcome>.Failure(recorded.Errors);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return DomainError.Conflict("concurrent_edit", "Hồ sơ vừa được người khác thay đổi. Hãy tải lại trang.");
+            }
+
             return outcome;
         }
     }

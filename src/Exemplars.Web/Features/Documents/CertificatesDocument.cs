@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Exemplars.Domain.Ballots;
 using Exemplars.Domain.Common;
+using Exemplars.Domain.Documents;
 using Exemplars.Web.Features.Ballots;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
@@ -12,7 +13,7 @@ namespace Exemplars.Web.Features.Documents;
 /// <summary>The Giấy khen of every awardee of a decision: one combined PDF, or a zip of one PDF each.</summary>
 public static class CertificatesDocument
 {
-    public sealed class Handler(AppDbContext db, CurrentUser user, DocumentSettings settings, CertificatePdf pdf)
+    public sealed class Handler(AppDbContext db, CurrentUser user, Issuers.IssuerDirectory.Handler issuers, CertificatePdf pdf)
     {
         public async Task<Result<IReadOnlyList<Certificate>>> Load(int decisionId, CancellationToken cancellationToken)
         {
@@ -28,17 +29,31 @@ public static class CertificatesDocument
             }
 
             var nominationIds = decision.Awards.Where(a => a.NominationId is not null).Select(a => a.NominationId!.Value).ToList();
-            var units = await (from n in db.Nominations
-                               join o in db.Organizations on n.OrganizationId equals o.Id
-                               where nominationIds.Contains(n.Id)
-                               select new { n.Id, o.Name }).ToDictionaryAsync(x => x.Id, x => x.Name, cancellationToken);
+            var details = await (from n in db.Nominations
+                                 join o in db.Organizations on n.OrganizationId equals o.Id
+                                 join p in db.People on n.PersonId equals p.Id into people
+                                 from p in people.DefaultIfEmpty()
+                                 where nominationIds.Contains(n.Id)
+                                 select new { n.Id, Position = p == null ? null : p.Position, Unit = o.Name }).ToDictionaryAsync(x => x.Id, cancellationToken);
             var period = await db.Rounds.Where(r => r.Id == decision.RoundId).Select(r => $"giai đoạn {r.ReviewFromYear} - {r.ReviewToYear}").SingleOrDefaultAsync(cancellationToken) ?? string.Empty;
             var reason = $"Đã có thành tích tiêu biểu, xuất sắc trong học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh {period}".Trim() + ".";
-            return decision.Awards.OrderBy(a => a.RecipientName).Select(a => new Certificate(
-                settings.BlocIssuer[0], settings.BlocName, a.RecipientName,
-                a.NominationId is { } id && units.TryGetValue(id, out var unit) && unit != a.RecipientName ? unit : string.Empty,
-                reason, decision.DocumentNumber, decision.Date, settings.Place, "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", decision.Signer)).ToList();
+            var issuer = await issuers.BySymbol(decision.Issuer, cancellationToken);
+            var bloc = issuer.Heading;
+            var position = Issuers.IssuerDirectory.PositionOf(issuer, decision.Signer, decision.Date);
+            var granting = GrassrootsIssuer.Upper(bloc.OrganName);
+            return decision.Awards.OrderBy(a => a.RecipientName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false)).Select((a, i) =>
+            {
+                var detail = a.NominationId is { } id && details.TryGetValue(id, out var d) ? d : null;
+                var positionAndUnit = string.Join(", ", new[] { detail?.Position, detail?.Unit != a.RecipientName ? detail?.Unit : null }.Where(s => !string.IsNullOrWhiteSpace(s)));
+                return new Certificate(
+                    [bloc.SuperiorLine, bloc.Name], granting, a.RecipientName, positionAndUnit, reason, decision.DocumentNumber, decision.Date,
+                    RegisterNumber(decision.DocumentNumber, i + 1), issuer.Place, bloc.OnBehalf, position, decision.Signer);
+            }).ToList();
         }
+
+        /// <summary>Số vào sổ: the decision's number and the certificate's place in its list, "01-QĐ/ĐUK-003".</summary>
+        public static string RegisterNumber(string decisionNumber, int position) =>
+            $"{decisionNumber}-{position.ToString("000", System.Globalization.CultureInfo.InvariantCulture)}";
 
         public byte[] Combined(IReadOnlyList<Certificate> certificates, IProgress<int>? progress = null)
         {

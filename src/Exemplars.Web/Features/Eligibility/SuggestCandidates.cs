@@ -102,7 +102,7 @@ public static class SuggestCandidates
 
                 // The family attestation is given with a nomination, not kept in the registry: it cannot decide a suggestion.
                 var rules = EligibilityEngine.Evaluate(facts, round.Terms, [], round.CriteriaVersion).Rules
-                    .Where(r => r.Code != FamilyLawRule.Code).ToList();
+                    .Where(r => r.Code != FamilyLawRule.Code && r.Code != EnterpriseBranch.Code).ToList();
                 if (rules.Count > 0 && EligibilityResult.Combine(rules) == Verdict.Eligible)
                 {
                     candidates.Add(new Candidate(kind, id, name, organizationName, facts.CategoryCode, rules));

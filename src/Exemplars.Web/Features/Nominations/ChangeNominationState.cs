@@ -46,7 +46,7 @@ public static class ChangeNominationState
             await db.SaveChangesAsync(cancellationToken);
 
             // Never sent, so no version refers to these bytes: they go with the draft (after the rows, so a failed save keeps them).
-            foreach (var path in stored)
+            foreach (var path in stored.Where(p => !Infrastructure.FileStorage.IsContentAddressed(p))) // shared bytes: the sweeper's
             {
                 storage.Delete(path);
             }
@@ -78,17 +78,14 @@ public static class ChangeNominationState
             }
 
             var nomination = found.Value;
-            var next = NominationStateMachine.Next(nomination.Status, action);
+            var next = action == NominationAction.Return ? nomination.ReturnToUnit(reason!) : nomination.Withdraw();
             if (!next.IsSuccess)
             {
                 return next;
             }
 
-            nomination.Status = next.Value;
-            nomination.Version = Guid.NewGuid();
             if (action == NominationAction.Return)
             {
-                nomination.ReturnReason = reason;
                 db.Notifications.Add(new Notification
                 {
                     OrganizationId = nomination.OrganizationId,

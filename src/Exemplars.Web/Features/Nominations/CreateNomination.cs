@@ -14,7 +14,7 @@ namespace Exemplars.Web.Features.Nominations;
 /// <summary>A grassroots clerk opens a dossier in a round for a person or collective of their own registry.</summary>
 public static class CreateNomination
 {
-    public sealed record Command(string? Round, NomineeKind Kind, int? PersonId, int? CollectiveId, string? Category);
+    public sealed record Command(string? Round, NomineeKind Kind, int? PersonId, int? CollectiveId, string? Category, bool? BusinessLeader = null);
 
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
     {
@@ -35,6 +35,11 @@ public static class CreateNomination
             if (EligibilityEngine.ValidateCategory(facts, context.Value.Categories) is { } categoryError)
             {
                 return categoryError;
+            }
+
+            if (EnterpriseBranch.Required(command.Kind, facts.CategoryCode) && command.BusinessLeader is null)
+            {
+                return DomainError.Invalid("BusinessLeader", "Mục 3.2.1: hãy chọn cá nhân là doanh nhân, người đứng đầu doanh nghiệp hay không phải.");
             }
 
             string name;
@@ -70,9 +75,10 @@ public static class CreateNomination
 
             var key = Nomination.KeyOf(command.Kind, nomineeId);
             var roundId = context.Value.Round.Id;
-            if (await db.Nominations.AnyAsync(n => n.RoundId == roundId && n.NomineeKey == key && n.Status != NominationStatus.Withdrawn, cancellationToken))
+            var earlier = await db.Nominations.Where(n => n.RoundId == roundId && n.NomineeKey == key).Select(n => n.Status).ToListAsync(cancellationToken);
+            if (NominationStateMachine.CanNominateAgain(name, context.Value.Round.Code, earlier) is { } again)
             {
-                return DomainError.Conflict("already_nominated", $"{name} đã được đề nghị trong đợt {context.Value.Round.Code}.");
+                return again;
             }
 
             var nomination = new Nomination
@@ -80,7 +86,7 @@ public static class CreateNomination
                 RoundId = roundId, OrganizationId = owner, Kind = command.Kind, NomineeKey = key, NomineeName = name,
                 PersonId = command.Kind == NomineeKind.Individual ? nomineeId : null,
                 CollectiveId = command.Kind == NomineeKind.Collective ? nomineeId : null,
-                CategoryCode = facts.CategoryCode, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+                CategoryCode = facts.CategoryCode, BusinessLeader = EnterpriseBranch.Required(command.Kind, facts.CategoryCode) ? command.BusinessLeader : null, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             };
             db.Nominations.Add(nomination);
             var round = await db.Rounds.SingleAsync(r => r.Id == roundId, cancellationToken);

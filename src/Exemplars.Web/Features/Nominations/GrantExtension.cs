@@ -9,10 +9,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Features.Nominations;
 
-/// <summary>The secretariat gives one grassroots organisation a later deadline in a round, with a reason (audited).</summary>
+/// <summary>
+/// The secretariat gives grassroots organisations a later deadline in a round, with a reason (audited): one by its code
+/// (API), or several picked from the list of units (page), all in one save.
+/// </summary>
 public static class GrantExtension
 {
-    public sealed record Command(string? Round, string? OrganizationCode, DateOnly Until, string? Reason);
+    public sealed record Command(string? Round, string? OrganizationCode, DateOnly Until, string? Reason, IReadOnlyList<int>? OrganizationIds = null);
 
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
     {
@@ -30,11 +33,21 @@ public static class GrantExtension
             }
 
             var code = command.OrganizationCode?.Trim().ToUpperInvariant() ?? string.Empty;
-            var organization = await db.Organizations.InScopeOf(user).Where(o => o.Code == code && o.Kind == OrganizationKind.Grassroots).Select(o => (int?)o.Id).SingleOrDefaultAsync(cancellationToken);
+            var picked = command.OrganizationIds?.Distinct().ToList() ?? [];
+            var grassroots = db.Organizations.InScopeOf(user).Where(o => o.Kind == OrganizationKind.Grassroots);
+            var organizations = picked.Count > 0
+                ? await grassroots.Where(o => picked.Contains(o.Id)).Select(o => o.Id).ToListAsync(cancellationToken)
+                : await grassroots.Where(o => o.Code == code).Select(o => o.Id).ToListAsync(cancellationToken);
             var errors = new List<DomainError>();
-            if (organization is null)
+            if (picked.Count > 0 && organizations.Count != picked.Count)
             {
-                errors.Add(DomainError.Invalid("OrganizationCode", $"Không có tổ chức cơ sở đảng mã {code}."));
+                errors.Add(DomainError.Invalid("OrganizationIds", "Có đơn vị được chọn không phải tổ chức cơ sở đảng thuộc phạm vi quản lý."));
+            }
+            else if (organizations.Count == 0)
+            {
+                errors.Add(picked.Count == 0 && code.Length == 0
+                    ? DomainError.Invalid("OrganizationIds", "Hãy chọn ít nhất một tổ chức cơ sở đảng.")
+                    : DomainError.Invalid("OrganizationCode", $"Không có tổ chức cơ sở đảng mã {code}."));
             }
 
             if (command.Until <= context.Value.Round.GrassrootsDeadline)
@@ -52,14 +65,15 @@ public static class GrantExtension
                 return Result<int>.Failure(errors);
             }
 
-            var extension = new DeadlineExtension
+            var now = clock.GetUtcNow().UtcDateTime;
+            var extensions = organizations.Select(id => new DeadlineExtension
             {
-                RoundId = context.Value.Round.Id, OrganizationId = organization!.Value, Until = command.Until, Reason = command.Reason!.Trim(),
-                GrantedBy = user.Email, GrantedAtUtc = clock.GetUtcNow().UtcDateTime,
-            };
-            db.DeadlineExtensions.Add(extension);
+                RoundId = context.Value.Round.Id, OrganizationId = id, Until = command.Until, Reason = command.Reason!.Trim(),
+                GrantedBy = user.Email, GrantedAtUtc = now,
+            }).ToList();
+            db.DeadlineExtensions.AddRange(extensions);
             await db.SaveChangesAsync(cancellationToken);
-            return extension.Id;
+            return extensions[0].Id;
         }
     }
 }

@@ -46,7 +46,8 @@ public static class ListNominations
                     join r in db.Rounds on n.RoundId equals r.Id
                     join o in db.Organizations on n.OrganizationId equals o.Id
                     orderby r.LastRatingYear descending, o.Code, n.NomineeName
-                    select new Row(n.Id, r.Code, r.GrassrootsDeadline, o.Name, n.Kind, n.NomineeName, n.CategoryCode, n.Status, n.SubmittedAtUtc, n.Version))
+                    let extension = db.DeadlineExtensions.Where(x => x.RoundId == n.RoundId && x.OrganizationId == n.OrganizationId).Max(x => (DateOnly?)x.Until)
+                    select new Row(n.Id, r.Code, extension != null && extension > r.GrassrootsDeadline ? extension.Value : r.GrassrootsDeadline, o.Name, n.Kind, n.NomineeName, n.CategoryCode, n.Status, n.SubmittedAtUtc, n.Version))
                 .ToPagedAsync(new PageRequest(query.Page, query.PageSize), cancellationToken);
         }
     }

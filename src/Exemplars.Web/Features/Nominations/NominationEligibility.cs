@@ -15,6 +15,7 @@ public static class NominationEligibility
             ? await RegistryLoader.PersonFactsAsync(db, db.People, nomination.PersonId!.Value, nomination.CategoryCode, nomination.FamilyLawAttested, cancellationToken)
                 ?? throw new InvalidOperationException($"Nomination {nomination.Id} points at a missing person.")
             : await RegistryLoader.CollectiveFactsAsync(db, nomination.CollectiveId!.Value, nomination.CategoryCode, cancellationToken);
+        facts = facts with { BusinessLeader = nomination.BusinessLeader };
         return EligibilityEngine.Evaluate(facts, context.Round.Terms, context.Criteria, context.Round.CriteriaVersion);
     }
 }

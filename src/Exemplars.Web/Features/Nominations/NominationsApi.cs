@@ -23,6 +23,7 @@ public static class NominationsApi
     public static RouteGroupBuilder MapNominationsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/nominations").WithTags("Nominations");
+        group.MapSentFiles();
 
         group.MapGet("/", async ([AsParameters] ListQuery q, ListNominations.Handler handler, CancellationToken ct) =>
             Results.Ok(await handler.Handle(new ListNominations.Query(q.Round, q.Status, q.Kind, q.Category, q.Page ?? 1, q.PageSize ?? 50, q.OrganizationId), ct)))

@@ -29,6 +29,14 @@ public sealed record Snapshot(
         n.Evidence.OrderBy(e => e.CriterionCode).ThenBy(e => e.FileName).Select(e => $"{e.CriterionCode ?? "chung"}: {e.FileName} ({e.Sha256[..12]})").ToList(),
         eligibility.Verdict.ToString());
 
+    /// <summary>The exact bytes this submission sends, one row per evidence file, so they stay with the version for good.</summary>
+    public static IEnumerable<SentFile> SentFiles(Nomination n, NominationVersion version) =>
+        n.Evidence.Select(e => new SentFile
+        {
+            Version = version, EvidenceFileId = e.Id, CriterionCode = e.CriterionCode, FileName = e.FileName, ContentType = e.ContentType,
+            Size = e.Size, Sha256 = e.Sha256, StoragePath = e.StoragePath,
+        });
+
     private static readonly (string Label, Func<Snapshot, string?> Value)[] Fields =
     [
         ("Tóm tắt thành tích", s => s.Summary),

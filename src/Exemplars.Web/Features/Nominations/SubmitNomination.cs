@@ -33,10 +33,9 @@ public static class SubmitNomination
             }
 
             var nomination = found.Value;
-            var next = NominationStateMachine.Next(nomination.Status, NominationAction.Submit);
-            if (!next.IsSuccess)
+            if (NominationStateMachine.Next(nomination.Status, NominationAction.Submit) is { IsSuccess: false } refused)
             {
-                return next;
+                return refused;
             }
 
             var roundCode = await db.Rounds.Where(r => r.Id == nomination.RoundId).Select(r => r.Code).SingleAsync(cancellationToken);
@@ -58,18 +57,21 @@ public static class SubmitNomination
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
-            nomination.Status = next.Value;
-            nomination.SubmittedAtUtc = now;
-            nomination.SubmissionCount++;
-            nomination.ReturnReason = null;
-            nomination.Version = Guid.NewGuid();
-            nomination.Versions.Add(new NominationVersion
+            var submitted = nomination.Submit(now);
+            if (!submitted.IsSuccess)
+            {
+                return submitted;
+            }
+
+            var sent = new NominationVersion
             {
                 Number = nomination.SubmissionCount,
                 SubmittedAtUtc = now,
                 SubmittedBy = user.Email,
                 Snapshot = JsonSerializer.Serialize(Snapshot.Of(nomination, eligibility), Snapshot.Json),
-            });
+            };
+            nomination.Versions.Add(sent);
+            db.SentFiles.AddRange(Snapshot.SentFiles(nomination, sent));
             var unit = await db.Organizations.Where(o => o.Id == nomination.OrganizationId).Select(o => new { o.Name, o.Path }).SingleAsync(cancellationToken);
             db.Notifications.Add(new Notification
             {

@@ -14,7 +14,12 @@ public static class ListOrganizations
         HostUnitType? HostUnitType = null,
         bool IncludeInactive = false,
         int Page = 1,
-        int PageSize = PageRequest.DefaultSize);
+        int PageSize = PageRequest.DefaultSize,
+        string? Sort = null,
+        bool Descending = false);
+
+    /// <summary>The columns the list can be sorted by: code (the default) and name.</summary>
+    public static readonly string[] SortKeys = ["ma", "ten"];
 
     public sealed class Handler(AppDbContext db, CurrentUser user)
     {
@@ -42,8 +47,14 @@ public static class ListOrganizations
                 organizations = organizations.Where(o => o.IsActive);
             }
 
+            organizations = (query.Sort, query.Descending) switch
+            {
+                ("ten", false) => organizations.OrderBy(o => o.SearchName).ThenBy(o => o.Code),
+                ("ten", true) => organizations.OrderByDescending(o => o.SearchName).ThenBy(o => o.Code),
+                (_, true) => organizations.OrderByDescending(o => o.Code),
+                _ => organizations.OrderBy(o => o.Code),
+            };
             return organizations
-                .OrderBy(o => o.Code)
                 .ToRows()
                 .ToPagedAsync(new PageRequest(query.Page, query.PageSize), cancellationToken);
         }

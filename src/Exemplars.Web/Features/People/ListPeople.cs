@@ -8,7 +8,10 @@ namespace Exemplars.Web.Features.People;
 
 public static class ListPeople
 {
-    public sealed record Query(string? Search = null, int? OrganizationId = null, bool? PartyMember = null, bool? Leader = null, int Page = 1, int PageSize = PageRequest.DefaultSize);
+    public sealed record Query(string? Search = null, int? OrganizationId = null, bool? PartyMember = null, bool? Leader = null, int Page = 1, int PageSize = PageRequest.DefaultSize, string? Sort = null, bool Descending = false);
+
+    /// <summary>The columns the list can be sorted by: unit (the default), name and code.</summary>
+    public static readonly string[] SortKeys = ["donvi", "ten", "ma"];
 
     public sealed record Row(int Id, string Code, string FullName, DateOnly? BirthDate, Gender? Gender, string? Position, int OrganizationId, string OrganizationName, bool IsPartyMember, int? PartyJoinYear, bool IsLeader, string? FieldCategoryCode);
 
@@ -38,7 +41,16 @@ public static class ListPeople
                 people = people.Where(p => p.IsLeader == leader);
             }
 
-            return people.OrderBy(p => p.Organization!.Code).ThenBy(p => p.FullName).ThenBy(p => p.Id)
+            var ordered = (query.Sort, query.Descending) switch
+            {
+                ("ten", false) => people.OrderBy(p => p.SearchName).ThenBy(p => p.Id),
+                ("ten", true) => people.OrderByDescending(p => p.SearchName).ThenBy(p => p.Id),
+                ("ma", false) => people.OrderBy(p => p.Code).ThenBy(p => p.Id),
+                ("ma", true) => people.OrderByDescending(p => p.Code).ThenBy(p => p.Id),
+                (_, true) => people.OrderByDescending(p => p.Organization!.Code).ThenBy(p => p.FullName).ThenBy(p => p.Id),
+                _ => people.OrderBy(p => p.Organization!.Code).ThenBy(p => p.FullName).ThenBy(p => p.Id),
+            };
+            return ordered
                 .Select(p => new Row(p.Id, p.Code, p.FullName, p.BirthDate, p.Gender, p.Position, p.OrganizationId, p.Organization!.Name, p.IsPartyMember, p.PartyJoinYear, p.IsLeader, p.FieldCategoryCode))
                 .ToPagedAsync(new PageRequest(query.Page, query.PageSize), cancellationToken);
         }

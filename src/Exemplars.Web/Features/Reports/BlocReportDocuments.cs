@@ -19,7 +19,7 @@ public static class BlocReportDocuments
 {
     private const int NarrativeExcerpt = 600;
 
-    public sealed class Handler(ReportTracker.Handler tracker, AppDbContext db, DocumentSettings settings, TimeProvider clock)
+    public sealed class Handler(ReportTracker.Handler tracker, AppDbContext db, Issuers.IssuerDirectory.Handler issuers, TimeProvider clock)
     {
         public async Task<Result<(string FileName, byte[] Content)>> Docx(int periodId, CancellationToken cancellationToken)
         {
@@ -31,12 +31,15 @@ public static class BlocReportDocuments
 
             var (period, rows) = all.Value;
             var summary = ReportTracker.Handler.Summarise(rows);
+            var issuer = await issuers.Default(cancellationToken);
+            var today = VietnamTime.Today(clock);
+            var signer = issuer.SignerOn(today);
             var planName = await db.Plans.Where(p => p.Id == period.PlanId).Select(p => p.Name).SingleAsync(cancellationToken);
             var sent = summary.OnTime + summary.Late;
             var body = new List<string>
             {
-                $"Thực hiện {planName}, Ban Thường vụ Đảng ủy Khối tổng hợp kết quả {period.Label} (số liệu từ ngày {VietnamTime.Format(period.From)} đến ngày {VietnamTime.Format(period.To)}) như sau:",
-                $"1. Tình hình gửi báo cáo: toàn Khối có {N(summary.Units)} tổ chức cơ sở đảng; {N(sent)} đơn vị đã gửi báo cáo ({N(summary.OnTime)} đúng hạn, {N(summary.Late)} trễ hạn); {N(summary.Missing)} đơn vị chưa gửi báo cáo" +
+                $"Thực hiện {planName}, {issuer.OrganName} tổng hợp kết quả {period.Label} (số liệu từ ngày {VietnamTime.Format(period.From)} đến ngày {VietnamTime.Format(period.To)}) như sau:",
+                $"1. Tình hình gửi báo cáo: toàn đảng bộ có {N(summary.Units)} tổ chức cơ sở đảng; {N(sent)} đơn vị đã gửi báo cáo ({N(summary.OnTime)} đúng hạn, {N(summary.Late)} trễ hạn); {N(summary.Missing)} đơn vị chưa gửi báo cáo" +
                     (summary.Waiting > 0 ? $"; {N(summary.Waiting)} đơn vị chưa đến hạn gửi." : "."),
                 "2. Kết quả phát hiện, bồi dưỡng, khen thưởng và nhân rộng gương điển hình (tổng hợp từ báo cáo của các đơn vị đã gửi):",
             };
@@ -57,20 +60,20 @@ public static class BlocReportDocuments
             }
 
             var model = new PartyDocumentModel(
-                settings.BlocIssuer,
-                "......-BC/ĐUK",
-                settings.Place,
-                VietnamTime.Today(clock),
+                issuer.Heading.Lines,
+                "......-BC/" + issuer.Symbol,
+                issuer.Place,
+                today,
                 "BÁO CÁO",
                 $"Kết quả xây dựng, tuyên dương, nhân rộng gương tập thể, cá nhân điển hình tiêu biểu {period.Label}",
                 body,
                 ["STT", "Nội dung", "Số lượng"],
                 table,
                 after,
-                "T/M BAN THƯỜNG VỤ",
-                "PHÓ BÍ THƯ",
-                "...........................",
-                ["Ban Thường vụ Tỉnh ủy (báo cáo),", "Ban Tuyên giáo và Dân vận Tỉnh ủy,", "Lưu Văn phòng Đảng ủy Khối."]);
+                issuer.Heading.OnBehalf,
+                signer?.Position ?? string.Empty,
+                signer?.FullName ?? "...........................",
+                issuer.ReportRecipientList);
             return ($"bao-cao-tong-hop-{FileSuffix(period)}.docx", PartyDocx.Write(model));
         }
 

@@ -81,6 +81,6 @@ public static class ReportTracker
 
         public static Summary Summarise(IReadOnlyList<Row> rows) => new(
             rows.Count, rows.Count(r => r.State == DeadlineState.OnTime), rows.Count(r => r.State == DeadlineState.Late), rows.Count(r => r.State == DeadlineState.Missing),
-            rows.Count(r => r.State == DeadlineState.Waiting), rows.Where(r => r.Figures is not null).Aggregate(ReportFigures.Zero, (sum, r) => sum.Add(r.Figures!)));
+            rows.Count(r => r.State == DeadlineState.NotYetDue), rows.Where(r => r.Figures is not null).Aggregate(ReportFigures.Zero, (sum, r) => sum.Add(r.Figures!)));
     }
 }

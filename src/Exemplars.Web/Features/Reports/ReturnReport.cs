@@ -27,24 +27,13 @@ public static class ReturnReport
                 return DomainError.NotFound("Không tìm thấy báo cáo.");
             }
 
-            if (report.Status != ReportStatus.Submitted)
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (report.ReturnToUnit(reason, now) is { Count: > 0 } refused)
             {
-                return DomainError.Conflict("report_not_submitted", "Chỉ trả lại báo cáo đã gửi.");
-            }
-
-            if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 1000)
-            {
-                return DomainError.Invalid("Reason", "Hãy ghi lý do trả lại (tối đa 1000 ký tự).");
+                return Result<PeriodicReport>.Failure(refused);
             }
 
             var label = await db.ReportingPeriods.Where(p => p.Id == periodId).Select(p => new { p.Kind, p.Year }).SingleAsync(cancellationToken);
-            var now = clock.GetUtcNow().UtcDateTime;
-            report.Status = ReportStatus.Draft;
-            report.ReturnReason = reason.Trim();
-            report.SubmittedAtUtc = null;
-            report.SubmittedBy = null;
-            report.UpdatedAtUtc = now;
-            report.Version = Guid.NewGuid();
             db.Notifications.Add(new Notification
             {
                 OrganizationId = unit.Id, Roles = Roles.GrassrootsClerk, CreatedAtUtc = now,

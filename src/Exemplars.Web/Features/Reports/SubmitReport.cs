@@ -52,13 +52,11 @@ public static class SubmitReport
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
-            report.Freeze(await figures.Handle(unit.Id, period, report.CommendedGrassroots, cancellationToken));
-            report.Status = ReportStatus.Submitted;
-            report.ReturnReason = null;
-            report.SubmittedAtUtc = now;
-            report.SubmittedBy = user.Email;
-            report.UpdatedAtUtc = now;
-            report.Version = Guid.NewGuid();
+            if (report.Submit(await figures.Handle(unit.Id, period, report.CommendedGrassroots, cancellationToken), user.Email, now) is { Count: > 0 } refused)
+            {
+                return Result<PeriodicReport>.Failure(refused);
+            }
+
             db.Notifications.Add(new Notification
             {
                 OrganizationId = unit.Id, Roles = Roles.Secretariat, CreatedAtUtc = now,

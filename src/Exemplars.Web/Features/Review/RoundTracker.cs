@@ -53,9 +53,8 @@ public static class RoundTracker
             {
                 counts.TryGetValue(u.Id, out var c);
                 DateOnly? extension = extensions.TryGetValue(u.Id, out var e) ? e : null;
-                var lastDay = Deadlines.LastDay(round.GrassrootsDeadline, extension);
                 var sentOn = (c?.Sent ?? 0) > 0 && firstSent.TryGetValue(u.Id, out var first) ? VietnamTime.DayOf(first) : (DateOnly?)null;
-                var state = Deadlines.StateOf(lastDay, today, sentOn);
+                var state = Deadlines.StateOf(round.GrassrootsDeadline, today, sentOn, extension);
                 return new Row(u.Id, u.Code, u.Name, c?.Sent ?? 0, c?.Drafts ?? 0, c?.Last, extension, state);
             }).ToList();
             var filtered = only is { } s ? rows.Where(r => r.State == s).ToList() : rows;

@@ -1,6 +1,7 @@
 using Exemplars.Domain.Ballots;
 using Exemplars.Domain.Common;
 using Exemplars.Domain.Nominations;
+using Exemplars.Domain.Review;
 using Exemplars.Web.Features.Nominations;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
@@ -14,8 +15,146 @@ namespace Exemplars.Web.Features.Review;
 /// </summary>
 public static class VerifyNomination
 {
-    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, GetNomination.Handler get)
+    /// <summary>One criterion as shown and recorded: code, short name, full text, result and note.</summary>
+    public sealed record Item(string Code, string Name, string Text, CheckResult? Result, string? Note);
+
+    /// <summary>The verification page: the dossier, its criteria (current choices of this sending, if saved), earlier records.</summary>
+    public sealed record Sheet(GetNomination.Details Details, IReadOnlyList<Item> Items, IReadOnlyList<Record> History);
+
+    /// <summary>One kept verification, for the dossier's history.</summary>
+    public sealed record Record(int SubmissionNumber, VerificationOutcome Outcome, string CheckedBy, DateTime CheckedAtUtc, IReadOnlyList<Item> Items);
+
+    public sealed record SaveCommand(Guid? Version, IReadOnlyList<VerificationEntry> Entries, VerificationOutcome Outcome, string? ReturnReason);
+
+    /// <summary>A criterion's name on screens: the start of its text (codes are not shown).</summary>
+    public static string NameOf(string text)
     {
+        var t = text.Trim();
+        return t.Length <= 90 ? t : t[..t.LastIndexOf(' ', 90)] + "…";
+    }
+
+    /// <summary>The kept verifications of a dossier, oldest first (for anyone who may see the dossier).</summary>
+    public static async Task<IReadOnlyList<Record>> HistoryAsync(AppDbContext db, int nominationId, CancellationToken cancellationToken)
+    {
+        var rows = await db.VerificationRecords.AsNoTracking().Where(v => v.NominationId == nominationId).OrderBy(v => v.Id).ToListAsync(cancellationToken);
+        return rows.Select(r => new Record(r.SubmissionNumber, r.Outcome, r.CheckedBy, r.CheckedAtUtc,
+            System.Text.Json.JsonSerializer.Deserialize<List<Item>>(r.ItemsJson, Json) ?? [])).ToList();
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, GetNomination.Handler get, ChangeNominationState.Handler states)
+    {
+        /// <summary>The verification page of a dossier waiting for verification (or its record, in any later state).</summary>
+        public async Task<Result<Sheet>> Sheet(int nominationId, CancellationToken cancellationToken)
+        {
+            var details = await Reviewable(nominationId, cancellationToken);
+            if (!details.IsSuccess)
+            {
+                return Result<Sheet>.Failure(details.Errors);
+            }
+
+            var n = details.Value.Nomination;
+            var sentAt = n.SubmittedAtUtc ?? DateTime.MinValue;
+            var saved = await db.VerificationItems.AsNoTracking().Where(v => v.NominationId == nominationId).ToDictionaryAsync(v => v.CriterionCode, cancellationToken);
+            var items = details.Value.Eligibility.JudgementCriteria.Select(c =>
+            {
+                // Only this sending's own choices are shown selected; an earlier sending's result is history, not a default.
+                var current = saved.TryGetValue(c.Code, out var v) && v.CheckedAtUtc >= sentAt ? v : null;
+                return new Item(c.Code, NameOf(c.Text), c.Text, current?.Result, current?.Note);
+            }).ToList();
+            return new Sheet(details.Value, items, await HistoryAsync(db, nominationId, cancellationToken));
+        }
+
+        /// <summary>
+        /// Records every criterion at once and, as asked, accepts or returns the dossier, all in one transaction: either
+        /// everything is kept or nothing is.
+        /// </summary>
+        public async Task<Result<VerificationOutcome>> Save(int nominationId, SaveCommand command, CancellationToken cancellationToken)
+        {
+            var details = await Reviewable(nominationId, cancellationToken);
+            if (!details.IsSuccess)
+            {
+                return Result<VerificationOutcome>.Failure(details.Errors);
+            }
+
+            var nomination = details.Value.Nomination;
+            if (nomination.Status is not (NominationStatus.Submitted or NominationStatus.Resubmitted))
+            {
+                return DomainError.Conflict("not_awaiting_verification", $"Hồ sơ đang ở trạng thái {nomination.Status.Label().ToLowerInvariant()}, không chờ thẩm định.");
+            }
+
+            if (command.Version is { } v && v != nomination.Version)
+            {
+                return DomainError.Conflict("concurrent_edit", "Hồ sơ vừa được người khác thay đổi. Hãy tải lại trang.");
+            }
+
+            var criteria = details.Value.Eligibility.JudgementCriteria.Select(c => (c.Code, NameOf(c.Text))).ToList();
+            var entries = command.Entries ?? [];
+            var errors = VerificationRules.Validate(criteria, entries);
+            if (errors.Count == 0 && command.Outcome == VerificationOutcome.Accepted && !VerificationRules.AllPass(entries))
+            {
+                errors.Add(DomainError.Rule("verification_incomplete", "Chỉ tiếp nhận được khi mọi tiêu chí đều Đạt; hãy trả lại hồ sơ để đơn vị bổ sung."));
+            }
+
+            if (errors.Count == 0 && command.Outcome == VerificationOutcome.Returned && VerificationRules.AllPass(entries) && string.IsNullOrWhiteSpace(command.ReturnReason))
+            {
+                errors.Add(DomainError.Invalid("ReturnReason", "Mọi tiêu chí đều Đạt: nếu vẫn trả lại, hãy ghi lý do trả lại."));
+            }
+
+            if (errors.Count > 0)
+            {
+                return Result<VerificationOutcome>.Failure(errors);
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var existing = await db.VerificationItems.Where(i => i.NominationId == nominationId).ToDictionaryAsync(i => i.CriterionCode, cancellationToken);
+            var recorded = new List<Item>();
+            foreach (var (code, name) in criteria)
+            {
+                var entry = entries.First(e => e.CriterionCode == code);
+                if (!existing.TryGetValue(code, out var item))
+                {
+                    item = new VerificationItem { NominationId = nominationId, CriterionCode = code };
+                    db.VerificationItems.Add(item);
+                }
+
+                item.Result = entry.Result!.Value;
+                item.Note = string.IsNullOrWhiteSpace(entry.Note) ? null : entry.Note.Trim();
+                item.CheckedBy = user.Email;
+                item.CheckedAtUtc = now;
+                recorded.Add(new Item(code, name, details.Value.Eligibility.JudgementCriteria.First(c => c.Code == code).Text, item.Result, item.Note));
+            }
+
+            db.VerificationRecords.Add(new VerificationRecord
+            {
+                NominationId = nominationId, SubmissionNumber = nomination.SubmissionCount, Outcome = command.Outcome,
+                ItemsJson = System.Text.Json.JsonSerializer.Serialize(recorded, Json), CheckedBy = user.Email, CheckedAtUtc = now,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+
+            var moved = command.Outcome switch
+            {
+                VerificationOutcome.Accepted => await Accept(nominationId, nomination.Version, cancellationToken),
+                VerificationOutcome.Returned => await states.Return(nominationId, nomination.Version,
+                    string.Join("\n", new[] { command.ReturnReason?.Trim(), VerificationRules.ReturnReason(criteria, entries) }.Where(x => !string.IsNullOrWhiteSpace(x))), cancellationToken),
+                _ => nomination.Status,
+            };
+            if (!moved.IsSuccess)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return Result<VerificationOutcome>.Failure(moved.Errors);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return command.Outcome;
+        }
+
         public async Task<Result<bool>> Check(int nominationId, string? criterionCode, CheckResult result, string? note, CancellationToken cancellationToken)
         {
             var details = await Reviewable(nominationId, cancellationToken);

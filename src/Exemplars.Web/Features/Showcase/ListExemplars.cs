@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Features.Showcase;
 
-/// <summary>The public showcase: approved stories of commended exemplars, filtered and searched without diacritics.</summary>
+/// <summary>The public showcase: the last approved copy of each published story of commended exemplars, filtered and searched without diacritics.</summary>
 public static class ListExemplars
 {
     public sealed record Query(string? Search = null, string? Category = null, int? Year = null, int? OrganizationId = null, NomineeKind? Kind = null, int Page = 1, int PageSize = 20);
@@ -48,10 +48,10 @@ public static class ListExemplars
             join o in db.Organizations on n.OrganizationId equals o.Id
             select new Item
             {
-                Id = s.Id, Title = s.Title, Name = n.NomineeName, Kind = n.Kind, Unit = o.Name, UnitId = o.Id, Category = n.CategoryCode,
+                Id = s.Id, Title = s.PublishedTitle!, Name = n.NomineeName, Kind = n.Kind, Unit = o.Name, UnitId = o.Id, Category = n.CategoryCode,
                 Year = db.Awards.Where(a => a.NominationId == n.Id).Join(db.Decisions, a => a.DecisionId, d => d.Id, (a, d) => d.Year).Max(),
                 Award = db.Awards.Where(a => a.NominationId == n.Id).OrderByDescending(a => a.Id).Select(a => a.AwardType).First(),
-                HasPhoto = s.PhotoFileId != null, PublishedAtUtc = s.PublishedAtUtc!.Value, StoryHtml = s.StoryHtml,
+                HasPhoto = s.PublishedPhotoId != null, PublishedAtUtc = s.PublishedAtUtc!.Value, StoryHtml = s.PublishedHtml!,
             };
 
         public Task<Paged<Item>> Handle(Query query, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Exemplars.Domain.Common;
 using Exemplars.Domain.Nominations;
 using Exemplars.Domain.Showcase;
@@ -11,14 +10,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Features.Showcase;
 
-/// <summary>The secretariat writes (and approves) the public story of a commended exemplar, with an optional photo.</summary>
+/// <summary>
+/// The secretariat writes the public story of a commended exemplar, with an optional photo. Saving changes the working
+/// copy only: the public keeps seeing the last approved text until the story is approved again (here with
+/// <see cref="Command.Approve"/>, or later with <see cref="ApproveStory"/>).
+/// </summary>
 public static class SaveStory
 {
-    public const string PhotoCode = "showcase-photo";
-
     public sealed record Command(int NominationId, string? Title, string? StoryHtml, bool Approve);
 
-    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, FileStorage storage)
+    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, IFileStore storage)
     {
         public async Task<Result<int>> Handle(Command command, (string Name, byte[] Content)? photo, CancellationToken cancellationToken)
         {
@@ -27,21 +28,10 @@ public static class SaveStory
                 return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Chỉ Ban Tuyên giáo – Dân vận biên tập trang gương điển hình.");
             }
 
-            var nomination = await db.Nominations.Include(n => n.Evidence).SingleOrDefaultAsync(n => n.Id == command.NominationId, cancellationToken);
+            var nomination = await db.Nominations.Where(n => n.Id == command.NominationId).Select(n => new { n.Id, n.NomineeName, n.OrganizationId }).SingleOrDefaultAsync(cancellationToken);
             if (nomination is null || !await db.Awards.AnyAsync(a => a.NominationId == command.NominationId, cancellationToken))
             {
                 return DomainError.Invalid("NominationId", "Chỉ giới thiệu công khai những gương đã được khen thưởng.");
-            }
-
-            var errors = new List<DomainError>();
-            if (string.IsNullOrWhiteSpace(command.Title) || command.Title.Trim().Length > 300)
-            {
-                errors.Add(DomainError.Invalid("Title", "Hãy đặt tiêu đề (tối đa 300 ký tự)."));
-            }
-
-            if (string.IsNullOrWhiteSpace(command.StoryHtml) || command.StoryHtml.Length > 50_000)
-            {
-                errors.Add(DomainError.Invalid("StoryHtml", "Hãy viết bài giới thiệu (tối đa 50.000 ký tự)."));
             }
 
             FileRules.FileType? photoType = null;
@@ -50,54 +40,68 @@ public static class SaveStory
                 var check = FileRules.Check(p.Name, p.Content.LongLength, p.Content.AsSpan(0, Math.Min(p.Content.Length, 16)), 0);
                 if (!check.IsSuccess || check.Value.ContentType is not ("image/jpeg" or "image/png"))
                 {
-                    errors.Add(DomainError.Invalid("Photo", "Ảnh phải là tệp JPG hoặc PNG thật, tối đa 20 MB."));
+                    return DomainError.Invalid("Photo", "Ảnh phải là tệp JPG hoặc PNG thật, tối đa 20 MB.");
                 }
-                else
-                {
-                    photoType = check.Value;
-                }
+
+                photoType = check.Value;
             }
 
+            var html = string.IsNullOrWhiteSpace(command.StoryHtml) ? command.StoryHtml : HtmlCleaner.Clean(command.StoryHtml);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var story = await db.ExemplarStories.SingleOrDefaultAsync(s => s.NominationId == nomination.Id, cancellationToken);
+            var errors = story is null
+                ? ExemplarStory.Create(nomination.Id, command.Title, html, null, now).Errors
+                : ValidateOnly(story, command.Title, html);
             if (errors.Count > 0)
             {
                 return Result<int>.Failure(errors);
             }
 
-            var unit = await db.Organizations.Where(o => o.Id == nomination.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
-            var story = await db.ExemplarStories.SingleOrDefaultAsync(s => s.NominationId == nomination.Id, cancellationToken);
-            if (story is null)
-            {
-                story = new ExemplarStory { NominationId = nomination.Id };
-                db.ExemplarStories.Add(story);
-            }
-
-            var now = clock.GetUtcNow().UtcDateTime;
-            story.Title = command.Title!.Trim();
-            story.StoryHtml = HtmlCleaner.Clean(command.StoryHtml!);
-            story.SearchText = VietnameseText.Fold($"{nomination.NomineeName} {unit} {story.Title} {System.Text.RegularExpressions.Regex.Replace(story.StoryHtml, "<[^>]+>", " ")}");
-            story.UpdatedAtUtc = now;
+            ShowcasePhoto? stored = null;
             if (photo is { } ph && photoType is { } type)
             {
-                var file = new EvidenceFile
+                var blob = await storage.PutAsync(ph.Content, cancellationToken);
+                stored = new ShowcasePhoto
                 {
-                    CriterionCode = PhotoCode, FileName = Path.ChangeExtension(FileRules.CleanName(ph.Name), type.Extension), ContentType = type.ContentType,
-                    Size = ph.Content.LongLength, Sha256 = Convert.ToHexStringLower(SHA256.HashData(ph.Content)),
-                    StoragePath = await storage.SaveAsync(ph.Content, cancellationToken), UploadedAtUtc = now,
+                    FileName = Path.ChangeExtension(FileRules.CleanName(ph.Name), type.Extension), ContentType = type.ContentType,
+                    Size = ph.Content.LongLength, Sha256 = blob.Sha256, StoragePath = blob.Address, UploadedBy = user.Email, UploadedAtUtc = now,
                 };
-                nomination.Evidence.Add(file);
-                await db.SaveChangesAsync(cancellationToken);
-                story.PhotoFileId = file.Id;
+                db.ShowcasePhotos.Add(stored);
             }
 
-            if (command.Approve && !story.Approved)
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (stored is not null)
             {
-                story.Approved = true;
-                story.ApprovedBy = user.Email;
-                story.PublishedAtUtc = now;
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            if (story is null)
+            {
+                story = ExemplarStory.Create(nomination.Id, command.Title, html, stored?.Id, now).Value;
+                db.ExemplarStories.Add(story);
+            }
+            else
+            {
+                story.Edit(command.Title, html, stored?.Id, now);
+            }
+
+            if (command.Approve && story.State is not StoryState.Published)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                var unit = await db.Organizations.Where(o => o.Id == nomination.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
+                db.StoryRevisions.Add(ApproveStory.Publish(story, nomination.NomineeName, unit, user.Email, now).Value);
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return story.Id;
+        }
+
+        private static IReadOnlyList<DomainError> ValidateOnly(ExemplarStory story, string? title, string? html)
+        {
+            var probe = new ExemplarStory { Title = story.Title, StoryHtml = story.StoryHtml };
+            var edited = probe.Edit(title, html, null, DateTime.UnixEpoch);
+            return edited.IsSuccess ? [] : edited.Errors;
         }
     }
 }

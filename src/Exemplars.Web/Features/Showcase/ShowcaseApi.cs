@@ -48,10 +48,10 @@ public static class ShowcaseApi
             return Results.Text(new XDocument(new XDeclaration("1.0", "utf-8", null), feed).ToString(), "application/atom+xml; charset=utf-8");
         }).AllowAnonymous().ExcludeFromDescription();
 
-        app.MapGet("/showcase/photo/{id:int}", async (int id, AppDbContext db, FileStorage storage, CancellationToken ct) =>
+        app.MapGet("/showcase/photo/{id:int}", async (int id, AppDbContext db, IFileStore storage, CancellationToken ct) =>
         {
-            var photo = await db.ExemplarStories.Where(s => s.Id == id && s.Approved && s.PhotoFileId != null)
-                .Join(db.EvidenceFiles, s => s.PhotoFileId, f => f.Id, (s, f) => new { f.StoragePath, f.ContentType })
+            var photo = await db.ExemplarStories.Where(s => s.Id == id && s.Approved && s.PublishedPhotoId != null)
+                .Join(db.ShowcasePhotos, s => s.PublishedPhotoId, f => f.Id, (s, f) => new { f.StoragePath, f.ContentType })
                 .SingleOrDefaultAsync(ct);
             return photo is null ? Results.NotFound() : Results.File(storage.Open(photo.StoragePath), photo.ContentType);
         }).AllowAnonymous().ExcludeFromDescription();

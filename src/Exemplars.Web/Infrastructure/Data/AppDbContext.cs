@@ -42,11 +42,19 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<NominationVersion> NominationVersions => Set<NominationVersion>();
 
+    public DbSet<SentFile> SentFiles => Set<SentFile>();
+
+    public DbSet<ShowcasePhoto> ShowcasePhotos => Set<ShowcasePhoto>();
+
+    public DbSet<StoryRevision> StoryRevisions => Set<StoryRevision>();
+
     public DbSet<DeadlineExtension> DeadlineExtensions => Set<DeadlineExtension>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<VerificationItem> VerificationItems => Set<VerificationItem>();
+
+    public DbSet<Domain.Review.VerificationRecord> VerificationRecords => Set<Domain.Review.VerificationRecord>();
 
     public DbSet<Ballot> Ballots => Set<Ballot>();
 
@@ -155,6 +163,34 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(x => x.NominationId).IsUnique();
             e.HasIndex(x => new { x.Approved, x.PublishedAtUtc });
             e.HasOne<Nomination>().WithMany().HasForeignKey(x => x.NominationId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.PublishedTitle).HasMaxLength(300);
+            e.Property(x => x.PublishedHtml).HasMaxLength(50_000);
+            e.Property(x => x.UnpublishedReason).HasMaxLength(1000);
+            e.Ignore(x => x.State);
+            e.HasOne<ShowcasePhoto>().WithMany().HasForeignKey(x => x.PhotoId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<ShowcasePhoto>().WithMany().HasForeignKey(x => x.PublishedPhotoId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<StoryRevision>(e =>
+        {
+            e.ToTable("story_revisions");
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Title).HasMaxLength(300).IsRequired();
+            e.Property(x => x.StoryHtml).HasMaxLength(50_000).IsRequired();
+            e.Property(x => x.Reason).HasMaxLength(1000);
+            e.Property(x => x.By).HasMaxLength(256).IsRequired();
+            e.HasIndex(x => new { x.ExemplarStoryId, x.Id });
+            e.HasOne(x => x.Story).WithMany().HasForeignKey(x => x.ExemplarStoryId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<ShowcasePhoto>().WithMany().HasForeignKey(x => x.PhotoId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<ShowcasePhoto>(e =>
+        {
+            e.ToTable("showcase_photos");
+            e.Property(f => f.FileName).HasMaxLength(200).IsRequired();
+            e.Property(f => f.ContentType).HasMaxLength(100).IsRequired();
+            e.Property(f => f.Sha256).HasMaxLength(64).IsRequired();
+            e.Property(f => f.StoragePath).HasMaxLength(200).IsRequired();
+            e.Property(f => f.UploadedBy).HasMaxLength(256).IsRequired();
+            e.HasIndex(f => f.StoragePath);
         });
         builder.Entity<DiscoveredExemplar>(e =>
         {
@@ -308,6 +344,17 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(v => v.SubmittedBy).HasMaxLength(256).IsRequired();
             e.HasIndex(v => new { v.NominationId, v.Number }).IsUnique();
         });
+        builder.Entity<SentFile>(e =>
+        {
+            e.ToTable("sent_files");
+            e.Property(f => f.CriterionCode).HasMaxLength(40);
+            e.Property(f => f.FileName).HasMaxLength(200).IsRequired();
+            e.Property(f => f.ContentType).HasMaxLength(100).IsRequired();
+            e.Property(f => f.Sha256).HasMaxLength(64).IsRequired();
+            e.Property(f => f.StoragePath).HasMaxLength(200).IsRequired();
+            e.HasIndex(f => f.StoragePath);
+            e.HasOne(f => f.Version).WithMany().HasForeignKey(f => f.NominationVersionId).OnDelete(DeleteBehavior.Restrict);
+        });
         builder.Entity<DeadlineExtension>(e =>
         {
             e.ToTable("deadline_extensions");
@@ -359,6 +406,15 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(v => new { v.NominationId, v.CriterionCode }).IsUnique();
             e.HasOne<Nomination>().WithMany().HasForeignKey(v => v.NominationId).OnDelete(DeleteBehavior.Cascade);
         });
+        builder.Entity<Domain.Review.VerificationRecord>(e =>
+        {
+            e.ToTable("verification_records");
+            e.Property(v => v.Outcome).HasConversion<string>().HasMaxLength(20);
+            e.Property(v => v.ItemsJson).HasMaxLength(200_000).IsRequired();
+            e.Property(v => v.CheckedBy).HasMaxLength(256).IsRequired();
+            e.HasIndex(v => new { v.NominationId, v.SubmissionNumber });
+            e.HasOne<Nomination>().WithMany().HasForeignKey(v => v.NominationId).OnDelete(DeleteBehavior.Cascade);
+        });
         builder.Entity<Ballot>(e =>
         {
             e.ToTable("ballots");
@@ -402,7 +458,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(d => d.Signer).HasMaxLength(150).IsRequired();
             e.Property(d => d.CreatedBy).HasMaxLength(256).IsRequired();
             e.Ignore(d => d.DocumentNumber);
-            e.HasIndex(d => new { d.Issuer, d.Year, d.Number }).IsUnique();
+            e.HasIndex(d => new { d.Issuer, d.Type, d.Term, d.Number }).IsUnique();
             e.HasMany(d => d.Awards).WithOne().HasForeignKey(a => a.DecisionId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<SelectionOverride>(e =>
@@ -489,6 +545,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(d => d.Note).HasMaxLength(1000);
             e.HasIndex(d => new { d.PersonId, d.Year });
         });
+        Documents.IssuerModel.Configure(builder);
     }
 }
 

@@ -91,6 +91,89 @@ public static class DemoRegistry
         return new Seed(people, collectiveRatings);
     }
 
+    /// <summary>
+    /// More people for each grassroots organisation, numbered after <paramref name="firstSerial"/>, from a seed of their own
+    /// (the first people of <see cref="Build"/> stay exactly as they were).
+    /// </summary>
+    public static List<Person> Extra(IReadOnlyList<Organization> grassroots, int firstSerial, int perOrganization)
+    {
+        var random = new Random(20260330);
+        var people = new List<Person>();
+        var serial = firstSerial;
+        foreach (var organization in grassroots)
+        {
+            for (var i = 0; i < perOrganization; i++)
+            {
+                serial++;
+                var female = random.Next(2) == 0;
+                var name = $"{Pick(random, FamilyNames)} {Pick(random, female ? FemaleMiddle : MaleMiddle)} {Pick(random, female ? FemaleGiven : MaleGiven)}";
+                var birthYear = 1975 + random.Next(25);
+                var partyMember = random.Next(4) > 0;
+                var code = $"DV{serial:00000}";
+                var person = new Person
+                {
+                    Code = code,
+                    FullName = name,
+                    SearchName = VietnameseText.Fold(name + " " + code),
+                    BirthDate = new DateOnly(birthYear, 1 + random.Next(12), 1 + random.Next(28)),
+                    Gender = female ? Gender.Female : Gender.Male,
+                    Ethnicity = random.Next(10) == 0 ? "Hrê" : "Kinh",
+                    Position = Pick(random, Positions),
+                    OrganizationId = organization.Id,
+                    IsPartyMember = partyMember,
+                    PartyJoinYear = partyMember ? Math.Min(2022, birthYear + 22 + random.Next(6)) : null,
+                    FieldCategoryCode = FieldOf(organization),
+                };
+                if (partyMember)
+                {
+                    for (var year = Math.Max(2021, person.PartyJoinYear!.Value); year <= 2024; year++)
+                    {
+                        var roll = random.Next(20);
+                        person.Ratings.Add(new PersonRating { Year = year, Rating = roll < 9 ? Rating.Excellent : roll < 19 ? Rating.Good : Rating.Completed });
+                    }
+                }
+
+                people.Add(person);
+            }
+        }
+
+        return people;
+    }
+
+    /// <summary>
+    /// Ratings of the years after the 2021–2025 data (<paramref name="fromYear"/>..<paramref name="toYear"/>), for the
+    /// current plan's round: party members and organisations, from a seed of their own. Most are good or excellent.
+    /// </summary>
+    public static List<CollectiveRating> AddRecentRatings(IEnumerable<Person> people, IReadOnlyList<Organization> grassroots, int fromYear, int toYear)
+    {
+        var random = new Random(20261201);
+        foreach (var person in people.Where(p => p.IsPartyMember))
+        {
+            for (var year = fromYear; year <= toYear; year++)
+            {
+                var roll = random.Next(20);
+                person.Ratings.Add(new PersonRating { Year = year, Rating = roll < 11 ? Rating.Excellent : roll < 19 ? Rating.Good : Rating.Completed });
+            }
+        }
+
+        var ratings = new List<CollectiveRating>();
+        foreach (var organization in grassroots)
+        {
+            for (var year = fromYear; year <= toYear; year++)
+            {
+                var excellent = random.Next(4) > 0;
+                ratings.Add(new CollectiveRating { OrganizationId = organization.Id, Year = year, Body = CollectiveBody.PartyOrganisation, Rating = excellent ? Rating.Excellent : Rating.Good });
+                ratings.Add(new CollectiveRating { OrganizationId = organization.Id, Year = year, Body = CollectiveBody.TradeUnion, Rating = excellent || random.Next(2) > 0 ? Rating.Excellent : Rating.Good });
+                if (organization.HostUnitType != HostUnitType.PrivateEnterprise)
+                {
+                    ratings.Add(new CollectiveRating { OrganizationId = organization.Id, Year = year, Body = CollectiveBody.YouthUnion, Rating = excellent ? Rating.Excellent : Rating.Good });
+                }
+            }
+        }
+
+        return ratings;
+    }
+
     private static string FieldOf(Organization organization) => organization.Name switch
     {
         var n when n.Contains("Bệnh viện", StringComparison.Ordinal) || n.Contains("Y tế", StringComparison.Ordinal) || n.Contains("bệnh tật", StringComparison.Ordinal) => "3.2.3",

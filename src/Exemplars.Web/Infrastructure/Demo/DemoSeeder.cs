@@ -1,5 +1,6 @@
 using Exemplars.Domain.Common;
 using Exemplars.Domain.Organizations;
+using Exemplars.Domain.Plans;
 using Exemplars.Domain.Users;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
@@ -124,13 +125,17 @@ public static class DemoSeeder
 
         await db.SaveChangesAsync(cancellationToken);
 
+        var clock = services.GetRequiredService<TimeProvider>();
+        var currentRound = await AddCurrentPlanAsync(db, clock, cancellationToken);
         var registry = DemoRegistry.Build(grassroots);
-        db.People.AddRange(registry.People);
+        var people = registry.People.Concat(DemoRegistry.Extra(grassroots, registry.People.Count, ExtraPeoplePerOrganization)).ToList();
+        var recent = DemoRegistry.AddRecentRatings(people, grassroots, 2025, Math.Max(2025, currentRound.LastRatingYear));
+        db.People.AddRange(people);
         db.CollectiveRatings.AddRange(registry.CollectiveRatings);
+        db.CollectiveRatings.AddRange(recent);
         await db.SaveChangesAsync(cancellationToken);
 
         var users = services.GetRequiredService<UserManager<AppUser>>();
-        var clock = services.GetRequiredService<TimeProvider>();
         async Task User(string email, string fullName, string role, Organization organization)
         {
             var user = new AppUser
@@ -171,6 +176,44 @@ public static class DemoSeeder
         await User("tinhuy@demo.vn", "Vũ Thị Minh Châu", Roles.ProvinceViewer, province);
         await AddReportsAsync(db, grassroots, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    public const string CurrentPlanCode = "2026-2030";
+
+    /// <summary>People per grassroots organisation added after the first six (45 × 7 = 315 in all).</summary>
+    public const int ExtraPeoplePerOrganization = 1;
+
+    /// <summary>
+    /// The current plan: 2026–2030 cloned from the built-in plan as an administrator would (PlanRules.Clone, the logic of
+    /// ClonePlan), its interim round's deadline set months after today so a clerk can send a dossier at once, and its rating
+    /// years the years completed before that deadline. Returns that open round.
+    /// </summary>
+    private static async Task<Round> AddCurrentPlanAsync(AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var source = await db.Plans.AsNoTracking().Include(p => p.Phases).Include(p => p.Rounds).Include(p => p.Categories).Include(p => p.Criteria).Include(p => p.ReportingPeriods)
+            .AsSplitQuery().SingleAsync(p => p.Code == BuiltInPlans.Plan2021To2025Code, cancellationToken);
+        var plan = PlanRules.Clone(source, CurrentPlanCode,
+            "Kế hoạch xây dựng, tuyên dương, nhân rộng và khen thưởng những gương tập thể, cá nhân điển hình tiêu biểu trong học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh giai đoạn 2026 - 2030",
+            5);
+        plan.Basis = null;
+        var interim = plan.Rounds.Single(r => r.Kind == RoundKind.Interim);
+        var today = VietnamTime.Today(clock);
+        interim.GrassrootsDeadline = today.AddMonths(4);
+        interim.CeremonyDate = interim.GrassrootsDeadline.AddDays(50);
+        interim.CeremonyOccasion = null;
+        interim.LastRatingYear = Math.Max(2025, Math.Min(interim.LastRatingYear, interim.GrassrootsDeadline.Year - 1));
+        interim.FirstRatingYear = Math.Min(interim.FirstRatingYear, interim.LastRatingYear);
+        interim.MinExcellentYears = Math.Min(interim.MinExcellentYears, interim.LastRatingYear - interim.FirstRatingYear + 1);
+        var final = plan.Rounds.Single(r => r.Kind == RoundKind.Final);
+        if (final.GrassrootsDeadline <= interim.GrassrootsDeadline)
+        {
+            final.GrassrootsDeadline = interim.GrassrootsDeadline.AddYears(2);
+            final.CeremonyDate = final.GrassrootsDeadline.AddDays(50);
+        }
+
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync(cancellationToken);
+        return interim;
     }
 
     /// <summary>The 2025 annual reports of ten units (CS006–CS015: eight on time, two late), so the tracker has something to show.</summary>

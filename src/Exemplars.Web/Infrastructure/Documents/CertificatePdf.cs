@@ -1,17 +1,23 @@
+using Exemplars.Domain.Documents;
 using SkiaSharp;
 using SkiaSharp.HarfBuzz;
 
 namespace Exemplars.Web.Infrastructure.Documents;
 
-/// <summary>One Giấy khen: who receives it, for what, under which decision.</summary>
+/// <summary>
+/// One Giấy khen: the granting body is the subject ("BAN THƯỜNG VỤ … TẶNG GIẤY KHEN"), then the recipient with position
+/// and unit and the reason; the decision's number and date and the register number (số vào sổ) bottom left, the place,
+/// date and signature bottom right.
+/// </summary>
 public sealed record Certificate(
-    string IssuerLine1,
-    string IssuerLine2,
+    IReadOnlyList<string> IssuerLines,
+    string GrantingBody,
     string Recipient,
-    string Unit,
+    string PositionAndUnit,
     string Reason,
     string DecisionNumber,
     DateOnly DecisionDate,
+    string RegisterNumber,
     string Place,
     string SignatureOnBehalf,
     string SignatureTitle,
@@ -60,6 +66,9 @@ public sealed class CertificatePdf : IDisposable
         document.Close();
     }
 
+    /// <summary>Widest a centred line may be: the page inside the double border, less a margin.</summary>
+    private const float TextWidth = Width - 2 * 90;
+
     private void Draw(SKCanvas canvas, Certificate c)
     {
         using var border = new SKPaint { Color = PartyRed, Style = SKPaintStyle.Stroke, StrokeWidth = 4, IsAntialias = true };
@@ -69,27 +78,52 @@ public sealed class CertificatePdf : IDisposable
 
         using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
         using var red = new SKPaint { Color = PartyRed, IsAntialias = true };
-        Line(canvas, _regularShaper, _regular, 13, c.IssuerLine1, 210, 80, ink);
-        Line(canvas, _boldShaper, _bold, 13, c.IssuerLine2, 210, 98, ink);
-        Line(canvas, _regularShaper, _regular, 13, "*", 210, 114, ink);
-        Line(canvas, _boldShaper, _bold, 14, "ĐẢNG CỘNG SẢN VIỆT NAM", 620, 80, ink);
-        canvas.DrawLine(540, 86, 700, 86, ink);
-
-        Line(canvas, _boldShaper, _bold, 46, "GIẤY KHEN", Width / 2, 185, red);
-        Line(canvas, _regularShaper, _regular, 16, "TẶNG", Width / 2, 225, ink);
-        Line(canvas, _boldShaper, _bold, 28, c.Recipient, Width / 2, 270, red);
-        Line(canvas, _italicShaper, _italic, 15, c.Unit, Width / 2, 300, ink);
-        var y = 340f;
-        foreach (var part in Wrap(c.Reason, 95))
+        var y = 72f;
+        for (var i = 0; i < c.IssuerLines.Count; i++)
         {
-            Line(canvas, _regularShaper, _regular, 15, part, Width / 2, y, ink);
+            var bold = i == c.IssuerLines.Count - 1;
+            Line(canvas, bold ? _boldShaper : _regularShaper, bold ? _bold : _regular, 12, c.IssuerLines[i], 200, y, ink);
+            y += 16;
+        }
+
+        Line(canvas, _regularShaper, _regular, 12, "*", 200, y, ink);
+        Line(canvas, _boldShaper, _bold, 13, "ĐẢNG CỘNG SẢN VIỆT NAM", 620, 72, ink);
+        canvas.DrawLine(545, 77, 695, 77, ink);
+
+        // The granting body is the subject of the sentence: "BAN THƯỜNG VỤ … / TẶNG GIẤY KHEN".
+        y = 150f;
+        foreach (var part in Wrap(_bold, 17, c.GrantingBody, TextWidth))
+        {
+            Line(canvas, _boldShaper, _bold, 17, part, Width / 2, y, ink);
             y += 22;
         }
 
-        Line(canvas, _regularShaper, _regular, 12, $"Quyết định số {c.DecisionNumber}, ngày {c.DecisionDate:dd/MM/yyyy}", 210, 470, ink);
-        Line(canvas, _italicShaper, _italic, 14, $"{c.Place}, ngày {c.DecisionDate.Day:00} tháng {c.DecisionDate.Month:00} năm {c.DecisionDate.Year}", 620, 430, ink);
-        Line(canvas, _boldShaper, _bold, 14, c.SignatureOnBehalf, 620, 455, ink);
-        Line(canvas, _boldShaper, _bold, 14, c.SignatureTitle, 620, 475, ink);
+        Line(canvas, _boldShaper, _bold, 40, "TẶNG GIẤY KHEN", Width / 2, y + 36, red);
+        y += 86;
+        foreach (var part in Wrap(_bold, 26, c.Recipient, TextWidth))
+        {
+            Line(canvas, _boldShaper, _bold, 26, part, Width / 2, y, red);
+            y += 30;
+        }
+
+        foreach (var part in Wrap(_italic, 15, c.PositionAndUnit, TextWidth))
+        {
+            Line(canvas, _italicShaper, _italic, 15, part, Width / 2, y, ink);
+            y += 20;
+        }
+
+        y += 10;
+        foreach (var part in Wrap(_regular, 15, c.Reason, TextWidth))
+        {
+            Line(canvas, _regularShaper, _regular, 15, part, Width / 2, y, ink);
+            y += 21;
+        }
+
+        Line(canvas, _regularShaper, _regular, 12, $"Quyết định số {c.DecisionNumber}, ngày {PartyDate.Numeric(c.DecisionDate)}", 200, 500, ink);
+        Line(canvas, _regularShaper, _regular, 12, $"Số vào sổ: {c.RegisterNumber}", 200, 518, ink);
+        Line(canvas, _italicShaper, _italic, 14, PartyDate.PlaceAndDate(c.Place, c.DecisionDate), 620, 430, ink);
+        Line(canvas, _boldShaper, _bold, 14, c.SignatureOnBehalf, 620, 452, ink);
+        Line(canvas, _regularShaper, _regular, 14, c.SignatureTitle, 620, 470, ink);
         Line(canvas, _boldShaper, _bold, 14, c.Signer, 620, 545, ink);
     }
 
@@ -99,25 +133,42 @@ public sealed class CertificatePdf : IDisposable
         canvas.DrawShapedText(shaper, text, x, y, SKTextAlign.Center, font, paint);
     }
 
-    private static IEnumerable<string> Wrap(string text, int width)
+    /// <summary>Lines no wider than <paramref name="maxWidth"/> points in this face and size, broken between words.</summary>
+    public static IReadOnlyList<string> Wrap(SKTypeface typeface, float size, string text, float maxWidth)
     {
-        var line = new System.Text.StringBuilder();
+        using var font = new SKFont(typeface, size);
+        var lines = new List<string>();
+        var line = string.Empty;
         foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (line.Length > 0 && line.Length + word.Length + 1 > width)
+            var candidate = line.Length == 0 ? word : line + " " + word;
+            if (line.Length > 0 && font.MeasureText(candidate) > maxWidth)
             {
-                yield return line.ToString();
-                line.Clear();
+                lines.Add(line);
+                line = word;
             }
-
-            line.Append(line.Length > 0 ? " " : string.Empty).Append(word);
+            else
+            {
+                line = candidate;
+            }
         }
 
         if (line.Length > 0)
         {
-            yield return line.ToString();
+            lines.Add(line);
         }
+
+        return lines;
     }
+
+    /// <summary>The measured width of a line, for tests and layout.</summary>
+    public float Measure(bool bold, float size, string text)
+    {
+        using var font = new SKFont(bold ? _bold : _regular, size);
+        return font.MeasureText(text);
+    }
+
+    public SKTypeface Regular => _regular;
 
     public void Dispose()
     {

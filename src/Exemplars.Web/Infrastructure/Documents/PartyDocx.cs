@@ -1,13 +1,16 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Exemplars.Domain.Documents;
 
 namespace Exemplars.Web.Infrastructure.Documents;
 
 /// <summary>
-/// A party document laid out as Hướng dẫn 36-HD/VPTW asks: issuing body top left with its number, "ĐẢNG CỘNG SẢN VIỆT NAM"
-/// top right underlined over the italic place-and-date line, a bold centred title, Times New Roman 14 on A4 with margins
-/// 20/20/30/15 mm, the signature block on the right and "Nơi nhận" on the left. Read model in, bytes out.
+/// A party document laid out as Hướng dẫn 36-HD/VPTW asks (rules named in <see cref="PartyFormat"/>): issuing body top
+/// left with its number, "ĐẢNG CỘNG SẢN VIỆT NAM" top right underlined over the italic place-and-date line, the type name
+/// 15 pt bold, Times New Roman 14 on A4 with margins 20/20/30/15 mm, page numbers from page 2 centred in the top margin,
+/// the signature block on the right (authority bold, position regular, name bold) and "Nơi nhận" on the left, an
+/// attached list on its own page after the signature. Read model in, bytes out.
 /// </summary>
 public sealed record PartyDocumentModel(
     IReadOnlyList<string> IssuerLines,
@@ -23,12 +26,20 @@ public sealed record PartyDocumentModel(
     string SignatureOnBehalf,
     string SignatureTitle,
     string Signer,
-    IReadOnlyList<string> Recipients);
+    IReadOnlyList<string> Recipients,
+    AttachedList? Attached = null,
+    string? BodyHtml = null);
+
+/// <summary>
+/// A list attached to a decision or submission: on its own page after the signature, headed "DANH SÁCH …" with the
+/// "(Kèm theo … số …, ngày … của …)" line under it.
+/// </summary>
+public sealed record AttachedList(string Heading, string Note, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows);
 
 public static class PartyDocx
 {
-    private const string Font = "Times New Roman";
-    private const int Size = 28; // half-points: 14 pt
+    private const string Font = PartyFormat.Font;
+    private const int Size = PartyFormat.BodySize;
 
     public static byte[] Write(PartyDocumentModel model)
     {
@@ -37,12 +48,13 @@ public static class PartyDocx
         {
             var main = document.AddMainDocumentPart();
             AddStyles(main);
+            var (firstHeader, pageHeader) = AddPageNumberHeaders(main);
             var body = new Body();
             body.Append(HeaderTable(model));
-            body.Append(Centered(model.Title, bold: true, spacingBefore: 360));
+            body.Append(Centered(model.Title, bold: true, spacingBefore: 360, size: PartyFormat.TypeNameSize));
             if (model.Subject is not null)
             {
-                body.Append(Centered(model.Subject, bold: true, spacingBefore: 0));
+                body.Append(Centered(model.Subject, bold: true, spacingBefore: 0, size: PartyFormat.SubjectSize));
             }
 
             body.Append(Centered("-----", bold: false, spacingBefore: 0));
@@ -50,6 +62,11 @@ public static class PartyDocx
             {
                 // A line in capitals is a heading of the text ("BAN THƯỜNG VỤ …", "QUYẾT ĐỊNH:"): bold and centred.
                 body.Append(IsHeading(paragraph) ? Centered(paragraph, bold: true, spacingBefore: 120) : Justified(paragraph));
+            }
+
+            if (model.BodyHtml is { Length: > 0 } html)
+            {
+                body.Append(HtmlToWord.Convert(main, html));
             }
 
             if (model.TableHeader is { } header && model.TableRows is { } rows)
@@ -63,14 +80,45 @@ public static class PartyDocx
             }
 
             body.Append(SignatureTable(model));
+            if (model.Attached is { } attached)
+            {
+                body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
+                body.Append(Centered("DANH SÁCH", bold: true, spacingBefore: 0, size: PartyFormat.TypeNameSize));
+                body.Append(Centered(attached.Heading, bold: true, spacingBefore: 0, size: PartyFormat.SubjectSize));
+                body.Append(Line(JustificationValues.Center, Text(attached.Note, italic: true)));
+                body.Append(Centered("-----", bold: false, spacingBefore: 0));
+                body.Append(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "120" })));
+                body.Append(ListTable(attached.Header, attached.Rows));
+            }
+
+            // Rule "page numbers": none on the first page (titlePg with an empty first-page header), Arabic numerals
+            // centred in the top margin from the second page on.
             body.Append(new SectionProperties(
-                new PageSize { Width = 11906U, Height = 16838U },
-                new PageMargin { Top = 1134, Bottom = 1134, Left = 1701U, Right = 850U, Header = 720U, Footer = 720U, Gutter = 0U }));
+                new HeaderReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(firstHeader) },
+                new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(pageHeader) },
+                new PageSize { Width = PartyFormat.PageWidth, Height = PartyFormat.PageHeight },
+                new PageMargin { Top = PartyFormat.MarginTop, Bottom = PartyFormat.MarginBottom, Left = PartyFormat.MarginLeft, Right = PartyFormat.MarginRight, Header = 567U, Footer = 567U, Gutter = 0U },
+                new PageNumberType { Format = NumberFormatValues.Decimal },
+                new TitlePage()));
             main.Document = new Document(body);
             main.Document.Save();
         }
 
         return stream.ToArray();
+    }
+
+    private static (HeaderPart First, HeaderPart Default) AddPageNumberHeaders(MainDocumentPart main)
+    {
+        var first = main.AddNewPart<HeaderPart>();
+        first.Header = new Header(new Paragraph());
+        first.Header.Save();
+        var pages = main.AddNewPart<HeaderPart>();
+        var size = PartyFormat.PageNumberSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        pages.Header = new Header(new Paragraph(
+            new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
+            new SimpleField(new Run(new RunProperties(new FontSize { Val = size }), new Text("2"))) { Instruction = " PAGE " }));
+        pages.Header.Save();
+        return (first, pages);
     }
 
     private static bool IsHeading(string text) => text.Any(char.IsLetter) && text.Where(char.IsLetter).All(char.IsUpper) && text.Length > 3;
@@ -123,10 +171,10 @@ public static class PartyDocx
         return paragraph;
     }
 
-    private static Paragraph Centered(string text, bool bold, int spacingBefore)
+    private static Paragraph Centered(string text, bool bold, int spacingBefore, int? size = null)
     {
         var paragraph = new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = spacingBefore.ToString(System.Globalization.CultureInfo.InvariantCulture) }, new Justification { Val = JustificationValues.Center }));
-        paragraph.Append(Text(text, bold));
+        paragraph.Append(Text(text, bold, size: size));
         return paragraph;
     }
 
@@ -162,10 +210,10 @@ public static class PartyDocx
         var table = Borderless(4300, 5055);
         var left = model.IssuerLines.Select((line, i) => Line(JustificationValues.Center, Text(line, bold: i == 1))).ToList();
         left.Add(Line(JustificationValues.Center, Text("Số " + model.Number)));
-        var date = $"{model.Place}, ngày {model.Date.Day:00} tháng {model.Date.Month:00} năm {model.Date.Year}";
+        var date = PartyDate.PlaceAndDate(model.Place, model.Date);
         var right = new List<OpenXmlElement>
         {
-            Line(JustificationValues.Center, Text("ĐẢNG CỘNG SẢN VIỆT NAM", bold: true, underline: true, size: 30)),
+            Line(JustificationValues.Center, Text("ĐẢNG CỘNG SẢN VIỆT NAM", bold: true, underline: true, size: PartyFormat.MottoSize)),
             new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "240" }, new Justification { Val = JustificationValues.Right }), Text(date, italic: true)),
         };
         table.Append(new TableRow(Cell(4300, [.. left]), Cell(5055, [.. right])));
@@ -187,10 +235,10 @@ public static class PartyDocx
                 new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
         table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
-        table.Append(new TableRow(header.Select((h, i) => Cell(widths[i], Line(JustificationValues.Center, Text(h, bold: true, size: 26))))));
+        table.Append(new TableRow(header.Select((h, i) => Cell(widths[i], Line(JustificationValues.Center, Text(h, bold: true, size: PartyFormat.TableSize))))));
         foreach (var row in rows)
         {
-            table.Append(new TableRow(row.Select((value, i) => Cell(widths[i], Line(i == 0 ? JustificationValues.Center : JustificationValues.Left, Text(value, size: 26))))));
+            table.Append(new TableRow(row.Select((value, i) => Cell(widths[i], Line(i == 0 ? JustificationValues.Center : JustificationValues.Left, Text(value, size: PartyFormat.TableSize))))));
         }
 
         return table;
@@ -199,12 +247,15 @@ public static class PartyDocx
     private static Table SignatureTable(PartyDocumentModel model)
     {
         var table = Borderless(4300, 5055);
-        var recipients = new List<OpenXmlElement> { new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "360" }), Text("Nơi nhận:", bold: true, underline: true, size: 24)) };
-        recipients.AddRange(model.Recipients.Select(r => Line(JustificationValues.Left, Text("- " + r, size: 22))));
+        // Rule "Nơi nhận": the heading 14 pt regular underlined, the recipients 12 pt regular.
+        var recipients = new List<OpenXmlElement> { new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "360" }), Text("Nơi nhận:", underline: true, size: PartyFormat.RecipientsHeadingSize)) };
+        recipients.AddRange(model.Recipients.Select(r => Line(JustificationValues.Left, Text("- " + r, size: PartyFormat.RecipientsSize))));
+
+        // Rule "signature block": authority bold, position regular, name bold.
         var signature = new List<OpenXmlElement>
         {
             new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "360" }, new Justification { Val = JustificationValues.Center }), Text(model.SignatureOnBehalf, bold: true)),
-            Line(JustificationValues.Center, Text(model.SignatureTitle, bold: true)),
+            Line(JustificationValues.Center, Text(model.SignatureTitle)),
             Line(JustificationValues.Center, Text(" ")),
             Line(JustificationValues.Center, Text(" ")),
             Line(JustificationValues.Center, Text(" ")),

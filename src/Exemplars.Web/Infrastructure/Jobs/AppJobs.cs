@@ -30,6 +30,9 @@ public static class AppJobs
             q.AddJob<EmailNotificationsJob>(o => o.WithIdentity(mail));
             q.AddTrigger(t => t.ForJob(mail).WithIdentity("email-notifications-every-minute").StartAt(DateTimeOffset.UtcNow.AddSeconds(40))
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()));
+            var sweep = new JobKey("file-sweeper");
+            q.AddJob<FileSweeperJob>(o => o.WithIdentity(sweep));
+            q.AddTrigger(t => t.ForJob(sweep).WithIdentity("file-sweeper-nightly").WithCronSchedule("0 30 2 * * ?", c => c.InTimeZone(VietnamTime.Zone)));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
@@ -53,5 +56,15 @@ public sealed class EmailNotificationsJob(IServiceScopeFactory scopes) : IJob
     {
         using var scope = scopes.CreateScope();
         await scope.ServiceProvider.GetRequiredService<EmailNotifications.Handler>().Handle(cancellationToken);
+    }
+}
+
+[DisallowConcurrentExecution]
+public sealed class FileSweeperJob(IServiceScopeFactory scopes) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<Features.Files.SweepFiles.Handler>().Handle(null, cancellationToken);
     }
 }

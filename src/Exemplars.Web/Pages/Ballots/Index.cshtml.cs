@@ -11,8 +11,7 @@ namespace Exemplars.Web.Pages.Ballots;
 
 public sealed class IndexModel(ListBallots.Handler list, AppDbContext db, CurrentUser me) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    public int PageNumber => Paging.PageQuery.Number(Request);
 
     public Paged<ListBallots.Row> Result { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
 

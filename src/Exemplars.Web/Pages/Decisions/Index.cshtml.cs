@@ -6,10 +6,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Exemplars.Web.Pages.Decisions;
 
-public sealed class IndexModel(ListDecisions.Handler list) : PageModel
+public sealed class IndexModel(ListDecisions.Handler list, Infrastructure.Auth.CurrentUser me, Infrastructure.Data.AppDbContext db) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>The round whose documents the action buttons prepare (the latest by default).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Round { get; set; }
+
+    public IReadOnlyList<string> Rounds { get; private set; } = [];
+
+    public bool CanIssue => BallotAccess.CanRun(me);
+
+    public int PageNumber => Paging.PageQuery.Number(Request);
 
     public Paged<ListDecisions.Row> Result { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
 
@@ -31,6 +38,12 @@ public sealed class IndexModel(ListDecisions.Handler list) : PageModel
         }
 
         Result = result.Value;
+        if (CanIssue)
+        {
+            Rounds = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Rounds.OrderByDescending(r => r.LastRatingYear).Select(r => r.Code), ct);
+            Round = Rounds.Contains(Round ?? string.Empty) ? Round : Rounds.Count > 0 ? Rounds[0] : null;
+        }
+
         return Page();
     }
 }

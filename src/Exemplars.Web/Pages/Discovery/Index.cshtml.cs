@@ -9,8 +9,7 @@ namespace Exemplars.Web.Pages.Discovery;
 
 public sealed class IndexModel(DiscoveredExemplars.Handler discovered, CurrentUser me) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    public int PageNumber => Paging.PageQuery.Number(Request);
 
     public Paged<DiscoveredExemplars.Row> Result { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
 

@@ -19,8 +19,7 @@ public sealed class SuggestionsModel(SuggestCandidates.Handler suggest, AppDbCon
     [BindProperty(SupportsGet = true)]
     public int? OrganizationId { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    public int PageNumber => Paging.PageQuery.Number(Request);
 
     public IReadOnlyList<Round> Rounds { get; private set; } = [];
 

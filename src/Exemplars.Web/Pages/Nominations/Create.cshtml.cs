@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Pages.Nominations;
 
-public sealed class CreateModel(CreateNomination.Handler create, AppDbContext db, CurrentUser me) : PageModel
+public sealed class CreateModel(CreateNomination.Handler create, AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Round { get; set; }
@@ -31,6 +31,9 @@ public sealed class CreateModel(CreateNomination.Handler create, AppDbContext db
 
     [BindProperty(SupportsGet = true)]
     public string? Category { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool? BusinessLeader { get; set; }
 
     public IReadOnlyList<Round> Rounds { get; private set; } = [];
 
@@ -66,7 +69,7 @@ public sealed class CreateModel(CreateNomination.Handler create, AppDbContext db
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await create.Handle(new CreateNomination.Command(Round, Kind, PersonId, CollectiveId, Category), ct);
+        var result = await create.Handle(new CreateNomination.Command(Round, Kind, PersonId, CollectiveId, Category, BusinessLeader), ct);
         if (result.IsSuccess)
         {
             TempData["Message"] = "Đã lập hồ sơ. Hãy hoàn thiện báo cáo thành tích, minh chứng và biên bản họp bình xét.";
@@ -85,7 +88,7 @@ public sealed class CreateModel(CreateNomination.Handler create, AppDbContext db
 
     private async Task Load(CancellationToken ct)
     {
-        Rounds = await db.Rounds.AsNoTracking().OrderByDescending(r => r.LastRatingYear).ToListAsync(ct);
+        Rounds = RoundOrder.CurrentFirst(await db.Rounds.AsNoTracking().ToListAsync(ct), Infrastructure.VietnamTime.Today(clock));
         Round ??= Rounds.Count > 0 ? Rounds[0].Code : null;
         People = (await db.People.InScopeOf(me).Where(p => p.IsActive).OrderBy(p => p.FullName).Select(p => new { p.Id, p.FullName, p.Code }).Take(2000).ToListAsync(ct))
             .Select(p => (p.Id, $"{p.FullName} ({p.Code})")).ToList();
@@ -120,6 +123,7 @@ public sealed class CreateModel(CreateNomination.Handler create, AppDbContext db
             return null;
         }
 
+        facts = facts with { BusinessLeader = EnterpriseBranch.Required(Kind, Category) ? BusinessLeader : null };
         return EligibilityEngine.Evaluate(facts, context.Value.Round.Terms, context.Value.Criteria, context.Value.Round.CriteriaVersion);
     }
 }

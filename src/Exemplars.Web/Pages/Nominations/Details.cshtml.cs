@@ -13,9 +13,11 @@ public sealed class DetailsModel(GetNomination.Handler get, CurrentUser me, Exem
 {
     public GetNomination.Details Details { get; private set; } = null!;
 
-    public IReadOnlyDictionary<string, Domain.Ballots.VerificationItem> Checks { get; private set; } = new Dictionary<string, Domain.Ballots.VerificationItem>();
+    public IReadOnlyList<Features.Review.VerifyNomination.Record> Verifications { get; private set; } = [];
 
     public bool CanReview => NominationAccess.CanReview(me);
+
+    public bool CanEdit => NominationAccess.CanDraft(me);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -26,25 +28,16 @@ public sealed class DetailsModel(GetNomination.Handler get, CurrentUser me, Exem
         }
 
         Details = result.Value;
-        if (CanReview)
-        {
-            Checks = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToDictionaryAsync(db.VerificationItems.Where(v => v.NominationId == id), v => v.CriterionCode, ct);
-        }
-
+        Verifications = await Features.Review.VerifyNomination.HistoryAsync(db, id, ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostCheckAsync(int id, string? criterionCode, Domain.Ballots.CheckResult result, string? note, [FromServices] Features.Review.VerifyNomination.Handler verify, CancellationToken ct) =>
-        await Outcome(id, await verify.Check(id, criterionCode, result, note, ct), "Đã ghi kết quả thẩm định.", ct);
-
-    public async Task<IActionResult> OnPostAcceptAsync(int id, Guid? version, [FromServices] Features.Review.VerifyNomination.Handler verify, CancellationToken ct) =>
-        await Outcome(id, await verify.Accept(id, version, ct), "Đã tiếp nhận hồ sơ.", ct);
-
-    private async Task<IActionResult> Outcome<T>(int id, Result<T> result, string message, CancellationToken ct)
+    public async Task<IActionResult> OnPostBranchAsync(int id, Guid? version, bool? businessLeader, [FromServices] ChooseEnterpriseBranch.Handler choose, CancellationToken ct)
     {
+        var result = await choose.Handle(id, version, businessLeader, ct);
         if (result.IsSuccess)
         {
-            TempData["Message"] = message;
+            TempData["Message"] = "Đã ghi lựa chọn bộ tiêu chí mục 3.2.1.";
             return RedirectToPage(new { id });
         }
 

@@ -1,16 +1,37 @@
 using Exemplars.Web.Features.Nominations;
+using Exemplars.Web.Features.Plans;
+using Exemplars.Web.Infrastructure;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
 using Exemplars.Web.Infrastructure.Http;
+using Exemplars.Web.Pages.Paging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Pages.Nominations;
 
-public sealed class ExtensionsModel(GrantExtension.Handler grant, AppDbContext db, CurrentUser me) : PageModel
+/// <summary>Extensions are granted by picking units from a searchable, paged list (no codes to type).</summary>
+public sealed class ExtensionsModel(GrantExtension.Handler grant, ExtensionUnits.Handler list, AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
 {
-    public IReadOnlyList<string> Rounds { get; private set; } = [];
+    [BindProperty(SupportsGet = true)]
+    public string? Round { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    [BindProperty]
+    public List<int> OrganizationIds { get; set; } = [];
+
+    [BindProperty]
+    public DateOnly? Until { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public IReadOnlyList<Domain.Plans.Round> Rounds { get; private set; } = [];
+
+    public ExtensionUnits.UnitList Units { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -19,17 +40,27 @@ public sealed class ExtensionsModel(GrantExtension.Handler grant, AppDbContext d
             return Forbid();
         }
 
-        Rounds = await db.Rounds.OrderByDescending(r => r.LastRatingYear).Select(r => r.Code).ToListAsync(ct);
+        Rounds = RoundOrder.CurrentFirst(await db.Rounds.AsNoTracking().ToListAsync(ct), VietnamTime.Today(clock));
+        Round = Rounds.Any(r => r.Code == Round) ? Round : (Rounds.Count > 0 ? Rounds[0].Code : null);
+        // "page" is also Razor Pages' route value (the page's path): read the query string itself.
+        var page = int.TryParse(Request.Query["page"].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1;
+        var result = await list.Handle(Round, Search, page, ct);
+        if (!result.IsSuccess)
+        {
+            return this.Handle(result.Errors) ?? NotFound();
+        }
+
+        Units = result.Value;
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(GrantExtension.Command command, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await grant.Handle(command, ct);
+        var result = await grant.Handle(new GrantExtension.Command(Round, null, Until ?? default, Reason, OrganizationIds), ct);
         if (result.IsSuccess)
         {
-            TempData["Message"] = $"Đã gia hạn cho {command.OrganizationCode} đến hết ngày {command.Until:dd/MM/yyyy}.";
-            return Redirect("/Nominations");
+            TempData["Message"] = $"Đã gia hạn nộp hồ sơ đợt {Round} cho {OrganizationIds.Distinct().Count()} đơn vị đến hết ngày {Until:dd/MM/yyyy}.";
+            return RedirectToPage(new { Round, q = Search });
         }
 
         if (result.Errors[0].Kind == Domain.Common.ErrorKind.Forbidden)

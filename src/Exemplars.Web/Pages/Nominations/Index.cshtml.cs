@@ -32,8 +32,7 @@ public sealed class IndexModel(ListNominations.Handler list, AppDbContext db, Cu
 
     public IReadOnlyList<string> Categories { get; private set; } = [];
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    public int PageNumber => Paging.PageQuery.Number(Request);
 
     public IReadOnlyList<string> Rounds { get; private set; } = [];
 

@@ -8,8 +8,7 @@ namespace Exemplars.Web.Pages.Notifications;
 
 public sealed class IndexModel(ListNotifications.Handler notices) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    public int PageNumber => Paging.PageQuery.Number(Request);
 
     public Paged<Notification> Result { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
 

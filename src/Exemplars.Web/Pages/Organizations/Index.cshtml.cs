@@ -21,13 +21,14 @@ public sealed class IndexModel(ListOrganizations.Handler list, ExportOrganizatio
     [BindProperty(SupportsGet = true)]
     public bool IncludeInactive { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    public int PageNumber => Paging.PageQuery.Number(Request);
 
     public Paged<OrganizationRow> Result { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
 
+    public Paging.SortModel Sort => Paging.SortModel.From(Request, ListOrganizations.SortKeys);
+
     public async Task OnGetAsync(CancellationToken ct) =>
-        Result = await list.Handle(new ListOrganizations.Query(Search, Kind, HostUnitType, IncludeInactive, PageNumber), ct);
+        Result = await list.Handle(new ListOrganizations.Query(Search, Kind, HostUnitType, IncludeInactive, PageNumber, Sort: Sort.Key, Descending: Sort.Descending), ct);
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct) =>
         File(await export.Handle(ct), Spreadsheet.ContentType, "to-chuc.xlsx");

@@ -9,9 +9,9 @@ public sealed record PagerModel(int Page, int PageCount, int Total, HttpRequest 
     public string Url(int page)
     {
         var query = QueryHelpers.ParseQuery(Request.QueryString.Value);
-        var builder = new QueryBuilder(query.Where(kv => kv.Key != "page").SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string>(kv.Key, v ?? string.Empty))))
+        var builder = new QueryBuilder(query.Where(kv => kv.Key != PageQuery.Key).SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string>(kv.Key, v ?? string.Empty))))
         {
-            { "page", Math.Max(1, page).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            { PageQuery.Key, Math.Max(1, page).ToString(System.Globalization.CultureInfo.InvariantCulture) },
         };
         return Request.Path + builder.ToQueryString().Value;
     }

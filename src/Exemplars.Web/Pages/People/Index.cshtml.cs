@@ -17,8 +17,7 @@ public sealed class IndexModel(ListPeople.Handler list, CurrentUser me) : PageMo
     [BindProperty(SupportsGet = true)]
     public bool? Leader { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    public int PageNumber => Paging.PageQuery.Number(Request);
 
     public bool CanWrite => RegistryAccess.CanWrite(me);
 
@@ -28,5 +27,7 @@ public sealed class IndexModel(ListPeople.Handler list, CurrentUser me) : PageMo
         File(await export.People(ct), Infrastructure.Excel.Spreadsheet.ContentType, "so-theo-doi.xlsx");
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Result = await list.Handle(new ListPeople.Query(Search, null, PartyMember, Leader, PageNumber), ct);
+        Result = await list.Handle(new ListPeople.Query(Search, null, PartyMember, Leader, PageNumber, Sort: Sort.Key, Descending: Sort.Descending), ct);
+
+    public Paging.SortModel Sort => Paging.SortModel.From(Request, ListPeople.SortKeys);
 }

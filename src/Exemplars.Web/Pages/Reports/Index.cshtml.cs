@@ -12,8 +12,7 @@ public sealed class IndexModel(ListReportingPeriods.Handler periods, CurrentUser
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    public int PageNumber => Paging.PageQuery.Number(Request);
 
     public Paged<ListReportingPeriods.Row> Result { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
 

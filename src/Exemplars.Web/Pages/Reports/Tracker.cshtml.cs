@@ -20,8 +20,7 @@ public sealed class TrackerModel(ReportTracker.Handler tracker, BlocReportDocume
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    public int PageNumber => Paging.PageQuery.Number(Request);
 
     [BindProperty]
     public DateOnly From { get; set; }

@@ -12,8 +12,7 @@ public sealed class CommentsModel(ModerateComments.Handler moderate) : PageModel
     [BindProperty(SupportsGet = true)]
     public CommentStatus? Status { get; set; } = CommentStatus.Pending;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    public int PageNumber => Paging.PageQuery.Number(Request);
 
     public Paged<ModerateComments.Row> Result { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
 

@@ -14,8 +14,7 @@ public sealed class TrackerModel(RoundTracker.Handler tracker, AppDbContext db) 
     [BindProperty(SupportsGet = true)]
     public Domain.Common.DeadlineState? State { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    public int PageNumber => Paging.PageQuery.Number(Request);
 
     public IReadOnlyList<string> Rounds { get; private set; } = [];
 

@@ -25,8 +25,7 @@ public sealed class IndexModel(ListExemplars.Handler list, AppDbContext db) : Pa
     [BindProperty(SupportsGet = true)]
     public int? OrganizationId { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    public int PageNumber => Paging.PageQuery.Number(Request);
 
     public IReadOnlyList<(string Code, string Title)> Categories { get; private set; } = [];
 

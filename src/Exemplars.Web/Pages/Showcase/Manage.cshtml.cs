@@ -1,38 +1,26 @@
 using Exemplars.Domain.Nominations;
-using Exemplars.Web.Features.Ballots;
 using Exemplars.Web.Features.Showcase;
-using Exemplars.Web.Infrastructure.Auth;
-using Exemplars.Web.Infrastructure.Data;
 using Exemplars.Web.Pages.Paging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Pages.Showcase;
 
 [RequestSizeLimit(FileRules.MaxFileBytes + (1024 * 1024))]
 [RequestFormLimits(MultipartBodyLengthLimit = FileRules.MaxFileBytes + (1024 * 1024))]
-public sealed class ManageModel(AppDbContext db, CurrentUser me) : PageModel
+public sealed class ManageModel(ManageStories.Handler list) : PageModel
 {
-    public sealed record Row(int NominationId, string Name, string Unit, int? StoryId, string? Title, string? StoryHtml, bool Approved);
-
-    public IReadOnlyList<Row> Awarded { get; private set; } = [];
+    public IReadOnlyList<ManageStories.Row> Awarded { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!BallotAccess.CanRun(me))
+        var rows = await list.Handle(ct);
+        if (rows is null)
         {
             return Forbid();
         }
 
-        Awarded = await (from n in db.Nominations
-                         where db.Awards.Any(a => a.NominationId == n.Id)
-                         join o in db.Organizations on n.OrganizationId equals o.Id
-                         join s in db.ExemplarStories on n.Id equals s.NominationId into stories
-                         from s in stories.DefaultIfEmpty()
-                         orderby n.NomineeName
-                         select new Row(n.Id, n.NomineeName, o.Name, s == null ? null : s.Id, s == null ? null : s.Title, s == null ? null : s.StoryHtml, s != null && s.Approved))
-            .Take(500).ToListAsync(ct);
+        Awarded = rows;
         return Page();
     }
 
@@ -49,7 +37,31 @@ public sealed class ManageModel(AppDbContext db, CurrentUser me) : PageModel
         var result = await save.Handle(command, upload, ct);
         if (result.IsSuccess)
         {
-            TempData["Message"] = command.Approve ? "Đã lưu và đăng công khai." : "Đã lưu bài, chưa đăng.";
+            TempData["Message"] = command.Approve ? "Đã lưu và duyệt đăng công khai." : "Đã lưu bản nháp. Trang công khai vẫn hiện bản đã duyệt gần nhất cho đến khi bản này được duyệt.";
+            return RedirectToPage();
+        }
+
+        return this.Handle(result.Errors) ?? await OnGetAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(int storyId, [FromServices] ApproveStory.Handler approve, CancellationToken ct)
+    {
+        var result = await approve.Handle(storyId, ct);
+        if (result.IsSuccess)
+        {
+            TempData["Message"] = "Đã duyệt; trang công khai hiện bản này.";
+            return RedirectToPage();
+        }
+
+        return this.Handle(result.Errors) ?? await OnGetAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostUnpublishAsync(int storyId, string? reason, [FromServices] UnpublishStory.Handler unpublish, CancellationToken ct)
+    {
+        var result = await unpublish.Handle(storyId, reason, ct);
+        if (result.IsSuccess)
+        {
+            TempData["Message"] = "Đã gỡ bài khỏi trang công khai.";
             return RedirectToPage();
         }
 

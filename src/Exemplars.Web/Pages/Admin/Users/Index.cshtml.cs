@@ -14,8 +14,7 @@ public sealed class IndexModel(ListUsers.Handler list) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Role { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    public int PageNumber => Paging.PageQuery.Number(Request);
 
     public Paged<ListUsers.Row> Result { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
 

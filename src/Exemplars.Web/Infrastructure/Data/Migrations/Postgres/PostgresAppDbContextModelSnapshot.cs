@@ -323,6 +323,9 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(150)
                         .HasColumnType("character varying(150)");
 
+                    b.Property<int>("Term")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -338,7 +341,7 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Issuer", "Year", "Number")
+                    b.HasIndex("Issuer", "Type", "Term", "Number")
                         .IsUnique();
 
                     b.ToTable("decisions", (string)null);
@@ -474,6 +477,150 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("verification_items", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplars.Domain.Documents.Issuer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AdvisingBoard")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("DecisionRecipients")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("OrganName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("PartyName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ReportRecipients")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("SigningOrgan")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SubmissionRecipients")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("SuperiorLine")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("SuperiorOrgan")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Symbol")
+                        .IsUnique();
+
+                    b.ToTable("issuers", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Documents.IssuerOfficer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<int>("IssuerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Signs")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssuerId");
+
+                    b.ToTable("issuer_officers", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Documents.IssuerTerm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("IssuerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssuerId", "StartsOn")
+                        .IsUnique();
+
+                    b.ToTable("issuer_terms", (string)null);
+                });
+
             modelBuilder.Entity("Exemplars.Domain.Nominations.DeadlineExtension", b =>
                 {
                     b.Property<int>("Id")
@@ -570,6 +717,9 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AchievementsByYear")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
+
+                    b.Property<bool?>("BusinessLeader")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("CategoryCode")
                         .IsRequired()
@@ -779,6 +929,56 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("OrganizationId", "Id");
 
                     b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Nominations.SentFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CriterionCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("EvidenceFileId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("NominationVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoragePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NominationVersionId");
+
+                    b.HasIndex("StoragePath");
+
+                    b.ToTable("sent_files", (string)null);
                 });
 
             modelBuilder.Entity("Exemplars.Domain.Nominations.SentReminder", b =>
@@ -1191,6 +1391,13 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<bool>("IsBuiltIn")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("IssuedNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -1403,6 +1610,45 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("reporting_periods", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplars.Domain.Review.VerificationRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CheckedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ItemsJson")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("SubmissionNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NominationId", "SubmissionNumber");
+
+                    b.ToTable("verification_records", (string)null);
+                });
+
             modelBuilder.Entity("Exemplars.Domain.Showcase.DiscoveredExemplar", b =>
                 {
                     b.Property<int>("Id")
@@ -1480,14 +1726,28 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<bool>("HasDraft")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("NominationId")
                         .HasColumnType("integer");
 
-                    b.Property<int?>("PhotoFileId")
+                    b.Property<int?>("PhotoId")
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedHtml")
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)");
+
+                    b.Property<int?>("PublishedPhotoId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PublishedTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
@@ -1504,6 +1764,10 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("UnpublishedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1511,6 +1775,10 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("NominationId")
                         .IsUnique();
+
+                    b.HasIndex("PhotoId");
+
+                    b.HasIndex("PublishedPhotoId");
 
                     b.HasIndex("Approved", "PublishedAtUtc");
 
@@ -1562,6 +1830,102 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("replication_pledges", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Showcase.ShowcasePhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoragePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoragePath");
+
+                    b.ToTable("showcase_photos", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Showcase.StoryRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("ExemplarStoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("PhotoId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("StoryHtml")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhotoId");
+
+                    b.HasIndex("ExemplarStoryId", "Id");
+
+                    b.ToTable("story_revisions", (string)null);
                 });
 
             modelBuilder.Entity("Exemplars.Web.Infrastructure.Auth.AppUser", b =>
@@ -1857,6 +2221,24 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Exemplars.Domain.Documents.IssuerOfficer", b =>
+                {
+                    b.HasOne("Exemplars.Domain.Documents.Issuer", null)
+                        .WithMany("Officers")
+                        .HasForeignKey("IssuerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Documents.IssuerTerm", b =>
+                {
+                    b.HasOne("Exemplars.Domain.Documents.Issuer", null)
+                        .WithMany("Terms")
+                        .HasForeignKey("IssuerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Exemplars.Domain.Nominations.EvidenceFile", b =>
                 {
                     b.HasOne("Exemplars.Domain.Nominations.Nomination", null)
@@ -1898,6 +2280,17 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("NominationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Nominations.SentFile", b =>
+                {
+                    b.HasOne("Exemplars.Domain.Nominations.NominationVersion", "Version")
+                        .WithMany()
+                        .HasForeignKey("NominationVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Version");
                 });
 
             modelBuilder.Entity("Exemplars.Domain.Organizations.Organization", b =>
@@ -2015,6 +2408,15 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Exemplars.Domain.Review.VerificationRecord", b =>
+                {
+                    b.HasOne("Exemplars.Domain.Nominations.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Exemplars.Domain.Showcase.DiscoveredExemplar", b =>
                 {
                     b.HasOne("Exemplars.Domain.Organizations.Organization", null)
@@ -2036,6 +2438,16 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("NominationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Exemplars.Domain.Showcase.ShowcasePhoto", null)
+                        .WithMany()
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Exemplars.Domain.Showcase.ShowcasePhoto", null)
+                        .WithMany()
+                        .HasForeignKey("PublishedPhotoId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Exemplars.Domain.Showcase.ReplicationPledge", b =>
@@ -2051,6 +2463,22 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Showcase.StoryRevision", b =>
+                {
+                    b.HasOne("Exemplars.Domain.Showcase.ExemplarStory", "Story")
+                        .WithMany()
+                        .HasForeignKey("ExemplarStoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Exemplars.Domain.Showcase.ShowcasePhoto", null)
+                        .WithMany()
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Story");
                 });
 
             modelBuilder.Entity("Exemplars.Web.Infrastructure.Auth.AppUser", b =>
@@ -2128,6 +2556,13 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Exemplars.Domain.Ballots.Decision", b =>
                 {
                     b.Navigation("Awards");
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Documents.Issuer", b =>
+                {
+                    b.Navigation("Officers");
+
+                    b.Navigation("Terms");
                 });
 
             modelBuilder.Entity("Exemplars.Domain.Nominations.Nomination", b =>

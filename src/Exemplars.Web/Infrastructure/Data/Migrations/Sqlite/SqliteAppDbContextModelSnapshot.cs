@@ -302,6 +302,9 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Term")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -317,7 +320,7 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Issuer", "Year", "Number")
+                    b.HasIndex("Issuer", "Type", "Term", "Number")
                         .IsUnique();
 
                     b.ToTable("decisions", (string)null);
@@ -447,6 +450,144 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("verification_items", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplars.Domain.Documents.Issuer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AdvisingBoard")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionRecipients")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartyName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportRecipients")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SigningOrgan")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmissionRecipients")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuperiorLine")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuperiorOrgan")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Symbol")
+                        .IsUnique();
+
+                    b.ToTable("issuers", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Documents.IssuerOfficer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IssuerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Signs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssuerId");
+
+                    b.ToTable("issuer_officers", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Documents.IssuerTerm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IssuerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssuerId", "StartsOn")
+                        .IsUnique();
+
+                    b.ToTable("issuer_terms", (string)null);
+                });
+
             modelBuilder.Entity("Exemplars.Domain.Nominations.DeadlineExtension", b =>
                 {
                     b.Property<int>("Id")
@@ -537,6 +678,9 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("AchievementsByYear")
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("BusinessLeader")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CategoryCode")
                         .IsRequired()
@@ -742,6 +886,54 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId", "Id");
 
                     b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Nominations.SentFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CriterionCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EvidenceFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NominationVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoragePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NominationVersionId");
+
+                    b.HasIndex("StoragePath");
+
+                    b.ToTable("sent_files", (string)null);
                 });
 
             modelBuilder.Entity("Exemplars.Domain.Nominations.SentReminder", b =>
@@ -1134,6 +1326,13 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<bool>("IsBuiltIn")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("IssuedNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -1340,6 +1539,43 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("reporting_periods", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplars.Domain.Review.VerificationRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CheckedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemsJson")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubmissionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NominationId", "SubmissionNumber");
+
+                    b.ToTable("verification_records", (string)null);
+                });
+
             modelBuilder.Entity("Exemplars.Domain.Showcase.DiscoveredExemplar", b =>
                 {
                     b.Property<int>("Id")
@@ -1413,13 +1649,27 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HasDraft")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("NominationId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("PhotoFileId")
+                    b.Property<int?>("PhotoId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedHtml")
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PublishedPhotoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedTitle")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SearchText")
@@ -1437,6 +1687,10 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UnpublishedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1444,6 +1698,10 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("NominationId")
                         .IsUnique();
+
+                    b.HasIndex("PhotoId");
+
+                    b.HasIndex("PublishedPhotoId");
 
                     b.HasIndex("Approved", "PublishedAtUtc");
 
@@ -1493,6 +1751,98 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("replication_pledges", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Showcase.ShowcasePhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoragePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoragePath");
+
+                    b.ToTable("showcase_photos", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Showcase.StoryRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExemplarStoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PhotoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoryHtml")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhotoId");
+
+                    b.HasIndex("ExemplarStoryId", "Id");
+
+                    b.ToTable("story_revisions", (string)null);
                 });
 
             modelBuilder.Entity("Exemplars.Web.Infrastructure.Auth.AppUser", b =>
@@ -1784,6 +2134,24 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Exemplars.Domain.Documents.IssuerOfficer", b =>
+                {
+                    b.HasOne("Exemplars.Domain.Documents.Issuer", null)
+                        .WithMany("Officers")
+                        .HasForeignKey("IssuerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Documents.IssuerTerm", b =>
+                {
+                    b.HasOne("Exemplars.Domain.Documents.Issuer", null)
+                        .WithMany("Terms")
+                        .HasForeignKey("IssuerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Exemplars.Domain.Nominations.EvidenceFile", b =>
                 {
                     b.HasOne("Exemplars.Domain.Nominations.Nomination", null)
@@ -1825,6 +2193,17 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("NominationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Nominations.SentFile", b =>
+                {
+                    b.HasOne("Exemplars.Domain.Nominations.NominationVersion", "Version")
+                        .WithMany()
+                        .HasForeignKey("NominationVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Version");
                 });
 
             modelBuilder.Entity("Exemplars.Domain.Organizations.Organization", b =>
@@ -1942,6 +2321,15 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Exemplars.Domain.Review.VerificationRecord", b =>
+                {
+                    b.HasOne("Exemplars.Domain.Nominations.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Exemplars.Domain.Showcase.DiscoveredExemplar", b =>
                 {
                     b.HasOne("Exemplars.Domain.Organizations.Organization", null)
@@ -1963,6 +2351,16 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("NominationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Exemplars.Domain.Showcase.ShowcasePhoto", null)
+                        .WithMany()
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Exemplars.Domain.Showcase.ShowcasePhoto", null)
+                        .WithMany()
+                        .HasForeignKey("PublishedPhotoId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Exemplars.Domain.Showcase.ReplicationPledge", b =>
@@ -1978,6 +2376,22 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Showcase.StoryRevision", b =>
+                {
+                    b.HasOne("Exemplars.Domain.Showcase.ExemplarStory", "Story")
+                        .WithMany()
+                        .HasForeignKey("ExemplarStoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Exemplars.Domain.Showcase.ShowcasePhoto", null)
+                        .WithMany()
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Story");
                 });
 
             modelBuilder.Entity("Exemplars.Web.Infrastructure.Auth.AppUser", b =>
@@ -2055,6 +2469,13 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Exemplars.Domain.Ballots.Decision", b =>
                 {
                     b.Navigation("Awards");
+                });
+
+            modelBuilder.Entity("Exemplars.Domain.Documents.Issuer", b =>
+                {
+                    b.Navigation("Officers");
+
+                    b.Navigation("Terms");
                 });
 
             modelBuilder.Entity("Exemplars.Domain.Nominations.Nomination", b =>

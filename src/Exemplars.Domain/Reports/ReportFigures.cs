@@ -1,0 +1,33 @@
+namespace Exemplars.Domain.Reports;
+
+/// <summary>
+/// The figures a grassroots committee reports for one period. All but the grassroots-level commendations come from the
+/// system; the committee adds the ones it gave itself, which the system cannot know.
+/// </summary>
+public sealed record ReportFigures(
+    int Discovered,
+    int Nurtured,
+    int Nominated,
+    int CommendedGrassroots,
+    int CommendedBloc,
+    int SentToProvince,
+    int CommendedProvince,
+    int Pledges,
+    int PledgeResults)
+{
+    public static ReportFigures Zero { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    public ReportFigures Add(ReportFigures other) => new(
+        Discovered + other.Discovered, Nurtured + other.Nurtured, Nominated + other.Nominated, CommendedGrassroots + other.CommendedGrassroots,
+        CommendedBloc + other.CommendedBloc, SentToProvince + other.SentToProvince, CommendedProvince + other.CommendedProvince,
+        Pledges + other.Pledges, PledgeResults + other.PledgeResults);
+
+    /// <summary>Column headings, in the order of <see cref="Values"/>.</summary>
+    public static IReadOnlyList<string> Headings { get; } =
+    [
+        "Phát hiện", "Bồi dưỡng", "Đề nghị khen thưởng", "Khen thưởng cấp cơ sở", "Khen thưởng cấp Khối", "Đề nghị cấp Tỉnh", "Khen thưởng cấp Tỉnh",
+        "Đăng ký học tập", "Có kết quả học tập",
+    ];
+
+    public IReadOnlyList<int> Values => [Discovered, Nurtured, Nominated, CommendedGrassroots, CommendedBloc, SentToProvince, CommendedProvince, Pledges, PledgeResults];
+}

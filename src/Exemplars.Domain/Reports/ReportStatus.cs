@@ -1,0 +1,10 @@
+namespace Exemplars.Domain.Reports;
+
+public enum ReportStatus
+{
+    /// <summary>Đang soạn.</summary>
+    Draft,
+
+    /// <summary>Đã gửi.</summary>
+    Submitted,
+}

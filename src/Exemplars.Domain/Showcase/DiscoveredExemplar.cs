@@ -1,0 +1,35 @@
+namespace Exemplars.Domain.Showcase;
+
+/// <summary>
+/// Plan IV.1–2: grassroots committees, the Bloc Youth Union and the Bloc Veterans' Association find (phát hiện) and
+/// nurture (bồi dưỡng) exemplars between rounds; these records feed later nominations.
+/// </summary>
+public sealed class DiscoveredExemplar
+{
+    public int Id { get; set; }
+
+    /// <summary>The organisation that keeps the record (a grassroots committee or a bloc mass organisation).</summary>
+    public int OrganizationId { get; set; }
+
+    public Eligibility.NomineeKind Kind { get; set; }
+
+    /// <summary>A registry person of the recording unit, when there is one.</summary>
+    public int? PersonId { get; set; }
+
+    public string Name { get; set; } = string.Empty;
+
+    public string? Unit { get; set; }
+
+    public string Achievements { get; set; } = string.Empty;
+
+    public DiscoveryStage Stage { get; set; }
+
+    public string? NurtureNote { get; set; }
+
+    public string RecordedBy { get; set; } = string.Empty;
+
+    public DateTime RecordedAtUtc { get; set; }
+
+    /// <summary>When it moved to the nurtured stage: the day it counts as nurtured in periodic reports.</summary>
+    public DateTime? NurturedAtUtc { get; set; }
+}

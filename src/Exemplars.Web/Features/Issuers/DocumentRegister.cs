@@ -1,0 +1,32 @@
+using Exemplars.Domain.Common;
+using Exemplars.Domain.Documents;
+using Exemplars.Web.Features.Ballots;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplars.Web.Features.Issuers;
+
+/// <summary>Sổ đăng ký văn bản: every number issued, by issuer, term and type, newest first.</summary>
+public static class DocumentRegister
+{
+    public sealed record Row(string Issuer, int Term, DocumentType Type, string Number, DateOnly Date, string Title, string Signer, string CreatedBy);
+
+    public sealed class Handler(AppDbContext db, CurrentUser user)
+    {
+        public async Task<Result<IReadOnlyList<Row>>> Handle(CancellationToken cancellationToken)
+        {
+            if (!BallotAccess.CanSee(user) && !user.IsInRole(Domain.Users.Roles.Admin))
+            {
+                return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Vai trò của đồng chí không xem sổ đăng ký văn bản.");
+            }
+
+            var rows = await db.Decisions.AsNoTracking()
+                .OrderBy(d => d.Issuer).ThenByDescending(d => d.Term).ThenBy(d => d.Type).ThenByDescending(d => d.Number)
+                .Take(5000)
+                .Select(d => new { d.Issuer, d.Term, d.Type, d.Number, d.Date, d.Title, d.Signer, d.CreatedBy })
+                .ToListAsync(cancellationToken);
+            return rows.Select(d => new Row(d.Issuer, d.Term, d.Type, DocumentNumber.Format(d.Number, d.Type, d.Issuer), d.Date, d.Title, d.Signer, d.CreatedBy)).ToList();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Exemplars.Domain.Documents;
+using Exemplars.Web.Features.Documents;
+using Exemplars.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplars.Web.Features.Issuers;
+
+/// <summary>
+/// The issuers documents are printed for: by symbol, or the first one recorded. An empty table gets the demo issuer
+/// from configuration ("Documents:*"), which the administrator then edits on the Issuers pages.
+/// </summary>
+public static class IssuerDirectory
+{
+    public sealed class Handler(AppDbContext db, DocumentSettings settings)
+    {
+        public async Task<Issuer> Default(CancellationToken cancellationToken) =>
+            await Load(db.Set<Issuer>().OrderBy(i => i.Id), cancellationToken) ?? await CreateDefault(cancellationToken);
+
+        public async Task<Issuer> BySymbol(string symbol, CancellationToken cancellationToken) =>
+            await Load(db.Set<Issuer>().Where(i => i.Symbol == symbol), cancellationToken) ?? await Default(cancellationToken);
+
+        private static Task<Issuer?> Load(IQueryable<Issuer> query, CancellationToken cancellationToken) =>
+            query.AsNoTracking().Include(i => i.Officers).Include(i => i.Terms).AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
+
+        private async Task<Issuer> CreateDefault(CancellationToken cancellationToken)
+        {
+            var issuer = settings.DefaultIssuer();
+            db.Set<Issuer>().Add(issuer);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another request created it at the same moment: the unique symbol refused ours; use theirs.
+                db.ChangeTracker.Clear();
+            }
+
+            return await Load(db.Set<Issuer>().OrderBy(i => i.Id), cancellationToken) ?? throw new InvalidOperationException("No issuer could be created.");
+        }
+    }
+
+    /// <summary>The position printed over a signature: the named signer's own, if an officer in office that day; else the signing officer's.</summary>
+    public static string PositionOf(Issuer issuer, string signer, DateOnly date) =>
+        issuer.Officers.FirstOrDefault(o => o.FullName == signer && o.InOfficeOn(date))?.Position ?? issuer.SignerOn(date)?.Position ?? string.Empty;
+}

@@ -1,0 +1,38 @@
+using Exemplars.Domain.Common;
+using Exemplars.Web.Features.Ballots;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplars.Web.Features.Showcase;
+
+/// <summary>The secretariat takes a published story off the public pages, with a reason kept in the history.</summary>
+public static class UnpublishStory
+{
+    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
+    {
+        public async Task<Result<int>> Handle(int storyId, string? reason, CancellationToken cancellationToken)
+        {
+            if (!BallotAccess.CanRun(user))
+            {
+                return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Chỉ Ban Tuyên giáo – Dân vận gỡ bài gương điển hình.");
+            }
+
+            var story = await db.ExemplarStories.SingleOrDefaultAsync(s => s.Id == storyId, cancellationToken);
+            if (story is null)
+            {
+                return DomainError.NotFound("Không tìm thấy bài viết.");
+            }
+
+            var revision = story.Unpublish(reason, user.Email, clock.GetUtcNow().UtcDateTime);
+            if (!revision.IsSuccess)
+            {
+                return Result<int>.Failure(revision.Errors);
+            }
+
+            db.StoryRevisions.Add(revision.Value);
+            await db.SaveChangesAsync(cancellationToken);
+            return revision.Value.Id;
+        }
+    }
+}

@@ -1,0 +1,198 @@
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Exemplars.E2E;
+
+/// <summary>
+/// Every page every role can reach from the menu (and one detail page behind each list) is checked in Chromium:
+/// no serious or critical axe-core violation (WCAG 2.1 AA), no sideways scroll on a 390 px phone, no English words,
+/// codes or hashes in the visible text. The menu stays on one line on wide screens. Screenshots of the main pages at
+/// 390, 1366 and 1920 px are saved under TestResults/screenshots/ for people to look at.
+/// </summary>
+public sealed partial class ShellBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    /// <summary>The demo accounts, one per role; null is a visitor who has not signed in.</summary>
+    private static readonly string?[] Accounts = ["admin@demo.vn", "tgdv@demo.vn", "btv1@demo.vn", "coso1@demo.vn", "doankhoi@demo.vn", "tinhuy@demo.vn", null];
+
+    /// <summary>Accounts whose pages are also photographed at three widths.</summary>
+    private static readonly string?[] Photographed = ["admin@demo.vn", "coso1@demo.vn", null];
+
+    private static readonly string[] PublicPages = ["/Showcase", "/Consultation/Candidates", "/Account/Login"];
+
+    /// <summary>Links from a list to the record behind it: the detail pages that need an id, picked from demo data.</summary>
+    private const string DetailLinks =
+        "main a[href*='/Details'], main a[href*='/View'], main a[href*='/Selection'], main a[href*='/Certificates'], main a[href*='/Edit']";
+
+    private static readonly string ScreenshotFolder = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "TestResults", "screenshots");
+
+    [Fact]
+    public async Task Every_page_of_every_role_is_accessible_fits_a_phone_and_speaks_Vietnamese()
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        var problems = new List<string>();
+        var visited = new List<string>();
+        foreach (var account in Accounts)
+        {
+            var page = account is null ? await Visitor() : await app.SignedInPage(account);
+            await page.SetViewportSizeAsync(1366, 900);
+            var who = account?.Split('@')[0] ?? "khach";
+            var urls = account is null ? PublicPages.ToList() : await MenuLinks(page);
+            urls.Insert(0, account is null ? "/Showcase" : "/");
+            if (account is not null)
+            {
+                urls.Add("/Account/ChangePassword");
+            }
+
+            var details = new List<string>();
+            foreach (var url in urls.Distinct().ToList())
+            {
+                await Check(page, url, who, problems);
+                var link = page.Locator(DetailLinks).First;
+                if (await link.CountAsync() > 0 && await link.GetAttributeAsync("href") is { } href && !href.Contains("handler=", StringComparison.Ordinal))
+                {
+                    details.Add(href);
+                }
+
+                if (Photographed.Contains(account))
+                {
+                    await Photograph(page, who, url);
+                }
+            }
+
+            foreach (var url in details.Distinct())
+            {
+                await Check(page, url, who, problems);
+            }
+
+            visited.Add($"{who}: {string.Join(" ", urls.Concat(details).Distinct())}");
+            await page.Context.CloseAsync();
+        }
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems.Prepend("Pages checked:" + Environment.NewLine + string.Join(Environment.NewLine, visited))));
+    }
+
+    [Fact]
+    public async Task The_menu_is_one_line_on_wide_screens_marks_the_current_page_and_folds_on_a_phone()
+    {
+        var page = await app.SignedInPage("admin@demo.vn");
+        await page.GotoAsync("/Organizations");
+        foreach (var width in new[] { 1024, 1280, 1366, 1920 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            var height = await page.EvaluateAsync<double>("() => document.querySelector('header nav').getBoundingClientRect().height");
+            Assert.True(height <= 72, $"the menu is {height}px tall at {width}px (one line is about 56px)");
+            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"), $"sideways scroll at {width}px");
+        }
+
+        // The current page is marked for screen readers, and its group is shown as active.
+        var current = page.Locator("header [aria-current=page]");
+        await Assertions.Expect(current).ToHaveCountAsync(1);
+        await Assertions.Expect(current).ToHaveTextAsync("Tổ chức");
+        await Assertions.Expect(page.GetByTestId("main-menu").GetByRole(AriaRole.Button, new() { Name = "Hồ sơ", Exact = true })).ToHaveClassAsync(new Regex("active"));
+
+        // A detail page has breadcrumbs back to its list.
+        await page.Locator("table[data-testid=organizations] tbody a[href*='/Organizations/Details']").First.ClickAsync();
+        var crumbs = page.Locator("nav[aria-label='Đường dẫn']");
+        await Assertions.Expect(crumbs.GetByRole(AriaRole.Link, new() { Name = "Tổ chức", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(crumbs.Locator("[aria-current=page]")).Not.ToBeEmptyAsync();
+
+        // On a phone the menu folds behind one button and opens on demand.
+        await page.SetViewportSizeAsync(390, 844);
+        await Assertions.Expect(page.GetByTestId("main-menu")).ToBeHiddenAsync();
+        await page.GoAsync("Báo cáo", "Báo cáo định kỳ");
+        await page.WaitForURLAsync(url => url.Contains("/Reports", StringComparison.Ordinal));
+        await page.Context.CloseAsync();
+    }
+
+    private async Task<IPage> Visitor()
+    {
+        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "vi-VN" });
+        return await context.NewPageAsync();
+    }
+
+    private static async Task<List<string>> MenuLinks(IPage page)
+    {
+        var links = await page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll('[data-testid=main-menu] a.dropdown-item')).map(a => a.getAttribute('href'))");
+        return links.ToList();
+    }
+
+    private static async Task Check(IPage page, string url, string who, List<string> problems)
+    {
+        await page.SetViewportSizeAsync(1366, 900);
+        var response = await page.GotoAsync(url);
+        if (response is null || response.Status >= 400 || page.Url.Contains("/Account/AccessDenied", StringComparison.Ordinal))
+        {
+            problems.Add($"{who} {url}: the menu offers a page that does not open ({response?.Status}, {page.Url})");
+            return;
+        }
+
+        var axe = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+        });
+        foreach (var violation in axe.Violations.Where(v => v.Impact is "serious" or "critical"))
+        {
+            problems.Add($"{who} {url}: axe {violation.Impact} {violation.Id}: {violation.Help} at {string.Join(", ", violation.Nodes.Take(3).Select(n => n.Target?.ToString()))}");
+        }
+
+        var text = await page.EvaluateAsync<string>("() => document.body.innerText");
+        foreach (var word in Foreign(text))
+        {
+            problems.Add($"{who} {url}: not Vietnamese on screen: \"{word}\"");
+        }
+
+        await page.SetViewportSizeAsync(390, 844);
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        if (overflow > 0)
+        {
+            var culprits = await page.EvaluateAsync<string[]>(Overflowing);
+            problems.Add($"{who} {url}: {overflow}px of sideways scroll on a 390px phone, from {string.Join(", ", culprits)}");
+        }
+    }
+
+    /// <summary>The innermost elements that stick out on the right, to say where a sideways scroll comes from.</summary>
+    private const string Overflowing = """
+        () => {
+            const width = document.documentElement.clientWidth;
+            const clipped = e => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) { if (getComputedStyle(a).overflowX !== 'visible') return true; } return false; };
+            const wide = Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > width + 1 && !clipped(e));
+            return wide.filter(e => !wide.some(o => o !== e && e.contains(o))).slice(0, 5)
+                .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : '') + ' ' + Math.round(e.getBoundingClientRect().right) + 'px');
+        }
+        """;
+
+    /// <summary>English words, codes and hashes in a page's visible text (e-mail addresses and file names aside).</summary>
+    public static IEnumerable<string> Foreign(string text)
+    {
+        var cleaned = Addresses().Replace(text, " ");
+        return EnglishWords().Matches(cleaned).Select(m => m.Value)
+            .Concat(Hashes().Matches(cleaned).Select(m => m.Value))
+            .Concat(CriterionCodes().Matches(cleaned).Select(m => m.Value))
+            .Distinct();
+    }
+
+    private static async Task Photograph(IPage page, string who, string url)
+    {
+        var name = who + "-" + (url.Trim('/').Length == 0 ? "trang-chu" : Regex.Replace(url.Trim('/'), "[^A-Za-z0-9]+", "-")).ToLowerInvariant();
+        foreach (var width in new[] { 390, 1366, 1920 })
+        {
+            await page.SetViewportSizeAsync(width, width == 390 ? 844 : 1000);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}-{width}.png"), FullPage = true });
+        }
+    }
+
+    [GeneratedRegex(@"\b(minutes|draft|submitted|pending|approved|rejected|returned|accepted|withdrawn|null|true|false|undefined|NaN|index|details|edit|delete|save|cancel|search|next|previous|error|exception|leader|member|employee|checksum|organi[sz]ation|nomination|ballot|status|round|category|individual|collective|secretariat|grassroots|clerk|province|viewer|unknown|page|submit|login|logout|password|dashboard|tracker|showcase|replication|discovery|excellent|good|completed|failed|passed|open|closed|yes)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex EnglishWords();
+
+    [GeneratedRegex(@"\b(SHA-?256|[0-9a-f]{12,})\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Hashes();
+
+    /// <summary>A criterion shown by its code with an English part ("3.2.leader") instead of its name.</summary>
+    [GeneratedRegex(@"\b\d+(\.\d+)*\.[a-z_]{2,}\b")]
+    private static partial Regex CriterionCodes();
+
+    [GeneratedRegex(@"[\w.+-]+@[\w-]+(\.[\w-]+)+|\b[\w-]+\.(pdf|docx|xlsx|png|jpg|jpeg)\b|https?://\S+", RegexOptions.IgnoreCase)]
+    private static partial Regex Addresses();
+}

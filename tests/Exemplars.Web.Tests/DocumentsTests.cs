@@ -1,0 +1,144 @@
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using Exemplars.Domain.Documents;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplars.Web.Tests;
+
+/// <summary>Documents printed from the register and the issuers' data, read back from the package and through LibreOffice.</summary>
+public abstract class DocumentsTests(AppFactory app)
+{
+    private static readonly string[] Symbols = ["ĐUK", "ĐUĐ"];
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> Post(HttpClient api, string url, object body)
+    {
+        using var response = await api.PostAsJsonAsync(url, body);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    /// <summary>An issuer of the 2025 reorganisation, with two officers and a term, under its own symbol.</summary>
+    private async Task EnsureIssuer(string symbol)
+    {
+        await app.WithDb(async db =>
+        {
+            if (await db.Set<Issuer>().AnyAsync(i => i.Symbol == symbol))
+            {
+                return 0;
+            }
+
+            db.Set<Issuer>().Add(new Issuer
+            {
+                Symbol = symbol, SuperiorLine = "ĐẢNG BỘ TỈNH QUẢNG NGÃI", Name = "ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH", SigningOrgan = "ĐẢNG ỦY",
+                OrganName = "Đảng ủy các cơ quan Đảng tỉnh", Place = "Quảng Ngãi", SuperiorOrgan = "Ban Thường vụ Tỉnh ủy", PartyName = "Đảng bộ các cơ quan Đảng tỉnh",
+                AdvisingBoard = "Ban Tổ chức", DecisionRecipients = "Như Điều 3,\nLưu Văn phòng.", SubmissionRecipients = "Thường trực Tỉnh ủy (để báo cáo),\nLưu Văn phòng.", ReportRecipients = "Lưu.",
+                Officers =
+                [
+                    new IssuerOfficer { FullName = "Trần Văn Cũ", Position = "BÍ THƯ", Signs = true, From = new DateOnly(2080, 1, 1), Until = new DateOnly(2085, 3, 31) },
+                    new IssuerOfficer { FullName = "Lê Thị Mới", Position = "PHÓ BÍ THƯ THƯỜNG TRỰC", Signs = true, From = new DateOnly(2085, 4, 1) },
+                ],
+                Terms = [new IssuerTerm { Label = "Nhiệm kỳ 2080 - 2085", StartsOn = new DateOnly(2080, 8, 1) }],
+            });
+            return await db.SaveChangesAsync();
+        });
+    }
+
+    [Fact]
+    public async Task Numbers_count_from_01_per_issuer_type_and_term_even_when_issued_at_the_same_moment()
+    {
+        using var secretariat = await app.BearerAs("tgdv@demo.vn");
+        await EnsureIssuer("ĐUĐ");
+        var requests = Enumerable.Range(0, 6).SelectMany(i => Symbols.Select(issuer =>
+            Post(secretariat, "/api/v1/decisions", new { type = "Submission", issuer, title = $"Tờ trình {i}", date = "2082-03-0" + (i + 1), signer = "Lê Thị Mới" })));
+        var results = await Task.WhenAll(requests);
+        Assert.All(results, r => Assert.Equal(HttpStatusCode.Created, r.Status));
+        var numbers = results.Select(r => r.Body.GetProperty("number").GetString()!).ToList();
+        Assert.Equal(Enumerable.Range(1, 6).Select(n => $"{n:00}-TTr/ĐUK"), numbers.Where(n => n.EndsWith("/ĐUK", StringComparison.Ordinal)).Order());
+        Assert.Equal(Enumerable.Range(1, 6).Select(n => $"{n:00}-TTr/ĐUĐ"), numbers.Where(n => n.EndsWith("/ĐUĐ", StringComparison.Ordinal)).Order());
+
+        // Same term (from 01/8/2080), another year: the sequence goes on; the other type has its own from 01.
+        var (_, sameTerm) = await Post(secretariat, "/api/v1/decisions", new { type = "Submission", issuer = "ĐUĐ", title = "Tờ trình", date = "2083-01-05", signer = "Lê Thị Mới" });
+        Assert.Equal("07-TTr/ĐUĐ", sameTerm.GetProperty("number").GetString());
+        var (_, beforeTerm) = await Post(secretariat, "/api/v1/decisions", new { type = "Submission", issuer = "ĐUĐ", title = "Tờ trình", date = "2080-07-31", signer = "Trần Văn Cũ" });
+        Assert.Equal("01-TTr/ĐUĐ", beforeTerm.GetProperty("number").GetString());
+    }
+
+    [Fact]
+    public async Task A_submission_prints_its_issuer_signer_and_recipients_from_data_and_only_the_facts_that_happened()
+    {
+        using var secretariat = await app.BearerAs("tgdv@demo.vn");
+        await EnsureIssuer("ĐUĐ");
+        var (status, issued) = await Post(secretariat, "/api/v1/decisions", new { type = "Submission", issuer = "ĐUĐ", title = "về việc đề nghị biểu dương gương điển hình", date = "2090-01-09", signer = "Lê Thị Mới" });
+        Assert.Equal(HttpStatusCode.Created, status);
+        var number = issued.GetProperty("number").GetString()!;
+        var id = await app.WithDb(db => db.Decisions.Where(d => d.Issuer == "ĐUĐ" && d.Date == new DateOnly(2090, 1, 9)).Select(d => d.Id).SingleAsync());
+        var bytes = await secretariat.GetByteArrayAsync($"/api/v1/decisions/{id}/docx");
+        using (var word = WordprocessingDocument.Open(new MemoryStream(bytes), false))
+        {
+            var text = word.MainDocumentPart!.Document.Body!.InnerText;
+            foreach (var expected in new[] { "ĐẢNG BỘ TỈNH QUẢNG NGÃI", "ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH", "Số " + number, "ngày 09 tháng 01 năm 2090", "T/M ĐẢNG ỦY", "PHÓ BÍ THƯ THƯỜNG TRỰC", "Lê Thị Mới", "- Thường trực Tỉnh ủy (để báo cáo),", "Kính gửi: Ban Thường vụ Tỉnh ủy" })
+            {
+                Assert.Contains(expected, text, StringComparison.Ordinal);
+            }
+
+            Assert.DoesNotContain("bỏ phiếu", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("DANH SÁCH", text, StringComparison.Ordinal); // nothing listed, no list page
+            Assert.DoesNotContain("KHỐI", text, StringComparison.Ordinal);
+        }
+
+        var folder = Directory.CreateTempSubdirectory("exemplars-submission-");
+        try
+        {
+            var docx = Path.Combine(folder.FullName, "to-trinh.docx");
+            await File.WriteAllBytesAsync(docx, bytes);
+            var pdfText = await Office.ToPdfText(docx, folder.FullName);
+            Assert.Contains("ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH", pdfText, StringComparison.Ordinal);
+            Assert.Contains("TỜ TRÌNH", pdfText, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task An_administrator_edits_an_issuer_on_its_page_and_the_register_shows_every_number()
+    {
+        await EnsureIssuer("ĐUĐ");
+        var id = await app.WithDb(db => db.Set<Issuer>().Where(i => i.Symbol == "ĐUĐ").Select(i => i.Id).SingleAsync());
+        var admin = await app.SignedInAs("admin@demo.vn");
+        Assert.Contains("ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH", await admin.GetStringAsync("/Issuers"), StringComparison.Ordinal);
+        using var saved = await Forms.SubmitAsync(admin, $"/Issuers/Edit?id={id}", new Dictionary<string, string>
+        {
+            ["Input.SubmissionRecipients"] = "Thường trực Tỉnh ủy (để báo cáo),\nVăn phòng Tỉnh ủy,\nLưu Văn phòng.",
+            ["Input.Terms"] = "Nhiệm kỳ 2080 - 2085 | 01/08/2080\nNhiệm kỳ 2085 - 2090 | 15/09/2085",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var issuer = await app.WithDb(db => db.Set<Issuer>().Include(i => i.Terms).SingleAsync(i => i.Id == id));
+        Assert.Equal(["Thường trực Tỉnh ủy (để báo cáo),", "Văn phòng Tỉnh ủy,", "Lưu Văn phòng."], issuer.RecipientsOf(DocumentType.Submission));
+        Assert.Equal(2085, issuer.TermKey(new DateOnly(2086, 1, 1)));
+        Assert.True(await app.WithDb(db => db.AuditEntries.AnyAsync(a => a.EntityType.Contains("Issuer"))));
+
+        using var broken = await Forms.SubmitAsync(admin, $"/Issuers/Edit?id={id}", new Dictionary<string, string> { ["Input.Officers"] = "Ai đó | BÍ THƯ | hôm qua" });
+        Assert.Equal(HttpStatusCode.OK, broken.StatusCode);
+        Assert.Contains("Dòng 1 của danh sách cán bộ", await broken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var clerk = await app.SignedInAs("coso1@demo.vn");
+        using var forbidden = await clerk.GetAsync("/Issuers/Edit?id=" + id);
+        Assert.NotEqual(HttpStatusCode.OK, forbidden.StatusCode);
+        using var register = await clerk.GetAsync("/Issuers/Register");
+        Assert.NotEqual(HttpStatusCode.OK, register.StatusCode);
+
+        using var secretariat = await app.BearerAs("tgdv@demo.vn");
+        var (_, issued) = await Post(secretariat, "/api/v1/decisions", new { type = "Submission", issuer = "ĐUĐ", title = "Tờ trình vào sổ", date = "2095-02-03", signer = "Lê Thị Mới" });
+        var page = await (await app.SignedInAs("tgdv@demo.vn")).GetStringAsync("/Issuers/Register");
+        Assert.Contains(issued.GetProperty("number").GetString()!, page, StringComparison.Ordinal);
+        Assert.Contains("Tờ trình vào sổ", page, StringComparison.Ordinal);
+    }
+}
+
+[Collection(SqliteApp.Name)]
+public sealed class DocumentsTests_Sqlite(SqliteAppFactory app) : DocumentsTests(app);
+
+[Collection(PostgresApp.Name)]
+public sealed class DocumentsTests_Postgres(PostgresAppFactory app) : DocumentsTests(app);

@@ -114,6 +114,32 @@ public abstract class IntegrityTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_nomination_whose_audit_row_fails_is_not_kept_nor_reported_as_already_nominated()
+    {
+        using var clerk = await app.BearerAs("coso1@demo.vn");
+        var personId = await NewEligiblePerson();
+
+        // The insert gets its key from the database; the audit row written with that key fails, so the insert goes too.
+        await InjectAuditFault($"NEW.\"EntityType\" = 'Nomination' AND NEW.\"Changes\" LIKE '%\"PersonId\":[null,{personId}]%'");
+        try
+        {
+            using var failed = await clerk.PostAsJsonAsync("/api/v1/nominations", new { round = "2021-2025", kind = "Individual", personId, category = "3.2.5" });
+            Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+            Assert.DoesNotContain("đã được", await failed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await RemoveAuditFault();
+        }
+
+        Assert.False(await app.WithDb(db => db.Nominations.AnyAsync(n => n.PersonId == personId)));
+        using var created = await clerk.PostAsJsonAsync("/api/v1/nominations", new { round = "2021-2025", kind = "Individual", personId, category = "3.2.5" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(await app.WithDb(db => db.AuditEntries.AnyAsync(a => a.EntityType == "Nomination" && a.EntityId == id && a.Action == "Created")));
+    }
+
+    [Fact]
     public async Task The_audit_log_refuses_every_rewrite_in_raw_sql()
     {
         var (id, changes, count) = await app.WithDb(async db =>
@@ -176,28 +202,31 @@ public abstract class IntegrityTests(AppFactory app)
         Assert.Equal($"Chi bộ Người Sửa Thứ {winner.i}", await app.WithDb(db => db.Organizations.Where(o => o.Id == id).Select(o => o.Name).SingleAsync()));
     }
 
+    /// <summary>A party member of CS001 rated excellent 2021–2024, in a final round whose deadline is still ahead.</summary>
+    private Task<int> NewEligiblePerson() => app.WithDb(async db =>
+    {
+        var round = await db.Rounds.SingleAsync(r => r.Code == "2021-2025");
+        if (round.GrassrootsDeadline < Today.AddDays(20))
+        {
+            round.GrassrootsDeadline = Today.AddDays(30);
+        }
+
+        var organization = await db.Organizations.SingleAsync(o => o.Code == "CS001");
+        var code = "N" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var person = new Person { Code = code, FullName = "Đỗ Thị Hạnh " + code[..4], SearchName = "do thi hanh", OrganizationId = organization.Id, IsPartyMember = true, PartyJoinYear = 2010, FieldCategoryCode = "3.2.5" };
+        for (var year = 2021; year <= 2024; year++)
+        {
+            person.Ratings.Add(new PersonRating { Year = year, Rating = Rating.Excellent });
+        }
+
+        db.People.Add(person);
+        await db.SaveChangesAsync();
+        return person.Id;
+    });
+
     private async Task<int> DraftNomination(HttpClient clerk)
     {
-        var personId = await app.WithDb(async db =>
-        {
-            var round = await db.Rounds.SingleAsync(r => r.Code == "2021-2025");
-            if (round.GrassrootsDeadline < Today.AddDays(20))
-            {
-                round.GrassrootsDeadline = Today.AddDays(30);
-            }
-
-            var organization = await db.Organizations.SingleAsync(o => o.Code == "CS001");
-            var code = "N" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
-            var person = new Person { Code = code, FullName = "Đỗ Thị Hạnh " + code[..4], SearchName = "do thi hanh", OrganizationId = organization.Id, IsPartyMember = true, PartyJoinYear = 2010, FieldCategoryCode = "3.2.5" };
-            for (var year = 2021; year <= 2024; year++)
-            {
-                person.Ratings.Add(new PersonRating { Year = year, Rating = Rating.Excellent });
-            }
-
-            db.People.Add(person);
-            await db.SaveChangesAsync();
-            return person.Id;
-        });
+        var personId = await NewEligiblePerson();
         using var response = await clerk.PostAsJsonAsync("/api/v1/nominations", new { round = "2021-2025", kind = "Individual", personId, category = "3.2.5" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();

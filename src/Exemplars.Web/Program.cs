@@ -37,6 +37,7 @@ builder.Services.AddScoped<Exemplars.Web.Features.Plans.FrozenRounds>();
 builder.Services.AddSingleton<BackgroundImports>();
 builder.Services.AddSingleton<FileStorage>();
 builder.Services.AddSingleton<DocumentSettings>();
+builder.Services.AddSingleton<Exemplars.Web.Infrastructure.Crypto.BallotKeyCustody>();
 builder.Services.AddAppJobs(builder.Configuration);
 builder.Services.AddSingleton<Exemplars.Web.Infrastructure.Documents.CertificatePdf>();
 

@@ -2,7 +2,10 @@ using System.Text.Json;
 using Exemplars.Domain.Ballots;
 using Exemplars.Domain.Eligibility;
 using Exemplars.Domain.People;
+using Exemplars.Web.Infrastructure.Crypto;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Exemplars.Web.Tests;
 
@@ -282,6 +285,151 @@ public abstract class BallotsTests(AppFactory app)
             .ToDictionary(x => x.GetProperty("nominationId").GetInt32(), x => x.GetProperty("approvals").GetInt32());
         Assert.Equal(new Dictionary<int, int> { [a] = 9, [b] = 9, [c] = 5 }, mainAfter);
         Assert.Equal(3, resolved.GetProperty("selection").GetProperty("commended").GetArrayLength());
+    }
+
+    /// <summary>
+    /// The attacks, replayed by someone who reads the database (every table, and on SQLite the database and -wal
+    /// file bytes), links rows by transaction id (PostgreSQL xmin) or by order, and reads the application log. They can
+    /// link a member's "has voted" mark to that member's papers, but the papers hold only ciphertexts, and the key that
+    /// would open them is nowhere they can read: not in any table, file or log line. With the trustees' shares (which the
+    /// test, unlike the attacker, holds) the same linked papers would open, so the key is exactly what protects them.
+    /// </summary>
+    [Fact]
+    public async Task A_dba_reading_the_database_its_files_and_the_log_links_voters_only_to_ciphertexts_and_finds_no_key()
+    {
+        var logs = new CapturedLogs();
+        app.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
+        app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Sentinel").LogWarning("capture works");
+        using var clerk = await app.BearerAs("coso1@demo.vn");
+        using var secretariat = await app.BearerAs("tgdv@demo.vn");
+        var candidate = await Verified(clerk, secretariat);
+        var (_, opened) = await Post(secretariat, "/api/v1/ballots", new { round = "2021-2025", title = "Bỏ phiếu kín kiểm tra bí mật", nominationIds = new[] { candidate } });
+        var ballot = opened.GetProperty("id").GetInt32();
+        var members = await Members();
+        var approves = new Dictionary<string, bool>();
+        for (var i = 0; i < members.Count; i++) // one at a time, in a known order: the order attack gets its best chance
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await Post(members[i], $"/api/v1/ballots/{ballot}/votes", Paper((candidate, i < 5 ? "Approve" : "Disapprove")))).Status);
+            approves[$"btv{i + 1}@demo.vn"] = i < 5;
+        }
+
+        // Before closing nothing can count: there is no key anywhere, only the public one.
+        Assert.Equal(JsonValueKind.Null, (await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/ballots/{ballot}")).GetProperty("results").ValueKind);
+        var shares = (await Close(ballot)).Select(t => KeyShare.Parse(t)!).ToList();
+        var key = SecretSharing.Combine(shares);
+        var keyBytes = Org.BouncyCastle.Utilities.BigIntegers.AsUnsignedByteArray(32, key);
+        var secrets = new List<byte[]> { keyBytes };
+        secrets.AddRange(shares.Select(sh => Org.BouncyCastle.Utilities.BigIntegers.AsUnsignedByteArray(32, sh.Value)));
+        var secretTexts = secrets.SelectMany(b => new[] { Convert.ToHexString(b), Convert.ToHexString(b).ToLowerInvariant(), Convert.ToBase64String(b) })
+            .Concat(shares.Select(sh => sh.ToText())).ToList();
+
+        // Per member only "has voted"; papers carry no member, no time.
+        Assert.Equal(["BallotId", "HasVoted", "Id", "UserId"], await app.WithDb(db => Task.FromResult(db.Model.FindEntityType(typeof(BallotVoter))!.GetProperties().Select(p => p.Name).Order().ToArray())));
+        Assert.DoesNotContain(await app.WithDb(db => Task.FromResult(db.Model.FindEntityType(typeof(BallotVote))!.GetProperties().Select(p => p.ClrType).ToArray())), t => t == typeof(DateTime) || t == typeof(DateTimeOffset) || t == typeof(DateTime?));
+
+        // Link papers to members: by transaction id on PostgreSQL, by row order on SQLite (papers were cast one member at a time).
+        var userEmails = await app.WithDb(db => db.Users.Where(u => u.Email!.StartsWith("btv")).ToDictionaryAsync(u => u.Id, u => u.Email!));
+        var linked = new List<(string Email, byte[] Ciphertext)>();
+        var dump = new List<byte[]>();
+        await app.WithDb(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            if (app.Provider == "Postgres")
+            {
+                var voters = await Rows(connection, $"SELECT xmin::text, \"UserId\" FROM ballot_voters WHERE \"BallotId\" = {ballot}");
+                var papers = await Rows(connection, $"SELECT xmin::text, \"Ciphertext\" FROM ballot_box WHERE \"BallotId\" = {ballot}");
+                linked.AddRange(from v in voters join p in papers on (string)v[0] equals (string)p[0] select (userEmails[(string)v[1]], (byte[])p[1]));
+                Assert.True(linked.Count == 9, string.Join(",", voters.Select(v => v[0])) + " | " + string.Join(",", papers.Select(v => v[0])));
+                var tables = await Rows(connection, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'");
+                foreach (var table in tables.Select(t => (string)t[0]))
+                {
+                    foreach (var row in await Rows(connection, $"SELECT row_to_json(t)::text FROM \"{table}\" t"))
+                    {
+                        dump.Add(System.Text.Encoding.UTF8.GetBytes((string)row[0]));
+                    }
+                }
+            }
+            else
+            {
+                var papers = await Rows(connection, $"SELECT \"Ciphertext\" FROM ballot_box WHERE \"BallotId\" = {ballot} ORDER BY rowid");
+                linked.AddRange(papers.Select((p, i) => ($"btv{i + 1}@demo.vn", (byte[])p[0])));
+                var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection.ConnectionString).DataSource;
+                foreach (var path in new[] { file, file + "-wal", file + "-journal" }.Where(File.Exists))
+                {
+                    await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                    using var bytes = new MemoryStream();
+                    await stream.CopyToAsync(bytes);
+                    dump.Add(bytes.ToArray());
+                }
+            }
+
+            return 0;
+        });
+        Assert.Equal(9, linked.Count); // the link itself is not prevented ...
+        Assert.Equal(9, linked.Select(l => Convert.ToHexString(l.Ciphertext)).Distinct().Count()); // ... but five approvals and four refusals all look different
+        Assert.NotEmpty(dump);
+        foreach (var bytes in dump)
+        {
+            Assert.False(Contains(bytes, System.Text.Encoding.ASCII.GetBytes("Disapprove")), "a choice is stored in clear");
+            foreach (var secret in secrets)
+            {
+                Assert.False(Contains(bytes, secret), "key material is stored");
+            }
+
+            foreach (var text in secretTexts)
+            {
+                Assert.False(Contains(bytes, System.Text.Encoding.ASCII.GetBytes(text)), "key material is stored as text");
+            }
+        }
+
+        // Only the key opens what the link found: with the trustees' shares each linked paper would give its member's choice.
+        Assert.All(linked, l => Assert.Equal(approves[l.Email] ? 1 : 0, ExponentialElGamal.DecryptTotal(key, ExponentialElGamal.Sum([l.Ciphertext]), 1)));
+
+        // The application log holds no choice, share or key.
+        var lines = logs.Lines.ToList();
+        Assert.Contains(lines, l => l.Contains("capture works", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("Disapprove", StringComparison.OrdinalIgnoreCase) || secretTexts.Exists(t => l.Contains(t, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    private static async Task<List<object[]>> Rows(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<object[]>();
+        while (await reader.ReadAsync())
+        {
+            var row = new object[reader.FieldCount];
+            reader.GetValues(row);
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
+
+    /// <summary>Every log line written while it is registered, as the log shipper of an installation would see it.</summary>
+    private sealed class CapturedLogs : ILoggerProvider
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Lines { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(CapturedLogs sink, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                sink.Lines.Enqueue($"{category} {formatter(state, exception)} {exception} {state}");
+        }
     }
 
     [Fact]

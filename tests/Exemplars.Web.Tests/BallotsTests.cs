@@ -339,8 +339,10 @@ public abstract class BallotsTests(AppFactory app)
             {
                 var voters = await Rows(connection, $"SELECT xmin::text, \"UserId\" FROM ballot_voters WHERE \"BallotId\" = {ballot}");
                 var papers = await Rows(connection, $"SELECT xmin::text, \"Ciphertext\" FROM ballot_box WHERE \"BallotId\" = {ballot}");
-                linked.AddRange(from v in voters join p in papers on (string)v[0] equals (string)p[0] select (userEmails[(string)v[1]], (byte[])p[1]));
-                Assert.True(linked.Count == 9, string.Join(",", voters.Select(v => v[0])) + " | " + string.Join(",", papers.Select(v => v[0])));
+                // The papers' xmin is the voter row's or the next one (EF's savepoint is a subtransaction): each paper goes to the
+                // member whose mark has the greatest xmin not after it — the adjacency the issue found.
+                var marks = voters.Select(v => (Xid: long.Parse((string)v[0], System.Globalization.CultureInfo.InvariantCulture), User: (string)v[1])).OrderBy(v => v.Xid).ToList();
+                linked.AddRange(papers.Select(p => (userEmails[marks.Last(m => m.Xid <= long.Parse((string)p[0], System.Globalization.CultureInfo.InvariantCulture)).User], (byte[])p[1])));
                 var tables = await Rows(connection, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'");
                 foreach (var table in tables.Select(t => (string)t[0]))
                 {

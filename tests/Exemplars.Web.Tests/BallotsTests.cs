@@ -265,9 +265,20 @@ public abstract class BallotsTests(AppFactory app)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await Post(secretariat, "/api/v1/ballots", new { round, title = "Rỗng", runOffOf = main })).Status);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await Post(secretariat, "/api/v1/ballots", new { round, title = "Không bằng phiếu", nominationIds = new[] { a, b, c }, runOffOf = main })).Status);
 
-        var (runOffOpened, runOffBody) = await Post(secretariat, "/api/v1/ballots", new { round, title = "Bỏ phiếu lại", nominationIds = new[] { a, b }, runOffOf = main });
-        Assert.Equal(HttpStatusCode.Created, runOffOpened);
-        var runOff = runOffBody.GetProperty("id").GetInt32();
+        // The selection page explains the shortfall and the tie, and offers the run-off over the tied as its next step.
+        var page = await app.SignedInAs("tgdv@demo.vn");
+        var explained = Forms.Parse(await page.GetStringAsync($"/Ballots/Selection?round={round}"));
+        Assert.Contains("chỉ có 0 tập thể đạt", explained.QuerySelector("[data-testid=explanation]")!.TextContent, StringComparison.Ordinal);
+        var next = explained.QuerySelector("[data-testid=next-step]")!.TextContent;
+        Assert.Contains("Có 2 cá nhân cùng 9 phiếu đồng ý cho 1 suất còn lại", next, StringComparison.Ordinal);
+        Assert.Contains("Mở phiếu bầu lại cho các trường hợp bằng phiếu", next, StringComparison.Ordinal);
+        using var runOffOpened = await Forms.SubmitAsync(page, $"/Ballots/Selection?round={round}", new Dictionary<string, string>(), "form[action*='handler=RunOff']");
+        Assert.Equal(HttpStatusCode.Redirect, runOffOpened.StatusCode);
+        var runOff = int.Parse(runOffOpened.Headers.Location!.ToString().Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        var runOffDetails = await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/ballots/{runOff}");
+        Assert.Equal("RunOff", runOffDetails.GetProperty("kind").GetString());
+        Assert.Equal([a, b], runOffDetails.GetProperty("candidates").EnumerateArray().Select(x => x.GetProperty("nominationId").GetInt32()).Order().ToArray());
+        Assert.Contains("Đang bỏ phiếu lại", await page.GetStringAsync($"/Ballots/Selection?round={round}"), StringComparison.Ordinal);
         for (var i = 0; i < members.Count; i++)
         {
             await Post(members[i], $"/api/v1/ballots/{runOff}/votes", Paper((a, i < 6 ? "Approve" : "Disapprove"), (b, i < 3 ? "Approve" : "Disapprove")));

@@ -69,14 +69,29 @@ public sealed class ReviewGoldenPathTests(BrowserApp app) : IClassFixture<Browse
 
         await secretariat.GotoAsync("/Ballots");
         await secretariat.GetByLabel("Đợt").SelectOptionAsync("2021-2025");
-        await secretariat.GetByRole(AriaRole.Button, new() { Name = "Mở" }).ClickAsync();
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "Xem hồ sơ chờ bỏ phiếu" }).ClickAsync();
+        await Assertions.Expect(secretariat.Locator("[data-testid=open-candidates] input:checked")).ToHaveCountAsync(10);
+        await Assertions.Expect(secretariat.Locator("[data-testid=open-trustees] input:checked")).ToHaveCountAsync(3);
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "Mở cuộc bỏ phiếu" }).ClickAsync();
         await Assertions.Expect(secretariat.GetByText("Đã mở cuộc bỏ phiếu.")).ToBeVisibleAsync();
         var ballotUrl = new Uri(secretariat.Url).AbsolutePath;
+        var ballotId = ballotUrl.Split('/')[^1];
+        var shares = new List<string>();
 
         for (var member = 1; member <= 9; member++)
         {
             var page = await app.SignedInPage($"btv{member}@demo.vn");
             page.Dialog += (_, dialog) => dialog.AcceptAsync();
+            if (member <= 2)
+            {
+                // A trustee takes their key share once, keeps it, and confirms: the server then forgets it.
+                await page.GotoAsync(ballotUrl);
+                await page.GetByRole(AriaRole.Link, new() { Name = "Nhận mảnh khóa" }).ClickAsync();
+                shares.Add((await page.GetByTestId("share").TextContentAsync())!.Trim());
+                await page.GetByRole(AriaRole.Button, new() { Name = "Tôi đã lưu mảnh khóa" }).ClickAsync();
+                await Assertions.Expect(page.GetByText("máy chủ đã xóa bản đang giữ")).ToBeVisibleAsync();
+            }
+
             await page.GotoAsync(ballotUrl);
             var approvals = page.Locator("[data-testid=paper] input[value=Approve]");
             Assert.Equal(10, await approvals.CountAsync());
@@ -92,7 +107,20 @@ public sealed class ReviewGoldenPathTests(BrowserApp app) : IClassFixture<Browse
 
         await secretariat.GotoAsync(ballotUrl);
         await Assertions.Expect(secretariat.GetByText("Kết quả chỉ công bố sau khi kết thúc bỏ phiếu.")).ToBeVisibleAsync();
-        await secretariat.GetByRole(AriaRole.Button, new() { Name = "Kết thúc bỏ phiếu" }).ClickAsync();
+        Assert.Equal(0, await secretariat.GetByRole(AriaRole.Button, new() { Name = "Nhập mảnh khóa để kiểm phiếu" }).CountAsync());
+        for (var trustee = 1; trustee <= 2; trustee++)
+        {
+            var page = await app.SignedInPage($"btv{trustee}@demo.vn");
+            page.Dialog += (_, dialog) => dialog.AcceptAsync();
+            await page.GotoAsync(ballotUrl);
+            await page.GetByLabel("Mảnh khóa của đồng chí").FillAsync(shares[trustee - 1]);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Nhập mảnh khóa để kiểm phiếu" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync(trustee == 1 ? "Đã nhận mảnh khóa (1/2)" : "Đã kiểm phiếu và kết thúc bỏ phiếu");
+            await page.Context.CloseAsync();
+        }
+
+        Assert.StartsWith($"PK-{ballotId}-", shares[0], StringComparison.Ordinal);
+        await secretariat.GotoAsync(ballotUrl);
         await Assertions.Expect(secretariat.GetByTestId("results")).ToContainTextAsync("Đạt");
 
         await secretariat.GotoAsync("/Ballots/Selection?round=2021-2025");

@@ -2,7 +2,10 @@ using System.Text.Json;
 using Exemplars.Domain.Ballots;
 using Exemplars.Domain.Eligibility;
 using Exemplars.Domain.People;
+using Exemplars.Web.Infrastructure.Crypto;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Exemplars.Web.Tests;
 
@@ -24,11 +27,11 @@ public abstract class BallotsTests(AppFactory app)
     }
 
     /// <summary>A submitted dossier of an eligible party member of CS001, in the final round.</summary>
-    private async Task<int> Submitted(HttpClient clerk, string organizationCode = "CS001")
+    private async Task<int> Submitted(HttpClient clerk, string organizationCode = "CS001", string roundCode = "2021-2025")
     {
         await app.WithDb(async db =>
         {
-            var round = await db.Rounds.SingleAsync(r => r.Code == "2021-2025");
+            var round = await db.Rounds.SingleAsync(r => r.Code == roundCode);
             round.GrassrootsDeadline = Today.AddDays(30);
             return await db.SaveChangesAsync();
         });
@@ -42,7 +45,7 @@ public abstract class BallotsTests(AppFactory app)
             await db.SaveChangesAsync();
             return person.Id;
         });
-        var (created, body) = await Post(clerk, "/api/v1/nominations", new { round = "2021-2025", kind = "Individual", personId, category = "3.2.5" });
+        var (created, body) = await Post(clerk, "/api/v1/nominations", new { round = roundCode, kind = "Individual", personId, category = "3.2.5" });
         Assert.Equal(HttpStatusCode.Created, created);
         var id = body.GetProperty("id").GetInt32();
         using (var put = await clerk.PutAsJsonAsync($"/api/v1/nominations/{id}", new
@@ -65,9 +68,26 @@ public abstract class BallotsTests(AppFactory app)
         return id;
     }
 
-    private async Task<int> Verified(HttpClient clerk, HttpClient secretariat)
+    /// <summary>A copy of the final round under a new code, so a test's selection holds only its own ballots.</summary>
+    private async Task<string> FreshRound(int quotaIndividuals)
     {
-        var id = await Submitted(clerk);
+        var code = "T" + Guid.NewGuid().ToString("N")[..7];
+        await app.WithDb(async db =>
+        {
+            var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Code == "2021-2025");
+            round.Id = 0;
+            round.Code = code;
+            round.Name = "Đợt thử " + code;
+            round.QuotaIndividuals = quotaIndividuals;
+            db.Rounds.Add(round);
+            return await db.SaveChangesAsync();
+        });
+        return code;
+    }
+
+    private async Task<int> Verified(HttpClient clerk, HttpClient secretariat, string roundCode = "2021-2025")
+    {
+        var id = await Submitted(clerk, roundCode: roundCode);
         var details = await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/nominations/{id}");
         foreach (var criterion in details.GetProperty("judgementCriteria").EnumerateArray())
         {
@@ -108,6 +128,26 @@ public abstract class BallotsTests(AppFactory app)
         }
 
         return members;
+    }
+
+    /// <summary>
+    /// The ballot-count committee closes the ballot: the first two of the three default trustees (btv1–btv3, two needed)
+    /// take their key share as they would on their share page and enter it. Returns the shares used.
+    /// </summary>
+    private async Task<List<string>> Close(int ballot)
+    {
+        var used = new List<string>();
+        foreach (var (email, last) in new[] { ("btv1@demo.vn", false), ("btv2@demo.vn", true) })
+        {
+            using var trustee = await app.BearerAs(email);
+            var share = (await trustee.GetFromJsonAsync<JsonElement>($"/api/v1/ballots/{ballot}/share")).GetProperty("text").GetString()!;
+            var (status, outcome) = await Post(trustee, $"/api/v1/ballots/{ballot}/close", new { share });
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal(last, outcome.GetProperty("closed").GetBoolean());
+            used.Add(share);
+        }
+
+        return used;
     }
 
     private static object Paper(params (int Id, string Choice)[] choices) => new { choices = choices.ToDictionary(c => c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c => c.Choice) };
@@ -166,7 +206,26 @@ public abstract class BallotsTests(AppFactory app)
         Assert.Equal(JsonValueKind.Null, open.GetProperty("results").ValueKind);
         Assert.Equal(7, open.GetProperty("voted").GetInt32());
 
-        Assert.Equal(HttpStatusCode.NoContent, (await Post(secretariat, $"/api/v1/ballots/{ballot}/close")).Status);
+        // Closing needs the trustees: the secretariat cannot, a wrong share is refused, a share alone does not close.
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(secretariat, $"/api/v1/ballots/{ballot}/close", new { share = "PK-1-1-00" })).Status);
+        using (var btv3 = await app.BearerAs("btv3@demo.vn"))
+        {
+            var own = (await btv3.GetFromJsonAsync<JsonElement>($"/api/v1/ballots/{ballot}/share")).GetProperty("text").GetString()!;
+            var wrong = own[..^1] + (own[^1] == '0' ? '1' : '0');
+            Assert.Equal(HttpStatusCode.BadRequest, (await Post(btv3, $"/api/v1/ballots/{ballot}/close", new { share = wrong })).Status);
+            using (var notTrustee = await app.BearerAs("btv4@demo.vn"))
+            {
+                Assert.Equal(HttpStatusCode.Forbidden, (await notTrustee.GetAsync($"/api/v1/ballots/{ballot}/share")).StatusCode);
+                Assert.Equal(HttpStatusCode.Forbidden, (await Post(notTrustee, $"/api/v1/ballots/{ballot}/close", new { share = own })).Status);
+            }
+
+            // Once kept, the server no longer has the share to show.
+            Assert.Equal(HttpStatusCode.NoContent, (await Post(btv3, $"/api/v1/ballots/{ballot}/share/kept")).Status);
+            Assert.Equal(HttpStatusCode.Conflict, (await btv3.GetAsync($"/api/v1/ballots/{ballot}/share")).StatusCode);
+        }
+
+        await Close(ballot);
+        Assert.Equal(HttpStatusCode.Conflict, (await Post(await app.BearerAs("btv3@demo.vn"), $"/api/v1/ballots/{ballot}/close", new { share = "PK-1-1-00" })).Status);
         var (late, _) = await Post(members[8], $"/api/v1/ballots/{ballot}/votes", Paper((a, "Approve"), (b, "Approve")));
         Assert.Equal(HttpStatusCode.Conflict, late);
         var closed = await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/ballots/{ballot}");
@@ -178,10 +237,10 @@ public abstract class BallotsTests(AppFactory app)
 
         // The tally is reproducible from the ballot box alone, and nothing stored links a member to a choice.
         var box = await app.WithDb(db => db.BallotVotes.Where(v => v.BallotId == ballot).ToListAsync());
-        Assert.Equal(7, box.Count(v => v.NominationId == a && v.Choice == BallotChoice.Approve));
         Assert.Equal(14, box.Count);
+        Assert.Equal(14, box.Select(v => Convert.ToHexString(v.Ciphertext)).Distinct().Count());
         var columns = await app.WithDb(db => Task.FromResult(db.Model.FindEntityType(typeof(BallotVote))!.GetProperties().Select(p => p.Name).Order().ToArray()));
-        Assert.Equal(["BallotId", "Choice", "Id", "NominationId"], columns);
+        Assert.Equal(["BallotId", "Ciphertext", "Id", "NominationId"], columns);
         Assert.False(await app.WithDb(db => db.AuditEntries.AnyAsync(e => e.EntityType == "BallotVote" || e.EntityType == "BallotVoter")));
         Assert.Equal(7, await app.WithDb(db => db.BallotVoters.CountAsync(v => v.BallotId == ballot && v.HasVoted)));
 
@@ -193,56 +252,216 @@ public abstract class BallotsTests(AppFactory app)
     }
 
     [Fact]
-    public async Task A_tie_at_the_quota_cut_is_flagged_and_resolved_by_a_run_off()
+    public async Task A_tie_at_the_quota_cut_is_flagged_and_resolved_by_a_run_off_over_the_tied_only_and_results_never_replaced()
     {
         using var clerk = await app.BearerAs("coso1@demo.vn");
         using var secretariat = await app.BearerAs("tgdv@demo.vn");
-        var round = await app.WithDb(db => db.Rounds.SingleAsync(r => r.Code == "2021-2025"));
-        var quota = round.QuotaIndividuals;
+        var round = await FreshRound(quotaIndividuals: 1);
+        var a = await Verified(clerk, secretariat, round);
+        var b = await Verified(clerk, secretariat, round);
+        var c = await Verified(clerk, secretariat, round);
+        var (_, opened) = await Post(secretariat, "/api/v1/ballots", new { round, title = "Bỏ phiếu chính", nominationIds = new[] { a, b, c } });
+        var main = opened.GetProperty("id").GetInt32();
+        var members = await Members();
+        for (var i = 0; i < members.Count; i++)
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await Post(members[i], $"/api/v1/ballots/{main}/votes", Paper((a, "Approve"), (b, "Approve"), (c, i < 5 ? "Approve" : "Disapprove")))).Status);
+        }
+
+        // A run-off cannot be opened before there is a tie, nor over anyone but the tied.
+        Assert.Equal(HttpStatusCode.BadRequest, (await Post(secretariat, "/api/v1/ballots", new { round, title = "Sớm", nominationIds = new[] { a, b }, runOffOf = main })).Status);
+        await Close(main);
+        var selection = await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/ballots/selection?round={round}");
+        Assert.Equal(main, selection.GetProperty("ballotId").GetInt32());
+        var tie = selection.GetProperty("selection").GetProperty("ties").EnumerateArray().Single();
+        Assert.Equal([a, b], tie.GetProperty("nominationIds").EnumerateArray().Select(x => x.GetInt32()).Order().ToArray());
+        Assert.DoesNotContain(selection.GetProperty("selection").GetProperty("toProvince").EnumerateArray(), x => x.GetProperty("kind").GetString() == "Individual");
+
+        // No second main ballot over candidates already voted on (it would replace their result), no empty ballot.
+        Assert.Equal(HttpStatusCode.Conflict, (await Post(secretariat, "/api/v1/ballots", new { round, title = "Bỏ phiếu lần hai", nominationIds = new[] { a, b, c } })).Status);
+        var (empty, emptyBody) = await Post(secretariat, "/api/v1/ballots", new { round, title = "Rỗng", nominationIds = Array.Empty<int>() });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, empty);
+        Assert.Equal("no_candidates", emptyBody.GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await Post(secretariat, "/api/v1/ballots", new { round, title = "Rỗng", runOffOf = main })).Status);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await Post(secretariat, "/api/v1/ballots", new { round, title = "Không bằng phiếu", nominationIds = new[] { a, b, c }, runOffOf = main })).Status);
+
+        // The selection page explains the shortfall and the tie, and offers the run-off over the tied as its next step.
+        var page = await app.SignedInAs("tgdv@demo.vn");
+        var explained = Forms.Parse(await page.GetStringAsync($"/Ballots/Selection?round={round}"));
+        Assert.Contains("chỉ có 0 tập thể đạt", explained.QuerySelector("[data-testid=explanation]")!.TextContent, StringComparison.Ordinal);
+        var next = explained.QuerySelector("[data-testid=next-step]")!.TextContent;
+        Assert.Contains("Có 2 cá nhân cùng 9 phiếu đồng ý cho 1 suất còn lại", next, StringComparison.Ordinal);
+        Assert.Contains("Mở phiếu bầu lại cho các trường hợp bằng phiếu", next, StringComparison.Ordinal);
+        using var runOffOpened = await Forms.SubmitAsync(page, $"/Ballots/Selection?round={round}", new Dictionary<string, string>(), "form[action*='handler=RunOff']");
+        Assert.Equal(HttpStatusCode.Redirect, runOffOpened.StatusCode);
+        var runOff = int.Parse(runOffOpened.Headers.Location!.ToString().Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        var runOffDetails = await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/ballots/{runOff}");
+        Assert.Equal("RunOff", runOffDetails.GetProperty("kind").GetString());
+        Assert.Equal([a, b], runOffDetails.GetProperty("candidates").EnumerateArray().Select(x => x.GetProperty("nominationId").GetInt32()).Order().ToArray());
+        Assert.Contains("Đang bỏ phiếu lại", await page.GetStringAsync($"/Ballots/Selection?round={round}"), StringComparison.Ordinal);
+        for (var i = 0; i < members.Count; i++)
+        {
+            await Post(members[i], $"/api/v1/ballots/{runOff}/votes", Paper((a, i < 6 ? "Approve" : "Disapprove"), (b, i < 3 ? "Approve" : "Disapprove")));
+        }
+
+        await Close(runOff);
+        var resolved = await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/ballots/selection?round={round}");
+        Assert.Empty(resolved.GetProperty("selection").GetProperty("ties").EnumerateArray());
+        var forwarded = resolved.GetProperty("selection").GetProperty("toProvince").EnumerateArray().Where(x => x.GetProperty("kind").GetString() == "Individual").ToList();
+        Assert.Equal(a, Assert.Single(forwarded).GetProperty("nominationId").GetInt32());
+        Assert.Equal(9, forwarded[0].GetProperty("approvals").GetInt32()); // the main ballot's count stands
+
+        // Each ballot keeps its own result: the main ballot still shows 9/9/5 and all three commended.
+        var mainAfter = (await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/ballots/{main}")).GetProperty("results").GetProperty("candidates").EnumerateArray()
+            .ToDictionary(x => x.GetProperty("nominationId").GetInt32(), x => x.GetProperty("approvals").GetInt32());
+        Assert.Equal(new Dictionary<int, int> { [a] = 9, [b] = 9, [c] = 5 }, mainAfter);
+        Assert.Equal(3, resolved.GetProperty("selection").GetProperty("commended").GetArrayLength());
+    }
+
+    /// <summary>
+    /// The issue's attacks, replayed by someone who reads the database (every table, and on SQLite the database and -wal
+    /// file bytes), links rows by transaction id (PostgreSQL xmin) or by order, and reads the application log. They can
+    /// link a member's "has voted" mark to that member's papers, but the papers hold only ciphertexts, and the key that
+    /// would open them is nowhere they can read: not in any table, file or log line. With the trustees' shares (which the
+    /// test, unlike the attacker, holds) the same linked papers would open, so the key is exactly what protects them.
+    /// </summary>
+    [Fact]
+    public async Task A_dba_reading_the_database_its_files_and_the_log_links_voters_only_to_ciphertexts_and_finds_no_key()
+    {
+        var logs = new CapturedLogs();
+        app.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
+        app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Sentinel").LogWarning("capture works");
+        using var clerk = await app.BearerAs("coso1@demo.vn");
+        using var secretariat = await app.BearerAs("tgdv@demo.vn");
+        var candidate = await Verified(clerk, secretariat);
+        var (_, opened) = await Post(secretariat, "/api/v1/ballots", new { round = "2021-2025", title = "Bỏ phiếu kín kiểm tra bí mật", nominationIds = new[] { candidate } });
+        var ballot = opened.GetProperty("id").GetInt32();
+        var members = await Members();
+        var approves = new Dictionary<string, bool>();
+        for (var i = 0; i < members.Count; i++) // one at a time, in a known order: the order attack gets its best chance
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await Post(members[i], $"/api/v1/ballots/{ballot}/votes", Paper((candidate, i < 5 ? "Approve" : "Disapprove")))).Status);
+            approves[$"btv{i + 1}@demo.vn"] = i < 5;
+        }
+
+        // Before closing nothing can count: there is no key anywhere, only the public one.
+        Assert.Equal(JsonValueKind.Null, (await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/ballots/{ballot}")).GetProperty("results").ValueKind);
+        var shares = (await Close(ballot)).Select(t => KeyShare.Parse(t)!).ToList();
+        var key = SecretSharing.Combine(shares);
+        var keyBytes = Org.BouncyCastle.Utilities.BigIntegers.AsUnsignedByteArray(32, key);
+        var secrets = new List<byte[]> { keyBytes };
+        secrets.AddRange(shares.Select(sh => Org.BouncyCastle.Utilities.BigIntegers.AsUnsignedByteArray(32, sh.Value)));
+        var secretTexts = secrets.SelectMany(b => new[] { Convert.ToHexString(b), Convert.ToHexString(b).ToLowerInvariant(), Convert.ToBase64String(b) })
+            .Concat(shares.Select(sh => sh.ToText())).ToList();
+
+        // Per member only "has voted"; papers carry no member, no time.
+        Assert.Equal(["BallotId", "HasVoted", "Id", "UserId"], await app.WithDb(db => Task.FromResult(db.Model.FindEntityType(typeof(BallotVoter))!.GetProperties().Select(p => p.Name).Order().ToArray())));
+        Assert.DoesNotContain(await app.WithDb(db => Task.FromResult(db.Model.FindEntityType(typeof(BallotVote))!.GetProperties().Select(p => p.ClrType).ToArray())), t => t == typeof(DateTime) || t == typeof(DateTimeOffset) || t == typeof(DateTime?));
+
+        // Link papers to members: by transaction id on PostgreSQL, by row order on SQLite (papers were cast one member at a time).
+        var userEmails = await app.WithDb(db => db.Users.Where(u => u.Email!.StartsWith("btv")).ToDictionaryAsync(u => u.Id, u => u.Email!));
+        var linked = new List<(string Email, byte[] Ciphertext)>();
+        var dump = new List<byte[]>();
         await app.WithDb(async db =>
         {
-            (await db.Rounds.SingleAsync(r => r.Code == "2021-2025")).QuotaIndividuals = 1;
-            return await db.SaveChangesAsync();
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            if (app.Provider == "Postgres")
+            {
+                var voters = await Rows(connection, $"SELECT xmin::text, \"UserId\" FROM ballot_voters WHERE \"BallotId\" = {ballot}");
+                var papers = await Rows(connection, $"SELECT xmin::text, \"Ciphertext\" FROM ballot_box WHERE \"BallotId\" = {ballot}");
+                // The papers' xmin is the voter row's or the next one (EF's savepoint is a subtransaction): each paper goes to the
+                // member whose mark has the greatest xmin not after it — the adjacency the issue found.
+                var marks = voters.Select(v => (Xid: long.Parse((string)v[0], System.Globalization.CultureInfo.InvariantCulture), User: (string)v[1])).OrderBy(v => v.Xid).ToList();
+                linked.AddRange(papers.Select(p => (userEmails[marks.Last(m => m.Xid <= long.Parse((string)p[0], System.Globalization.CultureInfo.InvariantCulture)).User], (byte[])p[1])));
+                var tables = await Rows(connection, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'");
+                foreach (var table in tables.Select(t => (string)t[0]))
+                {
+                    foreach (var row in await Rows(connection, $"SELECT row_to_json(t)::text FROM \"{table}\" t"))
+                    {
+                        dump.Add(System.Text.Encoding.UTF8.GetBytes((string)row[0]));
+                    }
+                }
+            }
+            else
+            {
+                var papers = await Rows(connection, $"SELECT \"Ciphertext\" FROM ballot_box WHERE \"BallotId\" = {ballot} ORDER BY rowid");
+                linked.AddRange(papers.Select((p, i) => ($"btv{i + 1}@demo.vn", (byte[])p[0])));
+                var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection.ConnectionString).DataSource;
+                foreach (var path in new[] { file, file + "-wal", file + "-journal" }.Where(File.Exists))
+                {
+                    await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                    using var bytes = new MemoryStream();
+                    await stream.CopyToAsync(bytes);
+                    dump.Add(bytes.ToArray());
+                }
+            }
+
+            return 0;
         });
-        try
+        Assert.Equal(9, linked.Count); // the link itself is not prevented ...
+        Assert.Equal(9, linked.Select(l => Convert.ToHexString(l.Ciphertext)).Distinct().Count()); // ... but five approvals and four refusals all look different
+        Assert.NotEmpty(dump);
+        foreach (var bytes in dump)
         {
-            var a = await Verified(clerk, secretariat);
-            var b = await Verified(clerk, secretariat);
-            var (_, opened) = await Post(secretariat, "/api/v1/ballots", new { round = "2021-2025", title = "Bỏ phiếu chính", nominationIds = new[] { a, b } });
-            var main = opened.GetProperty("id").GetInt32();
-            var members = await Members();
-            foreach (var member in members)
+            Assert.False(Contains(bytes, System.Text.Encoding.ASCII.GetBytes("Disapprove")), "a choice is stored in clear");
+            foreach (var secret in secrets)
             {
-                Assert.Equal(HttpStatusCode.NoContent, (await Post(member, $"/api/v1/ballots/{main}/votes", Paper((a, "Approve"), (b, "Approve")))).Status);
+                Assert.False(Contains(bytes, secret), "key material is stored");
             }
 
-            await Post(secretariat, $"/api/v1/ballots/{main}/close");
-            var selection = await secretariat.GetFromJsonAsync<JsonElement>("/api/v1/ballots/selection?round=2021-2025");
-            Assert.Equal(main, selection.GetProperty("ballotId").GetInt32());
-            var tie = selection.GetProperty("selection").GetProperty("ties").EnumerateArray().Single();
-            Assert.Equal([a, b], tie.GetProperty("nominationIds").EnumerateArray().Select(x => x.GetInt32()).Order().ToArray());
-            Assert.DoesNotContain(selection.GetProperty("selection").GetProperty("toProvince").EnumerateArray(), c => c.GetProperty("kind").GetString() == "Individual");
-
-            var (_, runOffBody) = await Post(secretariat, "/api/v1/ballots", new { round = "2021-2025", title = "Bỏ phiếu lại", nominationIds = new[] { a, b }, runOffOf = main });
-            var runOff = runOffBody.GetProperty("id").GetInt32();
-            for (var i = 0; i < members.Count; i++)
+            foreach (var text in secretTexts)
             {
-                await Post(members[i], $"/api/v1/ballots/{runOff}/votes", Paper((a, i < 6 ? "Approve" : "Disapprove"), (b, i < 3 ? "Approve" : "Disapprove")));
+                Assert.False(Contains(bytes, System.Text.Encoding.ASCII.GetBytes(text)), "key material is stored as text");
             }
-
-            await Post(secretariat, $"/api/v1/ballots/{runOff}/close");
-            var resolved = await secretariat.GetFromJsonAsync<JsonElement>("/api/v1/ballots/selection?round=2021-2025");
-            Assert.Empty(resolved.GetProperty("selection").GetProperty("ties").EnumerateArray());
-            var forwarded = resolved.GetProperty("selection").GetProperty("toProvince").EnumerateArray().Where(c => c.GetProperty("kind").GetString() == "Individual").ToList();
-            Assert.Equal(a, Assert.Single(forwarded).GetProperty("nominationId").GetInt32());
         }
-        finally
+
+        // Only the key opens what the link found: with the trustees' shares each linked paper would give its member's choice.
+        Assert.All(linked, l => Assert.Equal(approves[l.Email] ? 1 : 0, ExponentialElGamal.DecryptTotal(key, ExponentialElGamal.Sum([l.Ciphertext]), 1)));
+
+        // The application log holds no choice, share or key.
+        var lines = logs.Lines.ToList();
+        Assert.Contains(lines, l => l.Contains("capture works", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("Disapprove", StringComparison.OrdinalIgnoreCase) || secretTexts.Exists(t => l.Contains(t, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    private static async Task<List<object[]>> Rows(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<object[]>();
+        while (await reader.ReadAsync())
         {
-            await app.WithDb(async db =>
-            {
-                (await db.Rounds.SingleAsync(r => r.Code == "2021-2025")).QuotaIndividuals = quota;
-                return await db.SaveChangesAsync();
-            });
+            var row = new object[reader.FieldCount];
+            reader.GetValues(row);
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
+
+    /// <summary>Every log line written while it is registered, as the log shipper of an installation would see it.</summary>
+    private sealed class CapturedLogs : ILoggerProvider
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Lines { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(CapturedLogs sink, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                sink.Lines.Enqueue($"{category} {formatter(state, exception)} {exception} {state}");
         }
     }
 
@@ -276,9 +495,34 @@ public abstract class BallotsTests(AppFactory app)
         }
 
         Assert.Contains("Đồng chí đã bỏ phiếu.", await member.GetStringAsync($"/Ballots/Details/{ballot}"), StringComparison.Ordinal);
-        using (var closed = await Forms.SubmitAsync(secretariat, $"/Ballots/Details/{ballot}", new Dictionary<string, string>(), "form[action*='handler=Close']"))
+        Assert.Null(Forms.Parse(await secretariat.GetStringAsync($"/Ballots/Details/{ballot}")).QuerySelector("form[action*='handler=Close']"));
+        Assert.Equal(HttpStatusCode.Redirect, (await secretariat.GetAsync($"/Ballots/Share/{ballot}")).StatusCode); // not a trustee: refused
+
+        // Each trustee takes their share on their own page (shown and downloadable until kept), then enters it to close.
+        foreach (var (email, index) in new[] { ("btv1@demo.vn", 1), ("btv2@demo.vn", 2) })
         {
-            Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+            var trustee = await app.SignedInAs(email);
+            var sharePage = await Forms.GetDocumentAsync(trustee, $"/Ballots/Share/{ballot}");
+            var share = sharePage.QuerySelector("[data-testid=share]")!.TextContent.Trim();
+            Assert.StartsWith($"PK-{ballot}-{index}-", share, StringComparison.Ordinal);
+            using (var download = await trustee.GetAsync($"/Ballots/Share/{ballot}?handler=Download"))
+            {
+                Assert.Equal("text/plain", download.Content.Headers.ContentType?.MediaType);
+                Assert.Contains(share, await download.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+
+            using (var kept = await Forms.SubmitAsync(trustee, $"/Ballots/Share/{ballot}", new Dictionary<string, string>(), "form[action*='handler=Kept']"))
+            {
+                Assert.Equal(HttpStatusCode.Redirect, kept.StatusCode);
+            }
+
+            using (var again = await trustee.GetAsync($"/Ballots/Share/{ballot}"))
+            {
+                Assert.Equal(HttpStatusCode.Redirect, again.StatusCode); // the server no longer holds it
+            }
+
+            using var entered = await Forms.SubmitAsync(trustee, $"/Ballots/Details/{ballot}", new Dictionary<string, string> { ["share"] = share }, "form[action*='handler=Close']");
+            Assert.Equal(HttpStatusCode.Redirect, entered.StatusCode);
         }
 
         var results = Forms.Parse(await secretariat.GetStringAsync($"/Ballots/Details/{ballot}"));
@@ -301,7 +545,7 @@ public abstract class BallotsTests(AppFactory app)
             await Post(member, $"/api/v1/ballots/{ballot}/votes", Paper((forwarded, "Approve"), (kept, "Approve")));
         }
 
-        await Post(secretariat, $"/api/v1/ballots/{ballot}/close");
+        await Close(ballot);
         var (short_, _) = await Post(secretariat, "/api/v1/ballots/selection/overrides", new { round = "2021-2025", nominationId = kept, include = false, justification = "ngắn" });
         Assert.Equal(HttpStatusCode.BadRequest, short_);
         var (ok, _) = await Post(secretariat, "/api/v1/ballots/selection/overrides", new { round = "2021-2025", nominationId = kept, include = false, justification = "Ban Thường vụ thống nhất ưu tiên gương ở doanh nghiệp ngoài nhà nước." });
@@ -462,7 +706,7 @@ public abstract class BallotsTests(AppFactory app)
             await Post(member, $"/api/v1/ballots/{ballot}/votes", Paper((id, "Approve")));
         }
 
-        await Post(secretariat, $"/api/v1/ballots/{ballot}/close");
+        await Close(ballot);
         var (_, decision) = await Post(secretariat, "/api/v1/decisions", new
         {
             type = "Decision", issuer = "ĐUK", title = "về việc tặng Giấy khen cho các tập thể, cá nhân điển hình tiêu biểu", date = "2075-05-19", signer = "Phạm Thị Tố Loan",
@@ -559,7 +803,7 @@ public abstract class BallotsTests(AppFactory app)
             await Post(member, $"/api/v1/ballots/{ballot}/votes", Paper((id, "Approve")));
         }
 
-        await Post(secretariat, $"/api/v1/ballots/{ballot}/close");
+        await Close(ballot);
         var candidates = Read(await secretariat.GetByteArrayAsync("/api/v1/ballots/selection/export?round=2021-2025"));
         Assert.Contains(candidates, c => Convert.ToInt32(c["Phiếu đồng ý"], System.Globalization.CultureInfo.InvariantCulture) == 9 && (string)c["Kết quả"] == "Đạt");
         await Post(secretariat, "/api/v1/decisions", new { type = "Decision", issuer = "ĐUK", title = "Quyết định khen thưởng", date = "2074-05-19", signer = "Phạm Thị Tố Loan", awardType = "Giấy khen của Ban Thường vụ Đảng ủy Khối", nominationIds = new[] { id } });

@@ -1,23 +1,14 @@
+using System.Diagnostics;
+using Exemplars.Domain.Common;
+
 namespace Exemplars.Domain.Ballots;
-
-public enum BallotStatus
-{
-    Open,
-    Closed,
-}
-
-public enum BallotKind
-{
-    /// <summary>The standing committee's vote over the round's verified candidates.</summary>
-    Main,
-
-    /// <summary>A second vote among candidates tied at a quota cut.</summary>
-    RunOff,
-}
 
 /// <summary>
 /// A secret ballot of the bloc standing committee. Who may vote and who has voted (<see cref="BallotVoter"/>) is stored
-/// apart from what was voted (<see cref="BallotVote"/>, the ballot box): no row, column or audit entry links the two.
+/// apart from the papers (<see cref="BallotVote"/>), and the papers hold only ciphertexts under the ballot's public key
+/// (<see cref="PublicKey"/>): the private key is never stored, it exists as shares held by the ballot-count committee
+/// (<see cref="BallotTrustee"/>), and is put together in memory only to decrypt the totals at closing. A closed ballot's
+/// totals (<see cref="BallotCandidate.Approvals"/>) are its result and never change.
 /// </summary>
 public sealed class Ballot
 {
@@ -39,192 +30,87 @@ public sealed class Ballot
 
     public DateTime? ClosedAtUtc { get; set; }
 
+    /// <summary>The ElGamal public key (a compressed P-256 point) the papers are encrypted under.</summary>
+    public byte[] PublicKey { get; set; } = [];
+
+    /// <summary>How many trustees' shares it takes to rebuild the private key and close the ballot.</summary>
+    public int Threshold { get; set; }
+
+    /// <summary>Set at closing, with the candidates' totals: the members on the roll, how many voted, and whether that made a quorum.</summary>
+    public int? EligibleVoters { get; set; }
+
+    public int? Voted { get; set; }
+
+    public bool? QuorumMet { get; set; }
+
     public List<BallotCandidate> Candidates { get; set; } = [];
-}
 
-public sealed class BallotCandidate
-{
-    public int Id { get; set; }
-
-    public int BallotId { get; set; }
-
-    public int NominationId { get; set; }
-}
-
-/// <summary>The voter roll: one row per member allowed to vote, and only whether they have voted (no time, no choice).</summary>
-public sealed class BallotVoter
-{
-    public int Id { get; set; }
-
-    public int BallotId { get; set; }
-
-    public string UserId { get; set; } = string.Empty;
-
-    public bool HasVoted { get; set; }
-}
-
-/// <summary>The ballot box: one choice for one candidate, with a random key and nothing about the voter or the time.</summary>
-public sealed class BallotVote
-{
-    public Guid Id { get; set; }
-
-    public int BallotId { get; set; }
-
-    public int NominationId { get; set; }
-
-    public BallotChoice Choice { get; set; }
-}
-
-/// <summary>A numbered decision or submission of an issuer (e.g. 15-QĐ/ĐUK) and the awards it grants.</summary>
-public sealed class Decision
-{
-    public int Id { get; set; }
-
-    public string Issuer { get; set; } = string.Empty;
-
-    public int Year { get; set; }
-
-    /// <summary>The committee term the number counts in (see <see cref="Documents.DocumentNumber.TermKey"/>).</summary>
-    public int Term { get; set; }
-
-    public int Number { get; set; }
-
-    public DocumentType Type { get; set; }
-
-    public string Title { get; set; } = string.Empty;
-
-    public DateOnly Date { get; set; }
-
-    public string Signer { get; set; } = string.Empty;
-
-    public int? RoundId { get; set; }
-
-    public string CreatedBy { get; set; } = string.Empty;
-
-    public List<Award> Awards { get; set; } = [];
-
-    public string DocumentNumber => Documents.DocumentNumber.Format(Number, Type, Issuer);
-}
-
-/// <summary>One commendation a person or collective received: part of their history.</summary>
-public sealed class Award
-{
-    public int Id { get; set; }
-
-    public int DecisionId { get; set; }
-
-    public int? NominationId { get; set; }
-
-    public int? PersonId { get; set; }
-
-    public int? OrganizationId { get; set; }
-
-    public string RecipientName { get; set; } = string.Empty;
-
-    /// <summary>E.g. "Giấy khen của Ban Thường vụ Đảng ủy Khối".</summary>
-    public string AwardType { get; set; } = string.Empty;
-}
-
-public enum CheckResult
-{
-    /// <summary>Đạt.</summary>
-    Pass,
-
-    /// <summary>Không đạt.</summary>
-    Fail,
-
-    /// <summary>Cần bổ sung.</summary>
-    NeedsMore,
-}
-
-/// <summary>The secretariat's verification of one criterion of a dossier.</summary>
-public sealed class VerificationItem
-{
-    public int Id { get; set; }
-
-    public int NominationId { get; set; }
-
-    public string CriterionCode { get; set; } = string.Empty;
-
-    public CheckResult Result { get; set; }
-
-    public string? Note { get; set; }
-
-    public string CheckedBy { get; set; } = string.Empty;
-
-    public DateTime CheckedAtUtc { get; set; }
-}
-
-/// <summary>A written, audited change to the computed list sent to the province: include or exclude one candidate.</summary>
-public sealed class SelectionOverride
-{
-    public int Id { get; set; }
-
-    public int RoundId { get; set; }
-
-    public int NominationId { get; set; }
-
-    public bool Include { get; set; }
-
-    public string Justification { get; set; } = string.Empty;
-
-    public string DecidedBy { get; set; } = string.Empty;
-
-    public DateTime DecidedAtUtc { get; set; }
-}
-
-/// <summary>A public comment period (công khai, lấy ý kiến) over chosen verified candidates.</summary>
-public sealed class CommentPeriod
-{
-    public int Id { get; set; }
-
-    public int RoundId { get; set; }
-
-    public DateOnly StartsOn { get; set; }
-
-    public DateOnly EndsOn { get; set; }
-
-    public string OpenedBy { get; set; } = string.Empty;
-
-    public List<CommentPeriodCandidate> Candidates { get; set; } = [];
-}
-
-public sealed class CommentPeriodCandidate
-{
-    public int Id { get; set; }
-
-    public int CommentPeriodId { get; set; }
-
-    public int NominationId { get; set; }
-}
-
-public enum CommentStatus
-{
-    Pending,
-    Accepted,
-    Rejected,
-}
-
-/// <summary>A comment from the public on a candidate; moderated, and the secretariat records how it was handled.</summary>
-public sealed class PublicComment
-{
-    public int Id { get; set; }
-
-    public int CommentPeriodId { get; set; }
-
-    public int NominationId { get; set; }
-
-    public string? AuthorName { get; set; }
-
-    public string? AuthorContact { get; set; }
-
-    public string Text { get; set; } = string.Empty;
-
-    public DateTime CreatedAtUtc { get; set; }
-
-    public CommentStatus Status { get; set; } = CommentStatus.Pending;
-
-    public string? Handling { get; set; }
-
-    public string? HandledBy { get; set; }
+    public List<BallotTrustee> Trustees { get; set; } = [];
+
+    /// <summary>A ballot needs at least one candidate, a title, and a committee of 1 ≤ threshold ≤ trustees.</summary>
+    public static IReadOnlyList<DomainError> CheckOpening(string? title, int candidates, int trustees, int threshold)
+    {
+        var errors = new List<DomainError>();
+        if (candidates == 0)
+        {
+            errors.Add(DomainError.Rule("no_candidates", "Cuộc bỏ phiếu phải có ít nhất một người hoặc tập thể được đề nghị."));
+        }
+
+        if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > 300)
+        {
+            errors.Add(DomainError.Invalid("Title", "Hãy đặt tên cho cuộc bỏ phiếu (tối đa 300 ký tự)."));
+        }
+
+        if (trustees < 1 || trustees > 15)
+        {
+            errors.Add(DomainError.Invalid("Trustees", "Ban kiểm phiếu gồm từ 1 đến 15 ủy viên Ban Thường vụ."));
+        }
+        else if (threshold < 1 || threshold > trustees)
+        {
+            errors.Add(DomainError.Invalid("Threshold", $"Số thành viên Ban kiểm phiếu cần có mặt để kết thúc phải từ 1 đến {trustees}."));
+        }
+
+        return errors;
+    }
+
+    /// <summary>Whether a paper may go into the box now.</summary>
+    public DomainError? RefuseVote() => Status switch
+    {
+        BallotStatus.Open => null,
+        BallotStatus.Closed => DomainError.Conflict("ballot_closed", "Cuộc bỏ phiếu đã kết thúc."),
+        _ => throw new UnreachableException(),
+    };
+
+    /// <summary>
+    /// Records the counted result (from the decrypted totals) and closes. Closing happens once: a closed ballot's result
+    /// is never replaced, not by a later ballot nor by a change of the plan's thresholds.
+    /// </summary>
+    public Result<bool> Close(TallyResult tally, DateTime closedAtUtc)
+    {
+        switch (Status)
+        {
+            case BallotStatus.Open:
+                var results = tally.Candidates.ToDictionary(c => c.NominationId);
+                if (!Candidates.Select(c => c.NominationId).ToHashSet().SetEquals(results.Keys)
+                    || tally.Candidates.Any(c => c.Approvals < 0 || c.Disapprovals < 0 || c.Approvals + c.Disapprovals != tally.Voted))
+                {
+                    return DomainError.Rule("tally_mismatch", "Kết quả giải mã không khớp với danh sách bỏ phiếu.");
+                }
+
+                foreach (var candidate in Candidates)
+                {
+                    var result = results[candidate.NominationId];
+                    (candidate.Approvals, candidate.Disapprovals, candidate.Passed) = (result.Approvals, result.Disapprovals, result.Passed);
+                }
+
+                (EligibleVoters, Voted, QuorumMet) = (tally.EligibleVoters, tally.Voted, tally.QuorumMet);
+                Status = BallotStatus.Closed;
+                ClosedAtUtc = closedAtUtc;
+                return true;
+            case BallotStatus.Closed:
+                return DomainError.Conflict("ballot_closed", "Cuộc bỏ phiếu đã kết thúc; kết quả không thay đổi được.");
+            default:
+                throw new UnreachableException();
+        }
+    }
 }

@@ -1,21 +1,6 @@
-using Exemplars.Domain.Eligibility;
 using Exemplars.Domain.Nominations;
 
 namespace Exemplars.Domain.Ballots;
-
-public enum BallotChoice
-{
-    Approve,
-    Disapprove,
-}
-
-/// <summary>One candidate on a ballot: the nomination, its kind, and the approvals counted from the ballot box.</summary>
-public sealed record CandidateCount(int NominationId, string Name, NomineeKind Kind, int Approvals, int Disapprovals);
-
-public sealed record CandidateResult(int NominationId, string Name, NomineeKind Kind, int Approvals, int Disapprovals, bool Passed);
-
-/// <summary>The counted ballot: whether enough members voted, and each candidate's result against the threshold.</summary>
-public sealed record TallyResult(int EligibleVoters, int Voted, bool QuorumMet, IReadOnlyList<CandidateResult> Candidates);
 
 /// <summary>
 /// The standing committee's secret ballot (plan III.1.2, III.2.2): with quorum (default ≥ 2/3 of the eligible members

@@ -8,6 +8,8 @@ public static class BallotsApi
 {
     public sealed record VoteBody(Dictionary<int, BallotChoice>? Choices);
 
+    public sealed record ShareBody(string? Share);
+
     public sealed record CheckBody(string? CriterionCode, CheckResult Result, string? Note);
 
     public sealed record AcceptBody(Guid? Version);
@@ -32,11 +34,21 @@ public static class BallotsApi
             var result = await handler.Handle(id, body.Choices, ct);
             return result.IsSuccess ? Results.NoContent() : Problems.ToProblem(result.Errors);
         }).WithSummary("Bỏ phiếu (ủy viên Ban Thường vụ; mỗi người một lần)");
-        ballots.MapPost("/{id:int}/close", async (int id, CloseBallot.Handler handler, CancellationToken ct) =>
+        ballots.MapGet("/{id:int}/share", async (int id, KeyShares.Handler handler, CancellationToken ct) =>
         {
-            var result = await handler.Handle(id, ct);
+            var result = await handler.Get(id, ct);
+            return result.IsSuccess ? Results.Ok(result.Value) : Problems.ToProblem(result.Errors);
+        }).WithSummary("Mảnh khóa kiểm phiếu của thành viên Ban kiểm phiếu (chỉ người đó, đến khi xác nhận đã lưu)");
+        ballots.MapPost("/{id:int}/share/kept", async (int id, KeyShares.Handler handler, CancellationToken ct) =>
+        {
+            var result = await handler.Kept(id, ct);
             return result.IsSuccess ? Results.NoContent() : Problems.ToProblem(result.Errors);
-        }).WithSummary("Kết thúc bỏ phiếu");
+        }).WithSummary("Xác nhận đã lưu mảnh khóa; máy chủ xóa bản đang giữ");
+        ballots.MapPost("/{id:int}/close", async (int id, ShareBody body, CloseBallot.Handler handler, CancellationToken ct) =>
+        {
+            var result = await handler.Handle(id, body.Share, ct);
+            return result.IsSuccess ? Results.Ok(result.Value) : Problems.ToProblem(result.Errors);
+        }).WithSummary("Thành viên Ban kiểm phiếu nhập mảnh khóa; đủ số mảnh thì kiểm phiếu và kết thúc");
         ballots.MapGet("/selection", async (string? round, GetSelection.Handler handler, CancellationToken ct) =>
         {
             var result = await handler.Handle(round, ct);

@@ -1,6 +1,8 @@
+using System.Security.Cryptography;
 using Exemplars.Domain.Ballots;
 using Exemplars.Domain.Common;
 using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Crypto;
 using Exemplars.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,8 +10,10 @@ namespace Exemplars.Web.Features.Ballots;
 
 /// <summary>
 /// A member casts one paper: Approve or Disapprove for every candidate, once. The "has voted" mark is set by a single
-/// conditional update, so two requests of the same member cannot both count; the choices go into the ballot box with
-/// random keys and no trace of the member or the time.
+/// conditional update, so two requests of the same member cannot both count. Each choice is encrypted at once under the
+/// ballot's public key (1 = Đồng ý, 0 = Không đồng ý, fresh randomness every time) and only the ciphertext is stored,
+/// under a random key with no trace of the member or the time. Whatever links the mark to the paper (same transaction
+/// id, neighbouring rows, the write-ahead log) leads to ciphertexts that nobody can open without the trustees' shares.
 /// </summary>
 public static class CastVote
 {
@@ -17,7 +21,7 @@ public static class CastVote
     {
         public async Task<Result<bool>> Handle(int ballotId, IReadOnlyDictionary<int, BallotChoice>? choices, CancellationToken cancellationToken)
         {
-            var ballot = await db.Visible(user).Include(b => b.Candidates).SingleOrDefaultAsync(b => b.Id == ballotId, cancellationToken);
+            var ballot = await db.Visible(user).AsNoTracking().Include(b => b.Candidates).SingleOrDefaultAsync(b => b.Id == ballotId, cancellationToken);
             if (ballot is null)
             {
                 return DomainError.NotFound("Không tìm thấy cuộc bỏ phiếu.");
@@ -29,9 +33,9 @@ public static class CastVote
                 return new DomainError(ErrorKind.Forbidden, "not_a_voter", "Đồng chí không có trong danh sách bỏ phiếu.");
             }
 
-            if (ballot.Status != BallotStatus.Open)
+            if (ballot.RefuseVote() is { } refused)
             {
-                return DomainError.Conflict("ballot_closed", "Cuộc bỏ phiếu đã kết thúc.");
+                return refused;
             }
 
             var candidates = ballot.Candidates.Select(c => c.NominationId).ToHashSet();
@@ -39,6 +43,13 @@ public static class CastVote
             {
                 return DomainError.Invalid("Choices", "Phiếu phải ghi Đồng ý hoặc Không đồng ý cho từng người, từng tập thể trong danh sách.");
             }
+
+            // Encrypted before anything is written; the plain choices are not kept beyond this request.
+            var papers = choices.Select(c => new BallotVote
+            {
+                Id = Guid.NewGuid(), BallotId = ballotId, NominationId = c.Key,
+                Ciphertext = ExponentialElGamal.Encrypt(ballot.PublicKey, c.Value == BallotChoice.Approve ? 1 : 0),
+            }).OrderBy(_ => RandomNumberGenerator.GetInt32(int.MaxValue)).ToList();
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var marked = await db.BallotVoters
@@ -49,9 +60,7 @@ public static class CastVote
                 return DomainError.Conflict("already_voted", "Đồng chí đã bỏ phiếu; mỗi người chỉ bỏ phiếu một lần.");
             }
 
-            // Shuffled before insert so that even the order of rows in the box says nothing about the paper they came from.
-            db.BallotVotes.AddRange(choices.OrderBy(_ => Random.Shared.Next())
-                .Select(c => new BallotVote { Id = Guid.NewGuid(), BallotId = ballotId, NominationId = c.Key, Choice = c.Value }));
+            db.BallotVotes.AddRange(papers);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;

@@ -1,8 +1,8 @@
 using Exemplars.Domain.Ballots;
 using Exemplars.Domain.Common;
 using Exemplars.Domain.Eligibility;
-using Exemplars.Domain.Nominations;
 using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Crypto;
 using Exemplars.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,15 +12,22 @@ public static class GetBallot
 {
     public sealed record Candidate(int NominationId, string Name, NomineeKind Kind, string Category, string OrganizationName);
 
-    /// <summary>Results are null while the ballot is open: nobody, the secretariat included, sees a running count.</summary>
-    public sealed record Details(int Id, string Round, BallotKind Kind, int? ParentBallotId, string Title, BallotStatus Status, IReadOnlyList<Candidate> Candidates,
-        int EligibleVoters, int Voted, bool IsVoter, bool HasVoted, TallyResult? Results);
+    /// <summary>A member of the ballot-count committee: whether they kept their share and entered it for closing (never the share).</summary>
+    public sealed record Trustee(string Name, bool ShareKept, bool ShareEntered);
 
-    public sealed class Handler(AppDbContext db, CurrentUser user)
+    /// <summary>
+    /// Results are null while the ballot is open: nobody, the secretariat included, sees a running count (there is none:
+    /// the papers are encrypted). Once closed, the results are the totals stored at closing.
+    /// </summary>
+    public sealed record Details(int Id, string Round, BallotKind Kind, int? ParentBallotId, string Title, BallotStatus Status, IReadOnlyList<Candidate> Candidates,
+        int EligibleVoters, int Voted, bool IsVoter, bool HasVoted, TallyResult? Results,
+        int Threshold, IReadOnlyList<Trustee> Trustees, bool IsTrustee, bool ShareWaiting, bool ShareEntered);
+
+    public sealed class Handler(AppDbContext db, CurrentUser user, BallotKeyCustody custody)
     {
         public async Task<Result<Details>> Handle(int id, CancellationToken cancellationToken)
         {
-            var ballot = await db.Visible(user).AsNoTracking().Include(b => b.Candidates).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+            var ballot = await db.Visible(user).AsNoTracking().Include(b => b.Candidates).Include(b => b.Trustees).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
             if (ballot is null)
             {
                 return DomainError.NotFound("Không tìm thấy cuộc bỏ phiếu.");
@@ -35,21 +42,25 @@ public static class GetBallot
             var roll = await db.BallotVoters.Where(v => v.BallotId == id).GroupBy(v => 1)
                 .Select(g => new { Eligible = g.Count(), Voted = g.Count(v => v.HasVoted) }).SingleOrDefaultAsync(cancellationToken);
             var me = await db.BallotVoters.Where(v => v.BallotId == id && v.UserId == user.UserId).Select(v => (bool?)v.HasVoted).SingleOrDefaultAsync(cancellationToken);
-            var round = await db.Rounds.Where(r => r.Id == ballot.RoundId).Select(r => new { r.Code, r.PlanId }).SingleAsync(cancellationToken);
+            var round = await db.Rounds.Where(r => r.Id == ballot.RoundId).Select(r => r.Code).SingleAsync(cancellationToken);
             TallyResult? results = null;
             if (ballot.Status == BallotStatus.Closed)
             {
-                var box = await db.BallotVotes.Where(v => v.BallotId == id).GroupBy(v => new { v.NominationId, v.Choice })
-                    .Select(g => new { g.Key.NominationId, g.Key.Choice, Count = g.Count() }).ToListAsync(cancellationToken);
-                var thresholds = await db.Plans.Where(p => p.Id == round.PlanId)
-                    .Select(p => new VoteThresholds(p.QuorumNumerator, p.QuorumDenominator, p.ApprovalNumerator, p.ApprovalDenominator)).SingleAsync(cancellationToken);
-                results = BallotTally.Count(roll?.Eligible ?? 0, roll?.Voted ?? 0, candidates.Select(c => new CandidateCount(c.NominationId, c.Name, c.Kind,
-                    box.Where(b => b.NominationId == c.NominationId && b.Choice == BallotChoice.Approve).Sum(b => b.Count),
-                    box.Where(b => b.NominationId == c.NominationId && b.Choice == BallotChoice.Disapprove).Sum(b => b.Count))), thresholds);
+                var totals = ballot.Candidates.ToDictionary(c => c.NominationId);
+                results = new TallyResult(ballot.EligibleVoters ?? 0, ballot.Voted ?? 0, ballot.QuorumMet ?? false, candidates
+                    .Select(c => new CandidateResult(c.NominationId, c.Name, c.Kind, totals[c.NominationId].Approvals ?? 0, totals[c.NominationId].Disapprovals ?? 0, totals[c.NominationId].Passed ?? false))
+                    .OrderByDescending(c => c.Approvals).ThenBy(c => c.Name, StringComparer.Ordinal).ToList());
             }
 
-            return new Details(ballot.Id, round.Code, ballot.Kind, ballot.ParentBallotId, ballot.Title, ballot.Status, candidates,
-                roll?.Eligible ?? 0, roll?.Voted ?? 0, me is not null, me == true, results);
+            var trusteeIds = ballot.Trustees.Select(t => t.UserId).ToList();
+            var names = await db.Users.Where(u => trusteeIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
+            var entered = custody.EnteredIndexes(id);
+            var trustees = ballot.Trustees.OrderBy(t => t.ShareIndex)
+                .Select(t => new Trustee(names.GetValueOrDefault(t.UserId, "—"), t.ShareKept, entered.Contains(t.ShareIndex))).ToList();
+            var mine = ballot.Trustees.SingleOrDefault(t => t.UserId == user.UserId);
+            return new Details(ballot.Id, round, ballot.Kind, ballot.ParentBallotId, ballot.Title, ballot.Status, candidates,
+                roll?.Eligible ?? 0, roll?.Voted ?? 0, me is not null, me == true, results,
+                ballot.Threshold, trustees, mine is not null, mine is not null && custody.Waiting(id, user.UserId) is not null, mine is not null && entered.Contains(mine.ShareIndex));
         }
     }
 }

@@ -8,13 +8,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Exemplars.Web.Features.Ballots;
 
 /// <summary>
-/// The round's outcome from its latest closed main ballot: every passing candidate is commended at bloc level; the top of
-/// each kind up to the round's quotas go to the province. Ties at a cut are resolved by the latest closed run-off among
-/// exactly the tied candidates; a run-off that ties again stays flagged.
+/// The round's outcome from its closed main ballots, each keeping its own result (a candidate is on one main ballot):
+/// every passing candidate is commended at bloc level; the top of each kind up to the round's quotas go to the province.
+/// Ties at a cut are resolved by closed run-offs among exactly the tied candidates (<see cref="QuotaSelection.Resolve"/>);
+/// written overrides apply last.
 /// </summary>
 public static class GetSelection
 {
-    public sealed record Response(int BallotId, TallyResult Tally, Selection Selection, int QuotaCollectives, int QuotaIndividuals, IReadOnlyList<SelectionOverride> Overrides);
+    /// <param name="BallotId">The latest closed main ballot (the one a run-off refers to).</param>
+    /// <param name="OpenRunOffId">A run-off still open in the round, if any.</param>
+    public sealed record Response(int BallotId, TallyResult Tally, Selection Selection, int QuotaCollectives, int QuotaIndividuals, IReadOnlyList<SelectionOverride> Overrides,
+        IReadOnlyList<int> MainBallotIds, int? OpenRunOffId);
 
     public sealed class Handler(AppDbContext db, CurrentUser user, GetBallot.Handler ballots)
     {
@@ -32,62 +36,47 @@ public static class GetSelection
             }
 
             var round = context.Value.Round;
-            var mainId = await db.Ballots.Where(b => b.RoundId == round.Id && b.Kind == BallotKind.Main && b.Status == BallotStatus.Closed)
-                .OrderByDescending(b => b.Id).Select(b => (int?)b.Id).FirstOrDefaultAsync(cancellationToken);
-            if (mainId is null)
+            var closed = await db.Ballots.Where(b => b.RoundId == round.Id && b.Status == BallotStatus.Closed)
+                .OrderBy(b => b.Id).Select(b => new { b.Id, b.Kind }).ToListAsync(cancellationToken);
+            var mainIds = closed.Where(b => b.Kind == BallotKind.Main).Select(b => b.Id).ToList();
+            if (mainIds.Count == 0)
             {
                 return DomainError.Rule("no_closed_ballot", "Đợt này chưa có cuộc bỏ phiếu nào kết thúc.");
             }
 
-            var main = (await ballots.Handle(mainId.Value, cancellationToken)).Value;
-            var selection = QuotaSelection.Select(main.Results!.Candidates, round.QuotaCollectives, round.QuotaIndividuals);
-            var forwarded = selection.ToProvince.ToList();
-            var ties = new List<QuotaTie>();
-            var runOffIds = await db.Ballots.Where(b => b.ParentBallotId == mainId && b.Kind == BallotKind.RunOff && b.Status == BallotStatus.Closed)
-                .OrderByDescending(b => b.Id).Select(b => b.Id).ToListAsync(cancellationToken);
-            foreach (var tie in selection.Ties)
+            var mains = new List<TallyResult>();
+            foreach (var id in mainIds)
             {
-                GetBallot.Details? runOff = null;
-                foreach (var id in runOffIds)
-                {
-                    var candidate = (await ballots.Handle(id, cancellationToken)).Value;
-                    if (candidate.Candidates.Select(c => c.NominationId).Order().SequenceEqual(tie.NominationIds.Order()))
-                    {
-                        runOff = candidate;
-                        break;
-                    }
-                }
-
-                if (runOff?.Results is not { QuorumMet: true } results)
-                {
-                    ties.Add(tie);
-                    continue;
-                }
-
-                var ranked = results.Candidates.OrderByDescending(c => c.Approvals).ToList();
-                var cut = ranked[tie.PlacesLeft - 1].Approvals;
-                var above = ranked.Where(c => c.Approvals > cut).ToList();
-                var atCut = ranked.Where(c => c.Approvals == cut).ToList();
-                var winners = above.Count + atCut.Count == tie.PlacesLeft ? above.Concat(atCut).ToList() : above;
-                forwarded.AddRange(main.Results.Candidates.Where(c => winners.Any(w => w.NominationId == c.NominationId)));
-                if (winners.Count < tie.PlacesLeft)
-                {
-                    ties.Add(tie with { PlacesLeft = tie.PlacesLeft - winners.Count, NominationIds = atCut.Select(c => c.NominationId).ToList() });
-                }
+                mains.Add((await ballots.Handle(id, cancellationToken)).Value.Results!);
             }
 
+            var runOffs = new List<RunOffResult>();
+            foreach (var id in closed.Where(b => b.Kind == BallotKind.RunOff).Select(b => b.Id))
+            {
+                var results = (await ballots.Handle(id, cancellationToken)).Value.Results!;
+                runOffs.Add(new RunOffResult(id, results.QuorumMet, results.Candidates));
+            }
+
+            var latest = mains[^1];
+            var tally = new TallyResult(latest.EligibleVoters, latest.Voted, mains.Exists(m => m.QuorumMet),
+                mains.SelectMany(m => m.Candidates).OrderByDescending(c => c.Approvals).ThenBy(c => c.Name, StringComparer.Ordinal).ToList());
+            var selection = QuotaSelection.Resolve(QuotaSelection.Select(tally.Candidates, round.QuotaCollectives, round.QuotaIndividuals), runOffs);
+
             // Written overrides apply last, latest decision per candidate winning; they are listed beside the result.
+            var forwarded = selection.ToProvince.ToList();
             var overrides = await db.SelectionOverrides.AsNoTracking().Where(o => o.RoundId == round.Id).OrderBy(o => o.Id).ToListAsync(cancellationToken);
             foreach (var change in overrides.GroupBy(o => o.NominationId).Select(g => g.Last()))
             {
                 forwarded.RemoveAll(c => c.NominationId == change.NominationId);
-                if (change.Include && main.Results.Candidates.FirstOrDefault(c => c.NominationId == change.NominationId) is { } included)
+                if (change.Include && tally.Candidates.FirstOrDefault(c => c.NominationId == change.NominationId) is { } included)
                 {
                     forwarded.Add(included);
                 }
             }
 
-            return new Response(mainId.Value, main.Results, selection with { ToProvince = forwarded, Ties = ties }, round.QuotaCollectives, round.QuotaIndividuals, overrides);
+            var openRunOff = await db.Ballots.Where(b => b.RoundId == round.Id && b.Kind == BallotKind.RunOff && b.Status == BallotStatus.Open)
+                .Select(b => (int?)b.Id).FirstOrDefaultAsync(cancellationToken);
+            return new Response(mainIds[^1], tally, selection with { ToProvince = forwarded }, round.QuotaCollectives, round.QuotaIndividuals, overrides, mainIds, openRunOff);
         }
     }
 }

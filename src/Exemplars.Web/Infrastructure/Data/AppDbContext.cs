@@ -62,6 +62,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<BallotVote> BallotVotes => Set<BallotVote>();
 
+    public DbSet<BallotTrustee> BallotTrustees => Set<BallotTrustee>();
+
     public DbSet<Decision> Decisions => Set<Decision>();
 
     public DbSet<Award> Awards => Set<Award>();
@@ -422,7 +424,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(b => b.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(b => b.Title).HasMaxLength(300).IsRequired();
             e.Property(b => b.OpenedBy).HasMaxLength(256).IsRequired();
+            e.Property(b => b.PublicKey).HasMaxLength(33).IsRequired();
             e.HasIndex(b => new { b.RoundId, b.Status });
+            e.HasMany(b => b.Trustees).WithOne().HasForeignKey(t => t.BallotId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Round>().WithMany().HasForeignKey(b => b.RoundId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(b => b.Candidates).WithOne().HasForeignKey(c => c.BallotId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -445,9 +449,17 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         {
             e.ToTable("ballot_box");
             e.Property(v => v.Id).ValueGeneratedNever();
-            e.Property(v => v.Choice).HasConversion<string>().HasMaxLength(20);
+            e.Property(v => v.Ciphertext).HasMaxLength(66).IsRequired();
             e.HasIndex(v => new { v.BallotId, v.NominationId });
             e.HasOne<Ballot>().WithMany().HasForeignKey(v => v.BallotId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<BallotTrustee>(e =>
+        {
+            e.ToTable("ballot_trustees");
+            e.Property(t => t.UserId).HasMaxLength(64).IsRequired();
+            e.Property(t => t.ShareCheck).HasMaxLength(33).IsRequired();
+            e.HasIndex(t => new { t.BallotId, t.UserId }).IsUnique();
+            e.HasIndex(t => new { t.BallotId, t.ShareIndex }).IsUnique();
         });
         builder.Entity<Decision>(e =>
         {

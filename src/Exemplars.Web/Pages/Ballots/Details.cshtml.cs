@@ -33,8 +33,19 @@ public sealed class DetailsModel(GetBallot.Handler get, CurrentUser me) : PageMo
     public async Task<IActionResult> OnPostVoteAsync(int id, Dictionary<int, BallotChoice> choices, [FromServices] CastVote.Handler vote, CancellationToken ct) =>
         await Outcome(id, await vote.Handle(id, choices, ct), "Đã ghi nhận phiếu của đồng chí.", ct);
 
-    public async Task<IActionResult> OnPostCloseAsync(int id, [FromServices] CloseBallot.Handler close, CancellationToken ct) =>
-        await Outcome(id, await close.Handle(id, ct), "Đã kết thúc bỏ phiếu.", ct);
+    public async Task<IActionResult> OnPostCloseAsync(int id, string? share, [FromServices] CloseBallot.Handler close, CancellationToken ct)
+    {
+        var result = await close.Handle(id, share, ct);
+        if (!result.IsSuccess)
+        {
+            return await Outcome(id, Result<bool>.Failure(result.Errors), string.Empty, ct);
+        }
+
+        var outcome = result.Value;
+        return await Outcome(id, true, outcome.Closed
+            ? "Đã kiểm phiếu và kết thúc bỏ phiếu; kết quả đã được công bố."
+            : $"Đã nhận mảnh khóa ({outcome.SharesEntered}/{outcome.Threshold}); chờ các thành viên khác của Ban kiểm phiếu.", ct);
+    }
 
     private async Task<IActionResult> Outcome(int id, Result<bool> result, string message, CancellationToken ct)
     {

@@ -1,12 +1,16 @@
+using Exemplars.Domain.Eligibility;
 using Exemplars.Web.Features.Ballots;
+using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
+using Exemplars.Web.Pages.Paging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Pages.Ballots;
 
-public sealed class SelectionModel(GetSelection.Handler selection, AppDbContext db) : PageModel
+/// <summary>The round's selection, explained: who passed, shortfalls against the quotas, ties and the next action.</summary>
+public sealed class SelectionModel(GetSelection.Handler selection, AppDbContext db, CurrentUser me) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Round { get; set; }
@@ -16,6 +20,12 @@ public sealed class SelectionModel(GetSelection.Handler selection, AppDbContext 
     public GetSelection.Response? Result { get; private set; }
 
     public string? Error { get; private set; }
+
+    public IReadOnlyList<string> Lines { get; private set; } = [];
+
+    public bool CanRun => BallotAccess.CanRun(me);
+
+    public string NameOf(int nominationId) => Result?.Tally.Candidates.FirstOrDefault(c => c.NominationId == nominationId)?.Name ?? "—";
 
     public async Task<IActionResult> OnGetExportAsync([FromServices] Features.Documents.ListExports.Handler export, CancellationToken ct)
     {
@@ -35,6 +45,62 @@ public sealed class SelectionModel(GetSelection.Handler selection, AppDbContext 
 
         Result = result.IsSuccess ? result.Value : null;
         Error = result.IsSuccess ? null : string.Join(" ", result.Errors.Select(e => e.Message));
+        Lines = Result is null ? [] : Explain(Result);
         return Page();
+    }
+
+    /// <summary>Opens a run-off over exactly one tie's candidates (the handler checks it is a tie of this round).</summary>
+    public async Task<IActionResult> OnPostRunOffAsync(int[]? nominationIds, [FromServices] OpenBallot.Handler open, CancellationToken ct)
+    {
+        var current = await selection.Handle(Round, ct);
+        if (!current.IsSuccess)
+        {
+            return this.Handle(current.Errors) ?? await OnGetAsync(ct);
+        }
+
+        var result = await open.Handle(new OpenBallot.Command(Round, $"Bỏ phiếu lại các trường hợp bằng phiếu (đợt {Round})", nominationIds ?? [], current.Value.BallotId), ct);
+        if (result.IsSuccess)
+        {
+            TempData["Message"] = "Đã mở cuộc bỏ phiếu lại. Các thành viên Ban kiểm phiếu nhận mảnh khóa trên trang cuộc bỏ phiếu.";
+            return Redirect($"/Ballots/Details/{result.Value}");
+        }
+
+        return this.Handle(result.Errors) ?? await OnGetAsync(ct);
+    }
+
+    private static List<string> Explain(GetSelection.Response s)
+    {
+        var lines = new List<string>();
+        foreach (var (kind, quota, noun) in new[] { (NomineeKind.Individual, s.QuotaIndividuals, "cá nhân"), (NomineeKind.Collective, s.QuotaCollectives, "tập thể") })
+        {
+            var voted = s.Tally.Candidates.Count(c => c.Kind == kind);
+            var passed = s.Selection.Commended.Count(c => c.Kind == kind);
+            var forwarded = s.Selection.ToProvince.Count(c => c.Kind == kind);
+            var tied = s.Selection.Ties.Where(t => t.Kind == kind).Sum(t => t.PlacesLeft);
+            var line = $"{char.ToUpperInvariant(noun[0])}{noun[1..]}: {voted} được bỏ phiếu, {passed} đạt, {forwarded}/{quota} suất đề nghị Tỉnh ủy đã xác định";
+            if (passed < quota)
+            {
+                line += $"; chỉ có {passed} {noun} đạt nên còn thiếu {quota - passed} suất so với chỉ tiêu";
+            }
+
+            if (tied > 0)
+            {
+                line += $"; {tied} suất còn lại đang bằng phiếu, cần bỏ phiếu lại";
+            }
+
+            lines.Add(line + ".");
+        }
+
+        if (!s.Tally.QuorumMet)
+        {
+            lines.Add("Không cuộc bỏ phiếu nào đủ số ủy viên tham gia: chưa ai đạt.");
+        }
+
+        if (s.Overrides.Count > 0)
+        {
+            lines.Add($"Có {s.Overrides.Count} điều chỉnh danh sách bằng văn bản, đã áp dụng sau kết quả bỏ phiếu.");
+        }
+
+        return lines;
     }
 }

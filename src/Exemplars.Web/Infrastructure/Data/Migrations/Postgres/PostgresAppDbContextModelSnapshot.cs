@@ -130,6 +130,9 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTime?>("ClosedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("EligibleVoters")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -146,6 +149,14 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int?>("ParentBallotId")
                         .HasColumnType("integer");
 
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(33)
+                        .HasColumnType("bytea");
+
+                    b.Property<bool?>("QuorumMet")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("RoundId")
                         .HasColumnType("integer");
 
@@ -154,10 +165,16 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int>("Threshold")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("Voted")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -174,11 +191,20 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("Approvals")
+                        .HasColumnType("integer");
+
                     b.Property<int>("BallotId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Disapprovals")
                         .HasColumnType("integer");
 
                     b.Property<int>("NominationId")
                         .HasColumnType("integer");
+
+                    b.Property<bool?>("Passed")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -190,6 +216,44 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("ballot_candidates", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplars.Domain.Ballots.BallotTrustee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BallotId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("ShareCheck")
+                        .IsRequired()
+                        .HasMaxLength(33)
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("ShareIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ShareKept")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BallotId", "ShareIndex")
+                        .IsUnique();
+
+                    b.HasIndex("BallotId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ballot_trustees", (string)null);
+                });
+
             modelBuilder.Entity("Exemplars.Domain.Ballots.BallotVote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -198,10 +262,10 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("BallotId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Choice")
+                    b.Property<byte[]>("Ciphertext")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(66)
+                        .HasColumnType("bytea");
 
                     b.Property<int>("NominationId")
                         .HasColumnType("integer");
@@ -2185,6 +2249,15 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Exemplars.Domain.Ballots.BallotTrustee", b =>
+                {
+                    b.HasOne("Exemplars.Domain.Ballots.Ballot", null)
+                        .WithMany("Trustees")
+                        .HasForeignKey("BallotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Exemplars.Domain.Ballots.BallotVote", b =>
                 {
                     b.HasOne("Exemplars.Domain.Ballots.Ballot", null)
@@ -2546,6 +2619,8 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Exemplars.Domain.Ballots.Ballot", b =>
                 {
                     b.Navigation("Candidates");
+
+                    b.Navigation("Trustees");
                 });
 
             modelBuilder.Entity("Exemplars.Domain.Ballots.CommentPeriod", b =>

@@ -119,6 +119,9 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ClosedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("EligibleVoters")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -135,6 +138,14 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int?>("ParentBallotId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(33)
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool?>("QuorumMet")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RoundId")
                         .HasColumnType("INTEGER");
 
@@ -143,10 +154,16 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Threshold")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Voted")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -161,10 +178,19 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Approvals")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("BallotId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Disapprovals")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("NominationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Passed")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -177,6 +203,42 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("ballot_candidates", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplars.Domain.Ballots.BallotTrustee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BallotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ShareCheck")
+                        .IsRequired()
+                        .HasMaxLength(33)
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("ShareIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShareKept")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BallotId", "ShareIndex")
+                        .IsUnique();
+
+                    b.HasIndex("BallotId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ballot_trustees", (string)null);
+                });
+
             modelBuilder.Entity("Exemplars.Domain.Ballots.BallotVote", b =>
                 {
                     b.Property<Guid>("Id")
@@ -185,10 +247,10 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("BallotId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Choice")
+                    b.Property<byte[]>("Ciphertext")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasMaxLength(66)
+                        .HasColumnType("BLOB");
 
                     b.Property<int>("NominationId")
                         .HasColumnType("INTEGER");
@@ -2098,6 +2160,15 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Exemplars.Domain.Ballots.BallotTrustee", b =>
+                {
+                    b.HasOne("Exemplars.Domain.Ballots.Ballot", null)
+                        .WithMany("Trustees")
+                        .HasForeignKey("BallotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Exemplars.Domain.Ballots.BallotVote", b =>
                 {
                     b.HasOne("Exemplars.Domain.Ballots.Ballot", null)
@@ -2459,6 +2530,8 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Exemplars.Domain.Ballots.Ballot", b =>
                 {
                     b.Navigation("Candidates");
+
+                    b.Navigation("Trustees");
                 });
 
             modelBuilder.Entity("Exemplars.Domain.Ballots.CommentPeriod", b =>

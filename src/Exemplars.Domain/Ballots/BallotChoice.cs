@@ -1,0 +1,7 @@
+namespace Exemplars.Domain.Ballots;
+
+public enum BallotChoice
+{
+    Approve,
+    Disapprove,
+}

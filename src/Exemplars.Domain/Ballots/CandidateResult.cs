@@ -1,0 +1,5 @@
+using Exemplars.Domain.Eligibility;
+
+namespace Exemplars.Domain.Ballots;
+
+public sealed record CandidateResult(int NominationId, string Name, NomineeKind Kind, int Approvals, int Disapprovals, bool Passed);

@@ -1,0 +1,8 @@
+namespace Exemplars.Domain.Ballots;
+
+public enum CommentStatus
+{
+    Pending,
+    Accepted,
+    Rejected,
+}

@@ -144,6 +144,16 @@ public sealed partial class ShellBrowserTests(BrowserApp app) : IClassFixture<Br
         }
 
         await page.SetViewportSizeAsync(390, 844);
+        try
+        {
+            // Charts and other scripted parts redraw for the new width a moment later.
+            await page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth", null, new() { Timeout = 3000 });
+        }
+        catch (TimeoutException)
+        {
+            // measured and reported below
+        }
+
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         if (overflow > 0)
         {

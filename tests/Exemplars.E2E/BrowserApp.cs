@@ -10,6 +10,7 @@ namespace Exemplars.E2E;
 public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"exemplars-e2e-{Guid.NewGuid():N}.db");
+    private readonly string _storage = Path.Combine(Path.GetTempPath(), $"exemplars-e2e-files-{Guid.NewGuid():N}");
     private IPlaywright? _playwright;
 
     public BrowserApp()
@@ -29,6 +30,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={_database}");
         builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Storage:Path", _storage); // uploads stay out of the source tree's App_Data
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("urls", BaseUrl);
     }
@@ -71,6 +73,10 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         _playwright?.Dispose();
         await DisposeAsync();
         File.Delete(_database);
+        if (Directory.Exists(_storage))
+        {
+            Directory.Delete(_storage, recursive: true);
+        }
     }
 
     private static int FreePort()

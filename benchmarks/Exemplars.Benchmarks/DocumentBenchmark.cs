@@ -30,9 +30,10 @@ public class DocumentBenchmark : IDisposable
             ["STT", "Tập thể, cá nhân", "Đối tượng", "Đơn vị"],
             names.Select((n, i) => (IReadOnlyList<string>)[(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), n, "Cá nhân", "Đảng bộ Sở Tài chính"]).ToList(),
             ["Điều 2. Quyết định có hiệu lực kể từ ngày ký."], "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Phạm Thị Tố Loan", ["Như Điều 3,", "Lưu VP, TGDV."]);
-        _certificates = names.Select(n => new Certificate("ĐẢNG BỘ TỈNH QUẢNG NGÃI", "ĐẢNG ỦY KHỐI CƠ QUAN VÀ DOANH NGHIỆP", n, "Đảng bộ Sở Tài chính",
+        _certificates = names.Select((n, i) => new Certificate(["ĐẢNG BỘ TỈNH QUẢNG NGÃI", "ĐẢNG ỦY KHỐI CƠ QUAN VÀ DOANH NGHIỆP TỈNH"],
+            "BAN THƯỜNG VỤ ĐẢNG ỦY KHỐI CƠ QUAN VÀ DOANH NGHIỆP TỈNH", n, "Chuyên viên, Sở Tài chính",
             "Đã có thành tích tiêu biểu, xuất sắc trong học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh giai đoạn 2021 - 2025.",
-            "15-QĐ/ĐUK", new DateOnly(2025, 5, 19), "Quảng Ngãi", "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Phạm Thị Tố Loan")).ToList();
+            "15-QĐ/ĐUK", new DateOnly(2025, 5, 19), $"15-QĐ/ĐUK-{i + 1:000}", "Quảng Ngãi", "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Phạm Thị Tố Loan")).ToList();
         _pdf = new CertificatePdf();
     }
 

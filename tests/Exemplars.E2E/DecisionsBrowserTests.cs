@@ -57,8 +57,15 @@ public sealed class DecisionsBrowserTests(BrowserApp app) : IClassFixture<Browse
             voted.EnsureSuccessStatusCode();
         }
 
-        using var closed = await secretariat.PostAsJsonAsync($"/api/v1/ballots/{ballot}/close", new { });
-        closed.EnsureSuccessStatusCode();
+        // The ballot-count committee closes it: two of the three default trustees (btv1–btv3) enter their key shares.
+        foreach (var email in new[] { "btv1@demo.vn", "btv2@demo.vn" })
+        {
+            using var trustee = await Api(email);
+            var share = (await trustee.GetFromJsonAsync<JsonElement>($"/api/v1/ballots/{ballot}/share")).GetProperty("text").GetString();
+            using var closed = await trustee.PostAsJsonAsync($"/api/v1/ballots/{ballot}/close", new { share });
+            closed.EnsureSuccessStatusCode();
+        }
+
         return ([names[0], names[1]], names[2]);
     }
 

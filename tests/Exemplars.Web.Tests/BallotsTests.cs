@@ -115,7 +115,7 @@ public abstract class BallotsTests(AppFactory app)
             Assert.Equal(HttpStatusCode.NoContent, (await Post(member, $"/api/v1/ballots/{ballot}/votes", Paper(ids.Select(id => (id, "Approve")).ToArray()))).Status);
         }
 
-        Assert.Equal(HttpStatusCode.NoContent, (await Post(secretariat, $"/api/v1/ballots/{ballot}/close")).Status);
+        await Close(ballot);
         return ids;
     }
 

@@ -101,7 +101,17 @@ public abstract class NominationStatesTests(AppFactory app)
             Assert.Equal(HttpStatusCode.NoContent, (await Post(member, $"/api/v1/ballots/{ballot}/votes", paper)).Status);
         }
 
-        Assert.Equal(HttpStatusCode.NoContent, (await Post(secretariat, $"/api/v1/ballots/{ballot}/close")).Status);
+        // The secretariat cannot close it; the ballot-count committee does: two of the three default trustees (btv1–btv3)
+        // enter their key shares.
+        Assert.Equal(HttpStatusCode.Forbidden, (await Post(secretariat, $"/api/v1/ballots/{ballot}/close", new { share = "PK-1-1-00" })).Status);
+        foreach (var (email, last) in new[] { ("btv1@demo.vn", false), ("btv2@demo.vn", true) })
+        {
+            using var trustee = await app.BearerAs(email);
+            var share = (await trustee.GetFromJsonAsync<JsonElement>($"/api/v1/ballots/{ballot}/share")).GetProperty("text").GetString();
+            var (status, outcome) = await Post(trustee, $"/api/v1/ballots/{ballot}/close", new { share });
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal(last, outcome.GetProperty("closed").GetBoolean());
+        }
     }
 
     [Fact]
@@ -232,7 +242,7 @@ public abstract class NominationStatesTests(AppFactory app)
         await Vote(api, ballot, [first, second], [9, 7]);
         var secretariat = await app.SignedInAs("tgdv@demo.vn");
 
-        var register = await Forms.GetDocumentAsync(secretariat, "/Decisions");
+        var register = await Forms.GetDocumentAsync(secretariat, $"/Decisions?round={Round}");
         var actions = register.QuerySelector("[data-testid=decision-actions]")!;
         Assert.Contains(actions.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/Decisions/Issue?round={Round}&type=Decision");
         Assert.Contains(actions.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/Decisions/Outcomes?round={Round}");

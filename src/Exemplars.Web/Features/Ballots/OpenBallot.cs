@@ -150,14 +150,14 @@ public static class OpenBallot
                 return verified.Except(balloted).ToList();
             }
 
-            if (requested.Except(verified).Any())
-            {
-                return DomainError.Invalid("NominationIds", "Chỉ bỏ phiếu cho hồ sơ đã thẩm định của đợt này.");
-            }
-
             if (requested.Intersect(balloted).Any())
             {
                 return DomainError.Conflict("already_on_ballot", "Có hồ sơ đã được đưa ra bỏ phiếu trong đợt này; kết quả cuộc bỏ phiếu đó không bị thay thế.");
+            }
+
+            if (requested.Except(verified).Any())
+            {
+                return DomainError.Invalid("NominationIds", "Chỉ bỏ phiếu cho hồ sơ đã thẩm định của đợt này.");
             }
 
             return requested;

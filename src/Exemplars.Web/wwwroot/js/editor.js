@@ -101,6 +101,9 @@
         var quill = new window.Quill(area, {
             theme: 'snow',
             modules: {
+                // Tab and Shift+Tab leave the editor for the next or previous field, as in every other field of the form
+                // (WCAG 2.1.2, no keyboard trap): Quill's own Tab bindings (insert a tab, indent) are switched off.
+                keyboard: { bindings: { tab: null, indent: null, outdent: null, 'remove tab': null, 'table tab': null } },
                 table: true,
                 toolbar: {
                     container: [[{ header: [3, 4, false] }], ['bold', 'italic', 'underline'], [{ list: 'ordered' }, { list: 'bullet' }], ['blockquote', 'table'], ['clean']],

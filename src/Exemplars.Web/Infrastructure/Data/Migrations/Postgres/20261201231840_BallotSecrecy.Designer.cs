@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261201231909_BallotSecrecy")]
+    [Migration("20261201231840_BallotSecrecy")]
     partial class BallotSecrecy
     {
         /// <inheritdoc />

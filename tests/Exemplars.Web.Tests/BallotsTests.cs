@@ -784,10 +784,13 @@ public abstract class BallotsTests(AppFactory app)
         });
         static List<IDictionary<string, object>> Read(byte[] bytes) => MiniExcelLibs.MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
 
-        var people = Read(await clerk.GetByteArrayAsync("/api/v1/people/export"));
+        var peopleXlsx = await clerk.GetByteArrayAsync("/api/v1/people/export");
+        var people = Read(peopleXlsx);
         var row = people.Single(p => (string)p["Mã người"] == "XLSX-EVIL");
-        Assert.Equal("'" + evil, row["Họ và tên"]);
-        Assert.Equal("'+84 912 345 678", row["Chức vụ"]);
+        Assert.Equal(evil, row["Họ và tên"]);
+        Assert.Equal("+84 912 345 678", row["Chức vụ"]);
+        SpreadsheetFormulaTests.AssertQuotedText(peopleXlsx, evil);
+        SpreadsheetFormulaTests.AssertQuotedText(peopleXlsx, "+84 912 345 678");
         Assert.All(people, p => Assert.Contains("Sở Kế hoạch và Đầu tư", (string)p["Đơn vị"], StringComparison.Ordinal));
 
         using var cs1 = await app.BearerAs("coso1@demo.vn");

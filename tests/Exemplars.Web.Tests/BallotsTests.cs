@@ -784,10 +784,13 @@ public abstract class BallotsTests(AppFactory app)
         });
         static List<IDictionary<string, object>> Read(byte[] bytes) => MiniExcelLibs.MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
 
-        var people = Read(await clerk.GetByteArrayAsync("/api/v1/people/export"));
+        var peopleXlsx = await clerk.GetByteArrayAsync("/api/v1/people/export");
+        var people = Read(peopleXlsx);
         var row = people.Single(p => (string)p["Mã người"] == "XLSX-EVIL");
-        Assert.Equal("'" + evil, row["Họ và tên"]);
-        Assert.Equal("'+84 912 345 678", row["Chức vụ"]);
+        Assert.Equal(evil, row["Họ và tên"]);
+        Assert.Equal("+84 912 345 678", row["Chức vụ"]);
+        SpreadsheetFormulaTests.AssertQuotedText(peopleXlsx, evil);
+        SpreadsheetFormulaTests.AssertQuotedText(peopleXlsx, "+84 912 345 678");
         Assert.All(people, p => Assert.Contains("Sở Kế hoạch và Đầu tư", (string)p["Đơn vị"], StringComparison.Ordinal));
 
         using var cs1 = await app.BearerAs("coso1@demo.vn");
@@ -813,6 +816,64 @@ public abstract class BallotsTests(AppFactory app)
         Assert.Equal("Đảng bộ Sở Tài chính", Assert.Single(awardees)["Đơn vị"]);
         using var forbidden = await clerk.GetAsync($"/api/v1/decisions/{decisionId}/awardees");
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+    }
+
+    [Fact]
+    public async Task Plan_number_and_date_entered_on_the_plan_page_appear_in_the_decisions_basis_line()
+    {
+        var admin = await app.SignedInAs("admin@demo.vn");
+        var planId = await app.WithDb(db => db.Rounds.Where(r => r.Code == "2021-2025").Select(r => r.PlanId).SingleAsync());
+        var page = $"/Plans/Details/{planId}";
+        const string form = "form[data-testid=plan-issue-form]";
+        using (var bad = await Forms.SubmitAsync(admin, page, new Dictionary<string, string> { ["IssuedNumber"] = "KH 12", ["IssuedOn"] = "31/12/2999" }, form))
+        {
+            var html = await bad.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+            Assert.Contains("Số kế hoạch phải có dạng số-ký hiệu", html, StringComparison.Ordinal);
+            Assert.Contains("Ngày ban hành không được sau ngày hôm nay.", html, StringComparison.Ordinal);
+        }
+
+        Assert.Null(await app.WithDb(db => db.Plans.Where(p => p.Id == planId).Select(p => p.IssuedNumber).SingleAsync()));
+        try
+        {
+            using (var saved = await Forms.SubmitAsync(admin, page, new Dictionary<string, string> { ["IssuedNumber"] = "12-KH/ĐUK", ["IssuedOn"] = "05/03/2021" }, form))
+            {
+                Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            }
+
+            Assert.Contains("12-KH/ĐUK, ngày 05/03/2021", (await Forms.GetDocumentAsync(admin, page)).QuerySelector("[data-testid=plan-issue]")!.TextContent, StringComparison.Ordinal);
+            var audit = await app.WithDb(db => db.AuditEntries.Where(a => a.EntityType == "Plan" && a.EntityId == planId.ToString(System.Globalization.CultureInfo.InvariantCulture)).OrderBy(a => a.Id).Select(a => a.Changes).ToListAsync());
+            Assert.Contains(audit, changes => changes.Contains("12-KH/", StringComparison.Ordinal));
+
+            using var clerk = await app.BearerAs("coso1@demo.vn");
+            using var secretariat = await app.BearerAs("tgdv@demo.vn");
+            int[] ids = [await Verified(clerk, secretariat)];
+            var (_, opened) = await Post(secretariat, "/api/v1/ballots", new { round = "2021-2025", title = "Bỏ phiếu kín", nominationIds = ids });
+            var ballot = opened.GetProperty("id").GetInt32();
+            foreach (var member in await Members())
+            {
+                await Post(member, $"/api/v1/ballots/{ballot}/votes", Paper((ids[0], "Approve")));
+            }
+
+            await Close(ballot);
+            await Post(secretariat, "/api/v1/decisions", new { type = "Decision", issuer = "ĐUK", title = "Quyết định tặng Giấy khen", date = "2067-05-19", signer = "Phạm Thị Tố Loan", awardType = "Giấy khen của Ban Thường vụ Đảng ủy Khối", nominationIds = ids, round = "2021-2025" });
+            var decisionId = await app.WithDb(db => db.Decisions.Where(d => d.Year == 2067).Select(d => d.Id).SingleAsync());
+            var docx = await secretariat.GetByteArrayAsync($"/api/v1/decisions/{decisionId}/docx");
+            using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx), isEditable: false);
+            var lines = document.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
+            var basis = Assert.Single(lines, l => l.StartsWith("- Căn cứ Kế hoạch", StringComparison.Ordinal));
+            Assert.Contains("Kế hoạch số 12-KH/ĐUK, ngày ", basis, StringComparison.Ordinal);
+            Assert.Contains("/3/2021", basis, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await app.WithDb(async db =>
+            {
+                var plan = await db.Plans.SingleAsync(p => p.Id == planId);
+                (plan.IssuedNumber, plan.IssuedOn) = (null, null);
+                return await db.SaveChangesAsync();
+            });
+        }
     }
 
     [Fact]

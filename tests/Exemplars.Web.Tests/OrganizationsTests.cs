@@ -216,7 +216,8 @@ public abstract class OrganizationsTests(AppFactory app)
         var rows = new MemoryStream(export).Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         Assert.Contains(rows, r => (string)r["Mã tổ chức"] == "CS001" && (string)r["Tên tổ chức"] == "Đảng bộ Sở Tài chính" && (string)r["Loại hình"] == "Cơ quan, đơn vị hành chính sự nghiệp");
         var evilRow = rows.Single(r => (string)r["Mã tổ chức"] == evil);
-        Assert.StartsWith("'=", (string)evilRow["Tên tổ chức"], StringComparison.Ordinal);
+        Assert.Equal("=HYPERLINK(\"http://evil\",\"x\")", evilRow["Tên tổ chức"]);
+        SpreadsheetFormulaTests.AssertQuotedText(export, "=HYPERLINK(\"http://evil\",\"x\")");
     }
 }
 

@@ -219,7 +219,8 @@ public abstract class ReportsTests(AppFactory app)
             Assert.Equal(6d, Convert.ToDouble(total["Khen thưởng cấp cơ sở"], System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(2d, Convert.ToDouble(total["Đăng ký học tập"], System.Globalization.CultureInfo.InvariantCulture));
             var mine = rows.Single(r => (r["Tình trạng"] as string) == "Đúng hạn");
-            Assert.StartsWith("'=HYPERLINK", (string)mine["Nội dung báo cáo"], StringComparison.Ordinal);
+            Assert.StartsWith("=HYPERLINK", (string)mine["Nội dung báo cáo"], StringComparison.Ordinal);
+            SpreadsheetFormulaTests.AssertQuotedText(xlsx, (string)mine["Nội dung báo cáo"]);
             using (var clerkDocx = await clerkThen.GetAsync($"/api/v1/reports/periods/{periodId}/bloc.docx"))
             {
                 Assert.Equal(HttpStatusCode.Forbidden, clerkDocx.StatusCode);

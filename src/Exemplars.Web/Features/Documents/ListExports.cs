@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Exemplars.Web.Features.Documents;
 
 /// <summary>
-/// XLSX of the lists people work from, with Vietnamese headers, in the caller's scope. Every text cell goes through
-/// <see cref="Spreadsheet.Safe"/>, so a value starting with = + - @ can never run as a formula.
+/// XLSX of the lists people work from, with Vietnamese headers, in the caller's scope. Every text cell starting with = + - @
+/// is written by <see cref="Spreadsheet.Write"/> as a quote-prefixed string, so it can never run as a formula.
 /// </summary>
 public static class ListExports
 {

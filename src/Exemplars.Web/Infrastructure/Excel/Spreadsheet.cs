@@ -1,4 +1,7 @@
 using Exemplars.Domain.Common;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using MiniExcelLibs;
 
 namespace Exemplars.Web.Infrastructure.Excel;
@@ -9,7 +12,11 @@ public sealed record SheetRow(int Number, IReadOnlyDictionary<string, string> Ce
     public string Get(string header) => Cells.TryGetValue(VietnameseText.Fold(header), out var value) ? value : string.Empty;
 }
 
-/// <summary>Reads and writes XLSX files. Written cells are neutralised against formula injection.</summary>
+/// <summary>
+/// Reads and writes XLSX files. A written text cell that a spreadsheet could read as a formula (starting with = + - @, tab
+/// or CR) is stored as an inline string with the <c>quotePrefix</c> cell style: Excel and LibreOffice show the text as is,
+/// without an apostrophe, and never evaluate it (issue 13 point 8).
+/// </summary>
 public static class Spreadsheet
 {
     public const long MaxUploadBytes = 10 * 1024 * 1024;
@@ -128,7 +135,7 @@ public static class Spreadsheet
             var dict = new Dictionary<string, object?>();
             for (var i = 0; i < headers.Count; i++)
             {
-                dict[headers[i]] = i < row.Count ? Safe(row[i]) : null;
+                dict[headers[i]] = i < row.Count ? row[i] : null;
             }
 
             return dict;
@@ -140,13 +147,98 @@ public static class Spreadsheet
 
         using var stream = new MemoryStream();
         stream.SaveAs(data, sheetName: sheetName);
+        QuoteFormulaLikeCells(stream);
         return stream.ToArray();
     }
 
-    /// <summary>A text cell that a spreadsheet could read as a formula gets a leading apostrophe (OWASP CSV injection advice).</summary>
-    public static object? Safe(object? value) => value is string text && text.Length > 0 && "=+-@\t\r".Contains(text[0])
-        ? "'" + text
-        : value;
+    /// <summary>True when a spreadsheet could read the text as a formula (OWASP CSV injection advice).</summary>
+    public static bool LooksLikeFormula(string? text) => text is { Length: > 0 } && "=+-@\t\r".Contains(text[0], StringComparison.Ordinal);
+
+    /// <summary>
+    /// Rewrites every formula-like text cell of the package as an inline string (never a formula) styled with
+    /// <c>quotePrefix="1"</c>, so the reader sees the text without an apostrophe and no application evaluates it.
+    /// </summary>
+    private static void QuoteFormulaLikeCells(MemoryStream package)
+    {
+        using var document = SpreadsheetDocument.Open(package, isEditable: true);
+        var workbook = document.WorkbookPart ?? throw new InvalidOperationException("XLSX without a workbook part.");
+        var shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
+        uint? quoted = null;
+        foreach (var sheetPart in workbook.WorksheetParts)
+        {
+            var changed = false;
+            foreach (var cell in sheetPart.Worksheet?.Descendants<Cell>().ToList() ?? [])
+            {
+                var text = TextOf(cell, shared);
+                if (!LooksLikeFormula(text))
+                {
+                    continue;
+                }
+
+                quoted ??= QuotePrefixStyle(workbook);
+                cell.CellFormula?.Remove();
+                cell.CellValue?.Remove();
+                cell.InlineString?.Remove();
+                cell.DataType = CellValues.InlineString;
+                cell.StyleIndex = quoted;
+                cell.AppendChild(new InlineString(new Text(text!) { Space = SpaceProcessingModeValues.Preserve }));
+                changed = true;
+            }
+
+            if (changed)
+            {
+                sheetPart.Worksheet!.Save();
+            }
+        }
+    }
+
+    private static string? TextOf(Cell cell, string[] shared)
+    {
+        if (cell.CellFormula is { } formula)
+        {
+            return "=" + formula.Text;
+        }
+
+        if (cell.DataType?.Value == CellValues.InlineString)
+        {
+            return cell.InlineString?.InnerText;
+        }
+
+        if (cell.DataType?.Value == CellValues.SharedString)
+        {
+            return int.TryParse(cell.CellValue?.Text, System.Globalization.CultureInfo.InvariantCulture, out var index) && index >= 0 && index < shared.Length ? shared[index] : null;
+        }
+
+        return cell.DataType?.Value == CellValues.String ? cell.CellValue?.Text : null;
+    }
+
+    /// <summary>The index of a cell format like the default one but with <c>quotePrefix="1"</c>; added once.</summary>
+    private static uint QuotePrefixStyle(WorkbookPart workbook)
+    {
+        var stylesPart = workbook.WorkbookStylesPart ?? workbook.AddNewPart<WorkbookStylesPart>();
+        if (stylesPart.Stylesheet is null)
+        {
+            stylesPart.Stylesheet = new Stylesheet(
+                new Fonts(new Font()) { Count = 1 },
+                new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+                new Borders(new Border()) { Count = 1 },
+                new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
+                new CellFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 }) { Count = 1 });
+        }
+
+        var stylesheet = stylesPart.Stylesheet;
+        var formats = stylesheet.CellFormats ?? stylesheet.AppendChild(new CellFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 }));
+        var template = formats.Elements<CellFormat>().FirstOrDefault();
+        var quoted = template is null ? new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 } : (CellFormat)template.CloneNode(deep: true);
+        quoted.NumberFormatId = 49; // "@", text
+        quoted.ApplyNumberFormat = true;
+        quoted.QuotePrefix = true;
+        formats.AppendChild(quoted);
+        var count = (uint)formats.Elements<CellFormat>().Count();
+        formats.Count = count;
+        stylesPart.Stylesheet.Save();
+        return count - 1;
+    }
 
     private static string CellText(object? value) => value switch
     {

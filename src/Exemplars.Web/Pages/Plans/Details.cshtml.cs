@@ -63,6 +63,18 @@ public sealed class DetailsModel(GetPlan.Handler get, CurrentUser me) : PageMode
         return await Fail(id, result.Errors, ct);
     }
 
+    public async Task<IActionResult> OnPostIssueAsync(int id, UpdatePlanIssue.Command command, [FromServices] UpdatePlanIssue.Handler update, CancellationToken ct)
+    {
+        var result = await update.Handle(id, command, ct);
+        if (result.IsSuccess)
+        {
+            TempData["Message"] = "Đã lưu số và ngày ban hành kế hoạch.";
+            return RedirectToPage(new { id });
+        }
+
+        return await Fail(id, result.Errors, ct);
+    }
+
     private async Task<IActionResult> Fail(int id, IReadOnlyList<DomainError> errors, CancellationToken ct)
     {
         if (errors[0].Kind == ErrorKind.Forbidden)

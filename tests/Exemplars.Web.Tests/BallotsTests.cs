@@ -573,7 +573,7 @@ public abstract class BallotsTests(AppFactory app)
 
         var (provinceWrite, _) = await Post(province, $"/api/v1/nominations/{forwarded}/province-outcome", new { outcome = "Commended" });
         Assert.Equal(HttpStatusCode.Forbidden, provinceWrite);
-        var (recorded, _) = await Post(secretariat, $"/api/v1/nominations/{forwarded}/province-outcome", new { outcome = "Commended", note = "Bằng khen của Ban Thường vụ Tỉnh ủy" });
+        var (recorded, _) = await Post(secretariat, $"/api/v1/nominations/{forwarded}/province-outcome", new { outcome = "Commended", note = "Bằng khen của Ban Thường vụ Tỉnh ủy", version = await app.WithDb(db => db.Nominations.Where(n => n.Id == forwarded).Select(n => n.Version).SingleAsync()) });
         Assert.Equal(HttpStatusCode.OK, recorded);
         Assert.Equal("Commended", (await province.GetFromJsonAsync<JsonElement>($"/api/v1/nominations/{forwarded}")).GetProperty("provinceOutcome").GetString());
     }

@@ -37,6 +37,8 @@ public abstract class FilesTests(AppFactory app)
         return await db.SaveChangesAsync();
     });
 
+    private Task<Guid> VersionOf(int nominationId) => app.WithDb(db => db.Nominations.Where(n => n.Id == nominationId).Select(n => n.Version).SingleAsync());
+
     private async Task<int> NewDossier(HttpClient clerk)
     {
         var personId = await app.WithDb(async db =>
@@ -119,7 +121,7 @@ public abstract class FilesTests(AppFactory app)
         var rows = await app.WithDb(db => db.EvidenceFiles.Where(e => e.StoragePath == address).OrderBy(e => e.Id).Select(e => new { e.Id, e.NominationId }).ToListAsync());
         Assert.Equal([first, second], rows.Select(r => r.NominationId));
 
-        using (var removed = await clerk.DeleteAsync($"/api/v1/nominations/{first}/evidence/{rows[0].Id}"))
+        using (var removed = await clerk.DeleteAsync($"/api/v1/nominations/{first}/evidence/{rows[0].Id}?version={await VersionOf(first)}"))
         {
             Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
         }
@@ -127,7 +129,7 @@ public abstract class FilesTests(AppFactory app)
         await Sweep(TimeSpan.Zero);
         Assert.True(Store.Exists(address)); // the second dossier still holds the bytes
 
-        using (var deleted = await clerk.DeleteAsync($"/api/v1/nominations/{second}"))
+        using (var deleted = await clerk.DeleteAsync($"/api/v1/nominations/{second}?version={await VersionOf(second)}"))
         {
             Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         }
@@ -175,7 +177,7 @@ public abstract class FilesTests(AppFactory app)
         }
 
         var fileId = await app.WithDb(db => db.EvidenceFiles.Where(e => e.NominationId == id && e.CriterionCode == "3.2.5.1").Select(e => e.Id).SingleAsync());
-        using (var removed = await clerk.DeleteAsync($"/api/v1/nominations/{id}/evidence/{fileId}"))
+        using (var removed = await clerk.DeleteAsync($"/api/v1/nominations/{id}/evidence/{fileId}?version={await VersionOf(id)}"))
         {
             Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
         }

@@ -209,8 +209,16 @@ public abstract class NominationStatesTests(AppFactory app)
         Assert.Equal((HttpStatusCode.Conflict, "not_commended"), (late, Code(lateProblem)));
 
         Assert.Equal(HttpStatusCode.NotFound, (await Post(secretariat, $"/api/v1/nominations/{excluded}/province-outcome", new { outcome = "Commended" })).Status);
-        Assert.Equal(HttpStatusCode.BadRequest, (await Post(secretariat, $"/api/v1/nominations/{sent}/province-outcome", new { outcome = "Pending" })).Status);
-        Assert.Equal(HttpStatusCode.OK, (await Post(secretariat, $"/api/v1/nominations/{sent}/province-outcome", new { outcome = "Commended", note = "Bằng khen" })).Status);
+        var sentVersion = await app.WithDb(db => db.Nominations.Where(n => n.Id == sent).Select(n => n.Version).SingleAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, (await Post(secretariat, $"/api/v1/nominations/{sent}/province-outcome", new { outcome = "Pending", version = sentVersion })).Status);
+
+        // Recording the outcome takes the dossier's version: missing is 428, stale is 409, nothing recorded.
+        var (noVersion, noVersionProblem) = await Post(secretariat, $"/api/v1/nominations/{sent}/province-outcome", new { outcome = "Commended", note = "Bằng khen" });
+        Assert.Equal(HttpStatusCode.PreconditionRequired, noVersion);
+        Assert.Contains("Thiếu phiên bản", noVersionProblem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, (await Post(secretariat, $"/api/v1/nominations/{sent}/province-outcome", new { outcome = "Commended", note = "Bằng khen", version = Guid.NewGuid() })).Status);
+        Assert.NotEqual(NominationStatus.ProvinceCommended, await StatusOf(sent));
+        Assert.Equal(HttpStatusCode.OK, (await Post(secretariat, $"/api/v1/nominations/{sent}/province-outcome", new { outcome = "Commended", note = "Bằng khen", version = sentVersion })).Status);
         Assert.Equal(NominationStatus.ProvinceCommended, await StatusOf(sent));
         var (withdraw, _) = await Post(clerk, $"/api/v1/nominations/{sent}/withdraw");
         Assert.Equal(HttpStatusCode.Conflict, withdraw);

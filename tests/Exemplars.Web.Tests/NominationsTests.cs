@@ -407,9 +407,26 @@ public abstract class NominationsTests(AppFactory app)
         var files = await app.WithDb(db => db.EvidenceFiles.Where(e => e.NominationId == draft).OrderBy(e => e.Id).Select(e => new { e.Id, e.StoragePath }).ToListAsync());
         var storage = app.Services.GetRequiredService<Exemplars.Web.Infrastructure.FileStorage>();
         Assert.All(files, f => Assert.True(storage.Exists(f.StoragePath)));
-        using (var removeOne = await clerk.DeleteAsync($"/api/v1/nominations/{draft}/evidence/{files[1].Id}"))
+        Task<Guid> VersionOf(int nominationId) => app.WithDb(db => db.Nominations.Where(n => n.Id == nominationId).Select(n => n.Version).SingleAsync());
+
+        // Removing a file needs the dossier's version (If-Match or ?version=): missing is 428, stale is 409, nothing removed.
+        using (var noVersion = await clerk.DeleteAsync($"/api/v1/nominations/{draft}/evidence/{files[1].Id}"))
         {
-            Assert.True(removeOne.IsSuccessStatusCode);
+            Assert.Equal(HttpStatusCode.PreconditionRequired, noVersion.StatusCode);
+            Assert.Contains("Thiếu phiên bản", await noVersion.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var stale = await clerk.DeleteAsync($"/api/v1/nominations/{draft}/evidence/{files[1].Id}?version={Guid.NewGuid()}"))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        }
+
+        Assert.Equal(2, await app.WithDb(db => db.EvidenceFiles.CountAsync(e => e.NominationId == draft)));
+        using (var removeOne = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/nominations/{draft}/evidence/{files[1].Id}"))
+        {
+            removeOne.Headers.TryAddWithoutValidation("If-Match", $"\"{await VersionOf(draft)}\"");
+            using var removedOne = await clerk.SendAsync(removeOne);
+            Assert.Equal(HttpStatusCode.NoContent, removedOne.StatusCode);
         }
 
         await SweepNow();
@@ -420,7 +437,19 @@ public abstract class NominationsTests(AppFactory app)
             Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
         }
 
-        using (var deleted = await clerk.DeleteAsync($"/api/v1/nominations/{draft}"))
+        using (var noVersion = await clerk.DeleteAsync($"/api/v1/nominations/{draft}"))
+        {
+            Assert.Equal(HttpStatusCode.PreconditionRequired, noVersion.StatusCode);
+            Assert.Contains("Thiếu phiên bản", await noVersion.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var stale = await clerk.DeleteAsync($"/api/v1/nominations/{draft}?version={Guid.NewGuid()}"))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        }
+
+        Assert.True(await app.WithDb(db => db.Nominations.AnyAsync(n => n.Id == draft)));
+        using (var deleted = await clerk.DeleteAsync($"/api/v1/nominations/{draft}?version={await VersionOf(draft)}"))
         {
             Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         }
@@ -430,7 +459,7 @@ public abstract class NominationsTests(AppFactory app)
         Assert.False(storage.Exists(files[0].StoragePath)); // and the deleted draft's files with it
         var sent = await ReadyDossier(clerk);
         Assert.Equal(HttpStatusCode.OK, (await Post(clerk, $"/api/v1/nominations/{sent}/submit")).Status);
-        using var refused = await clerk.DeleteAsync($"/api/v1/nominations/{sent}");
+        using var refused = await clerk.DeleteAsync($"/api/v1/nominations/{sent}?version={await VersionOf(sent)}");
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
     }
 

@@ -128,6 +128,18 @@ public abstract class OrganizationsTests(AppFactory app)
         using var refused = await Forms.SubmitAsync(admin, $"/Organizations/Details/{ids[parent]}", new Dictionary<string, string>(), "form[action*='SetActive']");
         Assert.Contains("tổ chức trực thuộc đang hoạt động", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        // Deactivating takes the version the page showed: a missing one or a stale one is refused and nothing changes.
+        using (var noVersion = await Forms.SubmitAsync(admin, $"/Organizations/Details/{ids[child]}", new Dictionary<string, string> { ["version"] = "" }, "form[action*='SetActive']"))
+        {
+            Assert.Contains("Thiếu phiên bản", await noVersion.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var stale = await Forms.SubmitAsync(admin, $"/Organizations/Details/{ids[child]}", new Dictionary<string, string> { ["version"] = Guid.NewGuid().ToString() }, "form[action*='SetActive']"))
+        {
+            Assert.Contains("vừa được người khác thay đổi", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.True(await app.WithDb(db => db.Organizations.AnyAsync(o => o.Id == ids[child] && o.IsActive)));
         using var childOff = await Forms.SubmitAsync(admin, $"/Organizations/Details/{ids[child]}", new Dictionary<string, string>(), "form[action*='SetActive']");
         Assert.Equal(HttpStatusCode.Redirect, childOff.StatusCode);
         using var parentOff = await Forms.SubmitAsync(admin, $"/Organizations/Details/{ids[parent]}", new Dictionary<string, string>(), "form[action*='SetActive']");

@@ -27,6 +27,20 @@ public abstract class ReportsTests(AppFactory app)
         return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
     }
 
+    /// <summary>A POST without a body's version: the version, when given, travels in <c>If-Match</c>.</summary>
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> PostIfMatch(HttpClient api, string url, object body, Guid? ifMatch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        if (ifMatch is { } version)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+        }
+
+        using var response = await api.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+    }
+
     /// <summary>A half-year period of <see cref="Year"/> (figures 01/01–15/06, due 20/06) and everything CS of coso4 did around it.</summary>
     private async Task<(int PeriodId, int UnitId)> Seed()
     {
@@ -153,6 +167,13 @@ public abstract class ReportsTests(AppFactory app)
             using var clerkThen = await app.BearerAs("coso4@demo.vn"); // tokens issued on the pinned clock
             using var otherClerkThen = await app.BearerAs("coso5@demo.vn");
             using var secretariatThen = await app.BearerAs("tgdv@demo.vn");
+            // Sending needs the version of the draft it sends: missing is 428, stale is 409, and nothing is sent.
+            var (noVersion, noVersionProblem) = await Send(clerkThen, HttpMethod.Post, $"/api/v1/reports/periods/{periodId}/mine/submit", new { });
+            Assert.Equal(HttpStatusCode.PreconditionRequired, noVersion);
+            Assert.Contains("Thiếu phiên bản", noVersionProblem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            var (staleSend, _) = await PostIfMatch(clerkThen, $"/api/v1/reports/periods/{periodId}/mine/submit", new { }, Guid.NewGuid());
+            Assert.Equal(HttpStatusCode.Conflict, staleSend);
+            Assert.Equal(ReportStatus.Draft, await app.WithDb(db => db.PeriodicReports.Where(r => r.ReportingPeriodId == periodId && r.OrganizationId == unitId).Select(r => r.Status).SingleAsync()));
             var (sent, _) = await Send(clerkThen, HttpMethod.Post, $"/api/v1/reports/periods/{periodId}/mine/submit", new { version });
             Assert.Equal(HttpStatusCode.OK, sent);
             var (again, _) = await Send(clerkThen, HttpMethod.Post, $"/api/v1/reports/periods/{periodId}/mine/submit", new { version });
@@ -227,8 +248,16 @@ public abstract class ReportsTests(AppFactory app)
             }
 
             // The secretariatThen returns the late one with a reason; the committee is told and may edit again.
-            Assert.Equal(HttpStatusCode.BadRequest, (await Send(secretariatThen, HttpMethod.Post, $"/api/v1/reports/periods/{periodId}/units/{otherUnit}/return", new { reason = " " })).Status);
-            Assert.Equal(HttpStatusCode.NoContent, (await Send(secretariatThen, HttpMethod.Post, $"/api/v1/reports/periods/{periodId}/units/{otherUnit}/return", new { reason = "Bổ sung số liệu khen thưởng." })).Status);
+            // Returning needs the version of the sent report the secretariat read.
+            var sentOther = (await secretariatThen.GetFromJsonAsync<JsonElement>($"/api/v1/reports/periods/{periodId}/units/{otherUnit}")).GetProperty("version").GetGuid();
+            var returnUrl = $"/api/v1/reports/periods/{periodId}/units/{otherUnit}/return";
+            Assert.Equal(HttpStatusCode.BadRequest, (await Send(secretariatThen, HttpMethod.Post, returnUrl, new { reason = " ", version = sentOther })).Status);
+            var (returnNoVersion, returnNoVersionProblem) = await Send(secretariatThen, HttpMethod.Post, returnUrl, new { reason = "Bổ sung số liệu khen thưởng." });
+            Assert.Equal(HttpStatusCode.PreconditionRequired, returnNoVersion);
+            Assert.Contains("Thiếu phiên bản", returnNoVersionProblem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Conflict, (await Send(secretariatThen, HttpMethod.Post, returnUrl, new { reason = "Bổ sung số liệu khen thưởng.", version = Guid.NewGuid() })).Status);
+            Assert.Equal(ReportStatus.Submitted, await app.WithDb(db => db.PeriodicReports.Where(r => r.ReportingPeriodId == periodId && r.OrganizationId == otherUnit).Select(r => r.Status).SingleAsync()));
+            Assert.Equal(HttpStatusCode.NoContent, (await PostIfMatch(secretariatThen, returnUrl, new { reason = "Bổ sung số liệu khen thưởng." }, sentOther)).Status);
             Assert.True(await app.WithDb(db => db.Notifications.AnyAsync(n => n.OrganizationId == otherUnit && n.Text.Contains("Bổ sung số liệu khen thưởng."))));
             var returned = await otherClerkThen.GetFromJsonAsync<JsonElement>($"/api/v1/reports/periods/{periodId}/units/{otherUnit}");
             Assert.Equal("Draft", returned.GetProperty("status").GetString());

@@ -14,7 +14,7 @@ public static class BallotsApi
 
     public sealed record AcceptBody(Guid? Version);
 
-    public sealed record OutcomeBody(Domain.Nominations.ProvinceOutcome Outcome, string? Note);
+    public sealed record OutcomeBody(Domain.Nominations.ProvinceOutcome Outcome, string? Note, Guid? Version);
 
     public static RouteGroupBuilder MapBallotsApi(this RouteGroupBuilder api)
     {
@@ -61,9 +61,9 @@ public static class BallotsApi
             return result.IsSuccess ? Results.Created("/api/v1/ballots/selection", new { id = result.Value }) : Problems.ToProblem(result.Errors);
         }).WithSummary("Điều chỉnh danh sách đề nghị lên Tỉnh ủy (bắt buộc giải trình)");
 
-        api.MapPost("/nominations/{id:int}/province-outcome", async (int id, OutcomeBody body, ProvinceOutcomes.Handler handler, CancellationToken ct) =>
+        api.MapPost("/nominations/{id:int}/province-outcome", async (int id, OutcomeBody body, ProvinceOutcomes.Handler handler, HttpContext http, CancellationToken ct) =>
         {
-            var result = await handler.Record(id, body.Outcome, body.Note, ct);
+            var result = await handler.Record(id, Common.Versions.Pick(body.Version, http), body.Outcome, body.Note, ct);
             return result.IsSuccess ? Results.Ok(new { outcome = result.Value }) : Problems.ToProblem(result.Errors);
         }).WithTags("Nominations").WithSummary("Ghi kết quả khen thưởng của Tỉnh ủy cho hồ sơ đã đề nghị");
 

@@ -11,7 +11,7 @@ namespace Exemplars.Web.Features.Ballots;
 /// <summary>The secretariat records what the province decided for a candidate the bloc sent up.</summary>
 public static class ProvinceOutcomes
 {
-    public sealed record Row(int NominationId, string Name, NomineeKind Kind, string Organization, string Submission, NominationStatus Status, ProvinceOutcome Outcome, string? Note, DateTime? RecordedAtUtc);
+    public sealed record Row(int NominationId, string Name, NomineeKind Kind, string Organization, string Submission, NominationStatus Status, ProvinceOutcome Outcome, string? Note, DateTime? RecordedAtUtc, Guid Version);
 
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
     {
@@ -34,12 +34,12 @@ public static class ProvinceOutcomes
                               join d in db.Decisions on n.ForwardedInDecisionId equals d.Id
                               where n.RoundId == round
                               orderby n.Kind, n.NomineeName
-                              select new { n.Id, n.NomineeName, n.Kind, Organization = o.Name, d.Number, d.Type, d.Issuer, n.Status, n.ProvinceOutcome, n.ProvinceOutcomeNote, n.ProvinceOutcomeAtUtc })
+                              select new { n.Id, n.NomineeName, n.Kind, Organization = o.Name, d.Number, d.Type, d.Issuer, n.Status, n.ProvinceOutcome, n.ProvinceOutcomeNote, n.ProvinceOutcomeAtUtc, n.Version })
                 .ToListAsync(cancellationToken);
-            return rows.Select(r => new Row(r.Id, r.NomineeName, r.Kind, r.Organization, DocumentNumber.Format(r.Number, r.Type, r.Issuer), r.Status, r.ProvinceOutcome, r.ProvinceOutcomeNote, r.ProvinceOutcomeAtUtc)).ToList();
+            return rows.Select(r => new Row(r.Id, r.NomineeName, r.Kind, r.Organization, DocumentNumber.Format(r.Number, r.Type, r.Issuer), r.Status, r.ProvinceOutcome, r.ProvinceOutcomeNote, r.ProvinceOutcomeAtUtc, r.Version)).ToList();
         }
 
-        public async Task<Result<ProvinceOutcome>> Record(int nominationId, ProvinceOutcome outcome, string? note, CancellationToken cancellationToken)
+        public async Task<Result<ProvinceOutcome>> Record(int nominationId, Guid? version, ProvinceOutcome outcome, string? note, CancellationToken cancellationToken)
         {
             if (!BallotAccess.CanRun(user))
             {
@@ -50,6 +50,11 @@ public static class ProvinceOutcomes
             if (nomination is null)
             {
                 return DomainError.NotFound("Không tìm thấy hồ sơ đã đề nghị lên Tỉnh ủy.");
+            }
+
+            if (Features.Common.Versions.Check(version, nomination.Version, "Hồ sơ vừa được người khác thay đổi. Hãy tải lại trang.") is { } stale)
+            {
+                return stale;
             }
 
             var recorded = nomination.RecordProvinceOutcome(outcome, note, clock.GetUtcNow().UtcDateTime);

@@ -23,14 +23,14 @@ public static class ChangeNominationState
         }
 
         /// <summary>A draft that was never sent can be deleted outright (with its files); anything sent is only ever withdrawn.</summary>
-        public async Task<Result<bool>> DeleteDraft(int id, CancellationToken cancellationToken)
+        public async Task<Result<bool>> DeleteDraft(int id, Guid? version, CancellationToken cancellationToken)
         {
             if (!NominationAccess.CanDraft(user))
             {
                 return NominationAccess.Forbidden("xóa hồ sơ đề nghị");
             }
 
-            var found = await NominationAccess.FindForChange(db, user, id, null, cancellationToken);
+            var found = await NominationAccess.FindForEdit(db, user, id, version, cancellationToken);
             if (!found.IsSuccess)
             {
                 return Result<bool>.Failure(found.Errors);

@@ -58,11 +58,11 @@ public static class NominationsApi
             return result.IsSuccess ? Results.Ok(new { version = result.Value }) : Problems.ToProblem(result.Errors);
         }).WithSummary("Sửa báo cáo thành tích và biên bản họp bình xét");
 
-        group.MapDelete("/{id:int}", async (int id, ChangeNominationState.Handler handler, CancellationToken ct) =>
+        group.MapDelete("/{id:int}", async (int id, Guid? version, ChangeNominationState.Handler handler, HttpContext http, CancellationToken ct) =>
         {
-            var result = await handler.DeleteDraft(id, ct);
+            var result = await handler.DeleteDraft(id, Common.Versions.Pick(version, http), ct);
             return result.IsSuccess ? Results.NoContent() : Problems.ToProblem(result.Errors);
-        }).WithSummary("Xóa hồ sơ đang soạn (chưa gửi lần nào)");
+        }).WithSummary("Xóa hồ sơ đang soạn (chưa gửi lần nào); phiên bản trong If-Match hoặc ?version=");
 
         group.MapPost("/{id:int}/evidence", async (int id, [FromForm] string? criterionCode, IFormFile? file, UploadEvidence.Handler handler, CancellationToken ct) =>
         {
@@ -80,11 +80,11 @@ public static class NominationsApi
         .WithMetadata(new RequestSizeLimitAttribute(FileRules.MaxFileBytes + (1024 * 1024)))
         .WithSummary("Tải minh chứng (multipart: file, criterionCode; 'minutes' cho bản chụp biên bản)");
 
-        group.MapDelete("/{id:int}/evidence/{evidenceId:int}", async (int id, int evidenceId, UploadEvidence.Handler handler, CancellationToken ct) =>
+        group.MapDelete("/{id:int}/evidence/{evidenceId:int}", async (int id, int evidenceId, Guid? version, UploadEvidence.Handler handler, HttpContext http, CancellationToken ct) =>
         {
-            var result = await handler.Remove(id, evidenceId, ct);
+            var result = await handler.Remove(id, evidenceId, Common.Versions.Pick(version, http), ct);
             return result.IsSuccess ? Results.NoContent() : Problems.ToProblem(result.Errors);
-        }).WithSummary("Xóa một minh chứng");
+        }).WithSummary("Xóa một minh chứng; phiên bản hồ sơ trong If-Match hoặc ?version=");
 
         group.MapPost("/{id:int}/submit", async (int id, VersionBody? body, SubmitNomination.Handler handler, HttpContext http, CancellationToken ct) =>
             Outcome(await handler.Handle(id, Common.Versions.Pick(body?.Version, http), ct))).WithSummary("Gửi hồ sơ lên Đảng ủy Khối");

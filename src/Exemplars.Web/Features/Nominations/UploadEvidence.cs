@@ -133,12 +133,17 @@ public static class UploadEvidence
             }
         }
 
-        public async Task<Result<bool>> Remove(int nominationId, int evidenceId, CancellationToken cancellationToken)
+        public async Task<Result<bool>> Remove(int nominationId, int evidenceId, Guid? version, CancellationToken cancellationToken)
         {
             var nomination = await Editable(nominationId, cancellationToken);
             if (!nomination.IsSuccess)
             {
                 return Result<bool>.Failure(nomination.Errors);
+            }
+
+            if (Common.Versions.Check(version, nomination.Value.Version, "Hồ sơ vừa được người khác thay đổi. Hãy tải lại trang.") is { } stale)
+            {
+                return stale;
             }
 
             var file = nomination.Value.Evidence.SingleOrDefault(e => e.Id == evidenceId);

@@ -11,12 +11,17 @@ public static class SetOrganizationActive
 {
     public sealed class Handler(AppDbContext db, CurrentUser user)
     {
-        public async Task<Result<bool>> Handle(int id, bool active, CancellationToken cancellationToken)
+        public async Task<Result<bool>> Handle(int id, bool active, Guid? version, CancellationToken cancellationToken)
         {
             var organization = await db.Organizations.InScopeOf(user).Include(o => o.Parent).SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
             if (organization is null)
             {
                 return DomainError.NotFound("Không tìm thấy tổ chức.");
+            }
+
+            if (Common.Versions.Check(version, organization.Version, "Tổ chức vừa được người khác thay đổi. Hãy tải lại trang.") is { } stale)
+            {
+                return stale;
             }
 
             IReadOnlyList<DomainError> errors;

@@ -10,9 +10,9 @@ public static class ReportsApi
 {
     public sealed record SaveBody(int CommendedGrassroots, string? Narrative, Guid? Version);
 
-    public sealed record SubmitBody(Guid Version);
+    public sealed record SubmitBody(Guid? Version);
 
-    public sealed record ReturnBody(string? Reason);
+    public sealed record ReturnBody(string? Reason, Guid? Version);
 
     public sealed record PeriodBody(DateOnly From, DateOnly To, DateOnly Deadline);
 
@@ -30,14 +30,14 @@ public static class ReportsApi
             var result = await handler.Handle(new SaveReport.Command(id, body.CommendedGrassroots, body.Narrative, body.Version), ct);
             return result.IsSuccess ? Results.Ok(new { result.Value.Id, result.Value.Version }) : Problems.ToProblem(result.Errors);
         }).WithSummary("Cấp ủy cơ sở lưu dự thảo báo cáo của đơn vị");
-        group.MapPost("/periods/{id:int}/mine/submit", async (int id, SubmitBody body, SubmitReport.Handler handler, CancellationToken ct) =>
+        group.MapPost("/periods/{id:int}/mine/submit", async (int id, SubmitBody? body, SubmitReport.Handler handler, HttpContext http, CancellationToken ct) =>
         {
-            var result = await handler.Handle(id, body.Version, ct);
+            var result = await handler.Handle(id, Common.Versions.Pick(body?.Version, http), ct);
             return result.IsSuccess ? Results.Ok(new { result.Value.Id, result.Value.Version, result.Value.SubmittedAtUtc }) : Problems.ToProblem(result.Errors);
         }).WithSummary("Cấp ủy cơ sở gửi báo cáo (số liệu được chốt)");
-        group.MapPost("/periods/{id:int}/units/{organizationId:int}/return", async (int id, int organizationId, ReturnBody body, ReturnReport.Handler handler, CancellationToken ct) =>
+        group.MapPost("/periods/{id:int}/units/{organizationId:int}/return", async (int id, int organizationId, ReturnBody body, ReturnReport.Handler handler, HttpContext http, CancellationToken ct) =>
         {
-            var result = await handler.Handle(id, organizationId, body.Reason, ct);
+            var result = await handler.Handle(id, organizationId, Common.Versions.Pick(body.Version, http), body.Reason, ct);
             return result.IsSuccess ? Results.NoContent() : Problems.ToProblem(result.Errors);
         }).WithSummary("Ban Tuyên giáo – Dân vận trả lại báo cáo, kèm lý do");
         group.MapGet("/periods/{id:int}/tracker", async (int id, DeadlineState? state, string? q, int? page, ReportTracker.Handler handler, CancellationToken ct) =>

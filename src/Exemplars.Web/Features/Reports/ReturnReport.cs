@@ -13,7 +13,7 @@ public static class ReturnReport
 {
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
     {
-        public async Task<Result<PeriodicReport>> Handle(int periodId, int organizationId, string? reason, CancellationToken cancellationToken)
+        public async Task<Result<PeriodicReport>> Handle(int periodId, int organizationId, Guid? version, string? reason, CancellationToken cancellationToken)
         {
             if (!ReportAccess.CanManage(user))
             {
@@ -25,6 +25,11 @@ public static class ReturnReport
             if (unit is null || report is null)
             {
                 return DomainError.NotFound("Không tìm thấy báo cáo.");
+            }
+
+            if (Common.Versions.Check(version, report.Version, "Báo cáo vừa được đơn vị gửi lại hoặc được người khác trả lại; hãy tải lại trang.") is { } stale)
+            {
+                return stale;
             }
 
             var now = clock.GetUtcNow().UtcDateTime;

@@ -16,7 +16,7 @@ public static class SubmitReport
 {
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, ComputeReportFigures.Handler figures)
     {
-        public async Task<Result<PeriodicReport>> Handle(int periodId, Guid version, CancellationToken cancellationToken)
+        public async Task<Result<PeriodicReport>> Handle(int periodId, Guid? version, CancellationToken cancellationToken)
         {
             if (!ReportAccess.IsClerk(user))
             {
@@ -41,9 +41,9 @@ public static class SubmitReport
                 return locked;
             }
 
-            if (report.Version != version)
+            if (Common.Versions.Check(version, report.Version, "Báo cáo vừa được người khác sửa hoặc gửi; hãy tải lại trang.") is { } stale)
             {
-                return DomainError.Conflict("stale", "Báo cáo vừa được người khác sửa hoặc gửi; hãy tải lại trang.");
+                return stale;
             }
 
             if (ReportSchedule.CanSubmit(report.Narrative) is { } missing)

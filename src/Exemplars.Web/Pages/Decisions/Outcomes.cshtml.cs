@@ -21,13 +21,16 @@ public sealed class OutcomesModel(ProvinceOutcomes.Handler outcomes) : PageModel
     [BindProperty]
     public string? Note { get; set; }
 
+    [BindProperty]
+    public Guid? Version { get; set; }
+
     public IReadOnlyList<ProvinceOutcomes.Row> Rows { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await Load(ct) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await outcomes.Record(NominationId, Outcome, Note, ct);
+        var result = await outcomes.Record(NominationId, Version, Outcome, Note, ct);
         if (result.IsSuccess)
         {
             var name = (await outcomes.List(Round, ct)).Value.FirstOrDefault(r => r.NominationId == NominationId)?.Name;

@@ -62,8 +62,8 @@ public sealed class EditModel(GetNomination.Handler get, AppDbContext db, Curren
         return await Outcome(id, await handler.Handle(id, criterionCode, file.FileName, buffer.ToArray(), ct), $"Đã tải lên {file.FileName}.", ct);
     }
 
-    public async Task<IActionResult> OnPostRemoveEvidenceAsync(int id, int evidenceId, [FromServices] UploadEvidence.Handler handler, CancellationToken ct) =>
-        await Outcome(id, await handler.Remove(id, evidenceId, ct), "Đã xóa tệp.", ct);
+    public async Task<IActionResult> OnPostRemoveEvidenceAsync(int id, int evidenceId, Guid? version, [FromServices] UploadEvidence.Handler handler, CancellationToken ct) =>
+        await Outcome(id, await handler.Remove(id, evidenceId, version, ct), "Đã xóa tệp.", ct);
 
     public async Task<IActionResult> OnPostSubmitAsync(int id, Guid? version, [FromServices] SubmitNomination.Handler handler, CancellationToken ct)
     {

@@ -51,7 +51,7 @@ public sealed class DetailsModel(GetOrganization.Handler get, GetCollectiveRatin
         return await OnGetAsync(id, ct);
     }
 
-    public async Task<IActionResult> OnPostSetActiveAsync(int id, bool active, [FromServices] SetOrganizationActive.Handler handler, CancellationToken ct)
+    public async Task<IActionResult> OnPostSetActiveAsync(int id, bool active, Guid? version, [FromServices] SetOrganizationActive.Handler handler, CancellationToken ct)
     {
         // Razor Pages ignore [Authorize] on handler methods: the role is checked here.
         if (!me.IsInRole(Domain.Users.Roles.Admin))
@@ -59,7 +59,7 @@ public sealed class DetailsModel(GetOrganization.Handler get, GetCollectiveRatin
             return Forbid();
         }
 
-        var result = await handler.Handle(id, active, ct);
+        var result = await handler.Handle(id, active, version, ct);
         if (result.IsSuccess)
         {
             TempData["Message"] = active ? "Tổ chức đã hoạt động trở lại." : "Tổ chức đã ngừng hoạt động.";

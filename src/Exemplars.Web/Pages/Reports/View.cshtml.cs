@@ -19,6 +19,9 @@ public sealed class ViewModel(GetReport.Handler reports, ReturnReport.Handler re
     [BindProperty]
     public string? Reason { get; set; }
 
+    [BindProperty]
+    public Guid? Version { get; set; }
+
     public GetReport.View? Report { get; private set; }
 
     public bool CanReturn => ReportAccess.CanManage(me) && Report is { Status: ReportStatus.Submitted };
@@ -27,7 +30,7 @@ public sealed class ViewModel(GetReport.Handler reports, ReturnReport.Handler re
 
     public async Task<IActionResult> OnPostReturnAsync(CancellationToken ct)
     {
-        var result = await returns.Handle(PeriodId, OrganizationId, Reason, ct);
+        var result = await returns.Handle(PeriodId, OrganizationId, Version, Reason, ct);
         if (result.IsSuccess)
         {
             TempData["Message"] = "Đã trả lại báo cáo cho đơn vị.";
@@ -56,6 +59,8 @@ public sealed class ViewModel(GetReport.Handler reports, ReturnReport.Handler re
         }
 
         Report = result.Value;
+        ModelState.Remove(nameof(Version));
+        Version = Report.Version;
         return null;
     }
 }

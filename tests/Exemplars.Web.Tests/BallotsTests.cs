@@ -536,9 +536,10 @@ public abstract class BallotsTests(AppFactory app)
     {
         using var clerk = await app.BearerAs("coso1@demo.vn");
         using var secretariat = await app.BearerAs("tgdv@demo.vn");
-        var forwarded = await Verified(clerk, secretariat);
-        var kept = await Verified(clerk, secretariat);
-        var (_, opened) = await Post(secretariat, "/api/v1/ballots", new { round = "2021-2025", title = "Bỏ phiếu để điều chỉnh", nominationIds = new[] { forwarded, kept } });
+        var round = await FreshRound(quotaIndividuals: 5); // other tests' commended nominees stay out of this province list
+        var forwarded = await Verified(clerk, secretariat, round);
+        var kept = await Verified(clerk, secretariat, round);
+        var (_, opened) = await Post(secretariat, "/api/v1/ballots", new { round, title = "Bỏ phiếu để điều chỉnh", nominationIds = new[] { forwarded, kept } });
         var ballot = opened.GetProperty("id").GetInt32();
         foreach (var member in await Members())
         {
@@ -546,11 +547,11 @@ public abstract class BallotsTests(AppFactory app)
         }
 
         await Close(ballot);
-        var (short_, _) = await Post(secretariat, "/api/v1/ballots/selection/overrides", new { round = "2021-2025", nominationId = kept, include = false, justification = "ngắn" });
+        var (short_, _) = await Post(secretariat, "/api/v1/ballots/selection/overrides", new { round, nominationId = kept, include = false, justification = "ngắn" });
         Assert.Equal(HttpStatusCode.BadRequest, short_);
-        var (ok, _) = await Post(secretariat, "/api/v1/ballots/selection/overrides", new { round = "2021-2025", nominationId = kept, include = false, justification = "Ban Thường vụ thống nhất ưu tiên gương ở doanh nghiệp ngoài nhà nước." });
+        var (ok, _) = await Post(secretariat, "/api/v1/ballots/selection/overrides", new { round, nominationId = kept, include = false, justification = "Ban Thường vụ thống nhất ưu tiên gương ở doanh nghiệp ngoài nhà nước." });
         Assert.Equal(HttpStatusCode.Created, ok);
-        var selection = await secretariat.GetFromJsonAsync<JsonElement>("/api/v1/ballots/selection?round=2021-2025");
+        var selection = await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/ballots/selection?round={round}");
         Assert.DoesNotContain(selection.GetProperty("selection").GetProperty("toProvince").EnumerateArray(), c => c.GetProperty("nominationId").GetInt32() == kept);
         Assert.Contains(selection.GetProperty("overrides").EnumerateArray(), o => o.GetProperty("nominationId").GetInt32() == kept);
         Assert.True(await app.WithDb(db => db.AuditEntries.AnyAsync(a => a.EntityType == "SelectionOverride" && a.UserName == "tgdv@demo.vn")));

@@ -10,9 +10,29 @@ namespace Exemplars.Web.Tests;
 /// Issue 11 point 3 (states that freeze decisions) and issue 12 point 1 (decision, Tờ trình, province list and outcome
 /// as pages), replayed through the API and through the pages' forms as a browser posts them.
 /// </summary>
-public abstract class NominationStatesTests(AppFactory app)
+public abstract class NominationStatesTests(AppFactory app) : IAsyncLifetime
 {
-    private const string Round = "2021-2025";
+    /// <summary>
+    /// Each test works in a round of its own (a copy of 2021–2025): the selection counts every closed main ballot of a
+    /// round, so other tests' commended nominees must not crowd this test's province list.
+    /// </summary>
+    private string Round { get; set; } = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        Round = "S" + Guid.NewGuid().ToString("N")[..7];
+        await app.WithDb(async db =>
+        {
+            var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Code == "2021-2025");
+            round.Id = 0;
+            round.Code = Round;
+            round.Name = "Đợt thử " + Round;
+            db.Rounds.Add(round);
+            return await db.SaveChangesAsync();
+        });
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
     private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
     private static readonly byte[] Pdf = [.. "%PDF-1.7\n%%EOF\n"u8];
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
@@ -84,7 +104,7 @@ public abstract class NominationStatesTests(AppFactory app)
         return (id, personId);
     }
 
-    private static async Task<int> OpenBallot(HttpClient secretariat, params int[] ids)
+    private async Task<int> OpenBallot(HttpClient secretariat, params int[] ids)
     {
         var (opened, body) = await Post(secretariat, "/api/v1/ballots", new { round = Round, title = "Bỏ phiếu kín xét khen thưởng", nominationIds = ids });
         Assert.Equal(HttpStatusCode.Created, opened);

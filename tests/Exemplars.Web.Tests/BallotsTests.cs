@@ -69,21 +69,7 @@ public abstract class BallotsTests(AppFactory app)
     }
 
     /// <summary>A copy of the final round under a new code, so a test's selection holds only its own ballots.</summary>
-    private async Task<string> FreshRound(int quotaIndividuals)
-    {
-        var code = "T" + Guid.NewGuid().ToString("N")[..7];
-        await app.WithDb(async db =>
-        {
-            var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Code == "2021-2025");
-            round.Id = 0;
-            round.Code = code;
-            round.Name = "Đợt thử " + code;
-            round.QuotaIndividuals = quotaIndividuals;
-            db.Rounds.Add(round);
-            return await db.SaveChangesAsync();
-        });
-        return code;
-    }
+    private Task<string> FreshRound(int quotaIndividuals) => app.FreshRound("T", quotaIndividuals);
 
     private async Task<int> Verified(HttpClient clerk, HttpClient secretariat, string roundCode = "2021-2025")
     {
@@ -130,25 +116,7 @@ public abstract class BallotsTests(AppFactory app)
         return members;
     }
 
-    /// <summary>
-    /// The ballot-count committee closes the ballot: the first two of the three default trustees (btv1–btv3, two needed)
-    /// take their key share as they would on their share page and enter it. Returns the shares used.
-    /// </summary>
-    private async Task<List<string>> Close(int ballot)
-    {
-        var used = new List<string>();
-        foreach (var (email, last) in new[] { ("btv1@demo.vn", false), ("btv2@demo.vn", true) })
-        {
-            using var trustee = await app.BearerAs(email);
-            var share = (await trustee.GetFromJsonAsync<JsonElement>($"/api/v1/ballots/{ballot}/share")).GetProperty("text").GetString()!;
-            var (status, outcome) = await Post(trustee, $"/api/v1/ballots/{ballot}/close", new { share });
-            Assert.Equal(HttpStatusCode.OK, status);
-            Assert.Equal(last, outcome.GetProperty("closed").GetBoolean());
-            used.Add(share);
-        }
-
-        return used;
-    }
+    private Task<List<string>> Close(int ballot) => app.CloseByTrustees(ballot);
 
     private static object Paper(params (int Id, string Choice)[] choices) => new { choices = choices.ToDictionary(c => c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c => c.Choice) };
 

@@ -18,19 +18,7 @@ public abstract class NominationStatesTests(AppFactory app) : IAsyncLifetime
     /// </summary>
     private string Round { get; set; } = string.Empty;
 
-    public async Task InitializeAsync()
-    {
-        Round = "S" + Guid.NewGuid().ToString("N")[..7];
-        await app.WithDb(async db =>
-        {
-            var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Code == "2021-2025");
-            round.Id = 0;
-            round.Code = Round;
-            round.Name = "Đợt thử " + Round;
-            db.Rounds.Add(round);
-            return await db.SaveChangesAsync();
-        });
-    }
+    public async Task InitializeAsync() => Round = await app.FreshRound("S");
 
     public Task DisposeAsync() => Task.CompletedTask;
     private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
@@ -124,14 +112,7 @@ public abstract class NominationStatesTests(AppFactory app) : IAsyncLifetime
         // The secretariat cannot close it; the ballot-count committee does: two of the three default trustees (btv1–btv3)
         // enter their key shares.
         Assert.Equal(HttpStatusCode.Forbidden, (await Post(secretariat, $"/api/v1/ballots/{ballot}/close", new { share = "PK-1-1-00" })).Status);
-        foreach (var (email, last) in new[] { ("btv1@demo.vn", false), ("btv2@demo.vn", true) })
-        {
-            using var trustee = await app.BearerAs(email);
-            var share = (await trustee.GetFromJsonAsync<JsonElement>($"/api/v1/ballots/{ballot}/share")).GetProperty("text").GetString();
-            var (status, outcome) = await Post(trustee, $"/api/v1/ballots/{ballot}/close", new { share });
-            Assert.Equal(HttpStatusCode.OK, status);
-            Assert.Equal(last, outcome.GetProperty("closed").GetBoolean());
-        }
+        await app.CloseByTrustees(ballot);
     }
 
     [Fact]

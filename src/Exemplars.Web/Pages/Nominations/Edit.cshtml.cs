@@ -89,6 +89,19 @@ public sealed class EditModel(GetNomination.Handler get, AppDbContext db, Curren
         return await Outcome(id, result, string.Empty, ct);
     }
 
+    /// <summary>Deletes a draft that was never sent (a sent dossier can only be withdrawn).</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(int id, Guid? version, [FromServices] ChangeNominationState.Handler handler, CancellationToken ct)
+    {
+        var result = await handler.DeleteDraft(id, version, ct);
+        if (result.IsSuccess)
+        {
+            TempData["Message"] = "Đã xóa hồ sơ đang soạn.";
+            return Redirect("/Nominations");
+        }
+
+        return await Outcome(id, result, string.Empty, ct);
+    }
+
     private async Task<IActionResult> Outcome<T>(int id, Result<T> result, string message, CancellationToken ct)
     {
         if (result.IsSuccess)

@@ -19,3 +19,57 @@ document.addEventListener("click", function (event) {
         window.print();
     }
 });
+// Progress for anything that takes longer than a moment: a form post that has not answered within 0.6 s disables its
+// button (no double sending), marks it busy and says "Đang xử lý…" in a polite live region. htmx forms show their own.
+(function () {
+    var timer = null;
+    function region() {
+        var status = document.getElementById("busy-status");
+        if (!status) {
+            status = document.createElement("div");
+            status.id = "busy-status";
+            status.className = "busy-status";
+            status.setAttribute("role", "status");
+            status.setAttribute("aria-live", "polite");
+            status.hidden = true;
+            document.body.appendChild(status);
+        }
+        return status;
+    }
+    function reset() {
+        if (timer) { window.clearTimeout(timer); timer = null; }
+        var status = document.getElementById("busy-status");
+        if (status) { status.hidden = true; status.textContent = ""; }
+        document.querySelectorAll("[data-busy]").forEach(function (button) {
+            button.disabled = false;
+            button.removeAttribute("aria-busy");
+            button.removeAttribute("data-busy");
+            var spinner = button.querySelector(".busy-spinner");
+            if (spinner) { spinner.remove(); }
+        });
+    }
+    document.addEventListener("submit", function (event) {
+        var form = event.target;
+        if (event.defaultPrevented || !form.getAttribute || (form.getAttribute("method") || "get").toLowerCase() !== "post" || form.hasAttribute("data-no-busy")) {
+            return;
+        }
+        var button = event.submitter || form.querySelector("button[type=submit], button:not([type])");
+        region();
+        timer = window.setTimeout(function () {
+            var status = region();
+            status.textContent = "Đang xử lý, xin chờ trong giây lát…";
+            status.hidden = false;
+            if (button) {
+                button.disabled = true;
+                button.setAttribute("aria-busy", "true");
+                button.setAttribute("data-busy", "");
+                var spinner = document.createElement("span");
+                spinner.className = "spinner-border spinner-border-sm ms-2 busy-spinner";
+                spinner.setAttribute("aria-hidden", "true");
+                button.appendChild(spinner);
+            }
+        }, 600);
+    });
+    // Back from the browser's cache: nothing is pending any more.
+    window.addEventListener("pageshow", reset);
+})();

@@ -12,7 +12,8 @@ namespace Exemplars.Web.Infrastructure.Demo;
 /// <summary>
 /// Deterministic demo data for an empty database: the bloc, its boards and mass organisations, 45 grassroots
 /// organisations of all three host types with sub-units (122 organisations), 315 people with ratings, the demo accounts
-/// of shared/API.md, and the current 2026–2030 plan whose interim round is open for months after the day of seeding.
+/// of shared/API.md, the finished 2021–2025 rounds (<see cref="DemoHistory"/>), and the current 2026–2030 plan whose interim
+/// round is open for months after the day of seeding.
 /// </summary>
 public static class DemoSeeder
 {
@@ -81,6 +82,7 @@ public static class DemoSeeder
             return;
         }
 
+        var watch = System.Diagnostics.Stopwatch.StartNew(); // TEMP timing
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var all = new List<Organization>();
         Organization Add(string code, string name, OrganizationKind kind, Organization? parent, HostUnitType? host = null)
@@ -176,7 +178,11 @@ public static class DemoSeeder
         await User("hoiccb@demo.vn", "Lê Văn Chiến", Roles.MassOrganisationClerk, veterans);
         await User("tinhuy@demo.vn", "Vũ Thị Minh Châu", Roles.ProvinceViewer, province);
         await AddReportsAsync(db, grassroots, cancellationToken);
+        var before = watch.ElapsedMilliseconds; // TEMP timing
+        await DemoHistory.SeedAsync(services, db, grassroots, people, [.. registry.CollectiveRatings, .. recent], cancellationToken);
+        var historyMs = watch.ElapsedMilliseconds - before; // TEMP timing
         await transaction.CommitAsync(cancellationToken);
+        await File.AppendAllTextAsync("/tmp/demo-seed-times.txt", $"{db.Database.ProviderName} {watch.ElapsedMilliseconds} history {historyMs}\n", cancellationToken); // TEMP timing
     }
 
     public const string CurrentPlanCode = "2026-2030";

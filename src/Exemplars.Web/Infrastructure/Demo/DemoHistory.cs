@@ -285,18 +285,27 @@ public static class DemoHistory
         }
 
         /// <summary>
-        /// The secret ballot as OpenBallot, CastVote and CloseBallot do it: a fresh key pair, the private key split among
-        /// three trustees (two needed) with only their public checks stored, every member's paper encrypted under the
-        /// public key, and at closing the key rebuilt from two shares, checked, and only each candidate's sum decrypted.
+        /// The secret ballot: the candidates frozen in ballot, the roll of the nine members (all voted), the trustees' share
+        /// checks, the box of ciphertexts (<see cref="BallotBox"/>), and the result as CloseBallot stores it — the totals
+        /// decrypted from the papers' sums, counted against the plan's thresholds, recorded on the ballot and its candidates.
         /// </summary>
         private async Task<TallyResult> BallotAsync(List<Nomination> nominations, DateOnly day, CancellationToken cancellationToken)
         {
-            var (privateKey, publicKey) = ExponentialElGamal.GenerateKeyPair();
+            // How many of the nine approve each candidate: the first a members of the roll approve one with a approvals.
+            var collectives = nominations.Where(n => n.Kind == NomineeKind.Collective).ToList();
+            var individuals = nominations.Where(n => n.Kind == NomineeKind.Individual).ToList();
+            var shift = round.Kind == RoundKind.Interim ? 2 : 0;
+            var approvals = collectives.Select((n, i) => (n, CollectiveApprovals[(i + shift) % CollectiveApprovals.Length]))
+                .Concat(individuals.Select((n, i) => (n, IndividualApprovals[(i + shift) % IndividualApprovals.Length])))
+                .ToDictionary(x => x.n.Id, x => x.Item2);
+            var box = BallotBox.For(nominations.Select(n => approvals[n.Id]).ToArray(), members.Count);
+
             var ballot = new Ballot
             {
                 RoundId = round.Id, Kind = BallotKind.Main, Title = $"Bỏ phiếu kín lựa chọn gương điển hình tiêu biểu {_period}",
-                OpenedBy = Secretariat, OpenedAtUtc = At(day, 30), PublicKey = publicKey, Threshold = 2,
+                OpenedBy = Secretariat, OpenedAtUtc = At(day, 30), PublicKey = box.PublicKey, Threshold = 2,
                 Candidates = nominations.Select(n => new BallotCandidate { NominationId = n.Id }).ToList(),
+                Trustees = members.Take(box.ShareChecks.Count).Select((id, i) => new BallotTrustee { UserId = id, ShareIndex = i + 1, ShareCheck = box.ShareChecks[i], ShareKept = true }).ToList(),
             };
             db.Ballots.Add(ballot);
             foreach (var n in nominations)
@@ -305,50 +314,13 @@ public static class DemoHistory
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            var shares = SecretSharing.Split(ballot.Id, privateKey, 2, 3);
-            ballot.Trustees.AddRange(members.Take(3).Select((id, i) => new BallotTrustee { UserId = id, ShareIndex = shares[i].Index, ShareCheck = ExponentialElGamal.PublicPoint(shares[i].Value), ShareKept = true }));
             db.BallotVoters.AddRange(members.Select(id => new BallotVoter { BallotId = ballot.Id, UserId = id, HasVoted = true }));
-
-            // Each member's marks: the first a voters approve a candidate ranked with a approvals.
-            var approvals = new Dictionary<int, int>();
-            var collectives = nominations.Where(n => n.Kind == NomineeKind.Collective).ToList();
-            var individuals = nominations.Where(n => n.Kind == NomineeKind.Individual).ToList();
-            var shift = round.Kind == RoundKind.Interim ? 2 : 0;
-            for (var i = 0; i < collectives.Count; i++)
-            {
-                approvals[collectives[i].Id] = CollectiveApprovals[(i + shift) % CollectiveApprovals.Length];
-            }
-
-            for (var i = 0; i < individuals.Count; i++)
-            {
-                approvals[individuals[i].Id] = IndividualApprovals[(i + shift) % IndividualApprovals.Length];
-            }
-
-            var papers = new List<BallotVote>();
-            for (var voter = 0; voter < members.Count; voter++)
-            {
-                papers.AddRange(nominations.Select(n => new BallotVote
-                {
-                    Id = Guid.NewGuid(), BallotId = ballot.Id, NominationId = n.Id,
-                    Ciphertext = ExponentialElGamal.Encrypt(publicKey, voter < approvals[n.Id] ? 1 : 0),
-                }));
-            }
-
-            db.BallotVotes.AddRange(papers.OrderBy(p => p.Id));
-
-            // Closing: two trustees' shares rebuild the key, which must match the ballot's public key; only sums are decrypted.
-            var rebuilt = SecretSharing.Combine([shares[0], shares[1]]);
-            if (!ExponentialElGamal.PublicPoint(rebuilt).AsSpan().SequenceEqual(publicKey))
-            {
-                throw new InvalidOperationException("Demo ballot: the shares do not rebuild the key.");
-            }
+            db.BallotVotes.AddRange(Enumerable.Range(0, members.Count)
+                .SelectMany(voter => nominations.Select((n, c) => new BallotVote { Id = Guid.NewGuid(), BallotId = ballot.Id, NominationId = n.Id, Ciphertext = box.Papers[voter][c] }))
+                .OrderBy(p => p.Id));
 
             var voted = members.Count;
-            var counts = nominations.Select(n =>
-            {
-                var total = ExponentialElGamal.DecryptTotal(rebuilt, ExponentialElGamal.Sum(papers.Where(p => p.NominationId == n.Id).Select(p => p.Ciphertext)), voted);
-                return new CandidateCount(n.Id, n.NomineeName, n.Kind, total, voted - total);
-            }).ToList();
+            var counts = nominations.Select((n, c) => new CandidateCount(n.Id, n.NomineeName, n.Kind, box.Totals[c], voted - box.Totals[c])).ToList();
             var tally = BallotTally.Count(members.Count, voted, counts, plan.Thresholds);
             Check(ballot.Close(tally, At(day, 150)));
             var passed = tally.Candidates.ToDictionary(c => c.NominationId, c => c.Passed);
@@ -373,23 +345,31 @@ public static class DemoHistory
             };
         }
 
+        /// <summary>A story for each exemplar, approved a few days after the ceremony, with a drawn photo; then two other units' pledges.</summary>
         private async Task StoriesAsync(List<Nomination> exemplars, DateOnly ceremony, int photoSeed, CancellationToken cancellationToken)
         {
             var units = await db.Organizations.Where(o => o.Kind == OrganizationKind.Grassroots).OrderBy(o => o.Code).Select(o => new { o.Id, o.Name, o.Code }).ToListAsync(cancellationToken);
+            var photos = new List<ShowcasePhoto>();
+            for (var i = 0; i < exemplars.Count; i++)
+            {
+                var bytes = Photo(photoSeed + i, exemplars[i].Kind == NomineeKind.Collective);
+                var blob = await storage.PutAsync(bytes, cancellationToken);
+                photos.Add(new ShowcasePhoto
+                {
+                    FileName = $"anh-{i + 1}.jpg", ContentType = "image/jpeg", Size = bytes.LongLength, Sha256 = blob.Sha256, StoragePath = blob.Address,
+                    UploadedBy = Secretariat, UploadedAtUtc = At(ceremony.AddDays(3 + i), -60),
+                });
+            }
+
+            db.ShowcasePhotos.AddRange(photos);
+            await db.SaveChangesAsync(cancellationToken);
+
+            var stories = new List<ExemplarStory>();
             for (var i = 0; i < exemplars.Count; i++)
             {
                 var n = exemplars[i];
                 var published = At(ceremony.AddDays(3 + i), 60);
                 var unit = units.Single(u => u.Id == n.OrganizationId);
-                var bytes = DemoPhotos.Render(photoSeed + i, n.Kind == NomineeKind.Collective);
-                var blob = await storage.PutAsync(bytes, cancellationToken);
-                var photo = new ShowcasePhoto
-                {
-                    FileName = $"anh-{i + 1}.jpg", ContentType = "image/jpeg", Size = bytes.LongLength, Sha256 = blob.Sha256, StoragePath = blob.Address,
-                    UploadedBy = Secretariat, UploadedAtUtc = published.AddHours(-2),
-                };
-                db.ShowcasePhotos.Add(photo);
-                await db.SaveChangesAsync(cancellationToken);
                 var html = HtmlCleaner.Clean(n.Kind == NomineeKind.Collective
                     ? $"<p>{Encode(n.NomineeName)} là một trong những tập thể tiêu biểu của Đảng bộ Khối {_period}.</p>"
                         + "<p>Cấp ủy xác định việc học tập và làm theo Bác phải bằng những việc làm cụ thể: rút ngắn thời gian giải quyết công việc, "
@@ -400,25 +380,30 @@ public static class DemoHistory
                         + "chi phí và nâng cao chất lượng phục vụ Nhân dân.</p>"
                         + "<blockquote>“Làm theo Bác là làm tốt từng việc nhỏ mỗi ngày.”</blockquote>");
                 var title = n.Kind == NomineeKind.Collective ? $"{n.NomineeName}: đổi mới để phục vụ tốt hơn" : $"{n.NomineeName}: tận tụy, sáng tạo vì công việc chung";
-                var story = ExemplarStory.Create(n.Id, title, html, photo.Id, published.AddHours(-1)).Value;
+                var story = Check(ExemplarStory.Create(n.Id, title, html, photos[i].Id, published.AddHours(-1)));
                 db.ExemplarStories.Add(story);
-                await db.SaveChangesAsync(cancellationToken);
                 db.StoryRevisions.Add(Check(ApproveStory.Publish(story, n.NomineeName, unit.Name, Secretariat, published)));
+                stories.Add(story);
+            }
 
-                // Two other units pledge to learn from the exemplar; the earlier pledges have reported what came of them.
+            await db.SaveChangesAsync(cancellationToken);
+
+            // Two other units pledge to learn from each exemplar; the earlier pledges have reported what came of them.
+            for (var i = 0; i < stories.Count; i++)
+            {
                 for (var k = 0; k < 2; k++)
                 {
-                    var learner = units[FirstUnit + ((i * 3 + k * 11 + photoSeed / 10) % (units.Count - FirstUnit))];
-                    if (learner.Id == n.OrganizationId)
+                    var learner = units[FirstUnit + (((i * 3) + (k * 11) + (photoSeed / 10)) % (units.Count - FirstUnit))];
+                    if (learner.Id == exemplars[i].OrganizationId)
                     {
                         continue;
                     }
 
-                    var pledged = published.AddDays(15 + (k * 6));
+                    var pledged = stories[i].PublishedAtUtc!.Value.AddDays(15 + (k * 6));
                     var reported = round.Kind == RoundKind.Interim || (i + k) % 3 != 2;
                     db.ReplicationPledges.Add(new ReplicationPledge
                     {
-                        ExemplarStoryId = story.Id, OrganizationId = learner.Id, WhatToApply = Lessons[(i + k) % Lessons.Length],
+                        ExemplarStoryId = stories[i].Id, OrganizationId = learner.Id, WhatToApply = Lessons[(i + k) % Lessons.Length],
                         DueOn = DateOnly.FromDateTime(pledged).AddMonths(6), PledgedBy = UnitAddress(learner.Code), PledgedAtUtc = pledged,
                         Result = reported ? "Đã triển khai trong toàn đơn vị; thời gian xử lý công việc giảm rõ rệt, được cán bộ, đảng viên đồng tình hưởng ứng." : null,
                         ReportedAtUtc = reported ? pledged.AddMonths(5) : null,
@@ -431,6 +416,50 @@ public static class DemoHistory
 
         private static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
     }
+
+    /// <summary>
+    /// A demo ballot box as OpenBallot, CastVote and CloseBallot make it: a fresh key pair; the private key split among three
+    /// trustees (two needed), of which only the public checks are kept; one exponential-ElGamal ciphertext per member and
+    /// candidate under the public key; then, as at closing, the key rebuilt from two shares, checked against the public
+    /// key, and only each candidate's sum decrypted. The private key and the shares are dropped. A box depends only on the
+    /// marks, so it is made once per process for each pattern of marks (a test run seeds the demo many times; every
+    /// database gets the same papers with fresh row ids).
+    /// </summary>
+    private sealed record BallotBox(byte[] PublicKey, IReadOnlyList<byte[]> ShareChecks, byte[][][] Papers, int[] Totals)
+    {
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, BallotBox> Made = new(StringComparer.Ordinal);
+
+        /// <param name="approvals">For each candidate (in order), how many members approve: the first that many of the roll.</param>
+        public static BallotBox For(int[] approvals, int voters) => Made.GetOrAdd($"{voters}:{string.Join(',', approvals)}", _ => Make(approvals, voters));
+
+        private static BallotBox Make(int[] approvals, int voters)
+        {
+            var (privateKey, publicKey) = ExponentialElGamal.GenerateKeyPair();
+            var shares = SecretSharing.Split(0, privateKey, 2, 3);
+            var papers = Enumerable.Range(0, voters)
+                .Select(voter => approvals.Select(a => ExponentialElGamal.Encrypt(publicKey, voter < a ? 1 : 0)).ToArray()).ToArray();
+
+            // Closing: two trustees' shares rebuild the key, which must match the ballot's public key; only sums are decrypted.
+            var rebuilt = SecretSharing.Combine([shares[0], shares[1]]);
+            if (!ExponentialElGamal.PublicPoint(rebuilt).AsSpan().SequenceEqual(publicKey))
+            {
+                throw new InvalidOperationException("Demo ballot: the shares do not rebuild the key.");
+            }
+
+            var totals = approvals.Select((_, c) => ExponentialElGamal.DecryptTotal(rebuilt, ExponentialElGamal.Sum(papers.Select(p => p[c])), voters)).ToArray();
+            if (!totals.SequenceEqual(approvals))
+            {
+                throw new InvalidOperationException("Demo ballot: the decrypted totals differ from the marks.");
+            }
+
+            return new BallotBox(publicKey, shares.Select(s => ExponentialElGamal.PublicPoint(s.Value)).ToList(), papers, totals);
+        }
+    }
+
+    /// <summary>The drawn photos, kept for the process: a test run seeds the demo many times and draws them once.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int Seed, bool Collective), byte[]> Photos = new();
+
+    private static byte[] Photo(int seed, bool collective) => Photos.GetOrAdd((seed, collective), key => DemoPhotos.Render(key.Seed, key.Collective));
 
     /// <summary>
     /// Who acted for a unit without a demo account (the demo's clerk accounts cover CS001–CS005): the unit's office address.

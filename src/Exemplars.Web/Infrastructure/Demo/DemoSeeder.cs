@@ -82,7 +82,6 @@ public static class DemoSeeder
             return;
         }
 
-        var watch = System.Diagnostics.Stopwatch.StartNew(); // TEMP timing
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var all = new List<Organization>();
         Organization Add(string code, string name, OrganizationKind kind, Organization? parent, HostUnitType? host = null)
@@ -178,11 +177,8 @@ public static class DemoSeeder
         await User("hoiccb@demo.vn", "Lê Văn Chiến", Roles.MassOrganisationClerk, veterans);
         await User("tinhuy@demo.vn", "Vũ Thị Minh Châu", Roles.ProvinceViewer, province);
         await AddReportsAsync(db, grassroots, cancellationToken);
-        var before = watch.ElapsedMilliseconds; // TEMP timing
         await DemoHistory.SeedAsync(services, db, grassroots, people, [.. registry.CollectiveRatings, .. recent], cancellationToken);
-        var historyMs = watch.ElapsedMilliseconds - before; // TEMP timing
         await transaction.CommitAsync(cancellationToken);
-        await File.AppendAllTextAsync("/tmp/demo-seed-times.txt", $"{db.Database.ProviderName} {watch.ElapsedMilliseconds} history {historyMs}\n", cancellationToken); // TEMP timing
     }
 
     public const string CurrentPlanCode = "2026-2030";

@@ -200,8 +200,13 @@ public static class DemoHistory
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            await StoriesAsync(nominations.Where(n => n.Status == NominationStatus.ProvinceCommended).Take(round.Kind == RoundKind.Final ? 6 : 4).ToList(),
-                ceremony, photoSeed, cancellationToken);
+            // Stories of collectives and individuals in turn, among those the province commended.
+            var byProvince = nominations.Where(n => n.Status == NominationStatus.ProvinceCommended).ToList();
+            var collectivesFirst = byProvince.Where(n => n.Kind == NomineeKind.Collective).ToList();
+            var individualsNext = byProvince.Where(n => n.Kind == NomineeKind.Individual).ToList();
+            var inTurn = Enumerable.Range(0, Math.Max(collectivesFirst.Count, individualsNext.Count))
+                .SelectMany(i => new[] { collectivesFirst.ElementAtOrDefault(i), individualsNext.ElementAtOrDefault(i) }).OfType<Nomination>();
+            await StoriesAsync(inTurn.Take(round.Kind == RoundKind.Final ? 6 : 4).ToList(), ceremony, photoSeed, cancellationToken);
         }
 
         private List<Nomination> Dossiers(List<Pick> picks, DateOnly deadline)

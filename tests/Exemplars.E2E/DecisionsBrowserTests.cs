@@ -17,6 +17,8 @@ public sealed class DecisionsBrowserTests(BrowserApp app) : IClassFixture<Browse
     private const string Shots = "/tmp/shots/nomination-states";
 
     /// <summary>Three verified individuals, put to a ballot through the API: two commended, one with 4 of 9 votes.</summary>
+    private readonly string _round = "QD" + Guid.NewGuid().ToString("N")[..7];
+
     private async Task<(string[] Commended, string Failed)> Prepare()
     {
         string[] names = ["Lê Minh Hoàng", "Vũ Thị Ngọc Ánh", "Đỗ Văn Thắng"];
@@ -24,7 +26,11 @@ public sealed class DecisionsBrowserTests(BrowserApp app) : IClassFixture<Browse
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var round = await db.Rounds.SingleAsync(r => r.Code == "2021-2025");
+            // A round of its own: the demo's finished 2021–2025 round already has its ballot, decision and submission.
+            var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Code == "2021-2025");
+            (round.Id, round.Code, round.Name) = (0, _round, "Đợt thử " + _round);
+            db.Rounds.Add(round);
+            await db.SaveChangesAsync();
             var units = await db.Organizations.Where(o => o.Kind == OrganizationKind.Grassroots).OrderBy(o => o.Code).Take(3).ToListAsync();
             var people = names.Select((name, i) =>
             {
@@ -46,7 +52,7 @@ public sealed class DecisionsBrowserTests(BrowserApp app) : IClassFixture<Browse
         }
 
         using var secretariat = await Api("tgdv@demo.vn");
-        using var opened = await secretariat.PostAsJsonAsync("/api/v1/ballots", new { round = "2021-2025", title = "Bỏ phiếu kín xét khen thưởng", nominationIds = ids });
+        using var opened = await secretariat.PostAsJsonAsync("/api/v1/ballots", new { round = _round, title = "Bỏ phiếu kín xét khen thưởng", nominationIds = ids });
         opened.EnsureSuccessStatusCode();
         var ballot = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         for (var member = 1; member <= 9; member++)
@@ -104,7 +110,7 @@ public sealed class DecisionsBrowserTests(BrowserApp app) : IClassFixture<Browse
         };
 
         await secretariat.GotoAsync("/Decisions");
-        await secretariat.GetByLabel("Đợt", new() { Exact = true }).SelectOptionAsync("2021-2025");
+        await secretariat.GetByLabel("Đợt", new() { Exact = true }).SelectOptionAsync(_round);
         await secretariat.GetByRole(AriaRole.Button, new() { Name = "Chọn đợt" }).ClickAsync();
         await Shoot(secretariat, "decisions-index");
 
@@ -123,7 +129,7 @@ public sealed class DecisionsBrowserTests(BrowserApp app) : IClassFixture<Browse
         Assert.Contains(confirmations, c => c.Contains("Quyết định khen thưởng", StringComparison.Ordinal));
         await Assertions.Expect(secretariat.GetByTestId("decisions")).ToContainTextAsync("-QĐ/ĐUK");
 
-        await secretariat.GetByLabel("Đợt", new() { Exact = true }).SelectOptionAsync("2021-2025");
+        await secretariat.GetByLabel("Đợt", new() { Exact = true }).SelectOptionAsync(_round);
         await secretariat.GetByRole(AriaRole.Button, new() { Name = "Chọn đợt" }).ClickAsync();
         await secretariat.GetByRole(AriaRole.Link, new() { Name = "Điều chỉnh danh sách đề nghị Tỉnh ủy" }).ClickAsync();
         await Assertions.Expect(secretariat.GetByTestId("province-list")).ToContainTextAsync(commended[0]);
@@ -133,7 +139,7 @@ public sealed class DecisionsBrowserTests(BrowserApp app) : IClassFixture<Browse
         await secretariat.GetByRole(AriaRole.Button, new() { Name = "Vào sổ Tờ trình" }).ClickAsync();
         await Assertions.Expect(secretariat.GetByText("Đã vào sổ Tờ trình số")).ToBeVisibleAsync();
 
-        await secretariat.GetByLabel("Đợt", new() { Exact = true }).SelectOptionAsync("2021-2025");
+        await secretariat.GetByLabel("Đợt", new() { Exact = true }).SelectOptionAsync(_round);
         await secretariat.GetByRole(AriaRole.Button, new() { Name = "Chọn đợt" }).ClickAsync();
         await secretariat.GetByRole(AriaRole.Link, new() { Name = "Ghi kết quả của Tỉnh ủy" }).ClickAsync();
         var row = secretariat.GetByTestId("outcomes").Locator("tr", new() { HasText = commended[0] });

@@ -610,7 +610,7 @@ public abstract class BallotsTests(AppFactory app)
         var late = await Tracker();
         var cs003 = late.GetProperty("units").GetProperty("items").EnumerateArray().Single(u => u.GetProperty("code").GetString() == "CS003");
         Assert.Equal("Late", cs003.GetProperty("state").GetString());
-        Assert.True(late.GetProperty("missing").GetInt32() >= 40);
+        Assert.True(late.GetProperty("missing").GetInt32() >= 25); // of 45 units: the demo's finished round holds dossiers of 14 units (DemoHistory)
         var missingOnly = await secretariat.GetFromJsonAsync<JsonElement>("/api/v1/rounds/2021-2025/tracker?state=Missing");
         Assert.All(missingOnly.GetProperty("units").GetProperty("items").EnumerateArray(), u => Assert.Equal(0, u.GetProperty("sent").GetInt32()));
 

@@ -12,7 +12,8 @@ namespace Exemplars.Web.Infrastructure.Demo;
 /// <summary>
 /// Deterministic demo data for an empty database: the bloc, its boards and mass organisations, 45 grassroots
 /// organisations of all three host types with sub-units (122 organisations), 315 people with ratings, the demo accounts
-/// of shared/API.md, and the current 2026–2030 plan whose interim round is open for months after the day of seeding.
+/// of shared/API.md, the finished 2021–2025 rounds (<see cref="DemoHistory"/>), and the current 2026–2030 plan whose interim
+/// round is open for months after the day of seeding.
 /// </summary>
 public static class DemoSeeder
 {
@@ -176,6 +177,7 @@ public static class DemoSeeder
         await User("hoiccb@demo.vn", "Lê Văn Chiến", Roles.MassOrganisationClerk, veterans);
         await User("tinhuy@demo.vn", "Vũ Thị Minh Châu", Roles.ProvinceViewer, province);
         await AddReportsAsync(db, grassroots, cancellationToken);
+        await DemoHistory.SeedAsync(services, db, grassroots, people, [.. registry.CollectiveRatings, .. recent], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -1,0 +1,60 @@
+using Microsoft.Playwright;
+
+namespace Exemplars.E2E;
+
+/// <summary>
+/// Issue 12 point 10, as a new user sees it: the demo's finished 2021–2025 rounds show in the register, the ballots list and
+/// the public showcase (stories with their photos loaded). Screenshots at 390, 1366 and 1920 px go to the test results
+/// (or EXEMPLARS_SHOTS) for review.
+/// </summary>
+public sealed class DemoHistoryBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private static readonly string Shots = Environment.GetEnvironmentVariable("EXEMPLARS_SHOTS")
+        ?? Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "TestResults", "screenshots", "demo-history");
+
+    private static async Task Shoot(IPage page, string name)
+    {
+        Directory.CreateDirectory(Shots);
+        foreach (var width in new[] { 390, 1366, 1920 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, $"{name}-{width}.png"), FullPage = true });
+        }
+
+        await page.SetViewportSizeAsync(1366, 900);
+    }
+
+    [Fact]
+    public async Task A_new_user_sees_the_finished_rounds_in_the_register_the_ballots_and_the_showcase()
+    {
+        var secretariat = await app.SignedInPage("tgdv@demo.vn");
+        await secretariat.GotoAsync("/Decisions");
+        await Assertions.Expect(secretariat.GetByText("02-QĐ/ĐUK").First).ToBeVisibleAsync();
+        await Assertions.Expect(secretariat.GetByText("01-TTr/ĐUK").First).ToBeVisibleAsync();
+        await Shoot(secretariat, "decisions-secretariat");
+
+        await secretariat.GotoAsync("/Ballots");
+        await Assertions.Expect(secretariat.GetByText("Bỏ phiếu kín lựa chọn gương điển hình tiêu biểu giai đoạn 2021 - 2025").First).ToBeVisibleAsync();
+        await Shoot(secretariat, "ballots-secretariat");
+
+        await secretariat.GotoAsync("/Ballots/Selection?round=2021-2025");
+        await Shoot(secretariat, "selection-2021-2025-secretariat");
+        await secretariat.GotoAsync("/Showcase");
+        await Shoot(secretariat, "showcase-secretariat");
+        await secretariat.GotoAsync("/");
+        await Shoot(secretariat, "home-secretariat");
+
+        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "vi-VN" });
+        var anonymous = await context.NewPageAsync();
+        await anonymous.GotoAsync("/Showcase");
+        var photos = anonymous.Locator("img.card-img-top");
+        Assert.True(await photos.CountAsync() >= 8, "the public showcase shows the demo's stories with photos");
+        await anonymous.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.True(await anonymous.EvaluateAsync<bool>("() => [...document.querySelectorAll('img.card-img-top')].every(i => i.complete && i.naturalWidth > 0)"),
+            "every photo loads");
+        await Shoot(anonymous, "showcase-anonymous");
+        await anonymous.GotoAsync("/");
+        await Shoot(anonymous, "home-anonymous");
+        await context.CloseAsync();
+    }
+}

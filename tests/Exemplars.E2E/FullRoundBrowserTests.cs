@@ -16,8 +16,12 @@ namespace Exemplars.E2E;
 /// database by the test; the database is only read to check the outcome. Screenshots of the main pages at 390, 1366
 /// and 1920 px go to TestResults/screenshots/full-round/ for review.
 /// </summary>
-public sealed class FullRoundBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
+public sealed class FullRoundBrowserTests(BrowserApp app, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<BrowserApp>
 {
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    private void Step(string what) => output.WriteLine($"{_clock.Elapsed.TotalSeconds,6:0.0} s  {what}");
+
     private const string Round = "2026-2028";
     private const string BallotTitle = "Bỏ phiếu kín lựa chọn gương điển hình sơ kết 2026 - 2028";
 
@@ -51,6 +55,7 @@ public sealed class FullRoundBrowserTests(BrowserApp app) : IClassFixture<Browse
         await File.WriteAllBytesAsync(minutes, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]);
         await File.WriteAllBytesAsync(evidence, "%PDF-1.7\n%%EOF\n"u8.ToArray());
 
+        Step("nominate");
         // 1. Three grassroots clerks pick eligible people (and one collective) from the suggestions page and send seven dossiers.
         var dossiers = new List<Dossier>();
         foreach (var (clerk, collectives) in new[] { ("coso1@demo.vn", 1), ("coso2@demo.vn", 0), ("coso3@demo.vn", 0) })
@@ -71,6 +76,7 @@ public sealed class FullRoundBrowserTests(BrowserApp app) : IClassFixture<Browse
         Assert.Equal(6, individuals.Count);
         Assert.Equal(6, individuals.Distinct().Count());
 
+        Step("verify");
         // 2. The secretariat verifies each sent dossier on its verification page, reached from the list of dossiers.
         var secretariat = await SignIn("tgdv@demo.vn");
         for (var i = 0; i < dossiers.Count; i++)
@@ -80,11 +86,12 @@ public sealed class FullRoundBrowserTests(BrowserApp app) : IClassFixture<Browse
 
         Assert.Equal(7, await Count(NominationStatus.Verified));
 
+        Step("public comment");
         // 3. Public comment: opened for the verified candidates, seen by the public, then closed.
         await secretariat.GoAsync("Xét chọn", "Ý kiến góp ý");
         await secretariat.GetByRole(AriaRole.Link, new() { Name = "Mở, kết thúc lấy ý kiến công khai" }).ClickAsync();
-        await secretariat.GetByLabel("Đợt bình xét").SelectOptionAsync(Round);
-        await secretariat.GetByRole(AriaRole.Button, new() { Name = "Xem" }).ClickAsync();
+        await secretariat.GetByLabel("Đợt bình xét", new() { Exact = true }).SelectOptionAsync(Round);
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "Xem", Exact = true }).ClickAsync();
         var openForm = secretariat.GetByTestId("open-form");
         foreach (var dossier in dossiers)
         {
@@ -102,6 +109,7 @@ public sealed class FullRoundBrowserTests(BrowserApp app) : IClassFixture<Browse
         await Assertions.Expect(secretariat.GetByTestId("periods")).ToContainTextAsync("Đã kết thúc");
         await Assertions.Expect(secretariat.GetByRole(AriaRole.Button, new() { Name = "Kết thúc lấy ý kiến" })).ToHaveCountAsync(0);
 
+        Step("open ballot");
         // 4. The secretariat opens the ballot over the seven verified dossiers.
         await secretariat.GoAsync("Xét chọn", "Bỏ phiếu");
         await secretariat.GetByLabel("Đợt", new() { Exact = true }).SelectOptionAsync(Round);
@@ -113,6 +121,7 @@ public sealed class FullRoundBrowserTests(BrowserApp app) : IClassFixture<Browse
         await secretariat.GetByRole(AriaRole.Button, new() { Name = "Mở cuộc bỏ phiếu" }).ClickAsync();
         await Assertions.Expect(secretariat.GetByText("Đã mở cuộc bỏ phiếu.")).ToBeVisibleAsync();
 
+        Step("vote");
         // 5. Nine members vote; the three trustees first take their key shares. Four individuals and the collective get 9
         // approvals; the fifth and sixth individuals 7 each: a tie for the last of the 5 places for individuals.
         var (fifth, sixth) = (individuals[4], individuals[5]);
@@ -120,12 +129,13 @@ public sealed class FullRoundBrowserTests(BrowserApp app) : IClassFixture<Browse
             name == fifth ? member <= 7 : name == sixth ? member >= 3 : true, dossiers.Select(d => d.Name).ToList());
         Assert.Equal(3, shares.Count);
 
+        Step("close, tie");
         // 6. Two trustees close the ballot with their shares; the selection page shows the tie and opens the run-off.
         await CloseByTrustees(BallotTitle, shares);
         await secretariat.GoAsync("Xét chọn", "Bỏ phiếu");
         await secretariat.GetByRole(AriaRole.Link, new() { Name = "Kết quả lựa chọn theo đợt" }).ClickAsync();
         await secretariat.GetByLabel("Đợt", new() { Exact = true }).SelectOptionAsync(Round);
-        await secretariat.GetByRole(AriaRole.Button, new() { Name = "Xem" }).ClickAsync();
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "Xem", Exact = true }).ClickAsync();
         var ties = secretariat.GetByTestId("ties");
         await Assertions.Expect(ties).ToContainTextAsync($"Có 2 cá nhân cùng 7 phiếu đồng ý cho 1 suất còn lại");
         await Assertions.Expect(ties).ToContainTextAsync(fifth);
@@ -139,11 +149,12 @@ public sealed class FullRoundBrowserTests(BrowserApp app) : IClassFixture<Browse
         var runOffShares = await Vote(runOffTitle, (member, name) => name == fifth ? member <= 6 : member <= 3, [fifth, sixth]);
         await CloseByTrustees(runOffTitle, runOffShares);
 
+        Step("selection");
         // 7. The selection is settled: the five individuals (the run-off's winner among them) and the collective go to the province.
         await secretariat.GoAsync("Xét chọn", "Bỏ phiếu");
         await secretariat.GetByRole(AriaRole.Link, new() { Name = "Kết quả lựa chọn theo đợt" }).ClickAsync();
         await secretariat.GetByLabel("Đợt", new() { Exact = true }).SelectOptionAsync(Round);
-        await secretariat.GetByRole(AriaRole.Button, new() { Name = "Xem" }).ClickAsync();
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "Xem", Exact = true }).ClickAsync();
         var toProvince = secretariat.GetByTestId("to-province");
         await Assertions.Expect(toProvince.Locator("li")).ToHaveCountAsync(6);
         await Assertions.Expect(toProvince).ToContainTextAsync(fifth);
@@ -204,6 +215,7 @@ public sealed class FullRoundBrowserTests(BrowserApp app) : IClassFixture<Browse
         Assert.Equal(1, await Count(NominationStatus.ProvinceCommended));
         Assert.Equal(1, await Count(NominationStatus.ProvinceNotCommended));
 
+        Step("certificates");
         // 8. Certificates for the decision: one PDF with every name, and a zip with one file each.
         await secretariat.GoAsync("Xét chọn", "Quyết định, tờ trình");
         var decisionRow = secretariat.GetByTestId("decisions").Locator("tr", new() { HasText = "-QĐ/" });
@@ -226,6 +238,7 @@ public sealed class FullRoundBrowserTests(BrowserApp app) : IClassFixture<Browse
             Assert.All(archive.Entries, e => Assert.EndsWith(".pdf", e.Name, StringComparison.Ordinal));
         }
 
+        Step("story");
         // 9. A story about the individual the province commended, approved and published, then seen by an anonymous visitor.
         var storyTitle = "Người lan tỏa tinh thần số hóa một cửa";
         await secretariat.GoAsync("Gương điển hình", "Biên tập gương");
@@ -244,22 +257,23 @@ public sealed class FullRoundBrowserTests(BrowserApp app) : IClassFixture<Browse
         var visitor = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "vi-VN" });
         var anonymous = await visitor.NewPageAsync();
         await anonymous.GotoAsync("/");
-        await anonymous.GetByRole(AriaRole.Link, new() { Name = "Gương điển hình" }).First.ClickAsync();
+        await anonymous.GetByRole(AriaRole.Link, new() { Name = "Gương điển hình", Exact = true }).First.ClickAsync();
         await anonymous.GetByLabel("Tìm kiếm").FillAsync("so hoa mot cua");
-        await anonymous.GetByRole(AriaRole.Button, new() { Name = "Tìm" }).ClickAsync();
+        await anonymous.GetByRole(AriaRole.Button, new() { Name = "Tìm", Exact = true }).ClickAsync();
         await Assertions.Expect(anonymous.GetByTestId("exemplars")).ToContainTextAsync(storyTitle);
         await Shoot(anonymous, "showcase");
         await anonymous.GetByTestId("exemplars").GetByRole(AriaRole.Link, new() { Name = individuals[0] }).ClickAsync();
         await Assertions.Expect(anonymous.GetByTestId("story")).ToContainTextAsync("rút ngắn thời gian giải quyết thủ tục");
         await visitor.CloseAsync();
 
+        Step("pledge");
         // 10. Another unit pledges to replicate the exemplar and later reports what it did.
         var other = await SignIn("coso4@demo.vn");
         await other.GoAsync("Gương điển hình", "Gương điển hình");
         await other.GetByTestId("exemplars").GetByRole(AriaRole.Link, new() { Name = individuals[0] }).ClickAsync();
         await other.GetByLabel("Nội dung sẽ áp dụng").FillAsync("Số hóa hồ sơ một cửa tại bộ phận tiếp nhận của Công ty.");
         await other.GetByLabel("Hoàn thành trước ngày").FillAsync(DateTime.UtcNow.AddHours(7).AddDays(90).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await other.GetByRole(AriaRole.Button, new() { Name = "Đăng ký" }).ClickAsync();
+        await other.GetByRole(AriaRole.Button, new() { Name = "Đăng ký", Exact = true }).ClickAsync();
         await Assertions.Expect(other.GetByTestId("replications")).ToContainTextAsync("1 đơn vị");
         await Shoot(other, "showcase-details");
         await other.GoAsync("Gương điển hình", "Nhân rộng");
@@ -269,6 +283,7 @@ public sealed class FullRoundBrowserTests(BrowserApp app) : IClassFixture<Browse
         await Assertions.Expect(other.GetByTestId("pledges")).ToContainTextAsync("Đã số hóa 1.200 hồ sơ");
         await Shoot(other, "replication");
 
+        Step("done");
         Assert.True(_errors.Count == 0, string.Join(Environment.NewLine, _errors));
     }
 
@@ -276,8 +291,8 @@ public sealed class FullRoundBrowserTests(BrowserApp app) : IClassFixture<Browse
     private static async Task<List<Dossier>> Suggestions(IPage page, string clerk, int collectives, int individuals, bool shoot)
     {
         await page.GoAsync("Hồ sơ", "Gợi ý người, tập thể đủ điều kiện");
-        await page.GetByLabel("Đợt bình xét").SelectOptionAsync(Round);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Xem" }).ClickAsync();
+        await page.GetByLabel("Đợt bình xét", new() { Exact = true }).SelectOptionAsync(Round);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xem", Exact = true }).ClickAsync();
         var rows = page.GetByTestId("suggestions").Locator("tbody tr");
         await Assertions.Expect(rows.First).Not.ToContainTextAsync("Chưa có cá nhân");
         if (shoot)
@@ -305,7 +320,7 @@ public sealed class FullRoundBrowserTests(BrowserApp app) : IClassFixture<Browse
     {
         await page.GoAsync("Hồ sơ", "Hồ sơ đề nghị");
         await page.GetByRole(AriaRole.Link, new() { Name = "Lập hồ sơ mới" }).ClickAsync();
-        await page.GetByLabel("Đợt bình xét").SelectOptionAsync(Round);
+        await page.GetByLabel("Đợt bình xét", new() { Exact = true }).SelectOptionAsync(Round);
         if (dossier.Collective)
         {
             await page.GetByRole(AriaRole.Radio, new() { Name = "Tập thể", Exact = true }).CheckAsync();
@@ -371,8 +386,8 @@ public sealed class FullRoundBrowserTests(BrowserApp app) : IClassFixture<Browse
     {
         await page.GoAsync("Hồ sơ", "Hồ sơ đề nghị");
         await page.GetByLabel("Đợt", new() { Exact = true }).SelectOptionAsync(Round);
-        await page.GetByLabel("Trạng thái").SelectOptionAsync(nameof(NominationStatus.Submitted));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();
+        await page.GetByLabel("Trạng thái", new() { Exact = true }).SelectOptionAsync(nameof(NominationStatus.Submitted));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lọc", Exact = true }).ClickAsync();
         var first = page.GetByTestId("nominations").Locator("tbody tr td a").First;
         var name = (await first.TextContentAsync())!.Trim();
         await first.ClickAsync();
@@ -492,7 +507,7 @@ public sealed class FullRoundBrowserTests(BrowserApp app) : IClassFixture<Browse
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "vi-VN" });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Link, new() { Name = link }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).First.ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync(name);
         await Shoot(page, "consultation-candidates");
         await context.CloseAsync();

@@ -97,8 +97,11 @@ public sealed class FullRoundBrowserTests(BrowserApp app, Xunit.Abstractions.ITe
         var openForm = secretariat.GetByTestId("open-form");
         foreach (var dossier in dossiers)
         {
-            await openForm.GetByLabel(dossier.Name, new() { Exact = false }).First.CheckAsync();
+            // Each label reads "name – unit"; a collective's name is also its unit's.
+            await openForm.GetByLabel(new System.Text.RegularExpressions.Regex($"^{System.Text.RegularExpressions.Regex.Escape(dossier.Name)} – ")).CheckAsync();
         }
+
+        await Assertions.Expect(openForm.Locator("input[type=checkbox]:checked")).ToHaveCountAsync(7);
 
         await secretariat.GetByLabel("Từ ngày").FillAsync(Today);
         await secretariat.GetByLabel("Đến hết ngày").FillAsync(DateTime.UtcNow.AddHours(7).AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

@@ -77,6 +77,22 @@ public sealed class FullRoundBrowserTests(BrowserApp app, Xunit.Abstractions.ITe
         var collective = dossiers.Single(d => d.Collective).Name;
         Assert.Equal(6, individuals.Count);
         Assert.Equal(6, individuals.Distinct().Count());
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // What the clerks sent: the report written in the editor (bold heading kept), the minutes' scan and one piece of evidence each.
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var round = await db.Rounds.SingleAsync(r => r.Code == Round);
+            var sent = await db.Nominations.Include(n => n.Evidence).Where(n => n.RoundId == round.Id).ToListAsync();
+            Assert.Equal(dossiers.Select(d => d.Name).Order(), sent.Select(n => n.NomineeName).Order());
+            Assert.All(sent, n =>
+            {
+                Assert.Equal(NominationStatus.Submitted, n.Status);
+                Assert.Contains("<strong>Thành tích nổi bật</strong>", n.ReportHtml, StringComparison.Ordinal);
+                Assert.Equal(2, n.Evidence.Count);
+                Assert.Single(n.Evidence, e => e.CriterionCode == EvidenceFile.MinutesScan);
+                Assert.NotNull(n.MinutesScanId);
+            });
+        }
 
         Step("verify");
         // 2. The secretariat verifies each sent dossier on its verification page, reached from the list of dossiers.
@@ -92,6 +108,8 @@ public sealed class FullRoundBrowserTests(BrowserApp app, Xunit.Abstractions.ITe
         // 3. Public comment: opened for the verified candidates, seen by the public, then closed.
         await secretariat.GoAsync("Xét chọn", "Ý kiến góp ý");
         await secretariat.GetByRole(AriaRole.Link, new() { Name = "Mở, kết thúc lấy ý kiến công khai" }).ClickAsync();
+        var crumbs = await secretariat.GetByTestId("breadcrumbs").Locator("li").AllInnerTextsAsync();
+        Assert.Equal(crumbs.Count, crumbs.Distinct().Count()); // not "Lấy ý kiến công khai / Lấy ý kiến công khai"
         await secretariat.GetByLabel("Đợt bình xét", new() { Exact = true }).SelectOptionAsync(Round);
         await secretariat.GetByRole(AriaRole.Button, new() { Name = "Xem", Exact = true }).ClickAsync();
         var openForm = secretariat.GetByTestId("open-form");
@@ -271,7 +289,7 @@ public sealed class FullRoundBrowserTests(BrowserApp app, Xunit.Abstractions.ITe
         await anonymous.GetByRole(AriaRole.Button, new() { Name = "Tìm", Exact = true }).ClickAsync();
         await Assertions.Expect(anonymous.GetByTestId("exemplars")).ToContainTextAsync(storyTitle);
         await Shoot(anonymous, "showcase");
-        await anonymous.GetByTestId("exemplars").GetByRole(AriaRole.Link, new() { Name = individuals[0] }).ClickAsync();
+        await anonymous.GetByTestId("exemplars").Locator("article", new() { HasText = storyTitle }).GetByRole(AriaRole.Link, new() { Name = individuals[0] }).ClickAsync();
         await Assertions.Expect(anonymous.GetByTestId("story")).ToContainTextAsync("rút ngắn thời gian giải quyết thủ tục");
         await visitor.CloseAsync();
 
@@ -279,7 +297,9 @@ public sealed class FullRoundBrowserTests(BrowserApp app, Xunit.Abstractions.ITe
         // 10. Another unit pledges to replicate the exemplar and later reports what it did.
         var other = await SignIn("coso4@demo.vn");
         await other.GoAsync("Gương điển hình", "Gương điển hình");
-        await other.GetByTestId("exemplars").GetByRole(AriaRole.Link, new() { Name = individuals[0] }).ClickAsync();
+        await other.GetByLabel("Tìm kiếm").FillAsync("so hoa mot cua");
+        await other.GetByRole(AriaRole.Button, new() { Name = "Tìm", Exact = true }).ClickAsync();
+        await other.GetByTestId("exemplars").Locator("article", new() { HasText = storyTitle }).GetByRole(AriaRole.Link, new() { Name = individuals[0] }).ClickAsync();
         await other.GetByLabel("Nội dung sẽ áp dụng").FillAsync("Số hóa hồ sơ một cửa tại bộ phận tiếp nhận của Công ty.");
         await other.GetByLabel("Hoàn thành trước ngày").FillAsync(DateTime.UtcNow.AddHours(7).AddDays(90).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await other.GetByRole(AriaRole.Button, new() { Name = "Đăng ký", Exact = true }).ClickAsync();

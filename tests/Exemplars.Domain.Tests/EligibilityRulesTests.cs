@@ -113,6 +113,19 @@ public sealed class EligibilityRulesTests
         { Collective(""), RuleStatus.Unknown },
     };
 
+    [Fact]
+    public void Collective_ratings_name_a_single_rating_year_as_one_year_and_several_as_a_range()
+    {
+        var oneYear = new RoundTerms("2026-2028", 2026, 2026, 1, 2026, 2028);
+        var passed = CollectiveRatingRule.Evaluate(new EligibilityFacts(NomineeKind.Collective, "3.1.1", Collective: new CollectiveFacts(Ratings("E", 2026), new Dictionary<MassOrganizationType, IReadOnlyDictionary<int, Rating>>())), oneYear)!;
+        Assert.Equal(RuleStatus.Pass, passed.Status);
+        Assert.EndsWith("đều hoàn thành xuất sắc nhiệm vụ năm 2026.", passed.Message, StringComparison.Ordinal);
+        var failed = CollectiveRatingRule.Evaluate(new EligibilityFacts(NomineeKind.Collective, "3.1.1", Collective: new CollectiveFacts(Ratings("G", 2026), new Dictionary<MassOrganizationType, IReadOnlyDictionary<int, Rating>>())), oneYear)!;
+        Assert.Contains("trong năm 2026:", failed.Message, StringComparison.Ordinal);
+        var range = CollectiveRatingRule.Evaluate(new EligibilityFacts(NomineeKind.Collective, "3.1.1", Collective: Collective("EEEE")), Final)!;
+        Assert.EndsWith("mọi năm 2021–2024.", range.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(CollectiveCases))]
     public void Collective_ratings_for_a_collective_nominee(CollectiveFacts? collective, RuleStatus expected)

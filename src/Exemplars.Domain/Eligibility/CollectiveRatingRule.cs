@@ -53,10 +53,13 @@ public static class CollectiveRatingRule
             }
         }
 
-        var period = $"{round.FirstRatingYear}–{round.LastRatingYear}";
+        // A round rated over one year (the 2026-2028 interim round rates 2026 only) says "năm 2026", not "mọi năm 2026–2026".
+        var single = round.FirstRatingYear == round.LastRatingYear;
+        var period = single ? $"năm {round.FirstRatingYear}" : $"mọi năm {round.FirstRatingYear}–{round.LastRatingYear}";
         if (failures.Count > 0)
         {
-            return new RuleResult(code, RuleStatus.Fail, $"{subject}: không đạt hoàn thành xuất sắc nhiệm vụ trong kỳ {period}: {string.Join("; ", failures)}.");
+            var within = single ? $"năm {round.FirstRatingYear}" : $"kỳ {round.FirstRatingYear}–{round.LastRatingYear}";
+            return new RuleResult(code, RuleStatus.Fail, $"{subject}: không đạt hoàn thành xuất sắc nhiệm vụ trong {within}: {string.Join("; ", failures)}.");
         }
 
         if (unknowns.Count > 0)
@@ -65,6 +68,6 @@ public static class CollectiveRatingRule
         }
 
         return new RuleResult(code, RuleStatus.Pass,
-            $"{subject}: {string.Join(", ", bodies.Select(b => b.Name.ToLowerInvariant()))} đều hoàn thành xuất sắc nhiệm vụ mọi năm {period}.");
+            $"{subject}: {string.Join(", ", bodies.Select(b => b.Name.ToLowerInvariant()))} đều hoàn thành xuất sắc nhiệm vụ {period}.");
     }
 }

@@ -76,7 +76,7 @@ public sealed class IssueModel(DraftDecision.Handler drafts, IssueDecision.Handl
             TempData["Message"] = Type == DocumentType.Decision
                 ? $"Đã vào sổ Quyết định số {result.Value} khen thưởng {ids.Count} tập thể, cá nhân."
                 : $"Đã vào sổ Tờ trình số {result.Value} đề nghị Tỉnh ủy khen thưởng {ids.Count} tập thể, cá nhân.";
-            return RedirectToPage("Index");
+            return RedirectToPage("Index", new { round = Round });
         }
 
         return this.Handle(result.Errors) ?? Page();

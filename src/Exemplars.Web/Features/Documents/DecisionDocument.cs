@@ -31,7 +31,7 @@ public static class DecisionDocument
                 return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Vai trò của đồng chí không xem sổ quyết định.");
             }
 
-            var decision = await db.Decisions.AsNoTracking().Include(d => d.Awards).SingleOrDefaultAsync(d => d.Id == decisionId, cancellationToken);
+            var decision = await db.Decisions.AsNoTracking().Include(d => d.Awards).SingleOrDefaultAsync(d => d.Id == decisionId && d.Type != DocumentType.Report, cancellationToken);
             if (decision is null)
             {
                 return DomainError.NotFound("Không tìm thấy văn bản.");

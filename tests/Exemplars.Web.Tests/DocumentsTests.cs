@@ -83,6 +83,7 @@ public abstract class DocumentsTests(AppFactory app)
 
             Assert.DoesNotContain("bỏ phiếu", text, StringComparison.Ordinal);
             Assert.DoesNotContain("DANH SÁCH", text, StringComparison.Ordinal); // nothing listed, no list page
+            Assert.DoesNotContain("kèm theo", text, StringComparison.Ordinal); // and no "(có danh sách kèm theo)" for 0 people
             Assert.DoesNotContain("KHỐI", text, StringComparison.Ordinal);
         }
 
@@ -130,7 +131,7 @@ public abstract class DocumentsTests(AppFactory app)
             ["Input.SubmissionRecipients[3]"] = "Lưu Văn phòng.",
             ["Input.Terms[0].Label"] = "Nhiệm kỳ 2080 - 2085", ["Input.Terms[0].StartsOn"] = "2080-08-01",
             ["Input.Terms[1].Label"] = "Nhiệm kỳ 2085 - 2090", ["Input.Terms[1].StartsOn"] = "2085-09-15",
-            ["Input.Officers[0].FullName"] = "Nguyễn Văn Một", ["Input.Officers[0].Position"] = "bí thư", ["Input.Officers[0].From"] = "2080-08-01", ["Input.Officers[0].Signs"] = "true",
+            ["Input.Officers[0].FullName"] = "Nguyễn Văn Một", ["Input.Officers[0].Position"] = "bí thư", ["Input.Officers[0].From"] = "2080-08-01", ["Input.Officers[0].Until"] = "", ["Input.Officers[0].Signs"] = "true",
             ["Input.Officers[1].FullName"] = "Trần Thị Hai", ["Input.Officers[1].Position"] = "PHÓ BÍ THƯ", ["Input.Officers[1].From"] = "2080-08-01", ["Input.Officers[1].Until"] = "2085-09-14",
         };
         for (var i = 4; i < 12; i++)
@@ -186,6 +187,10 @@ public abstract class DocumentsTests(AppFactory app)
         }
 
         Assert.Equal(["Nhiệm kỳ 2085 - 2090"], await app.WithDb(db => db.Set<IssuerTerm>().Where(t => t.IssuerId == id).Select(t => t.Label).ToListAsync()));
+        using (var restored = await Forms.SubmitAsync(admin, $"/Issuers/Edit?id={id}", new Dictionary<string, string> { ["Input.Terms[1].Label"] = "Nhiệm kỳ 2080 - 2085", ["Input.Terms[1].StartsOn"] = "2080-08-01" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode); // the numbering test of this issuer counts on both terms
+        }
         using (var stale = await Forms.SubmitAsync(admin, $"/Issuers/Edit?id={id}", (AngleSharp.Html.Dom.IHtmlFormElement)before.QuerySelector("main form")!, new Dictionary<string, string>()))
         {
             Assert.Contains("vừa được người khác sửa", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);

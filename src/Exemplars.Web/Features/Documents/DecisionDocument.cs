@@ -115,7 +115,10 @@ public static class DecisionDocument
                 }
             }
 
-            facts.Add($"{organ} thống nhất đề nghị xem xét biểu dương, khen thưởng {Count(listed)} (có danh sách kèm theo).");
+            // With nobody listed there is no list to attach, and "0 cá nhân" is no proposal: say only what was agreed.
+            facts.Add(Count(listed) is "0 cá nhân"
+                ? $"{organ} thống nhất đề nghị xem xét biểu dương, khen thưởng các tập thể, cá nhân điển hình tiêu biểu."
+                : $"{organ} thống nhất đề nghị xem xét biểu dương, khen thưởng {Count(listed)} (có danh sách kèm theo).");
             return facts;
         }
     }

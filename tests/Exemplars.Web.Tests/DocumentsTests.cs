@@ -83,6 +83,7 @@ public abstract class DocumentsTests(AppFactory app)
 
             Assert.DoesNotContain("bỏ phiếu", text, StringComparison.Ordinal);
             Assert.DoesNotContain("DANH SÁCH", text, StringComparison.Ordinal); // nothing listed, no list page
+            Assert.DoesNotContain("kèm theo", text, StringComparison.Ordinal); // and no "(có danh sách kèm theo)" for 0 people
             Assert.DoesNotContain("KHỐI", text, StringComparison.Ordinal);
         }
 
@@ -117,20 +118,88 @@ public abstract class DocumentsTests(AppFactory app)
         var id = await app.WithDb(db => db.Set<Issuer>().Where(i => i.Symbol == "ĐUĐ").Select(i => i.Id).SingleAsync());
         var admin = await app.SignedInAs("admin@demo.vn");
         Assert.Contains("ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH", await admin.GetStringAsync("/Issuers"), StringComparison.Ordinal);
-        using var saved = await Forms.SubmitAsync(admin, $"/Issuers/Edit?id={id}", new Dictionary<string, string>
+        // Officers, terms and recipients are rows: a form of rows, each row its own fields; blank rows are ignored.
+        var form = await Forms.GetDocumentAsync(admin, $"/Issuers/Edit?id={id}");
+        Assert.NotNull(form.QuerySelector("input[name='Input.Officers[0].FullName']"));
+        Assert.NotNull(form.QuerySelector("input[type=date][name='Input.Terms[0].StartsOn']"));
+        Assert.NotNull(form.QuerySelector("button[data-add-row=Officers]"));
+        var rows = new Dictionary<string, string>
         {
-            ["Input.SubmissionRecipients"] = "Thường trực Tỉnh ủy (để báo cáo),\nVăn phòng Tỉnh ủy,\nLưu Văn phòng.",
-            ["Input.Terms"] = "Nhiệm kỳ 2080 - 2085 | 01/08/2080\nNhiệm kỳ 2085 - 2090 | 15/09/2085",
-        });
+            ["Input.SubmissionRecipients[0]"] = "Thường trực Tỉnh ủy (để báo cáo),",
+            ["Input.SubmissionRecipients[1]"] = "",
+            ["Input.SubmissionRecipients[2]"] = "Văn phòng Tỉnh ủy,",
+            ["Input.SubmissionRecipients[3]"] = "Lưu Văn phòng.",
+            ["Input.Terms[0].Label"] = "Nhiệm kỳ 2080 - 2085", ["Input.Terms[0].StartsOn"] = "2080-08-01",
+            ["Input.Terms[1].Label"] = "Nhiệm kỳ 2085 - 2090", ["Input.Terms[1].StartsOn"] = "2085-09-15",
+            ["Input.Officers[0].FullName"] = "Nguyễn Văn Một", ["Input.Officers[0].Position"] = "bí thư", ["Input.Officers[0].From"] = "2080-08-01", ["Input.Officers[0].Until"] = "", ["Input.Officers[0].Signs"] = "true",
+            ["Input.Officers[1].FullName"] = "Trần Thị Hai", ["Input.Officers[1].Position"] = "PHÓ BÍ THƯ", ["Input.Officers[1].From"] = "2080-08-01", ["Input.Officers[1].Until"] = "2085-09-14",
+        };
+        for (var i = 4; i < 12; i++)
+        {
+            rows[$"Input.SubmissionRecipients[{i}]"] = "";
+        }
+
+        for (var i = 2; i < 8; i++)
+        {
+            rows[$"Input.Terms[{i}].Label"] = "";
+            rows[$"Input.Terms[{i}].StartsOn"] = "";
+            rows[$"Input.Officers[{i}].FullName"] = "";
+            rows[$"Input.Officers[{i}].Position"] = "";
+            rows[$"Input.Officers[{i}].From"] = "";
+            rows[$"Input.Officers[{i}].Until"] = "";
+            rows[$"Input.Officers[{i}].Signs"] = "";
+        }
+
+        using var saved = await Forms.SubmitAsync(admin, $"/Issuers/Edit?id={id}", rows);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        var issuer = await app.WithDb(db => db.Set<Issuer>().Include(i => i.Terms).SingleAsync(i => i.Id == id));
+        var issuer = await app.WithDb(db => db.Set<Issuer>().Include(i => i.Terms).Include(i => i.Officers).SingleAsync(i => i.Id == id));
         Assert.Equal(["Thường trực Tỉnh ủy (để báo cáo),", "Văn phòng Tỉnh ủy,", "Lưu Văn phòng."], issuer.RecipientsOf(DocumentType.Submission));
         Assert.Equal(20850915, issuer.TermKey(new DateOnly(2086, 1, 1)));
+        Assert.Equal(["NGUYỄN VĂN MỘT|BÍ THƯ|True|", "TRẦN THỊ HAI|PHÓ BÍ THƯ|False|14/09/2085"], issuer.Officers.OrderBy(o => o.FullName, StringComparer.Ordinal)
+            .Select(o => $"{o.FullName.ToUpperInvariant()}|{o.Position}|{o.Signs}|{o.Until?.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}"));
+        Assert.Equal("Nguyễn Văn Một", issuer.SignerOn(new DateOnly(2086, 1, 1))!.FullName);
         Assert.True(await app.WithDb(db => db.AuditEntries.AnyAsync(a => a.EntityType.Contains("Issuer"))));
 
-        using var broken = await Forms.SubmitAsync(admin, $"/Issuers/Edit?id={id}", new Dictionary<string, string> { ["Input.Officers"] = "Ai đó | BÍ THƯ | hôm qua" });
+        // A row with a gap is refused with its row number, in Vietnamese, and nothing of the form is saved (not even a valid change).
+        using var broken = await Forms.SubmitAsync(admin, $"/Issuers/Edit?id={id}", new Dictionary<string, string>
+        {
+            ["Input.Officers[0].From"] = "",
+            ["Input.Officers[1].Until"] = "2079-01-01",
+            ["Input.Terms[1].Label"] = "",
+            ["Input.ReportRecipients[0]"] = "Nơi nhận mới không được lưu",
+        });
         Assert.Equal(HttpStatusCode.OK, broken.StatusCode);
-        Assert.Contains("Dòng 1 của danh sách cán bộ", await broken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var brokenHtml = await broken.Content.ReadAsStringAsync();
+        Assert.Contains("Cán bộ dòng 1: hãy ghi ngày bắt đầu giữ chức vụ.", brokenHtml, StringComparison.Ordinal);
+        Assert.Contains("Cán bộ dòng 2: ngày thôi giữ chức vụ không được trước ngày bắt đầu.", brokenHtml, StringComparison.Ordinal);
+        Assert.Contains("Nhiệm kỳ dòng 2: hãy ghi tên nhiệm kỳ", brokenHtml, StringComparison.Ordinal);
+        Assert.Contains("Nơi nhận mới không được lưu", brokenHtml, StringComparison.Ordinal); // the rows come back as typed
+        var unchanged = await app.WithDb(db => db.Set<Issuer>().Include(i => i.Terms).Include(i => i.Officers).SingleAsync(i => i.Id == id));
+        Assert.Equal(issuer.Version, unchanged.Version);
+        Assert.Equal(2, unchanged.Terms.Count);
+        Assert.DoesNotContain("Nơi nhận mới", unchanged.ReportRecipients, StringComparison.Ordinal);
+
+        // "Xóa" drops a row; a form read before another save is refused (409) and one without a version too (428).
+        var before = await Forms.GetDocumentAsync(admin, $"/Issuers/Edit?id={id}");
+        using (var removed = await Forms.SubmitAsync(admin, $"/Issuers/Edit?id={id}", new Dictionary<string, string> { ["Input.Terms[0].Remove"] = "true" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        }
+
+        Assert.Equal(["Nhiệm kỳ 2085 - 2090"], await app.WithDb(db => db.Set<IssuerTerm>().Where(t => t.IssuerId == id).Select(t => t.Label).ToListAsync()));
+        using (var restored = await Forms.SubmitAsync(admin, $"/Issuers/Edit?id={id}", new Dictionary<string, string> { ["Input.Terms[1].Label"] = "Nhiệm kỳ 2080 - 2085", ["Input.Terms[1].StartsOn"] = "2080-08-01" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode); // the numbering test of this issuer counts on both terms
+        }
+        using (var stale = await Forms.SubmitAsync(admin, $"/Issuers/Edit?id={id}", (AngleSharp.Html.Dom.IHtmlFormElement)before.QuerySelector("main form")!, new Dictionary<string, string>()))
+        {
+            Assert.Contains("vừa được người khác sửa", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var noVersion = await Forms.SubmitAsync(admin, $"/Issuers/Edit?id={id}", new Dictionary<string, string> { ["Input.Version"] = "" }))
+        {
+            Assert.Contains("Thiếu phiên bản", await noVersion.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
 
         var clerk = await app.SignedInAs("coso1@demo.vn");
         using var forbidden = await clerk.GetAsync("/Issuers/Edit?id=" + id);

@@ -14,6 +14,15 @@ public static partial class DocumentNumber
     {
         DocumentType.Decision => "QĐ",
         DocumentType.Submission => "TTr",
+        DocumentType.Report => "BC",
+    };
+
+    /// <summary>The type's name as a register or a list shows it.</summary>
+    public static string Name(DocumentType type) => type switch
+    {
+        DocumentType.Decision => "Quyết định",
+        DocumentType.Submission => "Tờ trình",
+        DocumentType.Report => "Báo cáo",
     };
 
     /// <summary>"01-QĐ/ĐUK": two digits at least, so the first number is 01.</summary>

@@ -8,4 +8,7 @@ public enum DocumentType
 
     /// <summary>Tờ trình.</summary>
     Submission,
+
+    /// <summary>Báo cáo (the bloc's periodic report, numbered when issued).</summary>
+    Report,
 }

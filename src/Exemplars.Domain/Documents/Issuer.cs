@@ -55,7 +55,7 @@ public sealed class Issuer
 
     /// <summary>The recipients of a document type, one a line as stored.</summary>
     public IReadOnlyList<string> RecipientsOf(DocumentType type) =>
-        (type == DocumentType.Decision ? DecisionRecipients : SubmissionRecipients).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        (type switch { DocumentType.Decision => DecisionRecipients, DocumentType.Submission => SubmissionRecipients, _ => ReportRecipients }).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public IReadOnlyList<string> ReportRecipientList => ReportRecipients.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

@@ -57,6 +57,7 @@ public static class AuditLabels
         ["VerificationRecord"] = "Biên bản thẩm định",
         ["ShowcasePhoto"] = "Ảnh gương điển hình",
         ["StoryRevision"] = "Lịch sử bài viết",
+        ["BlocReport"] = "Báo cáo tổng hợp",
     };
 
     public static IReadOnlyDictionary<string, string> Fields { get; } = new Dictionary<string, string>
@@ -298,6 +299,10 @@ public static class AuditLabels
         ["ItemsJson"] = "Kết quả thẩm định từng tiêu chí",
         ["Outcome"] = "Kết quả",
         ["SubmissionNumber"] = "Lần gửi",
+        ["ResultsHtml"] = "Kết quả đạt được",
+        ["LimitationsHtml"] = "Hạn chế và nguyên nhân",
+        ["DirectionsHtml"] = "Phương hướng, nhiệm vụ",
+        ["UpdatedBy"] = "Người sửa",
         ["HasDraft"] = "Có bản nháp chờ duyệt",
         ["PhotoId"] = "Ảnh",
         ["PublishedHtml"] = "Nội dung đã đăng",

@@ -32,7 +32,7 @@ public static class IssueDecision
                 errors.Add(issuerError);
             }
 
-            if (!Enum.IsDefined(command.Type))
+            if (!Enum.IsDefined(command.Type) || command.Type == DocumentType.Report)
             {
                 errors.Add(DomainError.Invalid("Type", "Loại văn bản không hợp lệ."));
             }

@@ -31,7 +31,7 @@ public static class DecisionDocument
                 return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Vai trò của đồng chí không xem sổ quyết định.");
             }
 
-            var decision = await db.Decisions.AsNoTracking().Include(d => d.Awards).SingleOrDefaultAsync(d => d.Id == decisionId, cancellationToken);
+            var decision = await db.Decisions.AsNoTracking().Include(d => d.Awards).SingleOrDefaultAsync(d => d.Id == decisionId && d.Type != DocumentType.Report, cancellationToken);
             if (decision is null)
             {
                 return DomainError.NotFound("Không tìm thấy văn bản.");
@@ -115,7 +115,10 @@ public static class DecisionDocument
                 }
             }
 
-            facts.Add($"{organ} thống nhất đề nghị xem xét biểu dương, khen thưởng {Count(listed)} (có danh sách kèm theo).");
+            // With nobody listed there is no list to attach, and "0 cá nhân" is no proposal: say only what was agreed.
+            facts.Add(Count(listed) is "0 cá nhân"
+                ? $"{organ} thống nhất đề nghị xem xét biểu dương, khen thưởng các tập thể, cá nhân điển hình tiêu biểu."
+                : $"{organ} thống nhất đề nghị xem xét biểu dương, khen thưởng {Count(listed)} (có danh sách kèm theo).");
             return facts;
         }
     }

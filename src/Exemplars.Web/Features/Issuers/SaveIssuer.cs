@@ -9,16 +9,23 @@ using Microsoft.EntityFrameworkCore;
 namespace Exemplars.Web.Features.Issuers;
 
 /// <summary>
-/// An administrator records or edits an issuer: its printed lines, symbol, signing organ, recipients per document type,
-/// officers ("Họ và tên | CHỨC VỤ | từ ngày | đến ngày | ký", one a line) and committee terms ("Nhiệm kỳ … | ngày bắt đầu").
-/// All or nothing; a stale form is refused.
+/// An administrator records or edits an issuer: its printed lines, symbol, signing organ, recipients per document type
+/// (one row each), officers (name, position, from, until, whether they sign) and committee terms (label, start date),
+/// each a row. Wholly blank rows are ignored; any other row with a gap is refused with its row number, and nothing is
+/// saved. A stale form is refused (428 without a version, 409 with an old one).
 /// </summary>
 public static class SaveIssuer
 {
     public sealed record Command(
         int? Id, Guid? Version, string? Symbol, string? SuperiorLine, string? Name, string? SigningOrgan, string? OrganName, string? Place,
-        string? SuperiorOrgan, string? PartyName, string? AdvisingBoard, string? DecisionRecipients, string? SubmissionRecipients, string? ReportRecipients,
-        string? Officers, string? Terms);
+        string? SuperiorOrgan, string? PartyName, string? AdvisingBoard, IReadOnlyList<string?>? DecisionRecipients, IReadOnlyList<string?>? SubmissionRecipients,
+        IReadOnlyList<string?>? ReportRecipients, IReadOnlyList<OfficerRow>? Officers, IReadOnlyList<TermRow>? Terms);
+
+    /// <summary>One officer: full name, position as printed, dates in office (until empty while in office), signs commendation documents.</summary>
+    public sealed record OfficerRow(string? FullName, string? Position, DateOnly? From, DateOnly? Until, bool Signs);
+
+    /// <summary>One committee term: its label ("Nhiệm kỳ 2025 - 2030") and first day (the day after the congress closes).</summary>
+    public sealed record TermRow(string? Label, DateOnly? StartsOn);
 
     public sealed class Handler(AppDbContext db, CurrentUser user)
     {
@@ -49,8 +56,11 @@ public static class SaveIssuer
                 }
             }
 
-            var officers = ParseOfficers(command.Officers, errors);
-            var terms = ParseTerms(command.Terms, errors);
+            var officers = Officers(command.Officers, errors);
+            var terms = Terms(command.Terms, errors);
+            var decisionRecipients = Recipients(command.DecisionRecipients, "DecisionRecipients", "nơi nhận quyết định", errors);
+            var submissionRecipients = Recipients(command.SubmissionRecipients, "SubmissionRecipients", "nơi nhận tờ trình", errors);
+            var reportRecipients = Recipients(command.ReportRecipients, "ReportRecipients", "nơi nhận báo cáo", errors);
             if (errors.Count > 0)
             {
                 return Result<int>.Failure(errors);
@@ -65,9 +75,9 @@ public static class SaveIssuer
                     return DomainError.NotFound("Không tìm thấy cơ quan ban hành.");
                 }
 
-                if (command.Version != issuer.Version)
+                if (Common.Versions.Check(command.Version, issuer.Version, "Thông tin này vừa được người khác sửa; hãy tải lại trang và sửa lại.") is { } refused)
                 {
-                    return DomainError.Conflict("stale", "Thông tin này vừa được người khác sửa; hãy tải lại trang và sửa lại.");
+                    return refused;
                 }
             }
             else
@@ -85,9 +95,9 @@ public static class SaveIssuer
             issuer.SuperiorOrgan = command.SuperiorOrgan!.Trim();
             issuer.PartyName = command.PartyName!.Trim();
             issuer.AdvisingBoard = command.AdvisingBoard!.Trim();
-            issuer.DecisionRecipients = Lines(command.DecisionRecipients);
-            issuer.SubmissionRecipients = Lines(command.SubmissionRecipients);
-            issuer.ReportRecipients = Lines(command.ReportRecipients);
+            issuer.DecisionRecipients = decisionRecipients;
+            issuer.SubmissionRecipients = submissionRecipients;
+            issuer.ReportRecipients = reportRecipients;
             issuer.Version = Guid.NewGuid();
             db.RemoveRange(issuer.Officers);
             db.RemoveRange(issuer.Terms);
@@ -110,63 +120,108 @@ public static class SaveIssuer
         }
     }
 
-    private static string Lines(string? text) =>
-        string.Join('\n', (text ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Trim();
+    private const int MaxRows = 50;
 
-    private static DateOnly? Date(string text) =>
-        DateOnly.TryParseExact(text.Trim(), ["dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    /// <summary>Stored one a line; a row may not hold a line break, and the whole list fits its column.</summary>
+    public static string Recipients(IReadOnlyList<string?>? rows, string field, string label, List<DomainError> errors)
+    {
+        var lines = (rows ?? []).Select(r => r?.Trim() ?? string.Empty).Where(r => r.Length > 0).ToList();
+        if (lines.Count > MaxRows || lines.Any(l => l.Contains('\n', StringComparison.Ordinal) || l.Contains('\r', StringComparison.Ordinal) || l.Length > 300))
+        {
+            errors.Add(DomainError.Invalid(field, $"Mỗi {label} một dòng, tối đa 300 ký tự, không quá {MaxRows} dòng."));
+            return string.Empty;
+        }
 
-    public static List<IssuerOfficer> ParseOfficers(string? text, List<DomainError> errors)
+        var text = string.Join('\n', lines);
+        if (text.Length > 2000)
+        {
+            errors.Add(DomainError.Invalid(field, $"Danh sách {label} dài quá 2.000 ký tự."));
+        }
+
+        return text;
+    }
+
+    public static List<IssuerOfficer> Officers(IReadOnlyList<OfficerRow>? rows, List<DomainError> errors)
     {
         var officers = new List<IssuerOfficer>();
-        foreach (var (line, number) in (text ?? string.Empty).Split('\n').Select((l, i) => (l.Trim(), i + 1)).Where(x => x.Item1.Length > 0))
+        var vi = CultureInfo.GetCultureInfo("vi-VN");
+        foreach (var (row, number) in (rows ?? []).Select((r, i) => (r, i + 1)))
         {
-            var parts = line.Split('|', StringSplitOptions.TrimEntries);
-            var from = parts.Length >= 3 ? Date(parts[2]) : null;
-            var until = parts.Length >= 4 && parts[3].Length > 0 ? Date(parts[3]) : null;
-            if (parts.Length < 3 || parts[0].Length == 0 || parts[1].Length == 0 || from is null || (parts.Length >= 4 && parts[3].Length > 0 && until is null) || until < from)
+            var name = row.FullName?.Trim() ?? string.Empty;
+            var position = row.Position?.Trim() ?? string.Empty;
+            if (name.Length == 0 && position.Length == 0 && row.From is null && row.Until is null && !row.Signs)
             {
-                errors.Add(DomainError.Invalid("Officers", $"Dòng {number} của danh sách cán bộ chưa đúng mẫu “Họ và tên | CHỨC VỤ | từ ngày | đến ngày | ký” (ngày dạng dd/MM/yyyy)."));
+                continue; // a blank row of the form
+            }
+
+            var problems = new List<string>();
+            if (name.Length is 0 or > 150)
+            {
+                problems.Add("hãy ghi họ và tên (tối đa 150 ký tự)");
+            }
+
+            if (position.Length is 0 or > 100)
+            {
+                problems.Add("hãy ghi chức vụ (tối đa 100 ký tự)");
+            }
+
+            if (row.From is null)
+            {
+                problems.Add("hãy ghi ngày bắt đầu giữ chức vụ");
+            }
+            else if (row.Until is { } until && until < row.From)
+            {
+                problems.Add("ngày thôi giữ chức vụ không được trước ngày bắt đầu");
+            }
+
+            if (problems.Count > 0)
+            {
+                errors.Add(DomainError.Invalid("Officers", $"Cán bộ dòng {number}: {string.Join("; ", problems)}."));
                 continue;
             }
 
-            officers.Add(new IssuerOfficer
-            {
-                FullName = parts[0], Position = parts[1].ToUpper(CultureInfo.GetCultureInfo("vi-VN")), From = from.Value, Until = until,
-                Signs = parts.Length >= 5 && parts[4].Equals("ký", StringComparison.OrdinalIgnoreCase),
-            });
+            officers.Add(new IssuerOfficer { FullName = name, Position = position.ToUpper(vi), From = row.From!.Value, Until = row.Until, Signs = row.Signs });
+        }
+
+        if (officers.Count > MaxRows)
+        {
+            errors.Add(DomainError.Invalid("Officers", $"Không quá {MaxRows} cán bộ."));
         }
 
         return officers;
     }
 
-    public static List<IssuerTerm> ParseTerms(string? text, List<DomainError> errors)
+    public static List<IssuerTerm> Terms(IReadOnlyList<TermRow>? rows, List<DomainError> errors)
     {
         var terms = new List<IssuerTerm>();
-        foreach (var (line, number) in (text ?? string.Empty).Split('\n').Select((l, i) => (l.Trim(), i + 1)).Where(x => x.Item1.Length > 0))
+        foreach (var (row, number) in (rows ?? []).Select((r, i) => (r, i + 1)))
         {
-            var parts = line.Split('|', StringSplitOptions.TrimEntries);
-            if (parts.Length != 2 || parts[0].Length == 0 || Date(parts[1]) is not { } start)
+            var label = row.Label?.Trim() ?? string.Empty;
+            if (label.Length == 0 && row.StartsOn is null)
             {
-                errors.Add(DomainError.Invalid("Terms", $"Dòng {number} của danh sách nhiệm kỳ chưa đúng mẫu “Nhiệm kỳ 2025 - 2030 | 21/08/2025”."));
+                continue;
+            }
+
+            if (label.Length is 0 or > 100 || row.StartsOn is not { } start)
+            {
+                errors.Add(DomainError.Invalid("Terms", $"Nhiệm kỳ dòng {number}: hãy ghi tên nhiệm kỳ (ví dụ “Nhiệm kỳ 2025 - 2030”, tối đa 100 ký tự) và ngày bắt đầu (ngày sau ngày bế mạc đại hội)."));
                 continue;
             }
 
             if (terms.Any(t => t.StartsOn == start))
             {
-                errors.Add(DomainError.Invalid("Terms", $"Dòng {number}: hai nhiệm kỳ không thể bắt đầu cùng một ngày."));
+                errors.Add(DomainError.Invalid("Terms", $"Nhiệm kỳ dòng {number}: hai nhiệm kỳ không thể bắt đầu cùng một ngày."));
                 continue;
             }
 
-            terms.Add(new IssuerTerm { Label = parts[0], StartsOn = start });
+            terms.Add(new IssuerTerm { Label = label, StartsOn = start });
+        }
+
+        if (terms.Count > MaxRows)
+        {
+            errors.Add(DomainError.Invalid("Terms", $"Không quá {MaxRows} nhiệm kỳ."));
         }
 
         return terms;
     }
-
-    public static string OfficersText(Issuer issuer) => string.Join('\n', issuer.Officers.OrderBy(o => o.From).Select(o =>
-        $"{o.FullName} | {o.Position} | {o.From.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} | {o.Until?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}{(o.Signs ? " | ký" : string.Empty)}"));
-
-    public static string TermsText(Issuer issuer) => string.Join('\n', issuer.Terms.OrderBy(t => t.StartsOn).Select(t =>
-        $"{t.Label} | {t.StartsOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}"));
 }

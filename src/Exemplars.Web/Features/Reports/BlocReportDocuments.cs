@@ -13,12 +13,11 @@ namespace Exemplars.Web.Features.Reports;
 
 /// <summary>
 /// The bloc's aggregated report for one period (báo cáo tổng hợp): a party-format DOCX with the totals, which units sent,
-/// which did not, and what they wrote; and an XLSX with one row per unit and a total row.
+/// which did not, and the three narrative sections (drafted from the units' reports, edited by the secretariat, frozen
+/// when issued with the register's number); and an XLSX with one row per unit and a total row.
 /// </summary>
 public static class BlocReportDocuments
 {
-    private const int NarrativeExcerpt = 600;
-
     public sealed class Handler(ReportTracker.Handler tracker, AppDbContext db, Issuers.IssuerDirectory.Handler issuers, TimeProvider clock)
     {
         public async Task<Result<(string FileName, byte[] Content)>> Docx(int periodId, CancellationToken cancellationToken)
@@ -32,8 +31,16 @@ public static class BlocReportDocuments
             var (period, rows) = all.Value;
             var summary = ReportTracker.Handler.Summarise(rows);
             var issuer = await issuers.Default(cancellationToken);
-            var today = VietnamTime.Today(clock);
-            var signer = issuer.SignerOn(today);
+            var stored = await db.Set<BlocReport>().AsNoTracking().SingleOrDefaultAsync(r => r.ReportingPeriodId == periodId, cancellationToken);
+            var entry = stored?.DecisionId is { } entryId ? await db.Decisions.AsNoTracking().SingleAsync(d => d.Id == entryId, cancellationToken) : null;
+
+            // Issued: the register's number, date and signer, and the frozen text. A draft: dots for the number, today, the officer in office.
+            var date = entry?.Date ?? VietnamTime.Today(clock);
+            var signerName = entry?.Signer ?? issuer.SignerOn(date)?.FullName;
+            var position = signerName is null ? string.Empty : Issuers.IssuerDirectory.PositionOf(issuer, signerName, date);
+            var sections = stored is null
+                ? BlocReportDraft.Compose(rows)
+                : new BlocReportDraft.Sections(stored.ResultsHtml, stored.LimitationsHtml, stored.DirectionsHtml);
             var planName = await db.Plans.Where(p => p.Id == period.PlanId).Select(p => p.Name).SingleAsync(cancellationToken);
             var sent = summary.OnTime + summary.Late;
             var body = new List<string>
@@ -49,32 +56,14 @@ public static class BlocReportDocuments
             var missing = rows.Where(r => r.State == DeadlineState.Missing).Select(r => r.Name).ToList();
             if (missing.Count > 0)
             {
-                after.Add($"3. Các đơn vị chưa gửi báo cáo: {string.Join("; ", missing)}.");
+                after.Add($"Các đơn vị chưa gửi báo cáo: {string.Join("; ", missing)}.");
             }
-
-            var narratives = rows.Where(r => !string.IsNullOrWhiteSpace(r.Narrative)).ToList();
-            var number = missing.Count > 0 ? 4 : 3;
-            if (narratives.Count > 0)
-            {
-                after.Add($"{N(number++)}. Nội dung báo cáo của các đơn vị (trích):");
-                after.AddRange(narratives.Select(r => $"- {r.Name}: {Excerpt(r.Narrative!)}"));
-            }
-
-            // A draft of the assessment, from the figures and who reported: the office completes it in Word before issuing.
-            after.Add($"{N(number)}. Đánh giá chung");
-            after.Add($"a) Kết quả: {N(sent)}/{N(summary.Units)} đơn vị đã báo cáo; " +
-                string.Join("; ", ReportFigures.Headings.Select((h, i) => (h, v: totals[i])).Where(x => x.v > 0).Take(4).Select(x => $"{x.h.ToLowerInvariant()}: {N(x.v)}")) + ".");
-            after.Add("b) Hạn chế: " + (missing.Count + summary.Late > 0
-                ? $"{N(missing.Count)} đơn vị chưa gửi báo cáo, {N(summary.Late)} đơn vị gửi trễ hạn; việc phát hiện, bồi dưỡng gương điển hình ở một số đơn vị chưa thường xuyên."
-                : "việc phát hiện, bồi dưỡng gương điển hình ở một số đơn vị chưa thường xuyên (bổ sung theo thực tế)."));
-            after.Add("c) Phương hướng: tiếp tục phát hiện, bồi dưỡng, biểu dương và nhân rộng gương điển hình tiêu biểu; " +
-                (missing.Count > 0 ? "đôn đốc các đơn vị chưa báo cáo hoàn thành trong kỳ tới." : "duy trì nền nếp báo cáo đúng hạn."));
 
             var model = new PartyDocumentModel(
                 issuer.Heading.Lines,
-                "......-BC/" + issuer.Symbol,
+                entry?.DocumentNumber ?? "......-BC/" + issuer.Symbol,
                 issuer.Place,
-                today,
+                date,
                 "BÁO CÁO",
                 $"Kết quả xây dựng, tuyên dương, nhân rộng gương tập thể, cá nhân điển hình tiêu biểu {period.Label}",
                 body,
@@ -82,9 +71,15 @@ public static class BlocReportDocuments
                 table,
                 after,
                 issuer.Heading.OnBehalf,
-                signer?.Position ?? string.Empty,
-                signer?.FullName ?? "...........................",
-                issuer.ReportRecipientList);
+                position,
+                signerName ?? "...........................",
+                issuer.ReportRecipientList,
+                Sections:
+                [
+                    new DocumentSection("3. Kết quả đạt được", sections.ResultsHtml),
+                    new DocumentSection("4. Hạn chế và nguyên nhân", sections.LimitationsHtml),
+                    new DocumentSection("5. Phương hướng, nhiệm vụ thời gian tới", sections.DirectionsHtml),
+                ]);
             return ($"bao-cao-tong-hop-{FileSuffix(period)}.docx", PartyDocx.Write(model));
         }
 
@@ -114,9 +109,4 @@ public static class BlocReportDocuments
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Excerpt(string text)
-    {
-        var flat = string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        return flat.Length <= NarrativeExcerpt ? flat : flat[..NarrativeExcerpt].TrimEnd() + "…";
-    }
 }

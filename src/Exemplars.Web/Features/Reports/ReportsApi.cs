@@ -14,6 +14,8 @@ public static class ReportsApi
 
     public sealed record ReturnBody(string? Reason, Guid? Version);
 
+    public sealed record BlocBody(string? ResultsHtml, string? LimitationsHtml, string? DirectionsHtml, Guid? Version);
+
     public sealed record PeriodBody(DateOnly From, DateOnly To, DateOnly Deadline);
 
     public static RouteGroupBuilder MapReportsApi(this RouteGroupBuilder api)
@@ -42,6 +44,18 @@ public static class ReportsApi
         }).WithSummary("Ban Tuyên giáo – Dân vận trả lại báo cáo, kèm lý do");
         group.MapGet("/periods/{id:int}/tracker", async (int id, DeadlineState? state, string? q, int? page, ReportTracker.Handler handler, CancellationToken ct) =>
             ToResult(await handler.Handle(id, state, q, page ?? 1, ct))).WithSummary("Theo dõi các đơn vị đã gửi, gửi trễ, chưa gửi báo cáo");
+        group.MapGet("/periods/{id:int}/bloc", async (int id, GetBlocReport.Handler handler, CancellationToken ct) =>
+            ToResult(await handler.Handle(id, ct))).WithSummary("Phần đánh giá của báo cáo tổng hợp (dự thảo từ báo cáo các đơn vị, hoặc bản đã lưu, đã ban hành)");
+        group.MapPut("/periods/{id:int}/bloc", async (int id, BlocBody body, SaveBlocReport.Handler handler, HttpContext http, CancellationToken ct) =>
+        {
+            var result = await handler.Handle(new SaveBlocReport.Command(id, body.ResultsHtml, body.LimitationsHtml, body.DirectionsHtml, Common.Versions.Pick(body.Version, http)), ct);
+            return result.IsSuccess ? Results.Ok(new { result.Value.Id, result.Value.Version }) : Problems.ToProblem(result.Errors);
+        }).WithSummary("Ban Tuyên giáo – Dân vận sửa phần kết quả, hạn chế, phương hướng của báo cáo tổng hợp");
+        group.MapPost("/periods/{id:int}/bloc/issue", async (int id, SubmitBody? body, IssueBlocReport.Handler handler, HttpContext http, CancellationToken ct) =>
+        {
+            var result = await handler.Handle(id, Common.Versions.Pick(body?.Version, http), ct);
+            return result.IsSuccess ? Results.Ok(new { Number = result.Value }) : Problems.ToProblem(result.Errors);
+        }).WithSummary("Ban hành báo cáo tổng hợp: vào sổ đăng ký văn bản, chốt nội dung");
         group.MapGet("/periods/{id:int}/bloc.docx", async (int id, BlocReportDocuments.Handler handler, CancellationToken ct) =>
         {
             var result = await handler.Docx(id, ct);

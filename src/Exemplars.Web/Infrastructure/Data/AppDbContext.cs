@@ -558,6 +558,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(d => new { d.PersonId, d.Year });
         });
         Documents.IssuerModel.Configure(builder);
+        Documents.BlocReportModel.Configure(builder);
     }
 }
 

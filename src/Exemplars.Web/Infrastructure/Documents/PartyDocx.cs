@@ -28,7 +28,11 @@ public sealed record PartyDocumentModel(
     string Signer,
     IReadOnlyList<string> Recipients,
     AttachedList? Attached = null,
-    string? BodyHtml = null);
+    string? BodyHtml = null,
+    IReadOnlyList<DocumentSection>? Sections = null);
+
+/// <summary>A numbered section after the table: its heading as a bold paragraph, then its edited rich text.</summary>
+public sealed record DocumentSection(string Heading, string Html);
 
 /// <summary>
 /// A list attached to a decision or submission: on its own page after the signature, headed "DANH SÁCH …" with the
@@ -77,6 +81,12 @@ public static class PartyDocx
             foreach (var paragraph in model.BodyAfterTable)
             {
                 body.Append(Justified(paragraph));
+            }
+
+            foreach (var section in model.Sections ?? [])
+            {
+                body.Append(Justified(section.Heading, bold: true));
+                body.Append(HtmlToWord.Convert(main, section.Html));
             }
 
             body.Append(SignatureTable(model));
@@ -178,12 +188,12 @@ public static class PartyDocx
         return paragraph;
     }
 
-    private static Paragraph Justified(string text) =>
+    private static Paragraph Justified(string text, bool bold = false) =>
         new(new ParagraphProperties(
                 new SpacingBetweenLines { Before = "120", After = "0" },
                 new Indentation { FirstLine = "567" },
                 new Justification { Val = JustificationValues.Both }),
-            Text(text));
+            Text(text, bold: bold));
 
     private static Table Borderless(params int[] widths)
     {

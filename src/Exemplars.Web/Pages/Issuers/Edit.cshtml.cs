@@ -40,21 +40,57 @@ public sealed class EditModel(AppDbContext db, SaveIssuer.Handler save) : PageMo
 
         public string? AdvisingBoard { get; set; }
 
-        public string? DecisionRecipients { get; set; }
+        public List<string?> DecisionRecipients { get; set; } = [];
 
-        public string? SubmissionRecipients { get; set; }
+        public List<string?> SubmissionRecipients { get; set; } = [];
 
-        public string? ReportRecipients { get; set; }
+        public List<string?> ReportRecipients { get; set; } = [];
 
-        public string? Officers { get; set; }
+        public List<OfficerInput> Officers { get; set; } = [];
 
-        public string? Terms { get; set; }
+        public List<TermInput> Terms { get; set; } = [];
+
+        /// <summary>One blank row at the end of every list: a row can be added without script (the script adds more).</summary>
+        public void AddBlankRows()
+        {
+            DecisionRecipients.Add(null);
+            SubmissionRecipients.Add(null);
+            ReportRecipients.Add(null);
+            Officers.Add(new OfficerInput());
+            Terms.Add(new TermInput());
+        }
+    }
+
+    public sealed class OfficerInput
+    {
+        public string? FullName { get; set; }
+
+        public string? Position { get; set; }
+
+        public DateOnly? From { get; set; }
+
+        public DateOnly? Until { get; set; }
+
+        public bool Signs { get; set; }
+
+        /// <summary>Ticked "Xóa": the row is dropped when saving.</summary>
+        public bool Remove { get; set; }
+    }
+
+    public sealed class TermInput
+    {
+        public string? Label { get; set; }
+
+        public DateOnly? StartsOn { get; set; }
+
+        public bool Remove { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
         if (id is null)
         {
+            Input.AddBlankRows();
             return Page();
         }
 
@@ -68,9 +104,12 @@ public sealed class EditModel(AppDbContext db, SaveIssuer.Handler save) : PageMo
         {
             Id = issuer.Id, Version = issuer.Version, Symbol = issuer.Symbol, SuperiorLine = issuer.SuperiorLine, Name = issuer.Name, SigningOrgan = issuer.SigningOrgan,
             OrganName = issuer.OrganName, Place = issuer.Place, SuperiorOrgan = issuer.SuperiorOrgan, PartyName = issuer.PartyName, AdvisingBoard = issuer.AdvisingBoard,
-            DecisionRecipients = issuer.DecisionRecipients, SubmissionRecipients = issuer.SubmissionRecipients, ReportRecipients = issuer.ReportRecipients,
-            Officers = SaveIssuer.OfficersText(issuer), Terms = SaveIssuer.TermsText(issuer),
+            DecisionRecipients = [.. issuer.RecipientsOf(DocumentType.Decision)], SubmissionRecipients = [.. issuer.RecipientsOf(DocumentType.Submission)],
+            ReportRecipients = [.. issuer.RecipientsOf(DocumentType.Report)],
+            Officers = issuer.Officers.OrderBy(o => o.From).Select(o => new OfficerInput { FullName = o.FullName, Position = o.Position, From = o.From, Until = o.Until, Signs = o.Signs }).ToList(),
+            Terms = issuer.Terms.OrderBy(t => t.StartsOn).Select(t => new TermInput { Label = t.Label, StartsOn = t.StartsOn }).ToList(),
         };
+        Input.AddBlankRows();
         return Page();
     }
 
@@ -78,11 +117,18 @@ public sealed class EditModel(AppDbContext db, SaveIssuer.Handler save) : PageMo
     {
         var result = await save.Handle(new SaveIssuer.Command(
             Input.Id, Input.Version, Input.Symbol, Input.SuperiorLine, Input.Name, Input.SigningOrgan, Input.OrganName, Input.Place, Input.SuperiorOrgan,
-            Input.PartyName, Input.AdvisingBoard, Input.DecisionRecipients, Input.SubmissionRecipients, Input.ReportRecipients, Input.Officers, Input.Terms), ct);
+            Input.PartyName, Input.AdvisingBoard, Input.DecisionRecipients, Input.SubmissionRecipients, Input.ReportRecipients,
+            Input.Officers.Where(o => !o.Remove).Select(o => new SaveIssuer.OfficerRow(o.FullName, o.Position, o.From, o.Until, o.Signs)).ToList(),
+            Input.Terms.Where(t => !t.Remove).Select(t => new SaveIssuer.TermRow(t.Label, t.StartsOn)).ToList()), ct);
         if (result.IsSuccess)
         {
             TempData["Message"] = $"Đã lưu cơ quan ban hành {Input.Symbol}.";
             return RedirectToPage("Index");
+        }
+
+        if (result.Errors[0].Kind == Domain.Common.ErrorKind.Forbidden)
+        {
+            return Forbid();
         }
 
         Problems.AddTo(ModelState, result.Errors);

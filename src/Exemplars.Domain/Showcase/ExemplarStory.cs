@@ -55,6 +55,9 @@ public sealed class ExemplarStory
 
     public DateTime UpdatedAtUtc { get; set; }
 
+    /// <summary>Changes with every edit, approval and unpublishing: a write carries the version it read (concurrency token).</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
     public StoryState State => Approved ? (HasDraft ? StoryState.PublishedWithDraft : StoryState.Published)
         : PublishedAtUtc is null ? StoryState.Draft : StoryState.Unpublished;
 
@@ -87,6 +90,7 @@ public sealed class ExemplarStory
         {
             HasDraft = true;
             UpdatedAtUtc = nowUtc;
+            Version = Guid.NewGuid();
         }
 
         return changed;
@@ -118,6 +122,7 @@ public sealed class ExemplarStory
         PublishedAtUtc = nowUtc;
         UnpublishedReason = null;
         UpdatedAtUtc = nowUtc;
+        Version = Guid.NewGuid();
         return new StoryRevision
         {
             ExemplarStoryId = Id, Story = this, Kind = StoryRevisionKind.Approved, Title = Title, StoryHtml = StoryHtml, PhotoId = PhotoId,
@@ -142,6 +147,7 @@ public sealed class ExemplarStory
         Approved = false;
         UnpublishedReason = why;
         UpdatedAtUtc = nowUtc;
+        Version = Guid.NewGuid();
         return new StoryRevision
         {
             ExemplarStoryId = Id, Story = this, Kind = StoryRevisionKind.Unpublished, Title = PublishedTitle ?? Title, StoryHtml = PublishedHtml ?? StoryHtml,

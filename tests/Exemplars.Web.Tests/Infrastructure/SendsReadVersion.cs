@@ -11,7 +11,7 @@ namespace Exemplars.Web.Tests.Infrastructure;
 /// </summary>
 public sealed partial class SendsReadVersion : DelegatingHandler
 {
-    [GeneratedRegex(@"^/api/v1/nominations/(\d+)(/(submit|withdraw|return|accept))?$")]
+    [GeneratedRegex(@"^/api/v1/nominations/(\d+)(/(submit|withdraw|return|accept|evidence))?$")]
     private static partial Regex DossierWrite();
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

@@ -51,7 +51,16 @@ public static class CastVote
                 Ciphertext = ExponentialElGamal.Encrypt(ballot.PublicKey, c.Value == BallotChoice.Approve ? 1 : 0),
             }).OrderBy(_ => RandomNumberGenerator.GetInt32(int.MaxValue)).ToList();
 
+            // The ballot's shared row lock, held to the commit: the closing takes it exclusively before counting, so this
+            // paper is either committed before the count reads the papers (and counted) or finds the ballot closed (ADR 012).
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await RowLock.SharedAsync(db, RowLock.Ballots, ballotId, cancellationToken);
+            var status = await db.Ballots.Where(b => b.Id == ballotId).Select(b => b.Status).SingleAsync(cancellationToken);
+            if (status != BallotStatus.Open)
+            {
+                return DomainError.Conflict("ballot_closed", "Cuộc bỏ phiếu đã kết thúc trước khi phiếu của đồng chí được ghi; phiếu không được tính. Kết quả đã công bố trên trang cuộc bỏ phiếu.");
+            }
+
             var marked = await db.BallotVoters
                 .Where(v => v.BallotId == ballotId && v.UserId == userId && !v.HasVoted)
                 .ExecuteUpdateAsync(s => s.SetProperty(v => v.HasVoted, true), cancellationToken);

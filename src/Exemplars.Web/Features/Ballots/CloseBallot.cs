@@ -81,7 +81,16 @@ public static class CloseBallot
 
         private async Task<Result<Outcome>> Count(Ballot ballot, Org.BouncyCastle.Math.BigInteger privateKey, int entered, CancellationToken cancellationToken)
         {
+            // The ballot's exclusive row lock before anything is read: votes in flight (holding the shared lock) commit first
+            // and are counted; later ones wait and then find the ballot closed (ADR 012).
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await RowLock.ExclusiveAsync(db, RowLock.Ballots, ballot.Id, cancellationToken);
+            await db.Entry(ballot).ReloadAsync(cancellationToken);
+            if (ballot.Status == BallotStatus.Closed)
+            {
+                return DomainError.Conflict("ballot_closed", "Cuộc bỏ phiếu đã kết thúc; kết quả không thay đổi được.");
+            }
+
             var roll = await db.BallotVoters.Where(v => v.BallotId == ballot.Id).Select(v => v.HasVoted).ToListAsync(cancellationToken);
             var voted = roll.Count(v => v);
             var papers = await db.BallotVotes.Where(v => v.BallotId == ballot.Id).Select(v => new { v.NominationId, v.Ciphertext }).ToListAsync(cancellationToken);

@@ -93,17 +93,27 @@ public static class OpenBallot
                 return Result<int>.Failure(frozen);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            var shares = SecretSharing.Split(ballot.Id, privateKey, threshold, trustees.Count);
-            ballot.Trustees.AddRange(trustees.Select((id, i) => new BallotTrustee { UserId = id, ShareIndex = shares[i].Index, ShareCheck = ExponentialElGamal.PublicPoint(shares[i].Value) }));
-            db.BallotVoters.AddRange(members.Select(m => new BallotVoter { BallotId = ballot.Id, UserId = m.Id }));
-            db.Notifications.Add(new Notification
+            IReadOnlyList<KeyShare> shares;
+            try
             {
-                OrganizationId = user.OrganizationId, Roles = Roles.StandingCommittee, CreatedAtUtc = ballot.OpenedAtUtc,
-                Text = $"Mời đồng chí bỏ phiếu kín: {ballot.Title}. Thành viên Ban kiểm phiếu nhận mảnh khóa kiểm phiếu trên trang cuộc bỏ phiếu.", Link = $"/Ballots/Details/{ballot.Id}",
-            });
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                shares = SecretSharing.Split(ballot.Id, privateKey, threshold, trustees.Count);
+                ballot.Trustees.AddRange(trustees.Select((id, i) => new BallotTrustee { UserId = id, ShareIndex = shares[i].Index, ShareCheck = ExponentialElGamal.PublicPoint(shares[i].Value) }));
+                db.BallotVoters.AddRange(members.Select(m => new BallotVoter { BallotId = ballot.Id, UserId = m.Id }));
+                db.Notifications.Add(new Notification
+                {
+                    OrganizationId = user.OrganizationId, Roles = Roles.StandingCommittee, CreatedAtUtc = ballot.OpenedAtUtc,
+                    Text = $"Mời đồng chí bỏ phiếu kín: {ballot.Title}. Thành viên Ban kiểm phiếu nhận mảnh khóa kiểm phiếu trên trang cuộc bỏ phiếu.", Link = $"/Ballots/Details/{ballot.Id}",
+                });
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // A candidate was withdrawn, returned or otherwise changed after it was read: nothing is saved (ADR 012).
+                return DomainError.Conflict("candidates_changed", "Trong lúc mở phiếu, có hồ sơ trong danh sách vừa được rút hoặc thay đổi. Chưa mở phiếu; hãy tải lại trang để xem danh sách mới rồi mở lại.");
+            }
+
             for (var i = 0; i < trustees.Count; i++)
             {
                 custody.HandOut(ballot.Id, trustees[i], shares[i]);

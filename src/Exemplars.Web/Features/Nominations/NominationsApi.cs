@@ -64,7 +64,7 @@ public static class NominationsApi
             return result.IsSuccess ? Results.NoContent() : Problems.ToProblem(result.Errors);
         }).WithSummary("Xóa hồ sơ đang soạn (chưa gửi lần nào); phiên bản trong If-Match hoặc ?version=");
 
-        group.MapPost("/{id:int}/evidence", async (int id, [FromForm] string? criterionCode, IFormFile? file, UploadEvidence.Handler handler, CancellationToken ct) =>
+        group.MapPost("/{id:int}/evidence", async (int id, [FromForm] string? criterionCode, [FromForm] Guid? version, IFormFile? file, UploadEvidence.Handler handler, HttpContext http, CancellationToken ct) =>
         {
             if (file is null)
             {
@@ -73,12 +73,12 @@ public static class NominationsApi
 
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, ct);
-            var result = await handler.Handle(id, criterionCode, file.FileName, buffer.ToArray(), ct);
+            var result = await handler.Handle(id, Common.Versions.Pick(version, http), criterionCode, file.FileName, buffer.ToArray(), ct);
             return result.IsSuccess ? Results.Created($"/api/v1/nominations/{id}", result.Value) : Problems.ToProblem(result.Errors);
         })
         .DisableAntiforgery() // bearer tokens only on /api: no cookie to forge
         .WithMetadata(new RequestSizeLimitAttribute(FileRules.MaxFileBytes + (1024 * 1024)))
-        .WithSummary("Tải minh chứng (multipart: file, criterionCode; 'minutes' cho bản chụp biên bản)");
+        .WithSummary("Tải minh chứng (multipart: file, criterionCode; 'minutes' cho bản chụp biên bản; phiên bản hồ sơ trong trường version hoặc If-Match — tải lên không đổi phiên bản)");
 
         group.MapDelete("/{id:int}/evidence/{evidenceId:int}", async (int id, int evidenceId, Guid? version, UploadEvidence.Handler handler, HttpContext http, CancellationToken ct) =>
         {

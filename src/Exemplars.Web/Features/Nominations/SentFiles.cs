@@ -17,6 +17,14 @@ public static class SentFiles
 
     public sealed record Download(Stream Content, string ContentType, string FileName);
 
+    /// <summary>One submission and the files it sent, for the page (the owning unit's clerk and the secretariat only).</summary>
+    public sealed record SentVersion(int Number, DateTime SubmittedAtUtc, string SubmittedBy, IReadOnlyList<Item> Files);
+
+    public sealed record Dossier(int Id, string NomineeName, IReadOnlyList<SentVersion> Versions);
+
+    /// <summary>Who may open the sent files on the page: the unit that sent them (its clerk, in scope) and the secretariat.</summary>
+    public static bool CanOpen(CurrentUser user) => NominationAccess.CanDraft(user) || NominationAccess.CanReview(user);
+
     public sealed class Handler(AppDbContext db, CurrentUser user, IFileStore storage)
     {
         public async Task<Result<IReadOnlyList<Item>>> List(int nominationId, CancellationToken cancellationToken)
@@ -31,6 +39,26 @@ public static class SentFiles
                 .Select(f => new Item(f.Id, f.Version!.Number, f.CriterionCode, f.FileName, f.ContentType, f.Size, f.Sha256))
                 .ToListAsync(cancellationToken);
             return items;
+        }
+
+        /// <summary>Every submission of the dossier, newest first, with exactly the files it sent.</summary>
+        public async Task<Result<Dossier>> Sent(int nominationId, CancellationToken cancellationToken)
+        {
+            if (!CanOpen(user))
+            {
+                return NominationAccess.Forbidden("xem các tệp đã gửi");
+            }
+
+            var nomination = await db.Visible(user).Where(n => n.Id == nominationId).Select(n => new { n.Id, n.NomineeName }).SingleOrDefaultAsync(cancellationToken);
+            if (nomination is null)
+            {
+                return DomainError.NotFound("Không tìm thấy hồ sơ.");
+            }
+
+            var files = (await List(nominationId, cancellationToken)).Value.ToLookup(f => f.VersionNumber);
+            var versions = await db.NominationVersions.Where(v => v.NominationId == nominationId).OrderByDescending(v => v.Number)
+                .Select(v => new { v.Number, v.SubmittedAtUtc, v.SubmittedBy }).ToListAsync(cancellationToken);
+            return new Dossier(nomination.Id, nomination.NomineeName, versions.Select(v => new SentVersion(v.Number, v.SubmittedAtUtc, v.SubmittedBy, files[v.Number].ToList())).ToList());
         }
 
         public async Task<Result<Download>> Open(int nominationId, int sentFileId, CancellationToken cancellationToken)

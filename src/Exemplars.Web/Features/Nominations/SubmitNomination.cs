@@ -26,6 +26,9 @@ public static class SubmitNomination
                 return NominationAccess.Forbidden("gửi hồ sơ đề nghị");
             }
 
+            // The dossier's row lock, as an upload takes it: the files frozen below are all the dossier holds (ADR 012).
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await RowLock.ExclusiveAsync(db, RowLock.Nominations, id, cancellationToken);
             var found = await NominationAccess.FindForEdit(db, user, id, version, cancellationToken);
             if (!found.IsSuccess)
             {
@@ -84,6 +87,7 @@ public static class SubmitNomination
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             }
             catch (DbUpdateException)
             {

@@ -12,20 +12,19 @@ public static class UploadEvidence
 {
     public sealed record Uploaded(int Id, string FileName, string Sha256, long Size);
 
-    /// <summary>How many times an upload re-reads the dossier when parallel uploads to it changed it first.</summary>
-    private const int Attempts = 40;
-
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, IFileStore storage)
     {
         /// <summary>
-        /// The bytes go to the content-addressed store first (temporary name, then an atomic move); the row that references
-        /// them is then saved against the dossier's version. A parallel upload to the same dossier that saved first makes
-        /// this one re-read the dossier (its size limit included) and try again, so parallel uploads all land, one by one.
-        /// Bytes whose row never lands are left to the sweeper.
+        /// An upload takes the dossier version it was made against (ADR 012): refused without one (428) and when the dossier
+        /// changed since (409: saved, sent, returned, withdrawn, a file removed). An upload only adds a row, so it leaves the
+        /// version as it is: any number of parallel uploads against the same version all land. The bytes go to the
+        /// content-addressed store first (temporary name, then an atomic move); the row is then added under a lock on the
+        /// dossier's row, the same lock a submission takes, so a file is either in the version sent or refused, never left
+        /// beside it. Bytes whose row never lands are left to the sweeper.
         /// </summary>
-        public async Task<Result<Uploaded>> Handle(int nominationId, string? criterionCode, string? fileName, byte[] content, CancellationToken cancellationToken)
+        public async Task<Result<Uploaded>> Handle(int nominationId, Guid? version, string? criterionCode, string? fileName, byte[] content, CancellationToken cancellationToken)
         {
-            var nomination = await Editable(nominationId, cancellationToken);
+            var nomination = await Editable(nominationId, version, cancellationToken);
             if (!nomination.IsSuccess)
             {
                 return Result<Uploaded>.Failure(nomination.Errors);
@@ -46,104 +45,62 @@ public static class UploadEvidence
             }
 
             var blob = await storage.PutAsync(content, cancellationToken);
-            for (var attempt = 1; ; attempt++)
+
+            // Under the dossier's row lock: read it again (state, version, the size of what parallel uploads added) and add the row.
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await RowLock.ExclusiveAsync(db, RowLock.Nominations, nominationId, cancellationToken);
+            nomination = await Editable(nominationId, version, cancellationToken);
+            if (!nomination.IsSuccess)
             {
-                if (attempt > 1)
-                {
-                    db.ChangeTracker.Clear();
-                    await Task.Delay(Random.Shared.Next(5, 40), cancellationToken);
-                    nomination = await Editable(nominationId, cancellationToken);
-                    if (!nomination.IsSuccess)
-                    {
-                        return Result<Uploaded>.Failure(nomination.Errors);
-                    }
+                return Result<Uploaded>.Failure(nomination.Errors);
+            }
 
-                    check = FileRules.Check(fileName, content.LongLength, content.AsSpan(0, Math.Min(content.Length, 16)), nomination.Value.Evidence.Sum(e => e.Size));
-                    if (!check.IsSuccess)
-                    {
-                        return Result<Uploaded>.Failure(check.Errors);
-                    }
-                }
+            check = FileRules.Check(fileName, content.LongLength, content.AsSpan(0, Math.Min(content.Length, 16)), nomination.Value.Evidence.Sum(e => e.Size));
+            if (!check.IsSuccess)
+            {
+                return Result<Uploaded>.Failure(check.Errors);
+            }
 
-                var n = nomination.Value;
-                var file = new EvidenceFile
-                {
-                    NominationId = n.Id,
-                    CriterionCode = criterion,
-                    FileName = Path.ChangeExtension(FileRules.CleanName(fileName), check.Value.Extension),
-                    ContentType = check.Value.ContentType,
-                    Size = content.LongLength,
-                    Sha256 = blob.Sha256,
-                    StoragePath = blob.Address,
-                    UploadedAtUtc = clock.GetUtcNow().UtcDateTime,
-                };
-                n.Evidence.Add(file);
+            var n = nomination.Value;
+            var file = new EvidenceFile
+            {
+                NominationId = n.Id,
+                CriterionCode = criterion,
+                FileName = Path.ChangeExtension(FileRules.CleanName(fileName), check.Value.Extension),
+                ContentType = check.Value.ContentType,
+                Size = content.LongLength,
+                Sha256 = blob.Sha256,
+                StoragePath = blob.Address,
+                UploadedAtUtc = clock.GetUtcNow().UtcDateTime,
+            };
+            n.Evidence.Add(file);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
                 if (criterion == EvidenceFile.MinutesScan)
                 {
-                    n.MinutesScanId = null;
-                }
-
-                n.Version = Guid.NewGuid();
-                try
-                {
+                    // The minutes scan needs the new row's key: a second save in the same transaction.
+                    n.MinutesScanId = file.Id;
                     await db.SaveChangesAsync(cancellationToken);
                 }
-                catch (DbUpdateConcurrencyException) when (attempt < Attempts)
-                {
-                    continue;
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    return DomainError.Conflict("concurrent_edit", "Hồ sơ đang được cập nhật đồng thời quá nhiều lần. Hãy thử tải lại tệp.");
-                }
 
-                if (criterion == EvidenceFile.MinutesScan)
-                {
-                    await PointMinutesAt(n, file.Id, cancellationToken);
-                }
-
-                return new Uploaded(file.Id, file.FileName, file.Sha256, file.Size);
+                await transaction.CommitAsync(cancellationToken);
             }
-        }
-
-        /// <summary>The minutes scan needs the new row's key, so it is a second save; a parallel change re-reads and retries it.</summary>
-        private async Task PointMinutesAt(Nomination n, int fileId, CancellationToken cancellationToken)
-        {
-            for (var attempt = 1; ; attempt++)
+            catch (DbUpdateConcurrencyException)
             {
-                n.MinutesScanId = fileId;
-                n.Version = Guid.NewGuid();
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                    return;
-                }
-                catch (DbUpdateConcurrencyException) when (attempt < Attempts)
-                {
-                    db.ChangeTracker.Clear();
-                    await Task.Delay(Random.Shared.Next(5, 40), cancellationToken);
-                    var again = await db.Nominations.Include(x => x.Evidence).SingleOrDefaultAsync(x => x.Id == n.Id, cancellationToken);
-                    if (again is null || again.Evidence.All(e => e.Id != fileId))
-                    {
-                        return;
-                    }
-
-                    n = again;
-                }
+                return DomainError.Conflict(Common.Versions.StaleCode, "Hồ sơ vừa được người khác thay đổi. Hãy tải lại trang rồi tải tệp lên lại.");
             }
+
+            return new Uploaded(file.Id, file.FileName, file.Sha256, file.Size);
         }
 
         public async Task<Result<bool>> Remove(int nominationId, int evidenceId, Guid? version, CancellationToken cancellationToken)
         {
-            var nomination = await Editable(nominationId, cancellationToken);
+            var nomination = await Editable(nominationId, version, cancellationToken);
             if (!nomination.IsSuccess)
             {
                 return Result<bool>.Failure(nomination.Errors);
-            }
-
-            if (Common.Versions.Check(version, nomination.Value.Version, "Hồ sơ vừa được người khác thay đổi. Hãy tải lại trang.") is { } stale)
-            {
-                return stale;
             }
 
             var file = nomination.Value.Evidence.SingleOrDefault(e => e.Id == evidenceId);
@@ -174,7 +131,8 @@ public static class UploadEvidence
             return true;
         }
 
-        private async Task<Result<Nomination>> Editable(int nominationId, CancellationToken cancellationToken)
+        /// <summary>The dossier in the user's scope, editable, at the version the caller read (428 without one, 409 when stale).</summary>
+        private async Task<Result<Nomination>> Editable(int nominationId, Guid? version, CancellationToken cancellationToken)
         {
             if (!NominationAccess.CanDraft(user))
             {
@@ -187,7 +145,9 @@ public static class UploadEvidence
                 return DomainError.Conflict("not_editable", $"Hồ sơ đang ở trạng thái “{found.Value.Status.Label()}”, không sửa được.");
             }
 
-            return found;
+            return found.IsSuccess && Common.Versions.Check(version, found.Value.Version, "Hồ sơ vừa được người khác thay đổi. Hãy tải lại trang.") is { } refused
+                ? refused
+                : found;
         }
     }
 }

@@ -12,7 +12,7 @@ public static class ApproveStory
 {
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
     {
-        public async Task<Result<int>> Handle(int storyId, CancellationToken cancellationToken)
+        public async Task<Result<int>> Handle(int storyId, Guid? version, CancellationToken cancellationToken)
         {
             if (!BallotAccess.CanRun(user))
             {
@@ -23,6 +23,11 @@ public static class ApproveStory
             if (story is null)
             {
                 return DomainError.NotFound("Không tìm thấy bài viết.");
+            }
+
+            if (Common.Versions.Check(version, story.Version, SaveStory.StaleMessage) is { } stale)
+            {
+                return stale;
             }
 
             var who = await (from n in db.Nominations
@@ -36,7 +41,15 @@ public static class ApproveStory
             }
 
             db.StoryRevisions.Add(revision.Value);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return DomainError.Conflict(Common.Versions.StaleCode, SaveStory.StaleMessage);
+            }
+
             return revision.Value.Id;
         }
     }

@@ -13,7 +13,7 @@ public static class ManageStories
 
     public sealed record Row(
         int NominationId, string Name, string Unit, int? StoryId, StoryState? State, string? Title, string? StoryHtml,
-        string? PublishedTitle, string? UnpublishedReason, IReadOnlyList<Revision> History);
+        string? PublishedTitle, string? UnpublishedReason, IReadOnlyList<Revision> History, Guid? Version = null);
 
     public sealed class Handler(AppDbContext db, CurrentUser user)
     {
@@ -39,7 +39,7 @@ public static class ManageStories
                 .ToLookup(r => r.ExemplarStoryId, r => new Revision(r.Kind, r.Title, r.Reason, r.By, r.AtUtc));
             return rows.Select(r => new Row(
                 r.Id, r.NomineeName, r.Unit, r.Story?.Id, r.Story?.State, r.Story?.Title, r.Story?.StoryHtml, r.Story?.PublishedTitle,
-                r.Story?.UnpublishedReason, r.Story is null ? [] : history[r.Story.Id].ToList())).ToList();
+                r.Story?.UnpublishedReason, r.Story is null ? [] : history[r.Story.Id].ToList(), r.Story?.Version)).ToList();
         }
     }
 }

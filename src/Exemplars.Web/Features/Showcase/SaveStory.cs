@@ -17,7 +17,10 @@ namespace Exemplars.Web.Features.Showcase;
 /// </summary>
 public static class SaveStory
 {
-    public sealed record Command(int NominationId, string? Title, string? StoryHtml, bool Approve);
+    public const string StaleMessage = "Bài viết vừa được người khác sửa, duyệt hoặc gỡ. Hãy tải lại trang rồi thực hiện lại.";
+
+    /// <param name="Version">The story's version as read; required once the story exists (428 without, 409 when stale).</param>
+    public sealed record Command(int NominationId, string? Title, string? StoryHtml, bool Approve, Guid? Version = null);
 
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, IFileStore storage)
     {
@@ -49,6 +52,11 @@ public static class SaveStory
             var html = string.IsNullOrWhiteSpace(command.StoryHtml) ? command.StoryHtml : HtmlCleaner.Clean(command.StoryHtml);
             var now = clock.GetUtcNow().UtcDateTime;
             var story = await db.ExemplarStories.SingleOrDefaultAsync(s => s.NominationId == nomination.Id, cancellationToken);
+            if (story is not null && Common.Versions.Check(command.Version, story.Version, StaleMessage) is { } stale)
+            {
+                return stale;
+            }
+
             var errors = story is null
                 ? ExemplarStory.Create(nomination.Id, command.Title, html, null, now).Errors
                 : ValidateOnly(story, command.Title, html);
@@ -70,30 +78,39 @@ public static class SaveStory
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (stored is not null)
+            try
             {
+                if (stored is not null)
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
+                if (story is null)
+                {
+                    story = ExemplarStory.Create(nomination.Id, command.Title, html, stored?.Id, now).Value;
+                    db.ExemplarStories.Add(story);
+                }
+                else
+                {
+                    story.Edit(command.Title, html, stored?.Id, now);
+                }
+
+                if (command.Approve && story.State is not StoryState.Published)
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    var unit = await db.Organizations.Where(o => o.Id == nomination.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
+                    db.StoryRevisions.Add(ApproveStory.Publish(story, nomination.NomineeName, unit, user.Email, now).Value);
+                }
+
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // The version check (an edit, approval or unpublishing saved first) or, for a new story, the one story per nomination.
+                return DomainError.Conflict(Common.Versions.StaleCode, StaleMessage);
             }
 
-            if (story is null)
-            {
-                story = ExemplarStory.Create(nomination.Id, command.Title, html, stored?.Id, now).Value;
-                db.ExemplarStories.Add(story);
-            }
-            else
-            {
-                story.Edit(command.Title, html, stored?.Id, now);
-            }
-
-            if (command.Approve && story.State is not StoryState.Published)
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                var unit = await db.Organizations.Where(o => o.Id == nomination.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
-                db.StoryRevisions.Add(ApproveStory.Publish(story, nomination.NomineeName, unit, user.Email, now).Value);
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return story.Id;
         }
 

@@ -11,7 +11,7 @@ public static class UnpublishStory
 {
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
     {
-        public async Task<Result<int>> Handle(int storyId, string? reason, CancellationToken cancellationToken)
+        public async Task<Result<int>> Handle(int storyId, Guid? version, string? reason, CancellationToken cancellationToken)
         {
             if (!BallotAccess.CanRun(user))
             {
@@ -24,6 +24,11 @@ public static class UnpublishStory
                 return DomainError.NotFound("Không tìm thấy bài viết.");
             }
 
+            if (Common.Versions.Check(version, story.Version, SaveStory.StaleMessage) is { } stale)
+            {
+                return stale;
+            }
+
             var revision = story.Unpublish(reason, user.Email, clock.GetUtcNow().UtcDateTime);
             if (!revision.IsSuccess)
             {
@@ -31,7 +36,15 @@ public static class UnpublishStory
             }
 
             db.StoryRevisions.Add(revision.Value);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return DomainError.Conflict(Common.Versions.StaleCode, SaveStory.StaleMessage);
+            }
+
             return revision.Value.Id;
         }
     }

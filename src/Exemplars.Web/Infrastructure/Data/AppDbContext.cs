@@ -168,6 +168,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(x => x.PublishedTitle).HasMaxLength(300);
             e.Property(x => x.PublishedHtml).HasMaxLength(50_000);
             e.Property(x => x.UnpublishedReason).HasMaxLength(1000);
+            e.Property(x => x.Version).IsConcurrencyToken();
             e.Ignore(x => x.State);
             e.HasOne<ShowcasePhoto>().WithMany().HasForeignKey(x => x.PhotoId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<ShowcasePhoto>().WithMany().HasForeignKey(x => x.PublishedPhotoId).OnDelete(DeleteBehavior.Restrict);

@@ -49,7 +49,7 @@ public sealed class EditModel(GetNomination.Handler get, AppDbContext db, Curren
     public async Task<IActionResult> OnPostSaveAsync(int id, SaveDossier.Command command, [FromServices] SaveDossier.Handler handler, CancellationToken ct) =>
         await Outcome(id, await handler.Handle(id, command, ct), "Đã lưu hồ sơ.", ct);
 
-    public async Task<IActionResult> OnPostUploadAsync(int id, string? criterionCode, IFormFile? file, [FromServices] UploadEvidence.Handler handler, CancellationToken ct)
+    public async Task<IActionResult> OnPostUploadAsync(int id, Guid? version, string? criterionCode, IFormFile? file, [FromServices] UploadEvidence.Handler handler, CancellationToken ct)
     {
         if (file is null)
         {
@@ -59,7 +59,7 @@ public sealed class EditModel(GetNomination.Handler get, AppDbContext db, Curren
 
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
-        return await Outcome(id, await handler.Handle(id, criterionCode, file.FileName, buffer.ToArray(), ct), $"Đã tải lên {file.FileName}.", ct);
+        return await Outcome(id, await handler.Handle(id, version, criterionCode, file.FileName, buffer.ToArray(), ct), $"Đã tải lên {file.FileName}.", ct);
     }
 
     public async Task<IActionResult> OnPostRemoveEvidenceAsync(int id, int evidenceId, Guid? version, [FromServices] UploadEvidence.Handler handler, CancellationToken ct) =>

@@ -1,4 +1,6 @@
+using Exemplars.Domain.Common;
 using Exemplars.Domain.Nominations;
+using Exemplars.Web.Features.Common;
 using Exemplars.Web.Features.Showcase;
 using Exemplars.Web.Pages.Paging;
 using Microsoft.AspNetCore.Mvc;
@@ -41,30 +43,47 @@ public sealed class ManageModel(ManageStories.Handler list) : PageModel
             return RedirectToPage();
         }
 
-        return this.Handle(result.Errors) ?? await OnGetAsync(ct);
+        return await Refused(result.Errors, ct);
     }
 
-    public async Task<IActionResult> OnPostApproveAsync(int storyId, [FromServices] ApproveStory.Handler approve, CancellationToken ct)
+    public async Task<IActionResult> OnPostApproveAsync(int storyId, Guid? version, [FromServices] ApproveStory.Handler approve, CancellationToken ct)
     {
-        var result = await approve.Handle(storyId, ct);
+        var result = await approve.Handle(storyId, version, ct);
         if (result.IsSuccess)
         {
             TempData["Message"] = "Đã duyệt; trang công khai hiện bản này.";
             return RedirectToPage();
         }
 
-        return this.Handle(result.Errors) ?? await OnGetAsync(ct);
+        return await Refused(result.Errors, ct);
     }
 
-    public async Task<IActionResult> OnPostUnpublishAsync(int storyId, string? reason, [FromServices] UnpublishStory.Handler unpublish, CancellationToken ct)
+    public async Task<IActionResult> OnPostUnpublishAsync(int storyId, Guid? version, string? reason, [FromServices] UnpublishStory.Handler unpublish, CancellationToken ct)
     {
-        var result = await unpublish.Handle(storyId, reason, ct);
+        var result = await unpublish.Handle(storyId, version, reason, ct);
         if (result.IsSuccess)
         {
             TempData["Message"] = "Đã gỡ bài khỏi trang công khai.";
             return RedirectToPage();
         }
 
-        return this.Handle(result.Errors) ?? await OnGetAsync(ct);
+        return await Refused(result.Errors, ct);
+    }
+
+    /// <summary>The page again with the errors; a missing version answers 428 and a stale one 409, as the API does.</summary>
+    private async Task<IActionResult> Refused(IReadOnlyList<DomainError> errors, CancellationToken ct)
+    {
+        if (this.Handle(errors) is { } refused)
+        {
+            return refused;
+        }
+
+        var page = await OnGetAsync(ct);
+        if (page is PageResult && errors[0].Code is Versions.RequiredCode or Versions.StaleCode)
+        {
+            Response.StatusCode = errors[0].Code == Versions.RequiredCode ? StatusCodes.Status428PreconditionRequired : StatusCodes.Status409Conflict;
+        }
+
+        return page;
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Exemplars.Web.Pages.Decisions;
 
-public sealed class IndexModel(ListDecisions.Handler list, Infrastructure.Auth.CurrentUser me, Infrastructure.Data.AppDbContext db) : PageModel
+public sealed class IndexModel(ListDecisions.Handler list, Infrastructure.Auth.CurrentUser me, Features.Plans.ChooseRound.Handler rounds) : PageModel
 {
     /// <summary>The round whose documents the action buttons prepare (the latest by default).</summary>
     [BindProperty(SupportsGet = true)]
@@ -40,8 +40,9 @@ public sealed class IndexModel(ListDecisions.Handler list, Infrastructure.Auth.C
         Result = result.Value;
         if (CanIssue)
         {
-            Rounds = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Rounds.OrderByDescending(r => r.LastRatingYear).Select(r => r.Code), ct);
-            Round = Rounds.Contains(Round ?? string.Empty) ? Round : Rounds.Count > 0 ? Rounds[0] : null;
+            var choice = await rounds.Handle(Round, ct);
+            Rounds = choice.Codes;
+            Round = choice.Code;
         }
 
         return Page();

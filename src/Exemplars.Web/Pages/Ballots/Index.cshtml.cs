@@ -51,7 +51,7 @@ public sealed class IndexModel(ListBallots.Handler list, Features.Plans.ChooseRo
         if (result.IsSuccess)
         {
             TempData["Message"] = "Đã mở cuộc bỏ phiếu. Các thành viên Ban kiểm phiếu nhận mảnh khóa trên trang cuộc bỏ phiếu.";
-            return Redirect($"/Ballots/Details/{result.Value}");
+            return RedirectToPage("/Ballots/Details", new { id = result.Value });
         }
 
         if (result.Errors[0].Kind == Domain.Common.ErrorKind.Forbidden)

@@ -61,7 +61,7 @@ public sealed class SelectionModel(GetSelection.Handler selection, Features.Plan
         if (result.IsSuccess)
         {
             TempData["Message"] = "Đã mở cuộc bỏ phiếu lại. Các thành viên Ban kiểm phiếu nhận mảnh khóa trên trang cuộc bỏ phiếu.";
-            return Redirect($"/Ballots/Details/{result.Value}");
+            return RedirectToPage("/Ballots/Details", new { id = result.Value });
         }
 
         return this.Handle(result.Errors) ?? await OnGetAsync(ct);

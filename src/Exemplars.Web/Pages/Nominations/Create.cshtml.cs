@@ -71,7 +71,7 @@ public sealed class CreateModel(CreateNomination.Handler create, ChooseRound.Han
         if (result.IsSuccess)
         {
             TempData["Message"] = "Đã lập hồ sơ. Hãy hoàn thiện báo cáo thành tích, minh chứng và biên bản họp bình xét.";
-            return Redirect($"/Nominations/Edit/{result.Value}");
+            return RedirectToPage("/Nominations/Edit", new { id = result.Value });
         }
 
         if (result.Errors[0].Kind == ErrorKind.Forbidden)

@@ -75,7 +75,7 @@ public sealed class EditModel(SaveOrganization.Handler save, GetOrganization.Han
         if (result.IsSuccess)
         {
             TempData["Message"] = "Đã lưu tổ chức.";
-            return Redirect($"/Organizations/Details/{result.Value}");
+            return RedirectToPage("/Organizations/Details", new { id = result.Value });
         }
 
         if (result.Errors[0].Kind == Domain.Common.ErrorKind.NotFound)

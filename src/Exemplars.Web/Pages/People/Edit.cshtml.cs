@@ -104,7 +104,7 @@ public sealed class EditModel(SavePerson.Handler save, GetPerson.Handler get, Or
         if (result.IsSuccess)
         {
             TempData["Message"] = "Đã lưu thông tin.";
-            return Redirect($"/People/Details/{result.Value}");
+            return RedirectToPage("/People/Details", new { id = result.Value });
         }
 
         switch (result.Errors[0].Kind)

@@ -99,7 +99,7 @@ public sealed class EditRoundModel(GetRound.Handler get, UpdateRound.Handler upd
         if (result.IsSuccess)
         {
             TempData["Message"] = $"Đã lưu đợt {round.Code}.";
-            return Redirect($"/Plans/Details/{result.Value}");
+            return RedirectToPage("/Plans/Details", new { id = result.Value });
         }
 
         Problems.AddTo(ModelState, result.Errors.Select(e => e with { Field = null }));

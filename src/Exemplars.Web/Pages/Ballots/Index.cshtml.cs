@@ -11,6 +11,8 @@ public sealed class IndexModel(ListBallots.Handler list, Features.Plans.ChooseRo
 {
     public int PageNumber => Paging.PageQuery.Number(Request);
 
+    public Paging.SortModel Sort => Paging.SortModel.From(Request, ListBallots.SortKeys);
+
     [BindProperty(SupportsGet = true, Name = "round")]
     public string? Round { get; set; }
 
@@ -32,7 +34,7 @@ public sealed class IndexModel(ListBallots.Handler list, Features.Plans.ChooseRo
             return Forbid();
         }
 
-        Result = await list.Handle(PageNumber, ct);
+        Result = await list.Handle(PageNumber, Sort.Key, Sort.Descending, ct);
         var choice = await rounds.Handle(Round, ct);
         Rounds = choice.Codes;
         Round = choice.Code;

@@ -18,6 +18,8 @@ public sealed class IndexModel(ListDecisions.Handler list, Infrastructure.Auth.C
 
     public int PageNumber => Paging.PageQuery.Number(Request);
 
+    public Paging.SortModel Sort => Paging.SortModel.From(Request, ListDecisions.SortKeys);
+
     public Paged<ListDecisions.Row> Result { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
 
     public async Task<IActionResult> OnGetDocxAsync(int id, [FromServices] Features.Documents.DecisionDocument.Handler document, CancellationToken ct) =>
@@ -31,7 +33,7 @@ public sealed class IndexModel(ListDecisions.Handler list, Infrastructure.Auth.C
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var result = await list.Handle(null, PageNumber, ct);
+        var result = await list.Handle(null, PageNumber, Sort.Key, Sort.Descending, ct);
         if (!result.IsSuccess)
         {
             return Forbid();

@@ -34,6 +34,8 @@ public sealed class IndexModel(ListNominations.Handler list, ChooseRound.Handler
 
     public int PageNumber => Paging.PageQuery.Number(Request);
 
+    public Paging.SortModel Sort => Paging.SortModel.From(Request, ListNominations.SortKeys);
+
     public IReadOnlyList<string> Rounds { get; private set; } = [];
 
     public Paged<ListNominations.Row> Result { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
@@ -53,7 +55,7 @@ public sealed class IndexModel(ListNominations.Handler list, ChooseRound.Handler
         var choice = await rounds.Handle(Round, ct);
         Rounds = choice.Codes;
         Round = Request.Query.ContainsKey("round") && string.IsNullOrWhiteSpace(Round) ? null : choice.Code;
-        Result = await list.Handle(new ListNominations.Query(Round, Status, Kind, Category, PageNumber, OrganizationId: OrganizationId), ct);
+        Result = await list.Handle(new ListNominations.Query(Round, Status, Kind, Category, PageNumber, OrganizationId: OrganizationId, Sort: Sort.Key, Descending: Sort.Descending), ct);
         Categories = (await categories.Distinct(null, ct)).Select(c => c.Code).Order(StringComparer.Ordinal).ToList();
         if (CanReview)
         {

@@ -14,6 +14,8 @@ public sealed class TrackerModel(RoundTracker.Handler tracker, Features.Plans.Ch
 
     public int PageNumber => Paging.PageQuery.Number(Request);
 
+    public Paging.SortModel Sort => Paging.SortModel.From(Request, RoundTracker.SortKeys);
+
     public IReadOnlyList<string> Rounds { get; private set; } = [];
 
     public RoundTracker.Response? Result { get; private set; }
@@ -23,7 +25,7 @@ public sealed class TrackerModel(RoundTracker.Handler tracker, Features.Plans.Ch
         var choice = await rounds.Handle(Round, ct);
         Rounds = choice.Codes;
         Round = choice.Code;
-        var result = await tracker.Handle(Round, State, PageNumber, ct);
+        var result = await tracker.Handle(Round, State, PageNumber, Sort.Key, Sort.Descending, ct);
         if (!result.IsSuccess && result.Errors[0].Kind == Domain.Common.ErrorKind.Forbidden)
         {
             return Forbid();

@@ -103,6 +103,7 @@ public abstract partial class PagingTests(AppFactory app)
         ("/Organizations?includeInactive=true", "ten"), ("/People?partyMember=true", "ten"), ("/Nominations?round=", "ten"),
         ("/Nominations?round=", "don-vi"), ("/Ballots", "ten"), ("/Decisions", "trich-yeu"), ("/Decisions", "ngay"),
         ("/Review/Tracker?round=2021-2025", "ten"), ("/Review/Tracker?round=2021-2025", "ma"), ("/Admin/Users?role=", "ten"), ("/Admin/Users?role=", "email"),
+        ("/Admin/Audit?entityType=", "thoi-diem"), ("/Admin/Audit?entityType=", "du-lieu"),
     ];
 
     [Fact]

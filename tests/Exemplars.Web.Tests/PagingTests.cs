@@ -97,6 +97,120 @@ public abstract partial class PagingTests(AppFactory app)
         }
     }
 
+    /// <summary>Every list page with sortable columns, a filter it keeps, and a column to sort by.</summary>
+    private static readonly (string Url, string Key)[] SortedPages =
+    [
+        ("/Organizations?includeInactive=true", "ten"), ("/People?partyMember=true", "ten"), ("/Nominations?round=", "ten"),
+        ("/Nominations?round=", "don-vi"), ("/Ballots", "ten"), ("/Decisions", "trich-yeu"), ("/Decisions", "ngay"),
+        ("/Review/Tracker?round=2021-2025", "ten"), ("/Review/Tracker?round=2021-2025", "ma"), ("/Admin/Users?role=", "ten"), ("/Admin/Users?role=", "email"),
+        ("/Admin/Audit?entityType=", "thoi-diem"), ("/Admin/Audit?entityType=", "du-lieu"),
+    ];
+
+    [Fact]
+    public async Task Every_sortable_list_changes_order_by_a_column_and_keeps_the_sort_and_filters_on_page_two()
+    {
+        await SeedBallotsAndDecisions();
+        var admin = await app.SignedInAs("admin@demo.vn");
+        foreach (var (url, key) in SortedPages)
+        {
+            var ascending = await Rows(admin, With(url, $"sort={key}"));
+            var descending = await Rows(admin, With(url, $"sort={key}&desc=true"));
+            Assert.True(ascending.Rows.Count > 1, $"{url}: too few rows to sort");
+            Assert.NotEqual(ascending.Rows, descending.Rows);
+
+            var document = Forms.Parse(await admin.GetStringAsync(With(url, $"sort={key}")));
+            var header = document.QuerySelectorAll("main th[aria-sort]").Single(th => th.GetAttribute("aria-sort") == "ascending");
+            var reverse = header.QuerySelector("a")!.GetAttribute("href")!;
+            Assert.Contains("desc=true", reverse, StringComparison.Ordinal);
+            if (url.Contains('?', StringComparison.Ordinal))
+            {
+                Assert.Contains(url.Split('?')[1], reverse, StringComparison.Ordinal);
+            }
+
+            // An unknown column is ignored (the page's default order), never an error.
+            var unknown = await Rows(admin, With(url, "sort=drop%20table"));
+            Assert.Equal((await Rows(admin, url)).Rows, unknown.Rows);
+
+            if (ascending.PageCount < 2)
+            {
+                continue;
+            }
+
+            var next = document.QuerySelectorAll("nav[aria-label='Phân trang'] a.page-link").Select(a => a.GetAttribute("href")!).First(h => h.Contains("page=2", StringComparison.Ordinal));
+            Assert.Contains($"sort={key}", next, StringComparison.Ordinal);
+            var second = await Rows(admin, With(url, $"sort={key}&page=2"));
+            Assert.Equal(2, second.Page);
+            Assert.Empty(ascending.Rows.Intersect(second.Rows));
+        }
+    }
+
+    private static readonly string[] NominatedUnits = ["CS001", "CS010", "CS028"];
+
+    private static readonly string[] BallotTitles = ["Bỏ phiếu An", "Bỏ phiếu Minh", "Bỏ phiếu Xuân"];
+
+    private static readonly string[] DecisionTitles = ["Quyết định An", "Quyết định Minh", "Quyết định Xuân"];
+
+    /// <summary>The demo has no dossier, ballot or decision: three of each, of a round of their own, so the lists have rows to sort.</summary>
+    private async Task SeedBallotsAndDecisions()
+    {
+        var round = await app.FreshRound("SORT");
+        var issuer = "S" + Guid.NewGuid().ToString("N")[..8];
+        await app.WithDb(async db =>
+        {
+            var roundId = await db.Rounds.Where(r => r.Code == round).Select(r => r.Id).SingleAsync();
+            var day = 0;
+            foreach (var title in BallotTitles)
+            {
+                db.Ballots.Add(new Exemplars.Domain.Ballots.Ballot { RoundId = roundId, Title = title, OpenedBy = "admin@demo.vn", OpenedAtUtc = new DateTime(2025, 4, 1 + day++, 0, 0, 0, DateTimeKind.Utc), Status = Exemplars.Domain.Ballots.BallotStatus.Closed });
+            }
+
+            foreach (var code in NominatedUnits)
+            {
+                var unit = await db.Organizations.SingleAsync(o => o.Code == code);
+                db.Nominations.Add(new Exemplars.Domain.Nominations.Nomination
+                {
+                    RoundId = roundId, OrganizationId = unit.Id, Kind = Exemplars.Domain.Eligibility.NomineeKind.Collective, CollectiveId = unit.Id,
+                    NomineeKey = Exemplars.Domain.Nominations.Nomination.KeyOf(Exemplars.Domain.Eligibility.NomineeKind.Collective, unit.Id), NomineeName = unit.Name,
+                    CategoryCode = "3.1.1", Status = Exemplars.Domain.Nominations.NominationStatus.Draft, CreatedAtUtc = DateTime.UtcNow,
+                });
+            }
+
+            var number = 1;
+            foreach (var title in DecisionTitles)
+            {
+                db.Decisions.Add(new Exemplars.Domain.Ballots.Decision { Issuer = issuer, Year = 2025, Term = 2025, Number = number, Type = Exemplars.Domain.Documents.DocumentType.Decision, Title = title, Date = new DateOnly(2025, 5, number++), Signer = "Người ký", CreatedBy = "admin@demo.vn" });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+    }
+
+    [Fact]
+    public async Task Round_pickers_default_to_the_open_round_not_the_last_round_of_the_newest_plan()
+    {
+        var admin = await app.SignedInAs("admin@demo.vn");
+        var rounds = await app.WithDb(db => db.Rounds.AsNoTracking().ToListAsync());
+        var today = Exemplars.Web.Infrastructure.VietnamTime.Today(TimeProvider.System);
+        var open = Exemplars.Domain.Plans.RoundCalendar.Open(rounds, today)!;
+        Assert.True(open.GrassrootsDeadline >= today, "the demo has a round open for sending");
+        foreach (var (url, select) in new[]
+        {
+            ("/Dashboard", "#round"), ("/Review/Tracker", "#round"), ("/Nominations", "#round"), ("/Ballots/Selection", "#round"),
+            ("/Ballots", "#open-round"), ("/Decisions", "#round"), ("/Eligibility/Suggestions", "#round"), ("/Consultation/Periods", "#round"),
+        })
+        {
+            var document = Forms.Parse(await admin.GetStringAsync(url));
+            var picker = document.QuerySelector($"main select{select}");
+            Assert.True(picker is not null, $"{url}: no round picker");
+            var chosen = picker.QuerySelector("option[selected]")?.GetAttribute("value") ?? picker.QuerySelector("option")!.GetAttribute("value");
+            Assert.True(open.Code == chosen, $"{url} shows round {chosen}, not the open round {open.Code}");
+        }
+
+        // "Tất cả" (an empty round) still lists every round on the dossier list.
+        var all = Forms.Parse(await admin.GetStringAsync("/Nominations?round="));
+        Assert.Null(all.QuerySelector("main select#round option[selected]:not([value=''])"));
+    }
+
     private static async Task<List<string>> Column(HttpClient client, string url, int column)
     {
         var document = Forms.Parse(await client.GetStringAsync(url));

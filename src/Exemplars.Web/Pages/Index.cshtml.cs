@@ -1,13 +1,10 @@
 using Exemplars.Web.Features.Organizations;
-using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure;
-using Exemplars.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Pages;
 
-public sealed class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clock, Features.Nominations.ListNotifications.Handler notices, Features.Nominations.ListNominations.Handler nominations) : PageModel
+public sealed class IndexModel(OrganizationOptions.Handler organizations, TimeProvider clock, Features.Nominations.ListNotifications.Handler notices, Features.Nominations.ListNominations.Handler nominations) : PageModel
 {
     public IReadOnlyList<Domain.Nominations.Notification> Notices { get; private set; } = [];
 
@@ -21,7 +18,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, TimeProvider clo
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        OrganizationCount = await db.Organizations.InScopeOf(me).CountAsync(o => o.IsActive, ct);
+        OrganizationCount = await organizations.CountActive(ct);
         TodayDate = VietnamTime.Today(clock);
         Today = TodayDate.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         Notices = await notices.Handle(10, ct);

@@ -7,7 +7,10 @@ namespace Exemplars.Web.Features.Audit;
 /// <summary>The audit log, newest first, filtered by user, organisation, entity and date range (admin only).</summary>
 public static class ListAuditEntries
 {
-    public sealed record Query(string? User = null, int? OrganizationId = null, string? EntityType = null, string? EntityId = null, DateOnly? From = null, DateOnly? To = null, int Page = 1, int PageSize = PageRequest.DefaultSize);
+    public sealed record Query(string? User = null, int? OrganizationId = null, string? EntityType = null, string? EntityId = null, DateOnly? From = null, DateOnly? To = null, int Page = 1, int PageSize = PageRequest.DefaultSize, string? Sort = null, bool Descending = false);
+
+    /// <summary>The columns the log can be sorted by (time, who, what data, which action); the newest entry first by default.</summary>
+    public static readonly string[] SortKeys = ["thoi-diem", "nguoi", "du-lieu", "thao-tac"];
 
     public sealed record Row(long Id, DateTime AtUtc, string? UserName, int? OrganizationId, string EntityType, string EntityId, string Action, string Changes)
     {
@@ -64,7 +67,18 @@ public static class ListAuditEntries
                 entries = entries.Where(a => a.AtUtc < end);
             }
 
-            var page = await entries.OrderByDescending(a => a.Id)
+            entries = (query.Sort, query.Descending) switch
+            {
+                ("thoi-diem", false) => entries.OrderBy(a => a.Id),
+                ("nguoi", false) => entries.OrderBy(a => a.UserName).ThenByDescending(a => a.Id),
+                ("nguoi", true) => entries.OrderByDescending(a => a.UserName).ThenByDescending(a => a.Id),
+                ("du-lieu", false) => entries.OrderBy(a => a.EntityType).ThenByDescending(a => a.Id),
+                ("du-lieu", true) => entries.OrderByDescending(a => a.EntityType).ThenByDescending(a => a.Id),
+                ("thao-tac", false) => entries.OrderBy(a => a.Action).ThenByDescending(a => a.Id),
+                ("thao-tac", true) => entries.OrderByDescending(a => a.Action).ThenByDescending(a => a.Id),
+                _ => entries.OrderByDescending(a => a.Id),
+            };
+            var page = await entries
                 .Select(a => new Row(a.Id, a.AtUtc, a.UserName, a.OrganizationId, a.EntityType, a.EntityId, a.Action, a.Changes))
                 .ToPagedAsync(new PageRequest(query.Page, query.PageSize), cancellationToken);
             var ids = page.Items.Where(r => r.OrganizationId is not null).Select(r => r.OrganizationId!.Value).Distinct().ToList();

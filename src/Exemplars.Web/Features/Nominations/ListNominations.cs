@@ -8,7 +8,10 @@ namespace Exemplars.Web.Features.Nominations;
 
 public static class ListNominations
 {
-    public sealed record Query(string? Round = null, NominationStatus? Status = null, NomineeKind? Kind = null, string? Category = null, int Page = 1, int PageSize = PageRequest.DefaultSize, int? OrganizationId = null);
+    public sealed record Query(string? Round = null, NominationStatus? Status = null, NomineeKind? Kind = null, string? Category = null, int Page = 1, int PageSize = PageRequest.DefaultSize, int? OrganizationId = null, string? Sort = null, bool Descending = false);
+
+    /// <summary>The columns the list can be sorted by (round, unit, nominee, status); anything else gives the default order.</summary>
+    public static readonly string[] SortKeys = ["dot", "don-vi", "ten", "trang-thai"];
 
     public sealed record Row(int Id, string Round, DateOnly Deadline, string OrganizationName, NomineeKind Kind, string NomineeName, string CategoryCode, NominationStatus Status, DateTime? SubmittedAtUtc, Guid Version);
 
@@ -42,10 +45,26 @@ public static class ListNominations
                 nominations = nominations.Where(n => n.CategoryCode == query.Category);
             }
 
-            return (from n in nominations
-                    join r in db.Rounds on n.RoundId equals r.Id
-                    join o in db.Organizations on n.OrganizationId equals o.Id
-                    orderby r.LastRatingYear descending, o.Code, n.NomineeName
+            var joined = from n in nominations
+                         join r in db.Rounds on n.RoundId equals r.Id
+                         join o in db.Organizations on n.OrganizationId equals o.Id
+                         select new { n, r, o };
+            joined = (query.Sort, query.Descending) switch
+            {
+                ("dot", false) => joined.OrderBy(x => x.r.LastRatingYear).ThenBy(x => x.r.Code).ThenBy(x => x.n.Id),
+                ("dot", true) => joined.OrderByDescending(x => x.r.LastRatingYear).ThenByDescending(x => x.r.Code).ThenBy(x => x.n.Id),
+                ("don-vi", false) => joined.OrderBy(x => x.o.SearchName).ThenBy(x => x.n.Id),
+                ("don-vi", true) => joined.OrderByDescending(x => x.o.SearchName).ThenBy(x => x.n.Id),
+                ("ten", false) => joined.OrderBy(x => x.n.NomineeName).ThenBy(x => x.n.Id),
+                ("ten", true) => joined.OrderByDescending(x => x.n.NomineeName).ThenBy(x => x.n.Id),
+                ("trang-thai", false) => joined.OrderBy(x => x.n.Status).ThenBy(x => x.n.Id),
+                ("trang-thai", true) => joined.OrderByDescending(x => x.n.Status).ThenBy(x => x.n.Id),
+                _ => joined.OrderByDescending(x => x.r.LastRatingYear).ThenBy(x => x.o.Code).ThenBy(x => x.n.NomineeName).ThenBy(x => x.n.Id),
+            };
+            return (from x in joined
+                    let n = x.n
+                    let r = x.r
+                    let o = x.o
                     let extension = db.DeadlineExtensions.Where(x => x.RoundId == n.RoundId && x.OrganizationId == n.OrganizationId).Max(x => (DateOnly?)x.Until)
                     select new Row(n.Id, r.Code, extension != null && extension > r.GrassrootsDeadline ? extension.Value : r.GrassrootsDeadline, o.Name, n.Kind, n.NomineeName, n.CategoryCode, n.Status, n.SubmittedAtUtc, n.Version))
                 .ToPagedAsync(new PageRequest(query.Page, query.PageSize), cancellationToken);

@@ -20,9 +20,15 @@ public static class RoundTracker
 
     public sealed record Response(string Round, DateOnly Deadline, int OnTime, int Late, int Missing, Paged<Row> Units);
 
+    /// <summary>The columns the tracker can be sorted by (code, name, dossiers sent, state); code is the default.</summary>
+    public static readonly string[] SortKeys = ["ma", "ten", "da-gui", "tinh-trang"];
+
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
     {
-        public async Task<Result<Response>> Handle(string? roundCode, DeadlineState? only, int page, CancellationToken cancellationToken)
+        public Task<Result<Response>> Handle(string? roundCode, DeadlineState? only, int page, CancellationToken cancellationToken) =>
+            Handle(roundCode, only, page, null, false, cancellationToken);
+
+        public async Task<Result<Response>> Handle(string? roundCode, DeadlineState? only, int page, string? sort, bool descending, CancellationToken cancellationToken)
         {
             if (!BallotAccess.CanRun(user))
             {
@@ -58,9 +64,22 @@ public static class RoundTracker
                 return new Row(u.Id, u.Code, u.Name, c?.Sent ?? 0, c?.Drafts ?? 0, c?.Last, extension, state);
             }).ToList();
             var filtered = only is { } s ? rows.Where(r => r.State == s).ToList() : rows;
+            filtered = Sorted(filtered, sort, descending);
             var request = new PageRequest(page);
             return new Response(round.Code, round.GrassrootsDeadline, rows.Count(r => r.State == DeadlineState.OnTime), rows.Count(r => r.State == DeadlineState.Late), rows.Count(r => r.State == DeadlineState.Missing),
                 Paged<Row>.Of(filtered, request));
+        }
+
+        private static List<Row> Sorted(List<Row> rows, string? sort, bool descending)
+        {
+            IOrderedEnumerable<Row> ordered = sort switch
+            {
+                "ten" => descending ? rows.OrderByDescending(r => Domain.Common.VietnameseText.Fold(r.Name), StringComparer.Ordinal) : rows.OrderBy(r => Domain.Common.VietnameseText.Fold(r.Name), StringComparer.Ordinal),
+                "da-gui" => descending ? rows.OrderByDescending(r => r.Sent) : rows.OrderBy(r => r.Sent),
+                "tinh-trang" => descending ? rows.OrderByDescending(r => r.State) : rows.OrderBy(r => r.State),
+                _ => descending ? rows.OrderByDescending(r => r.Code, StringComparer.Ordinal) : rows.OrderBy(r => r.Code, StringComparer.Ordinal),
+            };
+            return ordered.ThenBy(r => r.Code, StringComparer.Ordinal).ToList();
         }
     }
 }

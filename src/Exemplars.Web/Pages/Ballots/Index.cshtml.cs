@@ -1,25 +1,17 @@
-using Exemplars.Domain.Ballots;
-using Exemplars.Domain.Eligibility;
-using Exemplars.Domain.Nominations;
-using Exemplars.Domain.Users;
 using Exemplars.Web.Features.Ballots;
 using Exemplars.Web.Features.Common;
 using Exemplars.Web.Infrastructure.Auth;
-using Exemplars.Web.Infrastructure.Data;
 using Exemplars.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Pages.Ballots;
 
-public sealed class IndexModel(ListBallots.Handler list, AppDbContext db, CurrentUser me) : PageModel
+public sealed class IndexModel(ListBallots.Handler list, Features.Plans.ChooseRound.Handler rounds, WaitingCandidates.Handler waiting, CurrentUser me) : PageModel
 {
-    public sealed record WaitingCandidate(int Id, string Name, string Kind, string Organization);
-
-    public sealed record Member(string Email, string Name);
-
     public int PageNumber => Paging.PageQuery.Number(Request);
+
+    public Paging.SortModel Sort => Paging.SortModel.From(Request, ListBallots.SortKeys);
 
     [BindProperty(SupportsGet = true, Name = "round")]
     public string? Round { get; set; }
@@ -29,9 +21,9 @@ public sealed class IndexModel(ListBallots.Handler list, AppDbContext db, Curren
     public IReadOnlyList<string> Rounds { get; private set; } = [];
 
     /// <summary>Verified candidates of the round not yet on a main ballot.</summary>
-    public IReadOnlyList<WaitingCandidate> Waiting { get; private set; } = [];
+    public IReadOnlyList<WaitingCandidates.Candidate> Waiting { get; private set; } = [];
 
-    public IReadOnlyList<Member> Members { get; private set; } = [];
+    public IReadOnlyList<WaitingCandidates.Member> Members { get; private set; } = [];
 
     public bool CanRun => BallotAccess.CanRun(me);
 
@@ -42,24 +34,14 @@ public sealed class IndexModel(ListBallots.Handler list, AppDbContext db, Curren
             return Forbid();
         }
 
-        Result = await list.Handle(PageNumber, ct);
-        Rounds = await db.Rounds.OrderByDescending(r => r.LastRatingYear).Select(r => r.Code).ToListAsync(ct);
-        Round = Rounds.Contains(Round ?? string.Empty) ? Round : (Rounds.Count > 0 ? Rounds[0] : null);
-        if (CanRun && Round is not null)
+        Result = await list.Handle(PageNumber, Sort.Key, Sort.Descending, ct);
+        var choice = await rounds.Handle(Round, ct);
+        Rounds = choice.Codes;
+        Round = choice.Code;
+        if (CanRun && Round is not null && await waiting.Handle(Round, ct) is { IsSuccess: true } open)
         {
-            var roundId = await db.Rounds.Where(r => r.Code == Round).Select(r => r.Id).SingleAsync(ct);
-            var balloted = from c in db.Set<BallotCandidate>()
-                           join b in db.Ballots on c.BallotId equals b.Id
-                           where b.RoundId == roundId && b.Kind == BallotKind.Main
-                           select c.NominationId;
-            var rows = await (from n in db.Nominations
-                              join o in db.Organizations on n.OrganizationId equals o.Id
-                              where n.RoundId == roundId && n.Status == NominationStatus.Verified && !balloted.Contains(n.Id)
-                              orderby n.Kind, n.NomineeName
-                              select new { n.Id, n.NomineeName, n.Kind, o.Name }).ToListAsync(ct);
-            Waiting = rows.Select(r => new WaitingCandidate(r.Id, r.NomineeName, r.Kind.Label(), r.Name)).ToList();
-            Members = await db.Users.Where(u => u.IsActive && u.Role == Roles.StandingCommittee && u.Organization!.Path.StartsWith(me.ScopePath))
-                .OrderBy(u => u.Email).Select(u => new Member(u.Email!, u.FullName)).ToListAsync(ct);
+            Waiting = open.Value.Candidates;
+            Members = open.Value.Members;
         }
 
         return Page();
@@ -71,7 +53,7 @@ public sealed class IndexModel(ListBallots.Handler list, AppDbContext db, Curren
         if (result.IsSuccess)
         {
             TempData["Message"] = "Đã mở cuộc bỏ phiếu. Các thành viên Ban kiểm phiếu nhận mảnh khóa trên trang cuộc bỏ phiếu.";
-            return Redirect($"/Ballots/Details/{result.Value}");
+            return RedirectToPage("/Ballots/Details", new { id = result.Value });
         }
 
         if (result.Errors[0].Kind == Domain.Common.ErrorKind.Forbidden)

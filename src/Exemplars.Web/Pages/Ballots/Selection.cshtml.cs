@@ -1,16 +1,14 @@
 using Exemplars.Domain.Eligibility;
 using Exemplars.Web.Features.Ballots;
 using Exemplars.Web.Infrastructure.Auth;
-using Exemplars.Web.Infrastructure.Data;
 using Exemplars.Web.Pages.Paging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Pages.Ballots;
 
 /// <summary>The round's selection, explained: who passed, shortfalls against the quotas, ties and the next action.</summary>
-public sealed class SelectionModel(GetSelection.Handler selection, AppDbContext db, CurrentUser me) : PageModel
+public sealed class SelectionModel(GetSelection.Handler selection, Features.Plans.ChooseRound.Handler rounds, CurrentUser me) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Round { get; set; }
@@ -35,8 +33,9 @@ public sealed class SelectionModel(GetSelection.Handler selection, AppDbContext 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Rounds = await db.Rounds.OrderByDescending(r => r.LastRatingYear).Select(r => r.Code).ToListAsync(ct);
-        Round ??= Rounds.Count > 0 ? Rounds[0] : null;
+        var choice = await rounds.Handle(Round, ct);
+        Rounds = choice.Codes;
+        Round = choice.Code;
         var result = await selection.Handle(Round, ct);
         if (!result.IsSuccess && result.Errors[0].Kind == Domain.Common.ErrorKind.Forbidden)
         {
@@ -62,7 +61,7 @@ public sealed class SelectionModel(GetSelection.Handler selection, AppDbContext 
         if (result.IsSuccess)
         {
             TempData["Message"] = "Đã mở cuộc bỏ phiếu lại. Các thành viên Ban kiểm phiếu nhận mảnh khóa trên trang cuộc bỏ phiếu.";
-            return Redirect($"/Ballots/Details/{result.Value}");
+            return RedirectToPage("/Ballots/Details", new { id = result.Value });
         }
 
         return this.Handle(result.Errors) ?? await OnGetAsync(ct);

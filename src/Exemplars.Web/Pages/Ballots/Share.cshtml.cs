@@ -45,7 +45,7 @@ public sealed class ShareModel(KeyShares.Handler shares) : PageModel
         }
 
         TempData["Message"] = "Đã xác nhận đồng chí lưu mảnh khóa; máy chủ đã xóa bản đang giữ.";
-        return Redirect($"/Ballots/Details/{id}");
+        return RedirectToPage("/Ballots/Details", new { id });
     }
 
     private IActionResult Refused(int id, DomainError error)
@@ -58,7 +58,7 @@ public sealed class ShareModel(KeyShares.Handler shares) : PageModel
                 return Forbid();
             default:
                 TempData["Message"] = error.Message;
-                return Redirect($"/Ballots/Details/{id}");
+                return RedirectToPage("/Ballots/Details", new { id });
         }
     }
 }

@@ -1,17 +1,15 @@
 using Exemplars.Web.Features.Plans;
 using Exemplars.Web.Features.PublicComments;
 using Exemplars.Web.Infrastructure;
-using Exemplars.Web.Infrastructure.Data;
 using Exemplars.Web.Infrastructure.Http;
 using Exemplars.Web.Pages.Paging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Pages.Consultation;
 
 /// <summary>The secretariat opens public comment on chosen verified candidates, between two dates, and closes it early.</summary>
-public sealed class PeriodsModel(CommentPeriods.Handler periods, OpenCommentPeriod.Handler open, AppDbContext db, TimeProvider clock) : PageModel
+public sealed class PeriodsModel(CommentPeriods.Handler periods, OpenCommentPeriod.Handler open, ChooseRound.Handler rounds, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Round { get; set; }
@@ -32,8 +30,9 @@ public sealed class PeriodsModel(CommentPeriods.Handler periods, OpenCommentPeri
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var today = VietnamTime.Today(clock);
-        Rounds = RoundOrder.CurrentFirst(await db.Rounds.AsNoTracking().ToListAsync(ct), today);
-        Round = Rounds.Any(r => r.Code == Round) ? Round : (Rounds.Count > 0 ? Rounds[0].Code : null);
+        var choice = await rounds.Handle(Round, ct);
+        Rounds = choice.Rounds;
+        Round = choice.Code;
         var result = await periods.Overview(Round, ct);
         if (!result.IsSuccess)
         {

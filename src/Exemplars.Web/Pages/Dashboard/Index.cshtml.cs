@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Exemplars.Web.Pages.Dashboard;
 
-public sealed class IndexModel(RoundDashboard.Handler dashboard) : PageModel
+public sealed class IndexModel(RoundDashboard.Handler dashboard, Features.Plans.ChooseRound.Handler rounds) : PageModel
 {
     /// <summary>One chart and the table beside it. <paramref name="Of"/> is the whole the shares are taken of.</summary>
     public sealed record Chart(string Id, string Title, string Kind, string Header, string Note, int Of, IReadOnlyList<RoundDashboard.Slice> Slices)
@@ -29,8 +29,9 @@ public sealed class IndexModel(RoundDashboard.Handler dashboard) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Rounds = await dashboard.RoundsAsync(ct);
-        Round = string.IsNullOrWhiteSpace(Round) ? (Rounds.Count > 0 ? Rounds[0] : null) : Round.Trim();
+        var choice = await rounds.Handle(Round, ct);
+        Rounds = choice.Codes;
+        Round = string.IsNullOrWhiteSpace(Round) ? choice.Code : Round.Trim();
         var result = await dashboard.Handle(Round, ct);
         if (!result.IsSuccess)
         {

@@ -24,7 +24,7 @@ public sealed class CertificatesModel(BackgroundImports jobs, CurrentUser me) : 
         if (JobId is null && id is { } decisionId)
         {
             var started = jobs.Start(me, "certificates", [], $"{decisionId}", (sp, _, _, progress, ct) => Make(sp, decisionId, zip, progress, ct));
-            return Redirect($"/Decisions/Certificates?job={started}");
+            return RedirectToPage("/Decisions/Certificates", new { job = started });
         }
 
         Job = JobId is { } job ? jobs.Find(job, me) : null;

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Exemplars.Web.Pages.Decisions;
 
-public sealed class IndexModel(ListDecisions.Handler list, Infrastructure.Auth.CurrentUser me, Infrastructure.Data.AppDbContext db) : PageModel
+public sealed class IndexModel(ListDecisions.Handler list, Infrastructure.Auth.CurrentUser me, Features.Plans.ChooseRound.Handler rounds) : PageModel
 {
     /// <summary>The round whose documents the action buttons prepare (the latest by default).</summary>
     [BindProperty(SupportsGet = true)]
@@ -17,6 +17,8 @@ public sealed class IndexModel(ListDecisions.Handler list, Infrastructure.Auth.C
     public bool CanIssue => BallotAccess.CanRun(me);
 
     public int PageNumber => Paging.PageQuery.Number(Request);
+
+    public Paging.SortModel Sort => Paging.SortModel.From(Request, ListDecisions.SortKeys);
 
     public Paged<ListDecisions.Row> Result { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
 
@@ -31,7 +33,7 @@ public sealed class IndexModel(ListDecisions.Handler list, Infrastructure.Auth.C
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var result = await list.Handle(null, PageNumber, ct);
+        var result = await list.Handle(null, PageNumber, Sort.Key, Sort.Descending, ct);
         if (!result.IsSuccess)
         {
             return Forbid();
@@ -40,8 +42,9 @@ public sealed class IndexModel(ListDecisions.Handler list, Infrastructure.Auth.C
         Result = result.Value;
         if (CanIssue)
         {
-            Rounds = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Rounds.OrderByDescending(r => r.LastRatingYear).Select(r => r.Code), ct);
-            Round = Rounds.Contains(Round ?? string.Empty) ? Round : Rounds.Count > 0 ? Rounds[0] : null;
+            var choice = await rounds.Handle(Round, ct);
+            Rounds = choice.Codes;
+            Round = choice.Code;
         }
 
         return Page();

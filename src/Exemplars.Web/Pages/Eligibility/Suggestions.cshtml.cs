@@ -1,14 +1,14 @@
 using Exemplars.Domain.Eligibility;
 using Exemplars.Domain.Plans;
 using Exemplars.Web.Features.Eligibility;
-using Exemplars.Web.Infrastructure.Data;
+using Exemplars.Web.Features.Organizations;
+using Exemplars.Web.Features.Plans;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Pages.Eligibility;
 
-public sealed class SuggestionsModel(SuggestCandidates.Handler suggest, AppDbContext db, Exemplars.Web.Infrastructure.Auth.CurrentUser me) : PageModel
+public sealed class SuggestionsModel(SuggestCandidates.Handler suggest, ChooseRound.Handler rounds, OrganizationOptions.Handler organizations) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Round { get; set; }
@@ -31,12 +31,10 @@ public sealed class SuggestionsModel(SuggestCandidates.Handler suggest, AppDbCon
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Rounds = await db.Rounds.AsNoTracking().OrderByDescending(r => r.LastRatingYear).ToListAsync(ct);
-        Round ??= Rounds.Count > 0 ? Rounds[0].Code : null;
-        Organizations = (await Exemplars.Web.Features.Organizations.OrganizationScope.InScopeOf(db.Organizations, me)
-                .Where(o => o.IsActive && o.Kind == Exemplars.Domain.Organizations.OrganizationKind.Grassroots)
-                .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).Take(1000).ToListAsync(ct))
-            .Select(o => (o.Id, o.Name)).ToList();
+        var choice = await rounds.Handle(Round, ct);
+        Rounds = choice.Rounds;
+        Round = choice.Code;
+        Organizations = (await organizations.Grassroots(includeInactive: false, ct)).Select(o => (o.Id, o.Name)).ToList();
         var result = await suggest.Handle(new SuggestCandidates.Query(Round, OrganizationId, Kind, PageNumber), ct);
         if (result.IsSuccess)
         {

@@ -1,21 +1,19 @@
 using Exemplars.Domain.Common;
 using Exemplars.Domain.Eligibility;
-using Exemplars.Domain.Organizations;
 using Exemplars.Domain.Plans;
+using Exemplars.Web.Features.Eligibility;
 using Exemplars.Web.Features.Nominations;
 using Exemplars.Web.Features.Organizations;
 using Exemplars.Web.Features.People;
 using Exemplars.Web.Features.Plans;
 using Exemplars.Web.Infrastructure.Auth;
-using Exemplars.Web.Infrastructure.Data;
 using Exemplars.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Pages.Nominations;
 
-public sealed class CreateModel(CreateNomination.Handler create, AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class CreateModel(CreateNomination.Handler create, ChooseRound.Handler rounds, PersonOptions.Handler people, OrganizationOptions.Handler organizations, CategoryOptions.Handler categories, PreviewNominee.Handler preview, CurrentUser me) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Round { get; set; }
@@ -73,7 +71,7 @@ public sealed class CreateModel(CreateNomination.Handler create, AppDbContext db
         if (result.IsSuccess)
         {
             TempData["Message"] = "Đã lập hồ sơ. Hãy hoàn thiện báo cáo thành tích, minh chứng và biên bản họp bình xét.";
-            return Redirect($"/Nominations/Edit/{result.Value}");
+            return RedirectToPage("/Nominations/Edit", new { id = result.Value });
         }
 
         if (result.Errors[0].Kind == ErrorKind.Forbidden)
@@ -88,42 +86,15 @@ public sealed class CreateModel(CreateNomination.Handler create, AppDbContext db
 
     private async Task Load(CancellationToken ct)
     {
-        Rounds = RoundOrder.CurrentFirst(await db.Rounds.AsNoTracking().ToListAsync(ct), Infrastructure.VietnamTime.Today(clock));
-        Round ??= Rounds.Count > 0 ? Rounds[0].Code : null;
-        People = (await db.People.InScopeOf(me).Where(p => p.IsActive).OrderBy(p => p.FullName).Select(p => new { p.Id, p.FullName, p.Code }).Take(2000).ToListAsync(ct))
-            .Select(p => (p.Id, $"{p.FullName} ({p.Code})")).ToList();
-        Collectives = (await db.Organizations.InScopeOf(me).Where(o => o.IsActive && (o.Kind == OrganizationKind.Grassroots || o.Kind == OrganizationKind.SubUnit))
-                .OrderBy(o => o.Code).Select(o => new { o.Id, o.Name }).Take(500).ToListAsync(ct))
-            .Select(o => (o.Id, o.Name)).ToList();
-        var planId = Rounds.FirstOrDefault(r => r.Code == Round)?.PlanId;
-        Categories = await db.Categories.AsNoTracking().Where(c => c.PlanId == planId).OrderBy(c => c.SortOrder).ToListAsync(ct);
+        var choice = await rounds.Handle(Round, ct);
+        Rounds = choice.Rounds;
+        Round = choice.Code;
+        People = (await people.Handle(ct)).Select(p => (p.Id, p.Label)).ToList();
+        Collectives = (await organizations.Collectives(ct)).Select(o => (o.Id, o.Name)).ToList();
+        Categories = await categories.OfRound(Round, ct);
         Eligibility = await Evaluate(ct);
     }
 
-    private async Task<EligibilityResult?> Evaluate(CancellationToken ct)
-    {
-        var context = await RoundContext.LoadAsync(db, Round, ct);
-        if (!context.IsSuccess || string.IsNullOrEmpty(Category))
-        {
-            return null;
-        }
-
-        EligibilityFacts? facts = null;
-        if (Kind == NomineeKind.Individual && PersonId is { } pid)
-        {
-            facts = await RegistryLoader.PersonFactsAsync(db, db.People.InScopeOf(me), pid, Category, familyLawAttested: false, ct);
-        }
-        else if (Kind == NomineeKind.Collective && CollectiveId is { } cid && await db.Organizations.InScopeOf(me).AnyAsync(o => o.Id == cid, ct))
-        {
-            facts = await RegistryLoader.CollectiveFactsAsync(db, cid, Category, ct);
-        }
-
-        if (facts is null || EligibilityEngine.ValidateCategory(facts, context.Value.Categories) is not null)
-        {
-            return null;
-        }
-
-        facts = facts with { BusinessLeader = EnterpriseBranch.Required(Kind, Category) ? BusinessLeader : null };
-        return EligibilityEngine.Evaluate(facts, context.Value.Round.Terms, context.Value.Criteria, context.Value.Round.CriteriaVersion);
-    }
+    private Task<EligibilityResult?> Evaluate(CancellationToken ct) =>
+        preview.Handle(new PreviewNominee.Query(Round, Kind, PersonId, CollectiveId, Category, BusinessLeader), ct);
 }

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Exemplars.Web.Pages.Nominations;
 
-public sealed class DetailsModel(GetNomination.Handler get, CurrentUser me, Exemplars.Web.Infrastructure.Data.AppDbContext db) : PageModel
+public sealed class DetailsModel(GetNomination.Handler get, CurrentUser me, Features.Review.VerificationHistory.Handler history) : PageModel
 {
     public GetNomination.Details Details { get; private set; } = null!;
 
@@ -28,7 +28,7 @@ public sealed class DetailsModel(GetNomination.Handler get, CurrentUser me, Exem
         }
 
         Details = result.Value;
-        Verifications = await Features.Review.VerifyNomination.HistoryAsync(db, id, ct);
+        Verifications = await history.Handle(id, ct);
         return Page();
     }
 

@@ -1,18 +1,15 @@
 using Exemplars.Web.Features.Nominations;
 using Exemplars.Web.Features.Plans;
-using Exemplars.Web.Infrastructure;
 using Exemplars.Web.Infrastructure.Auth;
-using Exemplars.Web.Infrastructure.Data;
 using Exemplars.Web.Infrastructure.Http;
 using Exemplars.Web.Pages.Paging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Pages.Nominations;
 
 /// <summary>Extensions are granted by picking units from a searchable, paged list (no codes to type).</summary>
-public sealed class ExtensionsModel(GrantExtension.Handler grant, ExtensionUnits.Handler list, AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class ExtensionsModel(GrantExtension.Handler grant, ExtensionUnits.Handler list, ChooseRound.Handler rounds, CurrentUser me) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Round { get; set; }
@@ -40,8 +37,9 @@ public sealed class ExtensionsModel(GrantExtension.Handler grant, ExtensionUnits
             return Forbid();
         }
 
-        Rounds = RoundOrder.CurrentFirst(await db.Rounds.AsNoTracking().ToListAsync(ct), VietnamTime.Today(clock));
-        Round = Rounds.Any(r => r.Code == Round) ? Round : (Rounds.Count > 0 ? Rounds[0].Code : null);
+        var choice = await rounds.Handle(Round, ct);
+        Rounds = choice.Rounds;
+        Round = choice.Code;
         // "page" is also Razor Pages' route value (the page's path): read the query string itself.
         var page = int.TryParse(Request.Query["page"].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1;
         var result = await list.Handle(Round, Search, page, ct);

@@ -4,14 +4,14 @@ using Exemplars.Web.Features.Common;
 using Exemplars.Web.Features.Nominations;
 using Exemplars.Web.Infrastructure;
 using Exemplars.Web.Infrastructure.Auth;
-using Exemplars.Web.Infrastructure.Data;
+using Exemplars.Web.Features.Organizations;
+using Exemplars.Web.Features.Plans;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Pages.Nominations;
 
-public sealed class IndexModel(ListNominations.Handler list, AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class IndexModel(ListNominations.Handler list, ChooseRound.Handler rounds, CategoryOptions.Handler categories, OrganizationOptions.Handler organizations, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Round { get; set; }
@@ -34,6 +34,8 @@ public sealed class IndexModel(ListNominations.Handler list, AppDbContext db, Cu
 
     public int PageNumber => Paging.PageQuery.Number(Request);
 
+    public Paging.SortModel Sort => Paging.SortModel.From(Request, ListNominations.SortKeys);
+
     public IReadOnlyList<string> Rounds { get; private set; } = [];
 
     public Paged<ListNominations.Row> Result { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
@@ -49,13 +51,15 @@ public sealed class IndexModel(ListNominations.Handler list, AppDbContext db, Cu
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Rounds = await db.Rounds.OrderByDescending(r => r.LastRatingYear).Select(r => r.Code).ToListAsync(ct);
-        Result = await list.Handle(new ListNominations.Query(Round, Status, Kind, Category, PageNumber, OrganizationId: OrganizationId), ct);
-        Categories = await db.Categories.Select(c => c.Code).Distinct().OrderBy(c => c).ToListAsync(ct);
+        // No round asked for: the open round. An empty round ("Tất cả") lists every round.
+        var choice = await rounds.Handle(Round, ct);
+        Rounds = choice.Codes;
+        Round = Request.Query.ContainsKey("round") && string.IsNullOrWhiteSpace(Round) ? null : choice.Code;
+        Result = await list.Handle(new ListNominations.Query(Round, Status, Kind, Category, PageNumber, OrganizationId: OrganizationId, Sort: Sort.Key, Descending: Sort.Descending), ct);
+        Categories = (await categories.Distinct(null, ct)).Select(c => c.Code).Order(StringComparer.Ordinal).ToList();
         if (CanReview)
         {
-            Units = (await Features.Organizations.OrganizationScope.InScopeOf(db.Organizations, me).Where(o => o.Kind == Domain.Organizations.OrganizationKind.Grassroots)
-                .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).Take(1000).ToListAsync(ct)).Select(o => (o.Id, o.Name)).ToList();
+            Units = (await organizations.Grassroots(includeInactive: true, ct)).Select(o => (o.Id, o.Name)).ToList();
         }
     }
 }

@@ -2,17 +2,15 @@ using System.ComponentModel.DataAnnotations;
 using Exemplars.Domain.Organizations;
 using Exemplars.Web.Features.Organizations;
 using Exemplars.Web.Infrastructure.Auth;
-using Exemplars.Web.Infrastructure.Data;
 using Exemplars.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Pages.Organizations;
 
 [Authorize(Policy = AppAuth.AdminPolicy)]
-public sealed class EditModel(SaveOrganization.Handler save, GetOrganization.Handler get, AppDbContext db) : PageModel
+public sealed class EditModel(SaveOrganization.Handler save, GetOrganization.Handler get, OrganizationOptions.Handler organizations) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Id { get; set; }
@@ -56,7 +54,7 @@ public sealed class EditModel(SaveOrganization.Handler save, GetOrganization.Han
             }
 
             var o = result.Value.Organization;
-            var parentCode = o.ParentId is null ? null : await db.Organizations.Where(p => p.Id == o.ParentId).Select(p => p.Code).SingleAsync(ct);
+            var parentCode = o.ParentId is { } parentId ? (await organizations.Codes([parentId], ct)).GetValueOrDefault(parentId) : null;
             Input = new InputModel { Code = o.Code, Name = o.Name, Kind = o.Kind, HostUnitType = o.HostUnitType, ParentCode = parentCode, Address = o.Address, Version = result.Value.Version };
         }
 
@@ -77,7 +75,7 @@ public sealed class EditModel(SaveOrganization.Handler save, GetOrganization.Han
         if (result.IsSuccess)
         {
             TempData["Message"] = "Đã lưu tổ chức.";
-            return Redirect($"/Organizations/Details/{result.Value}");
+            return RedirectToPage("/Organizations/Details", new { id = result.Value });
         }
 
         if (result.Errors[0].Kind == Domain.Common.ErrorKind.NotFound)
@@ -91,7 +89,5 @@ public sealed class EditModel(SaveOrganization.Handler save, GetOrganization.Han
     }
 
     private async Task LoadOptions(CancellationToken ct) =>
-        ParentOptions = (await db.Organizations.Where(o => o.IsActive && o.Kind != OrganizationKind.SubUnit)
-            .OrderBy(o => o.Code).Select(o => new { o.Code, o.Name }).Take(1000).ToListAsync(ct))
-            .Select(o => (o.Code, o.Name)).ToList();
+        ParentOptions = (await organizations.Parents(ct)).Select(o => (o.Code, o.Name)).ToList();
 }

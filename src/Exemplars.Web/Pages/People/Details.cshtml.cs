@@ -6,15 +6,13 @@ using Exemplars.Web.Features.Eligibility;
 using Exemplars.Web.Features.People;
 using Exemplars.Web.Infrastructure;
 using Exemplars.Web.Infrastructure.Auth;
-using Exemplars.Web.Infrastructure.Data;
 using Exemplars.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Pages.People;
 
-public sealed class DetailsModel(GetPerson.Handler get, PersonEligibility.Handler eligibility, AppDbContext db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class DetailsModel(GetPerson.Handler get, PersonRounds.Handler rounds, CurrentUser me, TimeProvider clock) : PageModel
 {
     public GetPerson.Details Person { get; private set; } = null!;
 
@@ -23,7 +21,7 @@ public sealed class DetailsModel(GetPerson.Handler get, PersonEligibility.Handle
 
     public IReadOnlyList<NomineeCategory> IndividualCategories { get; private set; } = [];
 
-    public List<(Round Round, Result<EvaluateEligibility.Response> Result)> Evaluations { get; } = [];
+    public IReadOnlyList<(Round Round, Result<EvaluateEligibility.Response> Result)> Evaluations { get; private set; } = [];
 
     public bool CanWrite => RegistryAccess.CanWrite(me);
 
@@ -38,17 +36,15 @@ public sealed class DetailsModel(GetPerson.Handler get, PersonEligibility.Handle
         }
 
         Person = person.Value;
-        var rounds = await db.Rounds.AsNoTracking().OrderByDescending(r => r.LastRatingYear).ToListAsync(ct);
-        var planIds = rounds.Select(r => r.PlanId).Distinct().ToList();
-        IndividualCategories = await db.Categories.AsNoTracking()
-            .Where(c => planIds.Contains(c.PlanId) && c.Kind == NomineeKind.Individual)
-            .OrderBy(c => c.SortOrder).ToListAsync(ct);
-        IndividualCategories = IndividualCategories.DistinctBy(c => c.Code).ToList();
-        Category ??= Person.FieldCategoryCode ?? (IndividualCategories.Count > 0 ? IndividualCategories[0].Code : null);
-        foreach (var round in rounds)
+        var evaluated = await rounds.Handle(id, Category, ct);
+        if (!evaluated.IsSuccess)
         {
-            Evaluations.Add((round, await eligibility.Handle(id, round.Code, Category, ct)));
+            return NotFound();
         }
+
+        Category = evaluated.Value.Category;
+        IndividualCategories = evaluated.Value.Categories;
+        Evaluations = evaluated.Value.Evaluations;
 
         return Page();
     }

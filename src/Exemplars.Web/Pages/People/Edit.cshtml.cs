@@ -5,15 +5,14 @@ using Exemplars.Domain.People;
 using Exemplars.Web.Features.Organizations;
 using Exemplars.Web.Features.People;
 using Exemplars.Web.Infrastructure.Auth;
-using Exemplars.Web.Infrastructure.Data;
+using Exemplars.Web.Features.Plans;
 using Exemplars.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Pages.People;
 
-public sealed class EditModel(SavePerson.Handler save, GetPerson.Handler get, AppDbContext db, CurrentUser me) : PageModel
+public sealed class EditModel(SavePerson.Handler save, GetPerson.Handler get, OrganizationOptions.Handler organizations, CategoryOptions.Handler categories, CurrentUser me) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Id { get; set; }
@@ -75,17 +74,17 @@ public sealed class EditModel(SavePerson.Handler save, GetPerson.Handler get, Ap
             }
 
             var p = result.Value;
-            var codes = await db.Organizations.Where(o => o.Id == p.OrganizationId || o.Id == p.LedOrganizationId).ToDictionaryAsync(o => o.Id, o => o.Code, ct);
+            var codes = await organizations.Codes([p.OrganizationId, p.LedOrganizationId], ct);
             Input = new InputModel
             {
                 Code = p.Code, FullName = p.FullName, BirthDate = p.BirthDate, Gender = p.Gender, Ethnicity = p.Ethnicity, Position = p.Position,
-                OrganizationCode = codes[p.OrganizationId], IsPartyMember = p.IsPartyMember, PartyJoinYear = p.PartyJoinYear, IsLeader = p.IsLeader,
-                LedOrganizationCode = p.LedOrganizationId is { } led ? codes[led] : null, FieldCategoryCode = p.FieldCategoryCode, Version = p.Version,
+                OrganizationCode = codes.GetValueOrDefault(p.OrganizationId, string.Empty), IsPartyMember = p.IsPartyMember, PartyJoinYear = p.PartyJoinYear, IsLeader = p.IsLeader,
+                LedOrganizationCode = p.LedOrganizationId is { } led ? codes.GetValueOrDefault(led) : null, FieldCategoryCode = p.FieldCategoryCode, Version = p.Version,
             };
         }
         else
         {
-            Input.OrganizationCode = await db.Organizations.Where(o => o.Id == me.OrganizationId).Select(o => o.Code).SingleAsync(ct);
+            Input.OrganizationCode = await organizations.OwnCode(ct) ?? string.Empty;
         }
 
         await LoadOptions(ct);
@@ -105,7 +104,7 @@ public sealed class EditModel(SavePerson.Handler save, GetPerson.Handler get, Ap
         if (result.IsSuccess)
         {
             TempData["Message"] = "Đã lưu thông tin.";
-            return Redirect($"/People/Details/{result.Value}");
+            return RedirectToPage("/People/Details", new { id = result.Value });
         }
 
         switch (result.Errors[0].Kind)
@@ -123,9 +122,7 @@ public sealed class EditModel(SavePerson.Handler save, GetPerson.Handler get, Ap
 
     private async Task LoadOptions(CancellationToken ct)
     {
-        Organizations = (await db.Organizations.InScopeOf(me).Where(o => o.IsActive).OrderBy(o => o.Code).Select(o => new { o.Code, o.Name }).Take(1000).ToListAsync(ct))
-            .Select(o => (o.Code, o.Name)).ToList();
-        Categories = (await db.Categories.Where(c => c.Kind == NomineeKind.Individual).OrderBy(c => c.SortOrder).Select(c => new { c.Code, c.Title }).ToListAsync(ct))
-            .DistinctBy(c => c.Code).Select(c => (c.Code, c.Title)).ToList();
+        Organizations = (await organizations.Active(ct)).Select(o => (o.Code, o.Name)).ToList();
+        Categories = (await categories.Distinct(NomineeKind.Individual, ct)).Select(c => (c.Code, c.Title)).ToList();
     }
 }

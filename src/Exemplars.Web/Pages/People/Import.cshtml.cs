@@ -71,6 +71,6 @@ public sealed class ImportModel(BackgroundImports imports, CurrentUser me) : Pag
 
         await using var content = upload.Value;
         var id = imports.Start(me, kind, content.ToArray(), file!.FileName, run);
-        return Redirect($"/People/Import?job={id}");
+        return RedirectToPage("/People/Import", new { job = id });
     }
 }

@@ -3,17 +3,16 @@ using Exemplars.Domain.Common;
 using Exemplars.Domain.Plans;
 using Exemplars.Web.Features.Plans;
 using Exemplars.Web.Infrastructure.Auth;
-using Exemplars.Web.Infrastructure.Data;
+using Exemplars.Web.Pages.Paging;
 using Exemplars.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Pages.Plans;
 
 [Authorize(Policy = AppAuth.AdminPolicy)]
-public sealed class EditRoundModel(AppDbContext db, UpdateRound.Handler update) : PageModel
+public sealed class EditRoundModel(GetRound.Handler get, UpdateRound.Handler update) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -59,11 +58,13 @@ public sealed class EditRoundModel(AppDbContext db, UpdateRound.Handler update) 
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
-        if (round is null)
+        var found = await get.Handle(id, ct);
+        if (!found.IsSuccess)
         {
-            return NotFound();
+            return this.Refusal(found.Errors);
         }
+
+        var round = found.Value;
 
         Code = round.Code;
         PlanId = round.PlanId;
@@ -78,11 +79,13 @@ public sealed class EditRoundModel(AppDbContext db, UpdateRound.Handler update) 
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        var round = await db.Rounds.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.Code, r.PlanId }).SingleOrDefaultAsync(ct);
-        if (round is null)
+        var found = await get.Handle(id, ct);
+        if (!found.IsSuccess)
         {
-            return NotFound();
+            return this.Refusal(found.Errors);
         }
+
+        var round = found.Value;
 
         Code = round.Code;
         PlanId = round.PlanId;
@@ -96,7 +99,7 @@ public sealed class EditRoundModel(AppDbContext db, UpdateRound.Handler update) 
         if (result.IsSuccess)
         {
             TempData["Message"] = $"Đã lưu đợt {round.Code}.";
-            return Redirect($"/Plans/Details/{result.Value}");
+            return RedirectToPage("/Plans/Details", new { id = result.Value });
         }
 
         Problems.AddTo(ModelState, result.Errors.Select(e => e with { Field = null }));

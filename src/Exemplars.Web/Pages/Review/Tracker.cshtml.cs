@@ -1,12 +1,10 @@
 using Exemplars.Web.Features.Review;
-using Exemplars.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Pages.Review;
 
-public sealed class TrackerModel(RoundTracker.Handler tracker, AppDbContext db) : PageModel
+public sealed class TrackerModel(RoundTracker.Handler tracker, Features.Plans.ChooseRound.Handler rounds) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Round { get; set; }
@@ -16,15 +14,18 @@ public sealed class TrackerModel(RoundTracker.Handler tracker, AppDbContext db) 
 
     public int PageNumber => Paging.PageQuery.Number(Request);
 
+    public Paging.SortModel Sort => Paging.SortModel.From(Request, RoundTracker.SortKeys);
+
     public IReadOnlyList<string> Rounds { get; private set; } = [];
 
     public RoundTracker.Response? Result { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Rounds = await db.Rounds.OrderByDescending(r => r.LastRatingYear).Select(r => r.Code).ToListAsync(ct);
-        Round ??= Rounds.Count > 0 ? Rounds[0] : null;
-        var result = await tracker.Handle(Round, State, PageNumber, ct);
+        var choice = await rounds.Handle(Round, ct);
+        Rounds = choice.Codes;
+        Round = choice.Code;
+        var result = await tracker.Handle(Round, State, PageNumber, Sort.Key, Sort.Descending, ct);
         if (!result.IsSuccess && result.Errors[0].Kind == Domain.Common.ErrorKind.Forbidden)
         {
             return Forbid();

@@ -1,14 +1,12 @@
 using Exemplars.Domain.Eligibility;
 using Exemplars.Web.Features.Common;
 using Exemplars.Web.Features.Showcase;
-using Exemplars.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Pages.Showcase;
 
-public sealed class IndexModel(ListExemplars.Handler list, AppDbContext db) : PageModel
+public sealed class IndexModel(ListExemplars.Handler list, Features.Plans.CategoryOptions.Handler categories) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Search { get; set; }
@@ -33,7 +31,7 @@ public sealed class IndexModel(ListExemplars.Handler list, AppDbContext db) : Pa
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Categories = (await db.Categories.OrderBy(c => c.SortOrder).Select(c => new { c.Code, c.Title }).ToListAsync(ct)).DistinctBy(c => c.Code).Select(c => (c.Code, c.Title)).ToList();
+        Categories = (await categories.Distinct(null, ct)).Select(c => (c.Code, c.Title)).ToList();
         Result = await list.Handle(new ListExemplars.Query(Search, Category, Year, OrganizationId, Kind, PageNumber), ct);
     }
 }

@@ -29,8 +29,10 @@ public sealed class IndexModel(ListAuditEntries.Handler list) : PageModel
 
     public int PageNumber => Paging.PageQuery.Number(Request);
 
+    public Paging.SortModel Sort => Paging.SortModel.From(Request, ListAuditEntries.SortKeys);
+
     public Paged<ListAuditEntries.Row> Result { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Result = await list.Handle(new ListAuditEntries.Query(UserFilter, OrganizationId, EntityType, EntityId, From, To, PageNumber), ct);
+        Result = await list.Handle(new ListAuditEntries.Query(UserFilter, OrganizationId, EntityType, EntityId, From, To, PageNumber, Sort: Sort.Key, Descending: Sort.Descending), ct);
 }

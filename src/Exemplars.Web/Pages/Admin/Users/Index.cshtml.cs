@@ -16,10 +16,12 @@ public sealed class IndexModel(ListUsers.Handler list) : PageModel
 
     public int PageNumber => Paging.PageQuery.Number(Request);
 
+    public Paging.SortModel Sort => Paging.SortModel.From(Request, ListUsers.SortKeys);
+
     public Paged<ListUsers.Row> Result { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Result = await list.Handle(new ListUsers.Query(Search, Role, Page: PageNumber), ct);
+        Result = await list.Handle(new ListUsers.Query(Search, Role, Page: PageNumber, Sort: Sort.Key, Descending: Sort.Descending), ct);
 
     public async Task<IActionResult> OnPostSetActiveAsync(string id, bool active, [FromServices] SetUserActive.Handler handler, CancellationToken ct)
     {

@@ -1,0 +1,113 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using Exemplars.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Exemplars.Web.Tests;
+
+/// <summary>
+/// Pages stay thin (issue 12 point 11): a page model binds, calls a handler in Features/ and renders; it never gets
+/// the database. Links go through asp-page / asp-route (or Url.Page), never a hard-coded site path.
+/// </summary>
+public sealed partial class ThinPagesTests
+{
+    /// <summary>
+    /// Page models other helpers still own in this session and that still take the database. Each must move to a
+    /// handler; the lead shrinks this list as those branches are merged. Never add to it.
+    /// </summary>
+    private static readonly HashSet<string> StillQueryingTheDatabase =
+    [
+        "Exemplars.Web.Pages.Issuers.IndexModel", // documents-rest
+        "Exemplars.Web.Pages.Issuers.EditModel", // documents-rest
+        "Exemplars.Web.Pages.Nominations.EditModel", // integrity-rest
+    ];
+
+    /// <summary>Files whose links other helpers own in this session (same rule as above: shrink only).</summary>
+    private static readonly HashSet<string> StillLinkingByPath =
+    [
+        "Issuers/Index.cshtml", // documents-rest
+        "Issuers/Edit.cshtml", // documents-rest
+        "Nominations/Edit.cshtml", // integrity-rest
+    ];
+
+    private static IEnumerable<Type> PageModels() =>
+        typeof(AppDbContext).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(PageModel).IsAssignableFrom(t));
+
+    private static bool IsDatabase(Type type) => typeof(Microsoft.EntityFrameworkCore.DbContext).IsAssignableFrom(type);
+
+    [Fact]
+    public void No_page_model_takes_the_database()
+    {
+        var offenders = new List<string>();
+        foreach (var page in PageModels().Where(p => !StillQueryingTheDatabase.Contains(p.FullName!)))
+        {
+            var constructorParameters = page.GetConstructors().SelectMany(c => c.GetParameters());
+            var handlerParameters = page.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Where(m => m.Name.StartsWith("On", StringComparison.Ordinal)).SelectMany(m => m.GetParameters());
+            offenders.AddRange(constructorParameters.Concat(handlerParameters).Where(p => IsDatabase(p.ParameterType)).Select(p => $"{page.FullName} ({p.Name})"));
+        }
+
+        Assert.True(offenders.Count == 0, "Page models that query the database instead of calling a Features handler: " + string.Join(", ", offenders));
+    }
+
+    [Fact]
+    public void The_allow_lists_name_only_pages_that_still_need_them()
+    {
+        var pages = PageModels().ToDictionary(p => p.FullName!);
+        foreach (var name in StillQueryingTheDatabase)
+        {
+            // A page that no longer takes the database must leave the list, so it cannot slip back.
+            Assert.True(pages.TryGetValue(name, out var page), $"{name} does not exist: remove it from the list");
+            Assert.Contains(page.GetConstructors().SelectMany(c => c.GetParameters()), p => IsDatabase(p.ParameterType));
+        }
+
+        foreach (var file in StillLinkingByPath)
+        {
+            var path = Path.Combine(PagesFolder(), file);
+            Assert.True(File.Exists(path) && HardCodedLinks(File.ReadAllText(path)).Count > 0, $"{file} links by name now: remove it from the list");
+        }
+    }
+
+    [Fact]
+    public void Pages_link_by_page_name_not_by_hard_coded_path()
+    {
+        var offenders = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(PagesFolder(), "*.cshtml", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(PagesFolder(), file).Replace('\\', '/');
+            if (StillLinkingByPath.Contains(relative))
+            {
+                continue;
+            }
+
+            offenders.AddRange(HardCodedLinks(File.ReadAllText(file)).Select(link => $"{relative}: {link}"));
+        }
+
+        Assert.True(offenders.Count == 0, "Links by path instead of asp-page / asp-route / Url.Page: " + string.Join("; ", offenders));
+    }
+
+    [Fact]
+    public void The_link_check_catches_a_site_path_and_lets_static_files_through()
+    {
+        Assert.Equal(["href=\"/Ballots/Details/@b.Id\""], HardCodedLinks("<a href=\"/Ballots/Details/@b.Id\">x</a><link href=\"/css/site.css\" /><a asp-page=\"/Ballots/Details\">y</a>"));
+        Assert.Single(HardCodedLinks("<a href='/Dashboard?round=@Model.Round'>x</a>"));
+        Assert.Empty(HardCodedLinks("<script src=\"/lib/htmx/htmx.min.js\"></script><a href=\"/favicon.ico\">f</a><a href=\"/fonts/x.woff2\">f</a>"));
+    }
+
+    /// <summary>href values that start at the site root, except static files under wwwroot (lib, css, js, fonts, images) and files with an extension.</summary>
+    private static List<string> HardCodedLinks(string razor) =>
+        SitePath().Matches(razor).Select(m => m.Value)
+            .Where(v => !StaticFile().IsMatch(v))
+            .ToList();
+
+    [GeneratedRegex("""href=["']/[^"']*["']""")]
+    private static partial Regex SitePath();
+
+    [GeneratedRegex("""^href=["']/(lib|css|js|fonts|img|images)/|^href=["']/[^"'?@]*\.[a-z0-9]{2,5}["']$""")]
+    private static partial Regex StaticFile();
+
+    private static string PagesFolder([CallerFilePath] string thisFile = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", "src", "Exemplars.Web", "Pages"));
+}

@@ -13,25 +13,6 @@ namespace Exemplars.Web.Tests;
 /// </summary>
 public sealed partial class ThinPagesTests
 {
-    /// <summary>
-    /// Page models other helpers still own in this session and that still take the database. Each must move to a
-    /// handler; the lead shrinks this list as those branches are merged. Never add to it.
-    /// </summary>
-    private static readonly HashSet<string> StillQueryingTheDatabase =
-    [
-        "Exemplars.Web.Pages.Issuers.IndexModel", // documents-rest
-        "Exemplars.Web.Pages.Issuers.EditModel", // documents-rest
-        "Exemplars.Web.Pages.Nominations.EditModel", // integrity-rest
-    ];
-
-    /// <summary>Files whose links other helpers own in this session (same rule as above: shrink only).</summary>
-    private static readonly HashSet<string> StillLinkingByPath =
-    [
-        "Issuers/Index.cshtml", // documents-rest
-        "Issuers/Edit.cshtml", // documents-rest
-        "Nominations/Edit.cshtml", // integrity-rest
-    ];
-
     private static IEnumerable<Type> PageModels() =>
         typeof(AppDbContext).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(PageModel).IsAssignableFrom(t));
 
@@ -41,7 +22,7 @@ public sealed partial class ThinPagesTests
     public void No_page_model_takes_the_database()
     {
         var offenders = new List<string>();
-        foreach (var page in PageModels().Where(p => !StillQueryingTheDatabase.Contains(p.FullName!)))
+        foreach (var page in PageModels())
         {
             var constructorParameters = page.GetConstructors().SelectMany(c => c.GetParameters());
             var handlerParameters = page.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
@@ -53,35 +34,12 @@ public sealed partial class ThinPagesTests
     }
 
     [Fact]
-    public void The_allow_lists_name_only_pages_that_still_need_them()
-    {
-        var pages = PageModels().ToDictionary(p => p.FullName!);
-        foreach (var name in StillQueryingTheDatabase)
-        {
-            // A page that no longer takes the database must leave the list, so it cannot slip back.
-            Assert.True(pages.TryGetValue(name, out var page), $"{name} does not exist: remove it from the list");
-            Assert.Contains(page.GetConstructors().SelectMany(c => c.GetParameters()), p => IsDatabase(p.ParameterType));
-        }
-
-        foreach (var file in StillLinkingByPath)
-        {
-            var path = Path.Combine(PagesFolder(), file);
-            Assert.True(File.Exists(path) && HardCodedLinks(File.ReadAllText(path)).Count > 0, $"{file} links by name now: remove it from the list");
-        }
-    }
-
-    [Fact]
     public void Pages_link_by_page_name_not_by_hard_coded_path()
     {
         var offenders = new List<string>();
         foreach (var file in Directory.EnumerateFiles(PagesFolder(), "*.cshtml", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(PagesFolder(), file).Replace('\\', '/');
-            if (StillLinkingByPath.Contains(relative))
-            {
-                continue;
-            }
-
             offenders.AddRange(HardCodedLinks(File.ReadAllText(file)).Select(link => $"{relative}: {link}"));
         }
 

@@ -1,5 +1,6 @@
 using Exemplars.Domain.Ballots;
 using Exemplars.Domain.Common;
+using Exemplars.Domain.Documents;
 using Exemplars.Web.Features.Common;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
@@ -25,7 +26,8 @@ public static class ListDecisions
                 return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Vai trò của đồng chí không xem sổ quyết định.");
             }
 
-            var decisions = db.Decisions.AsQueryable();
+            // Commendation decisions and proposals; the bloc's periodic reports are in the register, not in this list.
+            var decisions = db.Decisions.Where(d => d.Type != DocumentType.Report);
             if (year is { } y)
             {
                 decisions = decisions.Where(d => d.Year == y);

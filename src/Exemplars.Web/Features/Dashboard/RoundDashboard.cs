@@ -40,10 +40,6 @@ public static class RoundDashboard
 
     public sealed class Handler(AppDbContext db, CurrentUser user)
     {
-        /// <summary>Round codes, latest first (the default): the same order as the tracker's selector.</summary>
-        public async Task<IReadOnlyList<string>> RoundsAsync(CancellationToken cancellationToken) =>
-            await db.Rounds.OrderByDescending(r => r.LastRatingYear).ThenByDescending(r => r.Id).Select(r => r.Code).ToListAsync(cancellationToken);
-
         public async Task<Result<Response>> Handle(string? roundCode, CancellationToken cancellationToken)
         {
             // The tracker's rule: the secretariat (and administrators) follow the units' submissions.

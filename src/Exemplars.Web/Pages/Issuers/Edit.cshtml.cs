@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Exemplars.Web.Pages.Issuers;
 
 [Authorize(Policy = AppAuth.AdminPolicy)]
-public sealed class EditModel(AppDbContext db, SaveIssuer.Handler save) : PageModel
+public sealed class EditModel(GetIssuer.Handler get, SaveIssuer.Handler save) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -94,7 +94,7 @@ public sealed class EditModel(AppDbContext db, SaveIssuer.Handler save) : PageMo
             return Page();
         }
 
-        var issuer = await db.Set<Issuer>().AsNoTracking().Include(i => i.Officers).Include(i => i.Terms).AsSplitQuery().SingleOrDefaultAsync(i => i.Id == id, ct);
+        var issuer = await get.Handle(id.Value, ct);
         if (issuer is null)
         {
             return NotFound();

@@ -4,21 +4,17 @@ using Exemplars.Domain.Nominations;
 using Exemplars.Domain.Plans;
 using Exemplars.Web.Features.Nominations;
 using Exemplars.Web.Infrastructure.Auth;
-using Exemplars.Web.Infrastructure.Data;
 using Exemplars.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Pages.Nominations;
 
 [RequestSizeLimit(FileRules.MaxFileBytes + (1024 * 1024))]
 [RequestFormLimits(MultipartBodyLengthLimit = FileRules.MaxFileBytes + (1024 * 1024))]
-public sealed class EditModel(GetNomination.Handler get, AppDbContext db, CurrentUser me) : PageModel
+public sealed class EditModel(GetNomination.Handler get, CurrentUser me) : PageModel
 {
     public GetNomination.Details Details { get; private set; } = null!;
-
-    public IReadOnlyList<Criterion> Criteria { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -36,13 +32,9 @@ public sealed class EditModel(GetNomination.Handler get, AppDbContext db, Curren
         Details = result.Value;
         if (!NominationStateMachine.IsEditable(Details.Nomination.Status))
         {
-            return Redirect($"/Nominations/Details/{id}");
+            return RedirectToPage("/Nominations/Details", new { id });
         }
 
-        var n = Details.Nomination;
-        var version = await db.Rounds.Where(r => r.Id == n.RoundId).Select(r => new { r.PlanId, r.CriteriaVersion }).SingleAsync(ct);
-        Criteria = (await db.Criteria.AsNoTracking().Where(c => c.PlanId == version.PlanId && (c.CategoryCode == n.CategoryCode || c.CategoryCode == null)).OrderBy(c => c.SortOrder).ToListAsync(ct))
-            .Where(c => c.AppliesIn(version.CriteriaVersion) && c.CheckedByRule is null).ToList();
         return Page();
     }
 
@@ -71,7 +63,7 @@ public sealed class EditModel(GetNomination.Handler get, AppDbContext db, Curren
         if (result.IsSuccess)
         {
             TempData["Message"] = "Đã gửi hồ sơ lên Đảng ủy Khối (qua Ban Tuyên giáo – Dân vận).";
-            return Redirect($"/Nominations/Details/{id}");
+            return RedirectToPage("/Nominations/Details", new { id });
         }
 
         return await Outcome(id, result, string.Empty, ct);
@@ -83,7 +75,7 @@ public sealed class EditModel(GetNomination.Handler get, AppDbContext db, Curren
         if (result.IsSuccess)
         {
             TempData["Message"] = "Đã rút hồ sơ.";
-            return Redirect("/Nominations");
+            return RedirectToPage("/Nominations/Index");
         }
 
         return await Outcome(id, result, string.Empty, ct);
@@ -96,7 +88,7 @@ public sealed class EditModel(GetNomination.Handler get, AppDbContext db, Curren
         if (result.IsSuccess)
         {
             TempData["Message"] = "Đã xóa hồ sơ đang soạn.";
-            return Redirect("/Nominations");
+            return RedirectToPage("/Nominations/Index");
         }
 
         return await Outcome(id, result, string.Empty, ct);
@@ -107,7 +99,7 @@ public sealed class EditModel(GetNomination.Handler get, AppDbContext db, Curren
         if (result.IsSuccess)
         {
             TempData["Message"] = message;
-            return Redirect($"/Nominations/Edit/{id}");
+            return RedirectToPage("/Nominations/Edit", new { id });
         }
 
         if (this.Handle(result.Errors) is { } refused)

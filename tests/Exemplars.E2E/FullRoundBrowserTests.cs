@@ -245,7 +245,9 @@ public sealed class FullRoundBrowserTests(BrowserApp app, Xunit.Abstractions.ITe
         Step("certificates");
         // 8. Certificates for the decision: one PDF with every name, and a zip with one file each.
         await secretariat.GoAsync("Xét chọn", "Quyết định, tờ trình");
-        var decisionRow = secretariat.GetByTestId("decisions").Locator("tr", new() { HasText = "-QĐ/" });
+        // The register also holds the demo's finished rounds: this round's decision is the one dated today (Vietnam time).
+        var issuedOn = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh")).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var decisionRow = secretariat.GetByTestId("decisions").Locator("tr", new() { HasText = "-QĐ/" }).Filter(new() { HasText = issuedOn });
         await Shoot(secretariat, "decisions");
         await decisionRow.GetByRole(AriaRole.Link, new() { Name = "Giấy khen (PDF)" }).ClickAsync();
         var pdf = await Download(secretariat, Path.Combine(folder, "giay-khen.pdf"));
@@ -257,7 +259,7 @@ public sealed class FullRoundBrowserTests(BrowserApp app, Xunit.Abstractions.ITe
         }
 
         await secretariat.GoAsync("Xét chọn", "Quyết định, tờ trình");
-        await secretariat.GetByTestId("decisions").Locator("tr", new() { HasText = "-QĐ/" }).GetByRole(AriaRole.Link, new() { Name = "từng tệp (zip)" }).ClickAsync();
+        await decisionRow.GetByRole(AriaRole.Link, new() { Name = "từng tệp (zip)" }).ClickAsync();
         var zip = await Download(secretariat, Path.Combine(folder, "giay-khen.zip"));
         using (var archive = ZipFile.OpenRead(zip))
         {

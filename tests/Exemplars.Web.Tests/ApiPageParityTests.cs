@@ -51,6 +51,8 @@ public sealed class ApiPageParityTests(SqliteAppFactory app)
         ["PUT /api/v1/reports/periods/{id:int}/mine"] = ("/Reports/Edit", "Save"),
         ["POST /api/v1/reports/periods/{id:int}/mine/submit"] = ("/Reports/Edit", "Submit"),
         ["POST /api/v1/reports/periods/{id:int}/units/{organizationId:int}/return"] = ("/Reports/View", "Return"),
+        ["PUT /api/v1/reports/periods/{id:int}/bloc"] = ("/Reports/Bloc", "Save"),
+        ["POST /api/v1/reports/periods/{id:int}/bloc/issue"] = ("/Reports/Bloc", "Issue"),
         ["POST /api/v1/replication/"] = ("/Showcase/Details", "Pledge"),
         ["POST /api/v1/replication/{id:int}/result"] = ("/Replication/Index", "Report"),
         ["POST /api/v1/discovered/"] = ("/Discovery/Index", "Record"),

@@ -164,6 +164,16 @@ public abstract class DemoHistoryTests(AppFactory app)
         var withPledge = pledges[0].ExemplarStoryId;
         Assert.Contains("đã đăng ký học tập", await anonymous.GetStringAsync($"/Showcase/Details/{withPledge}"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_dossier_already_decided_is_not_labelled_overdue_on_the_home_page()
+    {
+        var home = Forms.Parse(await (await app.SignedInAs("tgdv@demo.vn")).GetStringAsync("/"));
+        var rows = home.QuerySelectorAll("[data-testid=home-nominations] tbody tr").Select(r => r.TextContent).ToList();
+        var decided = rows.Where(r => r.Contains("Tỉnh ủy khen thưởng", StringComparison.Ordinal) || r.Contains("bầu chọn", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(decided);
+        Assert.All(decided, r => Assert.DoesNotContain("qua hạn", r, StringComparison.Ordinal));
+    }
 }
 
 [Collection(SqliteApp.Name)]

@@ -173,6 +173,7 @@ public abstract class DemoHistoryTests(AppFactory app)
         var decided = rows.Where(r => r.Contains("Tỉnh ủy khen thưởng", StringComparison.Ordinal) || r.Contains("bầu chọn", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(decided);
         Assert.All(decided, r => Assert.DoesNotContain("qua hạn", r, StringComparison.Ordinal));
+        Assert.All(decided, r => Assert.DoesNotContain("quá hạn", r, StringComparison.Ordinal));
     }
 }
 

@@ -482,6 +482,7 @@ public abstract class NominationsTests(AppFactory app)
         var home = await Home();
         Assert.Contains("(còn 40 ngày)", home, StringComparison.Ordinal);
         Assert.DoesNotContain("qua hạn", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("quá hạn", home, StringComparison.Ordinal);
         var tracker = await secretariat.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/rounds/2021-2025/tracker?state=WithinExtension");
         Assert.Contains(tracker.GetProperty("units").GetProperty("items").EnumerateArray(), u => u.GetProperty("code").GetString() == "CS005");
         await SetDeadline(Today.AddDays(12));

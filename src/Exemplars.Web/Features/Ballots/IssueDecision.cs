@@ -70,10 +70,10 @@ public static class IssueDecision
                 var year = command.Date.Year;
                 var terms = await db.Set<IssuerTerm>().Where(t => db.Set<Issuer>().Any(i => i.Id == t.IssuerId && i.Symbol == issuer)).Select(t => t.StartsOn).ToListAsync(cancellationToken);
                 var term = DocumentNumber.TermKey(terms, command.Date);
-                var used = await db.Decisions.Where(d => d.Issuer == issuer && d.Type == command.Type && d.Term == term).Select(d => d.Number).ToListAsync(cancellationToken);
+                var number = await Issuers.DocumentRegister.NextNumberAsync(db, issuer, command.Type, term, cancellationToken);
                 var decision = new Decision
                 {
-                    Issuer = issuer, Year = year, Term = term, Number = DocumentNumber.Next(used), Type = command.Type, Title = command.Title!.Trim(),
+                    Issuer = issuer, Year = year, Term = term, Number = number, Type = command.Type, Title = command.Title!.Trim(),
                     Date = command.Date, Signer = command.Signer!.Trim(), RoundId = roundId, CreatedBy = user.Email,
                     Awards = command.Type == DocumentType.Decision
                         ? nominations.Select(n => new Award

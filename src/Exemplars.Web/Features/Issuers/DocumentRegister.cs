@@ -12,6 +12,13 @@ public static class DocumentRegister
 {
     public sealed record Row(string Issuer, int Term, DocumentType Type, string Number, DateOnly Date, string Title, string Signer, string CreatedBy);
 
+    /// <summary>
+    /// The next number of an issuer's document type in a term (from 01, after the highest taken). Every writer of the
+    /// register asks here; the unique index on issuer, type, term and number refuses a number taken at the same moment.
+    /// </summary>
+    public static async Task<int> NextNumberAsync(AppDbContext db, string issuer, DocumentType type, int term, CancellationToken cancellationToken) =>
+        DocumentNumber.Next(await db.Decisions.Where(d => d.Issuer == issuer && d.Type == type && d.Term == term).Select(d => d.Number).ToListAsync(cancellationToken));
+
     public sealed class Handler(AppDbContext db, CurrentUser user)
     {
         public async Task<Result<IReadOnlyList<Row>>> Handle(CancellationToken cancellationToken)

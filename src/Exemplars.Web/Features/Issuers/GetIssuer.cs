@@ -10,6 +10,6 @@ public static class GetIssuer
     public sealed class Handler(AppDbContext db)
     {
         public Task<Issuer?> Handle(int id, CancellationToken cancellationToken) =>
-            db.Set<Issuer>().AsNoTracking().Include(i => i.Officers).Include(i => i.Terms).AsSplitQuery().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+            IssuerDirectory.WithOfficersAndTerms(db.Set<Issuer>()).SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
     }
 }

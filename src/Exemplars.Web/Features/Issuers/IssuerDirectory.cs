@@ -11,6 +11,10 @@ namespace Exemplars.Web.Features.Issuers;
 /// </summary>
 public static class IssuerDirectory
 {
+    /// <summary>Issuers read with what a document or the admin page prints of them: officers and committee terms, not tracked.</summary>
+    public static IQueryable<Issuer> WithOfficersAndTerms(IQueryable<Issuer> query) =>
+        query.AsNoTracking().Include(i => i.Officers).Include(i => i.Terms).AsSplitQuery();
+
     public sealed class Handler(AppDbContext db, DocumentSettings settings)
     {
         /// <summary>The issuer of the configured symbol ("Documents:Symbol", the bloc by default), created from configuration if missing.</summary>
@@ -24,7 +28,7 @@ public static class IssuerDirectory
             await Load(db.Set<Issuer>().Where(i => i.Symbol == symbol), cancellationToken) ?? await Default(cancellationToken);
 
         private static Task<Issuer?> Load(IQueryable<Issuer> query, CancellationToken cancellationToken) =>
-            query.AsNoTracking().Include(i => i.Officers).Include(i => i.Terms).AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
+            WithOfficersAndTerms(query).FirstOrDefaultAsync(cancellationToken);
 
         private async Task<Issuer> CreateDefault(CancellationToken cancellationToken)
         {

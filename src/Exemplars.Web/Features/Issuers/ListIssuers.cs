@@ -12,7 +12,7 @@ public static class ListIssuers
         public async Task<IReadOnlyList<Issuer>> Handle(CancellationToken cancellationToken)
         {
             await directory.Default(cancellationToken);
-            return await db.Set<Issuer>().AsNoTracking().Include(i => i.Officers).Include(i => i.Terms).AsSplitQuery().OrderBy(i => i.Symbol).ToListAsync(cancellationToken);
+            return await IssuerDirectory.WithOfficersAndTerms(db.Set<Issuer>()).OrderBy(i => i.Symbol).ToListAsync(cancellationToken);
         }
     }
 }

@@ -56,10 +56,10 @@ public static class IssueBlocReport
                 }
 
                 var term = issuer.TermKey(today);
-                var used = await db.Decisions.Where(d => d.Issuer == issuer.Symbol && d.Type == DocumentType.Report && d.Term == term).Select(d => d.Number).ToListAsync(cancellationToken);
+                var number = await Issuers.DocumentRegister.NextNumberAsync(db, issuer.Symbol, DocumentType.Report, term, cancellationToken);
                 var entry = new Decision
                 {
-                    Issuer = issuer.Symbol, Year = today.Year, Term = term, Number = DocumentNumber.Next(used), Type = DocumentType.Report,
+                    Issuer = issuer.Symbol, Year = today.Year, Term = term, Number = number, Type = DocumentType.Report,
                     Title = $"Báo cáo kết quả xây dựng, tuyên dương, nhân rộng gương điển hình tiêu biểu {period.Label}", Date = today,
                     Signer = signer.FullName, CreatedBy = user.Email,
                 };

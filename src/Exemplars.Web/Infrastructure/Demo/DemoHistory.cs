@@ -342,7 +342,7 @@ public static class DemoHistory
         private async Task<Decision> RegisterAsync(DocumentType type, DateOnly date, string title, CancellationToken cancellationToken)
         {
             var term = issuer.TermKey(date);
-            var number = DocumentNumber.Next(await db.Decisions.Where(d => d.Issuer == issuer.Symbol && d.Type == type && d.Term == term).Select(d => d.Number).ToListAsync(cancellationToken));
+            var number = await Features.Issuers.DocumentRegister.NextNumberAsync(db, issuer.Symbol, type, term, cancellationToken);
             return new Decision
             {
                 Issuer = issuer.Symbol, Year = date.Year, Term = term, Number = number, Type = type, Title = title, Date = date, Signer = Signer,

@@ -26,6 +26,8 @@ public static class OpenBallot
     /// <param name="Trustees">E-mail addresses of the ballot-count committee, among the standing-committee members.</param>
     public sealed record Command(string? Round, string? Title, IReadOnlyList<int>? NominationIds, int? RunOffOf = null, IReadOnlyList<string>? Trustees = null, int? Threshold = null);
 
+    private static readonly DomainError CandidatesChanged = DomainError.Conflict("candidates_changed", "Trong lúc mở phiếu, có hồ sơ trong danh sách vừa được rút hoặc thay đổi. Chưa mở phiếu; hãy tải lại trang để xem danh sách mới rồi mở lại.");
+
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, GetSelection.Handler selections, BallotKeyCustody custody)
     {
         public async Task<Result<int>> Handle(Command command, CancellationToken cancellationToken)
@@ -111,7 +113,7 @@ public static class OpenBallot
             catch (DbUpdateConcurrencyException)
             {
                 // A candidate was withdrawn, returned or otherwise changed after it was read: nothing is saved (ADR 012).
-                return DomainError.Conflict("candidates_changed", "Trong lúc mở phiếu, có hồ sơ trong danh sách vừa được rút hoặc thay đổi. Chưa mở phiếu; hãy tải lại trang để xem danh sách mới rồi mở lại.");
+                return CandidatesChanged;
             }
 
             for (var i = 0; i < trustees.Count; i++)
@@ -165,9 +167,13 @@ public static class OpenBallot
                 return DomainError.Conflict("already_on_ballot", "Có hồ sơ đã được đưa ra bỏ phiếu trong đợt này; kết quả cuộc bỏ phiếu đó không bị thay thế.");
             }
 
-            if (requested.Except(verified).Any())
+            var notVerified = requested.Except(verified).ToList();
+            if (notVerified.Count > 0)
             {
-                return DomainError.Invalid("NominationIds", "Chỉ bỏ phiếu cho hồ sơ đã thẩm định của đợt này.");
+                // Withdrawn or returned since the list was read: the same conflict as a change caught while saving.
+                return await db.Nominations.AnyAsync(n => notVerified.Contains(n.Id) && n.RoundId == roundId && (n.Status == NominationStatus.Withdrawn || n.Status == NominationStatus.Returned), cancellationToken)
+                    ? CandidatesChanged
+                    : DomainError.Invalid("NominationIds", "Chỉ bỏ phiếu cho hồ sơ đã thẩm định của đợt này.");
             }
 
             return requested;

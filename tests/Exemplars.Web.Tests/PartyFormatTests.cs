@@ -7,7 +7,7 @@ namespace Exemplars.Web.Tests;
 /// <summary>Each named format rule of <see cref="PartyFormat"/>, read back from the generated document.xml.</summary>
 public sealed class PartyFormatTests
 {
-    private static readonly PartyDocumentModel Model = new(
+    internal static readonly PartyDocumentModel Model = new(
         ["ĐẢNG BỘ TỈNH QUẢNG NGÃI", "ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH", "*"],
         "01-QĐ/ĐUĐ",
         "Quảng Ngãi",

@@ -136,4 +136,13 @@ public sealed class ReminderRulesTests
         Assert.Equal("còn 7 ngày (hạn 30/03/2026)", ReminderRules.DaysLeft(new DateOnly(2026, 3, 30), new DateOnly(2026, 3, 23)));
         Assert.Equal("hôm nay (30/03/2026) là hạn cuối", ReminderRules.DaysLeft(new DateOnly(2026, 3, 30), new DateOnly(2026, 3, 30)));
     }
+
+    [Fact]
+    public void Figure_headings_name_levels_without_assuming_a_bloc_committee()
+    {
+        // Since 2025 the issuing committee may be "Đảng ủy các cơ quan Đảng tỉnh" as well as an "Đảng ủy Khối".
+        Assert.DoesNotContain(ReportFigures.Headings, h => h.Contains("Khối", StringComparison.Ordinal));
+        Assert.Contains("Khen thưởng cấp trên cơ sở", ReportFigures.Headings);
+        Assert.Contains("Khen thưởng cấp tỉnh", ReportFigures.Headings);
+    }
 }

@@ -19,6 +19,9 @@ public abstract partial class DocumentGalleryTests(AppFactory app)
     private static partial Regex Years();
 
     /// <summary>Each document type of the demo as its file name in docs/documents and its bytes (DOCX, or PDF for the certificates).</summary>
+    private int _candidates;
+    private DateOnly _reportSent;
+
     private async Task<List<(string Name, byte[] Content)>> Documents()
     {
         using var api = await app.BearerAs(Secretariat, sendsReadVersion: false);
@@ -29,8 +32,10 @@ public abstract partial class DocumentGalleryTests(AppFactory app)
         var ballot = await app.WithDb(db => db.Ballots.AsNoTracking().Include(b => b.Candidates)
             .Where(b => db.Rounds.Any(r => r.Id == b.RoundId && r.Code == "2021-2025")).OrderBy(b => b.Id).FirstAsync());
         var nominationIds = ballot.Candidates.Select(c => c.NominationId).ToList();
-        var nomination = await app.WithDb(db => db.Nominations.AsNoTracking()
-            .Where(n => nominationIds.Contains(n.Id) && n.Kind == Domain.Eligibility.NomineeKind.Individual).OrderBy(n => n.Id).Select(n => n.Id).FirstAsync());
+        var (nomination, sent) = await app.WithDb(async db => await db.Nominations.AsNoTracking()
+            .Where(n => nominationIds.Contains(n.Id) && n.Kind == Domain.Eligibility.NomineeKind.Individual).OrderBy(n => n.Id).Select(n => ValueTuple.Create(n.Id, n.SubmittedAtUtc!.Value)).FirstAsync());
+        _candidates = ballot.Candidates.Count;
+        _reportSent = Exemplars.Web.Infrastructure.VietnamTime.DayOf(sent);
 
         var documents = new List<(string, byte[])>
         {
@@ -87,6 +92,10 @@ public abstract partial class DocumentGalleryTests(AppFactory app)
             Assert.All(years, y => Assert.InRange(y, 2020, DateTime.UtcNow.Year));
         }
 
+        // The Tờ trình counts the dossiers verified by its date (they have since been voted on: none is "Verified" now).
+        Assert.Contains($"qua thẩm định, {_candidates} hồ sơ đủ tiêu chuẩn", DocumentText(documents.Single(d => d.Name == "to-trinh").Content), StringComparison.Ordinal);
+        // A sent Báo cáo thành tích is dated the day the unit sent it, not the day it is downloaded.
+        Assert.Contains(PartyDate.InWords(_reportSent), DocumentText(documents.Single(d => d.Name == "bao-cao-thanh-tich").Content), StringComparison.Ordinal);
         Assert.Contains("-BC/", DocumentText(documents.Single(d => d.Name == "bao-cao-dinh-ky").Content), StringComparison.Ordinal);
         Assert.DoesNotContain("......-BC/", DocumentText(documents.Single(d => d.Name == "bao-cao-dinh-ky").Content), StringComparison.Ordinal);
 
@@ -115,8 +124,9 @@ public abstract partial class DocumentGalleryTests(AppFactory app)
                 }
 
                 File.Copy(pdf, Path.Combine(output, name + ".pdf"), overwrite: true);
-                var pages = name == "giay-khen" ? "-f 1 -l 1 " : string.Empty; // one certificate stands for all
-                await Office.Run("pdftoppm", $"{pages}-png -r 50 \"{pdf}\" \"{Path.Combine(output, name)}\"");
+                // One certificate stands for all (-singlefile writes giay-khen-1.png, not giay-khen-01.png).
+                var (pages, prefix) = name == "giay-khen" ? ("-f 1 -l 1 -singlefile ", name + "-1") : (string.Empty, name);
+                await Office.Run("pdftoppm", $"{pages}-png -r 50 \"{pdf}\" \"{Path.Combine(output, prefix)}\"");
             }
         }
         finally

@@ -127,6 +127,39 @@ public sealed class PartyFormatTests
     }
 
     [Fact]
+    public void Tables_repeat_their_heading_row_keep_each_row_whole_and_centre_the_figures()
+    {
+        using var word = Open(PartyDocx.Write(Model with
+        {
+            TableHeader = ["STT", "Tập thể, cá nhân", "Phiếu đồng ý", "Tỷ lệ so với tổng số ủy viên", "Kết quả"],
+            TableRows = [["1", "Lê Thị Vân (cá nhân)", "8", "8/9 (88,89%)", "Đạt"]],
+        }));
+        var table = word.MainDocumentPart!.Document.Body!.Elements<Table>().Single(t => t.InnerText.Contains("Phiếu đồng ý", StringComparison.Ordinal));
+        var rows = table.Elements<TableRow>().ToList();
+        Assert.NotNull(rows[0].TableRowProperties?.GetFirstChild<TableHeader>());
+        Assert.All(rows, r => Assert.NotNull(r.TableRowProperties?.GetFirstChild<CantSplit>()));
+        JustificationValues Alignment(string text) => rows[1].Elements<TableCell>().Single(c => c.InnerText == text).Descendants<Justification>().Single().Val!.Value;
+        Assert.Equal(JustificationValues.Center, Alignment("8"));
+        Assert.Equal(JustificationValues.Center, Alignment("8/9 (88,89%)"));
+        Assert.Equal(JustificationValues.Left, Alignment("Lê Thị Vân (cá nhân)"));
+        // The figure columns get room enough for "8/9 (88,89%)" on one line: wider than the old 1550 twips.
+        Assert.True(int.Parse(table.GetFirstChild<TableGrid>()!.Elements<GridColumn>().ElementAt(3).Width!.Value!, System.Globalization.CultureInfo.InvariantCulture) > 1700);
+    }
+
+    [Fact]
+    public void Headings_keep_with_their_text_and_the_signature_block_is_never_split()
+    {
+        using var word = Open(PartyDocx.Write(Model with { Sections = [new DocumentSection("3. Kết quả đạt được", "<p>Nội dung.</p>")] }));
+        var body = word.MainDocumentPart!.Document.Body!;
+        Assert.NotNull(body.Elements<Paragraph>().Single(p => p.InnerText == "QUYẾT ĐỊNH:").ParagraphProperties!.KeepNext);
+        Assert.NotNull(body.Elements<Paragraph>().Single(p => p.InnerText == "3. Kết quả đạt được").ParagraphProperties!.KeepNext);
+        Assert.Null(body.Elements<Paragraph>().First(p => p.InnerText.StartsWith("Điều 1.", StringComparison.Ordinal)).ParagraphProperties!.KeepNext);
+        var signature = body.Elements<Table>().Single(t => t.InnerText.Contains("T/M BAN THƯỜNG VỤ", StringComparison.Ordinal));
+        Assert.NotNull(signature.Elements<TableRow>().Single().TableRowProperties?.GetFirstChild<CantSplit>());
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(word).Select(e => e.Description));
+    }
+
+    [Fact]
     public void The_detailed_report_html_becomes_word_headings_runs_lists_and_tables()
     {
         using var word = Open(PartyDocx.Write(Model));

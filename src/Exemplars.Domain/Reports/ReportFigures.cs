@@ -25,7 +25,7 @@ public sealed record ReportFigures(
     /// <summary>Column headings, in the order of <see cref="Values"/>.</summary>
     public static IReadOnlyList<string> Headings { get; } =
     [
-        "Phát hiện", "Bồi dưỡng", "Đề nghị khen thưởng", "Khen thưởng cấp cơ sở", "Khen thưởng cấp Khối", "Đề nghị cấp Tỉnh", "Khen thưởng cấp Tỉnh",
+        "Phát hiện", "Bồi dưỡng", "Đề nghị khen thưởng", "Khen thưởng cấp cơ sở", "Khen thưởng cấp trên cơ sở", "Đề nghị cấp tỉnh", "Khen thưởng cấp tỉnh",
         "Đăng ký học tập", "Có kết quả học tập",
     ];
 

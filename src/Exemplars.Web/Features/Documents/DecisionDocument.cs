@@ -4,6 +4,7 @@ using Exemplars.Domain.Common;
 using Exemplars.Domain.Documents;
 using Exemplars.Domain.Eligibility;
 using Exemplars.Domain.Nominations;
+using Exemplars.Domain.Review;
 using Exemplars.Web.Features.Ballots;
 using Exemplars.Web.Infrastructure;
 using Exemplars.Web.Infrastructure.Auth;
@@ -80,7 +81,7 @@ public static class DecisionDocument
                     issuer.RecipientsOf(DocumentType.Decision), attached)
                 : new PartyDocumentModel(
                     bloc.Lines, number, issuer.Place, decision.Date, "TỜ TRÌNH", decision.Title,
-                    [$"Kính gửi: {issuer.SuperiorOrgan}", .. basis, .. await Facts(decision.RoundId, bloc.OrganName, listed, cancellationToken)],
+                    [$"Kính gửi: {issuer.SuperiorOrgan}", .. basis, .. await Facts(decision.RoundId, decision.Date, bloc.OrganName, listed, cancellationToken)],
                     null, null,
                     [$"Kính trình {issuer.SuperiorOrgan} xem xét, quyết định."],
                     bloc.OnBehalf, position, decision.Signer,
@@ -89,23 +90,27 @@ public static class DecisionDocument
             return (fileName, PartyDocx.Write(model));
         }
 
-        /// <summary>What happened in the round, from the records: each sentence only when its step took place.</summary>
-        private async Task<List<string>> Facts(int? roundId, string organ, IReadOnlyList<Listed> listed, CancellationToken cancellationToken)
+        /// <summary>What happened in the round by the document's date, from the records: each sentence only when its step took place.</summary>
+        private async Task<List<string>> Facts(int? roundId, DateOnly signedOn, string organ, IReadOnlyList<Listed> listed, CancellationToken cancellationToken)
         {
             var facts = new List<string>();
             if (roundId is { } id)
             {
                 var received = await db.Nominations.CountAsync(n => n.RoundId == id && n.SubmissionCount > 0, cancellationToken);
                 var units = await db.Nominations.Where(n => n.RoundId == id && n.SubmissionCount > 0).Select(n => n.OrganizationId).Distinct().CountAsync(cancellationToken);
-                var verified = await db.Nominations.CountAsync(n => n.RoundId == id && n.Status == NominationStatus.Verified, cancellationToken);
+                // Verified = accepted on every criterion by the document's date, whatever happened to the dossier since
+                // (voted on, commended, sent to the province): its present status is no longer "Verified".
+                var signedBy = signedOn.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+                var verified = await db.Nominations.CountAsync(n => n.RoundId == id && n.Status != NominationStatus.Withdrawn
+                    && db.VerificationRecords.Any(v => v.NominationId == n.Id && v.Outcome == VerificationOutcome.Accepted && v.CheckedAtUtc < signedBy), cancellationToken);
                 facts.Add($"{organ} đã nhận {N(received)} hồ sơ đề nghị của {N(units)} tổ chức cơ sở đảng; qua thẩm định, {N(verified)} hồ sơ đủ tiêu chuẩn.");
-                var comment = await db.CommentPeriods.Where(c => c.RoundId == id).OrderByDescending(c => c.EndsOn).Select(c => new { c.StartsOn, c.EndsOn }).FirstOrDefaultAsync(cancellationToken);
+                var comment = await db.CommentPeriods.Where(c => c.RoundId == id && c.StartsOn <= signedOn).OrderByDescending(c => c.EndsOn).Select(c => new { c.StartsOn, c.EndsOn }).FirstOrDefaultAsync(cancellationToken);
                 if (comment is not null)
                 {
                     facts.Add($"Danh sách được lấy ý kiến công khai từ ngày {PartyDate.Numeric(comment.StartsOn)} đến ngày {PartyDate.Numeric(comment.EndsOn)}.");
                 }
 
-                var ballot = await db.Ballots.Where(b => b.RoundId == id && b.Status == BallotStatus.Closed && b.ClosedAtUtc != null)
+                var ballot = await db.Ballots.Where(b => b.RoundId == id && b.Status == BallotStatus.Closed && b.ClosedAtUtc != null && b.ClosedAtUtc < signedBy)
                     .OrderByDescending(b => b.ClosedAtUtc).Select(b => new { b.Id, b.ClosedAtUtc }).FirstOrDefaultAsync(cancellationToken);
                 if (ballot is not null)
                 {

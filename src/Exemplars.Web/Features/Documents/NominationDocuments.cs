@@ -59,8 +59,10 @@ public static class NominationDocuments
                 body.Add("IV. BÁO CÁO CHI TIẾT");
             }
 
+            // A sent report is dated the day it was sent (the unit signed it then); a draft, today.
+            var dated = n.SubmittedAtUtc is { } sent && !Domain.Nominations.NominationStateMachine.IsEditable(n.Status) ? VietnamTime.DayOf(sent) : VietnamTime.Today(clock);
             var model = new PartyDocumentModel(
-                issuer.Lines, "......-BC/" + issuer.Symbol, bloc.Place, VietnamTime.Today(clock),
+                issuer.Lines, "......-BC/" + issuer.Symbol, bloc.Place, dated,
                 "BÁO CÁO THÀNH TÍCH", $"đề nghị biểu dương, khen thưởng gương điển hình tiêu biểu theo chuyên đề, đợt {d.RoundCode}",
                 body, null, null, [], issuer.OnBehalf, "BÍ THƯ", "...........................",
                 [bloc.AdvisingBoard + " (để tổng hợp),", "Lưu."], null, n.ReportHtml);

@@ -65,7 +65,7 @@ public static class PartyDocx
             foreach (var paragraph in model.Body)
             {
                 // A line in capitals is a heading of the text ("BAN THƯỜNG VỤ …", "QUYẾT ĐỊNH:"): bold and centred.
-                body.Append(IsHeading(paragraph) ? Centered(paragraph, bold: true, spacingBefore: 120) : Justified(paragraph));
+                body.Append(IsHeading(paragraph) ? Centered(paragraph, bold: true, spacingBefore: 120, keepNext: true) : Justified(paragraph));
             }
 
             if (model.BodyHtml is { Length: > 0 } html)
@@ -85,7 +85,7 @@ public static class PartyDocx
 
             foreach (var section in model.Sections ?? [])
             {
-                body.Append(Justified(section.Heading, bold: true));
+                body.Append(Justified(section.Heading, bold: true, keepNext: true));
                 body.Append(HtmlToWord.Convert(main, section.Html));
             }
 
@@ -181,15 +181,29 @@ public static class PartyDocx
         return paragraph;
     }
 
-    private static Paragraph Centered(string text, bool bold, int spacingBefore, int? size = null)
+    /// <summary>Rule "headings stay with their text": a heading (keepNext) never ends a page alone.</summary>
+    private static ParagraphProperties Properties(bool keepNext, params OpenXmlElement[] rest)
     {
-        var paragraph = new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = spacingBefore.ToString(System.Globalization.CultureInfo.InvariantCulture) }, new Justification { Val = JustificationValues.Center }));
+        var properties = new ParagraphProperties();
+        if (keepNext)
+        {
+            properties.Append(new KeepNext());
+        }
+
+        properties.Append(rest);
+        return properties;
+    }
+
+    private static Paragraph Centered(string text, bool bold, int spacingBefore, int? size = null, bool keepNext = false)
+    {
+        var paragraph = new Paragraph(Properties(keepNext, new SpacingBetweenLines { Before = spacingBefore.ToString(System.Globalization.CultureInfo.InvariantCulture) }, new Justification { Val = JustificationValues.Center }));
         paragraph.Append(Text(text, bold, size: size));
         return paragraph;
     }
 
-    private static Paragraph Justified(string text, bool bold = false) =>
-        new(new ParagraphProperties(
+    private static Paragraph Justified(string text, bool bold = false, bool keepNext = false) =>
+        new(Properties(
+                keepNext,
                 new SpacingBetweenLines { Before = "120", After = "0" },
                 new Indentation { FirstLine = "567" },
                 new Justification { Val = JustificationValues.Both }),
@@ -232,10 +246,11 @@ public static class PartyDocx
 
     private static Table ListTable(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows)
     {
-        // A narrow number column, a wide name column, the rest shared: names must not wrap into their neighbours.
+        // A narrow number column, a wide name column, the rest shared: names must not wrap into their neighbours, and
+        // with several figure columns ("Phiếu đồng ý", "Tỷ lệ …") the name gives them room.
         const int total = 9355;
-        const int numberWidth = 900;
-        var nameWidth = header.Count > 2 ? (total - numberWidth) * 45 / 100 : total - numberWidth;
+        const int numberWidth = 800;
+        var nameWidth = header.Count > 3 ? (total - numberWidth) * 38 / 100 : header.Count > 2 ? (total - numberWidth) * 45 / 100 : total - numberWidth;
         var restWidth = header.Count > 2 ? (total - numberWidth - nameWidth) / (header.Count - 2) : 0;
         var widths = header.Select((_, i) => i == 0 ? numberWidth : i == 1 ? nameWidth : restWidth).ToList();
         var table = new Table(new TableProperties(
@@ -245,14 +260,22 @@ public static class PartyDocx
                 new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
         table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
-        table.Append(new TableRow(header.Select((h, i) => Cell(widths[i], Line(JustificationValues.Center, Text(h, bold: true, size: PartyFormat.TableSize))))));
+        // Rule "tables across pages": the heading row repeats on every page, no row is cut in two, figures are centred.
+        var heading = new TableRow(new TableRowProperties(new CantSplit(), new TableHeader()));
+        heading.Append(header.Select((h, i) => Cell(widths[i], Line(JustificationValues.Center, Text(h, bold: true, size: PartyFormat.TableSize)))));
+        table.Append(heading);
         foreach (var row in rows)
         {
-            table.Append(new TableRow(row.Select((value, i) => Cell(widths[i], Line(i == 0 ? JustificationValues.Center : JustificationValues.Left, Text(value, size: PartyFormat.TableSize))))));
+            var line = new TableRow(new TableRowProperties(new CantSplit()));
+            line.Append(row.Select((value, i) => Cell(widths[i], Line(i == 0 || IsFigure(value) ? JustificationValues.Center : JustificationValues.Left, Text(value, size: PartyFormat.TableSize)))));
+            table.Append(line);
         }
 
         return table;
     }
+
+    /// <summary>A count, a share or a ratio ("9", "8/9 (88,89%)"): no letters.</summary>
+    private static bool IsFigure(string value) => value.Length > 0 && !value.Any(char.IsLetter);
 
     private static Table SignatureTable(PartyDocumentModel model)
     {
@@ -271,7 +294,8 @@ public static class PartyDocx
             Line(JustificationValues.Center, Text(" ")),
             Line(JustificationValues.Center, Text(model.Signer, bold: true)),
         };
-        table.Append(new TableRow(Cell(4300, [.. recipients]), Cell(5055, [.. signature])));
+        // Rule "signature block": never split over two pages (the name would sit alone at the top of the next).
+        table.Append(new TableRow(new TableRowProperties(new CantSplit()), Cell(4300, [.. recipients]), Cell(5055, [.. signature])));
         return table;
     }
 }

@@ -156,7 +156,18 @@ public sealed class PartyFormatTests
         Assert.Null(body.Elements<Paragraph>().First(p => p.InnerText.StartsWith("Điều 1.", StringComparison.Ordinal)).ParagraphProperties!.KeepNext);
         var signature = body.Elements<Table>().Single(t => t.InnerText.Contains("T/M BAN THƯỜNG VỤ", StringComparison.Ordinal));
         Assert.NotNull(signature.Elements<TableRow>().Single().TableRowProperties?.GetFirstChild<CantSplit>());
+        // The last paragraph before it goes along with it: the signature never stands alone on a page.
+        var blocks = body.ChildElements.ToList();
+        Assert.NotNull(((Paragraph)blocks[blocks.IndexOf(signature) - 1]).ParagraphProperties!.KeepNext);
         Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(word).Select(e => e.Description));
+    }
+
+    [Fact]
+    public void Lines_ended_by_a_manual_break_are_not_stretched_in_justified_text()
+    {
+        using var word = Open(PartyDocx.Write(Model));
+        var compatibility = word.MainDocumentPart!.DocumentSettingsPart!.Settings!.GetFirstChild<Compatibility>();
+        Assert.NotNull(compatibility?.GetFirstChild<DoNotExpandShiftReturn>());
     }
 
     [Fact]

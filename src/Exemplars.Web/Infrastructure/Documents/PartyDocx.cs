@@ -52,6 +52,7 @@ public static class PartyDocx
         {
             var main = document.AddMainDocumentPart();
             AddStyles(main);
+            AddSettings(main);
             var (firstHeader, pageHeader) = AddPageNumberHeaders(main);
             var body = new Body();
             body.Append(HeaderTable(model));
@@ -87,6 +88,13 @@ public static class PartyDocx
             {
                 body.Append(Justified(section.Heading, bold: true, keepNext: true));
                 body.Append(HtmlToWord.Convert(main, section.Html));
+            }
+
+            // The signature never stands alone on a page: the last paragraph of the text goes with it.
+            if (body.LastChild is Paragraph last)
+            {
+                last.ParagraphProperties ??= new ParagraphProperties();
+                last.ParagraphProperties.KeepNext = new KeepNext();
             }
 
             body.Append(SignatureTable(model));
@@ -132,6 +140,17 @@ public static class PartyDocx
     }
 
     private static bool IsHeading(string text) => text.Any(char.IsLetter) && text.Where(char.IsLetter).All(char.IsUpper) && text.Length > 3;
+
+    /// <summary>
+    /// Rule "line breaks in justified text": a line ended by a manual break (&lt;br&gt; of the detailed report) is not
+    /// stretched across the width (doNotExpandShiftReturn, honoured by Word and LibreOffice).
+    /// </summary>
+    private static void AddSettings(MainDocumentPart main)
+    {
+        var settings = main.AddNewPart<DocumentSettingsPart>();
+        settings.Settings = new Settings(new Compatibility(new DoNotExpandShiftReturn()));
+        settings.Settings.Save();
+    }
 
     private static void AddStyles(MainDocumentPart main)
     {

@@ -147,6 +147,18 @@ public sealed class PartyFormatTests
     }
 
     [Fact]
+    public void Group_rows_of_an_attached_list_are_bold_and_its_people_regular()
+    {
+        var list = Model.Attached! with { Rows = [["I", "TẬP THỂ", ""], ["1", "Chi bộ Báo tỉnh", ""], ["II", "CÁ NHÂN", ""], ["1", "Đồng chí Nguyễn Văn An", "Phó Giám đốc, Sở Tài chính"]] };
+        using var word = Open(PartyDocx.Write(Model with { Attached = list }));
+        var body = word.MainDocumentPart!.Document.Body!;
+        Assert.True(Bold(RunWith(body, "TẬP THỂ")));
+        Assert.True(Bold(RunWith(body, "II")));
+        Assert.False(Bold(RunWith(body, "Chi bộ Báo tỉnh")));
+        Assert.False(Bold(RunWith(body, "Đồng chí Nguyễn Văn An")));
+    }
+
+    [Fact]
     public void Headings_keep_with_their_text_and_the_signature_block_is_never_split()
     {
         using var word = Open(PartyDocx.Write(Model with { Sections = [new DocumentSection("3. Kết quả đạt được", "<p>Nội dung.</p>")] }));

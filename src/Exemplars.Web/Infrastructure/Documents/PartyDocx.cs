@@ -285,8 +285,10 @@ public static class PartyDocx
         table.Append(heading);
         foreach (var row in rows)
         {
+            // A group row ("I", "TẬP THỂ"; "II", "CÁ NHÂN") is bold.
+            var group = row.Count > 0 && row[0].Length > 0 && row[0].All(c => c is 'I' or 'V' or 'X');
             var line = new TableRow(new TableRowProperties(new CantSplit()));
-            line.Append(row.Select((value, i) => Cell(widths[i], Line(i == 0 || IsFigure(value) ? JustificationValues.Center : JustificationValues.Left, Text(value, size: PartyFormat.TableSize)))));
+            line.Append(row.Select((value, i) => Cell(widths[i], Line(i == 0 || IsFigure(value) ? JustificationValues.Center : JustificationValues.Left, Text(value, bold: group, size: PartyFormat.TableSize)))));
             table.Append(line);
         }
 

@@ -11,13 +11,13 @@ public abstract partial class PagingTests(AppFactory app)
     /// <summary>Every paged page of the site, as the account that sees the most of it.</summary>
     private static readonly string[] PagedPages =
     [
-        "/Organizations", "/People", "/Admin/Audit", "/Admin/Users", "/Nominations", "/Notifications", "/Discovery",
-        "/Replication", "/Showcase", "/Decisions", "/Ballots", "/Reports", "/Review/Comments",
+        "/Organizations", "/People", "/Audit", "/Users", "/Nominations", "/Notifications", "/Discovery",
+        "/Replication", "/Showcase", "/Decisions", "/Ballots", "/Reports", "/PublicComments/Comments",
         "/Review/Tracker?round=2021-2025", "/Eligibility/Suggestions?round=2021-2025", "{tracker}",
     ];
 
     /// <summary>Lists the demo data fills beyond one page (the others are checked whenever they have a second page).</summary>
-    private static readonly string[] LongLists = ["/Organizations", "/People", "/Admin/Audit"];
+    private static readonly string[] LongLists = ["/Organizations", "/People", "/Audit"];
 
     [Fact]
     public async Task Page_two_of_every_list_shows_other_rows_than_page_one()
@@ -50,7 +50,7 @@ public abstract partial class PagingTests(AppFactory app)
     public async Task A_bad_page_number_gives_page_one_and_no_banner()
     {
         var admin = await app.SignedInAs("admin@demo.vn");
-        foreach (var url in new[] { "/Organizations", "/People", "/Discovery", "/Admin/Audit", "/Nominations", "/Replication" })
+        foreach (var url in new[] { "/Organizations", "/People", "/Discovery", "/Audit", "/Nominations", "/Replication" })
         {
             var plain = await Rows(admin, url);
             foreach (var bad in new[] { "page=abc", "page=-3", "page=0", "page=99999999999", "page=2.5" })
@@ -102,8 +102,8 @@ public abstract partial class PagingTests(AppFactory app)
     [
         ("/Organizations?includeInactive=true", "ten"), ("/People?partyMember=true", "ten"), ("/Nominations?round=", "ten"),
         ("/Nominations?round=", "don-vi"), ("/Ballots", "ten"), ("/Decisions", "trich-yeu"), ("/Decisions", "ngay"),
-        ("/Review/Tracker?round=2021-2025", "ten"), ("/Review/Tracker?round=2021-2025", "ma"), ("/Admin/Users?role=", "ten"), ("/Admin/Users?role=", "email"),
-        ("/Admin/Audit?entityType=", "thoi-diem"), ("/Admin/Audit?entityType=", "du-lieu"),
+        ("/Review/Tracker?round=2021-2025", "ten"), ("/Review/Tracker?round=2021-2025", "ma"), ("/Users?role=", "ten"), ("/Users?role=", "email"),
+        ("/Audit?entityType=", "thoi-diem"), ("/Audit?entityType=", "du-lieu"),
     ];
 
     [Fact]
@@ -196,7 +196,7 @@ public abstract partial class PagingTests(AppFactory app)
         foreach (var (url, select) in new[]
         {
             ("/Dashboard", "#round"), ("/Review/Tracker", "#round"), ("/Nominations", "#round"), ("/Ballots/Selection", "#round"),
-            ("/Ballots", "#open-round"), ("/Decisions", "#round"), ("/Eligibility/Suggestions", "#round"), ("/Consultation/Periods", "#round"),
+            ("/Ballots", "#open-round"), ("/Decisions", "#round"), ("/Eligibility/Suggestions", "#round"), ("/PublicComments/Periods", "#round"),
         })
         {
             var document = Forms.Parse(await admin.GetStringAsync(url));

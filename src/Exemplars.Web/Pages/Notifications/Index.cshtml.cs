@@ -1,6 +1,6 @@
 using Exemplars.Domain.Nominations;
 using Exemplars.Web.Features.Common;
-using Exemplars.Web.Features.Nominations;
+using Exemplars.Web.Features.Notifications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -3,7 +3,7 @@ using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Exemplars.Web.Features.Nominations;
+namespace Exemplars.Web.Features.Notifications;
 
 /// <summary>The latest in-app notices for the caller: addressed to their role, for an organisation in their scope.</summary>
 public static class ListNotifications

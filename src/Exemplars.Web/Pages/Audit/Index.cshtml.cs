@@ -3,7 +3,7 @@ using Exemplars.Web.Features.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Exemplars.Web.Pages.Admin.Audit;
+namespace Exemplars.Web.Pages.Audit;
 
 public sealed class IndexModel(ListAuditEntries.Handler list) : PageModel
 {

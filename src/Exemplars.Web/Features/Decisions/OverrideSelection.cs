@@ -2,12 +2,13 @@ using Exemplars.Domain.Ballots;
 using Exemplars.Domain.Common;
 using Exemplars.Domain.Eligibility;
 using Exemplars.Domain.Nominations;
+using Exemplars.Web.Features.Ballots;
 using Exemplars.Web.Features.Plans;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Exemplars.Web.Features.Ballots;
+namespace Exemplars.Web.Features.Decisions;
 
 /// <summary>Changing the computed list sent to the province needs a written justification; it is stored and audited.</summary>
 public static class OverrideSelection

@@ -1,11 +1,12 @@
 using Exemplars.Domain.Ballots;
 using Exemplars.Domain.Common;
 using Exemplars.Domain.Documents;
+using Exemplars.Web.Features.Ballots;
 using Exemplars.Web.Features.Common;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
 
-namespace Exemplars.Web.Features.Ballots;
+namespace Exemplars.Web.Features.Decisions;
 
 /// <summary>The decisions registry, newest first, with how many awards or forwarded candidates each carries.</summary>
 public static class ListDecisions

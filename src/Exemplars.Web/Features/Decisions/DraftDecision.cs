@@ -2,13 +2,14 @@ using Exemplars.Domain.Ballots;
 using Exemplars.Domain.Common;
 using Exemplars.Domain.Eligibility;
 using Exemplars.Domain.Nominations;
+using Exemplars.Web.Features.Ballots;
 using Exemplars.Web.Features.Plans;
 using Exemplars.Web.Infrastructure;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Exemplars.Web.Features.Ballots;
+namespace Exemplars.Web.Features.Decisions;
 
 /// <summary>
 /// What the secretariat is about to issue, prefilled from the round's result: for a Quyết định every nominee the ballot

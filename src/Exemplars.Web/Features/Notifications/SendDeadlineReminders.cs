@@ -8,7 +8,7 @@ using Exemplars.Web.Infrastructure;
 using Exemplars.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Exemplars.Web.Features.Reminders;
+namespace Exemplars.Web.Features.Notifications;
 
 /// <summary>
 /// Daily: a notice a week before and the day before each deadline — a round's dossiers (with each unit's extension) and

@@ -4,7 +4,7 @@ using Exemplars.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Exemplars.Web.Pages.Admin.Users;
+namespace Exemplars.Web.Pages.Users;
 
 public sealed class IndexModel(ListUsers.Handler list) : PageModel
 {

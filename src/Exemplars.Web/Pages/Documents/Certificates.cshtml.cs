@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Exemplars.Web.Pages.Decisions;
+namespace Exemplars.Web.Pages.Documents;
 
 /// <summary>Certificates for a whole decision are made in the background, with progress, then downloaded.</summary>
 public sealed class CertificatesModel(BackgroundImports jobs, CurrentUser me) : PageModel
@@ -24,7 +24,7 @@ public sealed class CertificatesModel(BackgroundImports jobs, CurrentUser me) : 
         if (JobId is null && id is { } decisionId)
         {
             var started = jobs.Start(me, "certificates", [], $"{decisionId}", (sp, _, _, progress, ct) => Make(sp, decisionId, zip, progress, ct));
-            return RedirectToPage("/Decisions/Certificates", new { job = started });
+            return RedirectToPage("/Documents/Certificates", new { job = started });
         }
 
         Job = JobId is { } job ? jobs.Find(job, me) : null;

@@ -2,11 +2,12 @@ using Exemplars.Domain.Ballots;
 using Exemplars.Domain.Common;
 using Exemplars.Domain.Eligibility;
 using Exemplars.Domain.Nominations;
+using Exemplars.Web.Features.Ballots;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Exemplars.Web.Features.Ballots;
+namespace Exemplars.Web.Features.Decisions;
 
 /// <summary>The secretariat records what the province decided for a candidate the bloc sent up.</summary>
 public static class ProvinceOutcomes

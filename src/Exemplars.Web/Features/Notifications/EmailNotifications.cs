@@ -2,7 +2,7 @@ using Exemplars.Web.Infrastructure.Email;
 using Exemplars.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Exemplars.Web.Features.Reminders;
+namespace Exemplars.Web.Features.Notifications;
 
 /// <summary>
 /// Every minute, when SMTP is configured: e-mails the in-app notices of the last two days that were not e-mailed yet to

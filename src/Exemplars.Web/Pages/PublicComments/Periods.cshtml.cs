@@ -6,7 +6,7 @@ using Exemplars.Web.Pages.Paging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Exemplars.Web.Pages.Consultation;
+namespace Exemplars.Web.Pages.PublicComments;
 
 /// <summary>The secretariat opens public comment on chosen verified candidates, between two dates, and closes it early.</summary>
 public sealed class PeriodsModel(CommentPeriods.Handler periods, OpenCommentPeriod.Handler open, ChooseRound.Handler rounds, TimeProvider clock) : PageModel

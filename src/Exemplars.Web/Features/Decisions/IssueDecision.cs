@@ -2,11 +2,12 @@ using Exemplars.Domain.Ballots;
 using Exemplars.Domain.Common;
 using Exemplars.Domain.Eligibility;
 using Exemplars.Domain.Nominations;
+using Exemplars.Web.Features.Ballots;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Exemplars.Web.Features.Ballots;
+namespace Exemplars.Web.Features.Decisions;
 
 /// <summary>
 /// Registers a numbered decision (Quyết định) or submission (Tờ trình) of the bloc: the number is the next of that issuer

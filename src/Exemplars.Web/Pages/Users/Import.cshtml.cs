@@ -4,7 +4,7 @@ using Exemplars.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Exemplars.Web.Pages.Admin.Users;
+namespace Exemplars.Web.Pages.Users;
 
 [RequestSizeLimit(Spreadsheet.MaxUploadBytes + 64 * 1024)]
 public sealed class ImportModel(ImportUsers.Handler import) : PageModel

@@ -5,7 +5,7 @@ using Exemplars.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Exemplars.Web.Pages.Review;
+namespace Exemplars.Web.Pages.PublicComments;
 
 public sealed class CommentsModel(ModerateComments.Handler moderate) : PageModel
 {

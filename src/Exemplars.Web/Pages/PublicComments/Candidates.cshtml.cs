@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace Exemplars.Web.Pages.Consultation;
+namespace Exemplars.Web.Pages.PublicComments;
 
 [AllowAnonymous]
 public sealed class CandidatesModel(ListPublicCandidates.Handler list) : PageModel

@@ -14,11 +14,13 @@ public sealed class CommentsModel(ModerateComments.Handler moderate) : PageModel
 
     public int PageNumber => Paging.PageQuery.Number(Request);
 
+    public Paging.SortModel Sort => Paging.SortModel.From(Request, ModerateComments.SortKeys);
+
     public Paged<ModerateComments.Row> Result { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var result = await moderate.List(Status, PageNumber, ct);
+        var result = await moderate.List(Status, PageNumber, Sort.Key, Sort.Descending, ct);
         if (!result.IsSuccess)
         {
             return Forbid();

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Exemplars.Domain.Users;
 using Exemplars.Web.Features.Ballots;
 using Exemplars.Web.Features.Dashboard;
+using Exemplars.Web.Features.Decisions;
 using Exemplars.Web.Features.Discovery;
 using Exemplars.Web.Features.Documents;
 using Exemplars.Web.Features.Eligibility;
@@ -12,6 +13,7 @@ using Exemplars.Web.Features.People;
 using Exemplars.Web.Features.Plans;
 using Exemplars.Web.Features.Replication;
 using Exemplars.Web.Features.Reports;
+using Exemplars.Web.Features.Review;
 using Exemplars.Web.Features.Showcase;
 using Exemplars.Web.Features.PublicComments;
 using Exemplars.Web.Infrastructure;
@@ -86,11 +88,12 @@ builder.Services.AddAuthorizationBuilder()
 
 builder.Services.AddRazorPages(o =>
 {
-    o.Conventions.AuthorizeFolder("/Admin", AppAuth.AdminPolicy);
+    o.Conventions.AuthorizeFolder("/Users", AppAuth.AdminPolicy);
+    o.Conventions.AuthorizeFolder("/Audit", AppAuth.AdminPolicy);
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     o.Conventions.AllowAnonymousToPage("/Error");
-    o.Conventions.AllowAnonymousToPage("/Consultation/Candidates");
+    o.Conventions.AllowAnonymousToPage("/PublicComments/Candidates");
     o.Conventions.AllowAnonymousToPage("/Showcase/Index");
     o.Conventions.AllowAnonymousToPage("/Showcase/Details");
 }).AddMvcOptions(o =>
@@ -198,6 +201,8 @@ api.MapPeopleApi();
 api.MapPlansApi();
 api.MapNominationsApi();
 api.MapBallotsApi();
+api.MapDecisionsApi();
+api.MapReviewApi();
 api.MapPublicCommentsApi();
 api.MapDocumentsApi();
 api.MapShowcaseApi();

@@ -23,7 +23,7 @@ public sealed class GoldenPathTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.GetByText("Không có tổ chức nào phù hợp.")).ToBeVisibleAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Người dùng" })).ToHaveCountAsync(0);
-        var response = await page.GotoAsync("/Admin/Users");
+        var response = await page.GotoAsync("/Users");
         Assert.Contains("/Account/AccessDenied", page.Url, StringComparison.Ordinal);
         Assert.NotNull(response);
     }

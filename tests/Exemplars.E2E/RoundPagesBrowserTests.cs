@@ -99,7 +99,7 @@ public sealed class RoundPagesBrowserTests(BrowserApp app) : IClassFixture<Brows
         await Assertions.Expect(page.GetByTestId("verification-history")).ToContainTextAsync("tiếp nhận");
         await Shoot(page, "details-after-verification");
 
-        await page.GotoAsync("/Consultation/Periods?Round=2026-2028");
+        await page.GotoAsync("/PublicComments/Periods?Round=2026-2028");
         await Shoot(page, "comment-periods");
         await page.GetByLabel("Lương Thị Bích Ngọc", new() { Exact = false }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Mở lấy ý kiến" }).ClickAsync();

@@ -21,7 +21,7 @@ public sealed partial class ShellBrowserTests(BrowserApp app) : IClassFixture<Br
     /// <summary>Accounts whose pages are also photographed at three widths.</summary>
     private static readonly string?[] Photographed = ["admin@demo.vn", "coso1@demo.vn", null];
 
-    private static readonly string[] PublicPages = ["/Showcase", "/Consultation/Candidates", "/Account/Login"];
+    private static readonly string[] PublicPages = ["/Showcase", "/PublicComments/Candidates", "/Account/Login"];
 
     /// <summary>Links from a list to the record behind it: the detail pages that need an id, picked from demo data.</summary>
     private const string DetailLinks =

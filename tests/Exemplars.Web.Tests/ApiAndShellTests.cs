@@ -64,7 +64,7 @@ public abstract partial class ApiAndShellTests(AppFactory app)
     {
         var admin = await app.SignedInAs("admin@demo.vn");
         var period = await app.WithDb(db => db.ReportingPeriods.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
-        foreach (var url in new[] { "/", "/Organizations", "/Admin/Users", "/Admin/Audit", "/Organizations/Import", "/Account/ChangePassword", "/Admin/Users/Create", "/Plans", "/Dashboard", "/Reports", $"/Reports/Tracker?periodId={period}" })
+        foreach (var url in new[] { "/", "/Organizations", "/Users", "/Audit", "/Organizations/Import", "/Account/ChangePassword", "/Users/Create", "/Plans", "/Dashboard", "/Reports", $"/Reports/Tracker?periodId={period}" })
         {
             var html = await admin.GetStringAsync(url);
             Assert.Contains("<html lang=\"vi\">", html, StringComparison.Ordinal);
@@ -94,10 +94,10 @@ public abstract partial class ApiAndShellTests(AppFactory app)
     public async Task Navigation_follows_the_role()
     {
         var admin = await app.SignedInAs("admin@demo.vn");
-        Assert.Contains("href=\"/Admin/Users\"", await admin.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.Contains("href=\"/Users\"", await admin.GetStringAsync("/"), StringComparison.Ordinal);
         var clerk = await app.SignedInAs("coso1@demo.vn");
         var html = await clerk.GetStringAsync("/");
-        Assert.DoesNotContain("href=\"/Admin/Users\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/Users\"", html, StringComparison.Ordinal);
         Assert.Contains("Đảng bộ Sở Tài chính", html, StringComparison.Ordinal);
     }
 

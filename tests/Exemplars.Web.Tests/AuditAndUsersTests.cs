@@ -31,14 +31,14 @@ public abstract class AuditAndUsersTests(AppFactory app)
         Assert.Contains("Chi bộ Đã Đổi Tên", rename.Changes, StringComparison.Ordinal);
         Assert.NotNull(rename.OrganizationId);
 
-        var page = await admin.GetStringAsync($"/Admin/Audit?entityType=Organization&entityId={id}&user=admin@demo.vn");
+        var page = await admin.GetStringAsync($"/Audit?entityType=Organization&entityId={id}&user=admin@demo.vn");
         var rows = Forms.Parse(page).QuerySelectorAll("table[data-testid=audit] tbody tr");
         Assert.Equal(entries.Count, rows.Length);
         Assert.Contains("Sửa", rows[0].TextContent, StringComparison.Ordinal);
         Assert.Matches(@"\d{2}/\d{2}/\d{4} \d{2}:\d{2}", rows[0].TextContent);
 
         var tomorrow = DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var future = await admin.GetStringAsync($"/Admin/Audit?entityType=Organization&entityId={id}&from={tomorrow}");
+        var future = await admin.GetStringAsync($"/Audit?entityType=Organization&entityId={id}&from={tomorrow}");
         Assert.Empty(Forms.Parse(future).QuerySelectorAll("table[data-testid=audit] tbody tr"));
     }
 
@@ -71,25 +71,25 @@ public abstract class AuditAndUsersTests(AppFactory app)
     {
         var admin = await app.SignedInAs("admin@demo.vn");
         var email = $"n{Guid.NewGuid():N}"[..12] + "@test.vn";
-        using var wrongOrg = await Forms.SubmitAsync(admin, "/Admin/Users/Create", new Dictionary<string, string>
+        using var wrongOrg = await Forms.SubmitAsync(admin, "/Users/Create", new Dictionary<string, string>
         {
             ["Input.Email"] = email, ["Input.FullName"] = "Trần Thị Bình", ["Input.Role"] = "GrassrootsClerk", ["Input.OrganizationCode"] = "DUK", ["Input.Password"] = "Khoi@2025a",
         });
         Assert.Contains("chỉ gắn với", await wrongOrg.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        using var weak = await Forms.SubmitAsync(admin, "/Admin/Users/Create", new Dictionary<string, string>
+        using var weak = await Forms.SubmitAsync(admin, "/Users/Create", new Dictionary<string, string>
         {
             ["Input.Email"] = email, ["Input.FullName"] = "Trần Thị Bình", ["Input.Role"] = "GrassrootsClerk", ["Input.OrganizationCode"] = "CS003", ["Input.Password"] = "yeu",
         });
         Assert.Contains("ít nhất 8 ký tự", await weak.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(await app.WithDb(db => db.Users.AnyAsync(u => u.Email == email)));
 
-        using var ok = await Forms.SubmitAsync(admin, "/Admin/Users/Create", new Dictionary<string, string>
+        using var ok = await Forms.SubmitAsync(admin, "/Users/Create", new Dictionary<string, string>
         {
             ["Input.Email"] = email, ["Input.FullName"] = "Trần Thị Bình", ["Input.Role"] = "GrassrootsClerk", ["Input.OrganizationCode"] = "cs003", ["Input.Password"] = "Khoi@2025a",
         });
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
-        var list = await admin.GetStringAsync("/Admin/Users?search=tran%20thi%20binh");
+        var list = await admin.GetStringAsync("/Users?search=tran%20thi%20binh");
         Assert.Contains(email, list, StringComparison.Ordinal);
         var client = await app.SignedInAs(email, "Khoi@2025a");
         Assert.Contains("Cán bộ cấp ủy cơ sở", await client.GetStringAsync("/"), StringComparison.Ordinal);
@@ -111,8 +111,8 @@ public abstract class AuditAndUsersTests(AppFactory app)
 
         async Task<string> Upload(byte[] xlsx)
         {
-            var page = await Forms.GetDocumentAsync(admin, "/Admin/Users/Import");
-            using var response = await Forms.SubmitAsync(admin, "/Admin/Users/Import", (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("main form")!, new Dictionary<string, string>(), ("file", "nguoi-dung.xlsx", xlsx));
+            var page = await Forms.GetDocumentAsync(admin, "/Users/Import");
+            using var response = await Forms.SubmitAsync(admin, "/Users/Import", (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("main form")!, new Dictionary<string, string>(), ("file", "nguoi-dung.xlsx", xlsx));
             return await response.Content.ReadAsStringAsync();
         }
 

@@ -12,7 +12,7 @@ public abstract class AuthTests(AppFactory app)
         var email = $"u{Guid.NewGuid():N}"[..13] + "@test.vn";
         const string password = "Khoi@2025a";
         var admin = await app.SignedInAs("admin@demo.vn");
-        using var response = await Forms.SubmitAsync(admin, "/Admin/Users/Create", new Dictionary<string, string>
+        using var response = await Forms.SubmitAsync(admin, "/Users/Create", new Dictionary<string, string>
         {
             ["Input.Email"] = email,
             ["Input.FullName"] = "Nguyễn Văn Thử",
@@ -138,9 +138,9 @@ public abstract class AuthTests(AppFactory app)
         var id = await app.WithDb(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
         var admin = await app.SignedInAs("admin@demo.vn");
-        var page = await Forms.GetDocumentAsync(admin, "/Admin/Users?search=" + Uri.EscapeDataString(email));
+        var page = await Forms.GetDocumentAsync(admin, "/Users?search=" + Uri.EscapeDataString(email));
         var form = page.QuerySelectorAll("form").OfType<AngleSharp.Html.Dom.IHtmlFormElement>().Single(f => f.QuerySelector($"input[value='{id}']") is not null);
-        using var deactivate = await Forms.SubmitAsync(admin, "/Admin/Users", form, new Dictionary<string, string>());
+        using var deactivate = await Forms.SubmitAsync(admin, "/Users", form, new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, deactivate.StatusCode);
 
         using var home = await session.GetAsync("/");

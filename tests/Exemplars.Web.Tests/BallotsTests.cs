@@ -559,7 +559,7 @@ public abstract class BallotsTests(AppFactory app)
         Assert.Equal(HttpStatusCode.Created, opened);
 
         using var anonymous = app.CreateClient();
-        var page = await anonymous.GetStringAsync("/Consultation/Candidates");
+        var page = await anonymous.GetStringAsync("/PublicComments/Candidates");
         var name = await app.WithDb(db => db.Nominations.Where(n => n.Id == shown).Select(n => n.NomineeName).SingleAsync());
         Assert.Contains(name, page, StringComparison.Ordinal);
         Assert.Contains("Thành tích tiêu biểu.", page, StringComparison.Ordinal);
@@ -592,7 +592,7 @@ public abstract class BallotsTests(AppFactory app)
 
             return await db.SaveChangesAsync();
         });
-        Assert.DoesNotContain(name, await anonymous.GetStringAsync("/Consultation/Candidates"), StringComparison.Ordinal);
+        Assert.DoesNotContain(name, await anonymous.GetStringAsync("/PublicComments/Candidates"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -883,18 +883,18 @@ public abstract class BallotsTests(AppFactory app)
             Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(head));
             // From the page the batch runs in the background: progress is polled, then the file is downloaded.
             var secretariatPage = await app.SignedInAs("tgdv@demo.vn");
-            using var started = await secretariatPage.GetAsync($"/Decisions/Certificates?id={decisionId}");
+            using var started = await secretariatPage.GetAsync($"/Documents/Certificates?id={decisionId}");
             Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
             var job = started.Headers.Location!.ToString().Split("job=")[1];
-            Assert.Contains("certificate-status", await secretariatPage.GetStringAsync($"/Decisions/Certificates?job={job}"), StringComparison.Ordinal);
-            for (var i = 0; i < 100 && (await secretariatPage.GetStringAsync($"/Decisions/Certificates?handler=Status&job={job}")).Contains("hx-trigger", StringComparison.Ordinal); i++)
+            Assert.Contains("certificate-status", await secretariatPage.GetStringAsync($"/Documents/Certificates?job={job}"), StringComparison.Ordinal);
+            for (var i = 0; i < 100 && (await secretariatPage.GetStringAsync($"/Documents/Certificates?handler=Status&job={job}")).Contains("hx-trigger", StringComparison.Ordinal); i++)
             {
                 await Task.Delay(100);
             }
 
-            using var download = await secretariatPage.GetAsync($"/Decisions/Certificates?handler=Download&job={job}");
+            using var download = await secretariatPage.GetAsync($"/Documents/Certificates?handler=Download&job={job}");
             Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
-            using var otherUser = await (await app.SignedInAs("admin@demo.vn")).GetAsync($"/Decisions/Certificates?handler=Download&job={job}");
+            using var otherUser = await (await app.SignedInAs("admin@demo.vn")).GetAsync($"/Documents/Certificates?handler=Download&job={job}");
             Assert.Equal(HttpStatusCode.NotFound, otherUser.StatusCode);
             using var forbidden = await clerk.GetAsync($"/api/v1/decisions/{decisionId}/certificates");
             Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);

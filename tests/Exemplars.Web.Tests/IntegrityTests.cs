@@ -333,7 +333,7 @@ public abstract class IntegrityTests(AppFactory app)
 
         // Pages show page 1 for a page number out of range.
         var adminPages = await app.SignedInAs("admin@demo.vn");
-        foreach (var url in new[] { "/Organizations?page=2147483647", "/Admin/Users?page=2147483647", "/Admin/Audit?page=2147483647", "/People?page=2147483647" })
+        foreach (var url in new[] { "/Organizations?page=2147483647", "/Users?page=2147483647", "/Audit?page=2147483647", "/People?page=2147483647" })
         {
             using var response = await adminPages.GetAsync(url);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url} gave {(int)response.StatusCode}");
@@ -398,7 +398,7 @@ public abstract class IntegrityTests(AppFactory app)
         Assert.InRange(bomb.Length, 1_000_000, 3_000_000);
 
         var admin = await app.SignedInAs("admin@demo.vn");
-        var page = await Forms.GetDocumentAsync(admin, "/Admin/Users/Import");
+        var page = await Forms.GetDocumentAsync(admin, "/Users/Import");
         GC.Collect();
         GC.WaitForPendingFinalizers();
         using var process = Process.GetCurrentProcess();
@@ -419,7 +419,7 @@ public abstract class IntegrityTests(AppFactory app)
         });
 
         string text;
-        using (var response = await Forms.SubmitAsync(admin, "/Admin/Users/Import", (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("main form")!, new Dictionary<string, string>(), ("file", "bom.xlsx", bomb)))
+        using (var response = await Forms.SubmitAsync(admin, "/Users/Import", (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("main form")!, new Dictionary<string, string>(), ("file", "bom.xlsx", bomb)))
         {
             text = await response.Content.ReadAsStringAsync();
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);

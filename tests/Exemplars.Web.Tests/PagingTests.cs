@@ -11,13 +11,13 @@ public abstract partial class PagingTests(AppFactory app)
     /// <summary>Every paged page of the site, as the account that sees the most of it.</summary>
     private static readonly string[] PagedPages =
     [
-        "/Organizations", "/People", "/Admin/Audit", "/Admin/Users", "/Nominations", "/Notifications", "/Discovery",
-        "/Replication", "/Showcase", "/Decisions", "/Ballots", "/Reports", "/Review/Comments",
+        "/Organizations", "/People", "/Audit", "/Users", "/Nominations", "/Notifications", "/Discovery",
+        "/Replication", "/Showcase", "/Decisions", "/Ballots", "/Reports", "/PublicComments/Comments",
         "/Review/Tracker?round=2021-2025", "/Eligibility/Suggestions?round=2021-2025", "{tracker}",
     ];
 
     /// <summary>Lists the demo data fills beyond one page (the others are checked whenever they have a second page).</summary>
-    private static readonly string[] LongLists = ["/Organizations", "/People", "/Admin/Audit"];
+    private static readonly string[] LongLists = ["/Organizations", "/People", "/Audit"];
 
     [Fact]
     public async Task Page_two_of_every_list_shows_other_rows_than_page_one()
@@ -50,7 +50,7 @@ public abstract partial class PagingTests(AppFactory app)
     public async Task A_bad_page_number_gives_page_one_and_no_banner()
     {
         var admin = await app.SignedInAs("admin@demo.vn");
-        foreach (var url in new[] { "/Organizations", "/People", "/Discovery", "/Admin/Audit", "/Nominations", "/Replication" })
+        foreach (var url in new[] { "/Organizations", "/People", "/Discovery", "/Audit", "/Nominations", "/Replication" })
         {
             var plain = await Rows(admin, url);
             foreach (var bad in new[] { "page=abc", "page=-3", "page=0", "page=99999999999", "page=2.5" })
@@ -102,9 +102,64 @@ public abstract partial class PagingTests(AppFactory app)
     [
         ("/Organizations?includeInactive=true", "ten"), ("/People?partyMember=true", "ten"), ("/Nominations?round=", "ten"),
         ("/Nominations?round=", "don-vi"), ("/Ballots", "ten"), ("/Decisions", "trich-yeu"), ("/Decisions", "ngay"),
-        ("/Review/Tracker?round=2021-2025", "ten"), ("/Review/Tracker?round=2021-2025", "ma"), ("/Admin/Users?role=", "ten"), ("/Admin/Users?role=", "email"),
-        ("/Admin/Audit?entityType=", "thoi-diem"), ("/Admin/Audit?entityType=", "du-lieu"),
+        ("/Review/Tracker?round=2021-2025", "ten"), ("/Review/Tracker?round=2021-2025", "ma"), ("/Users?role=", "ten"), ("/Users?role=", "email"),
+        ("/Audit?entityType=", "thoi-diem"), ("/Audit?entityType=", "du-lieu"),
+        ("/PublicComments/Comments?status=", "ve"), ("/PublicComments/Comments?status=", "ngay"),
+        ("/Eligibility/Suggestions?round=2021-2025&kind=Individual", "ten"), ("/Eligibility/Suggestions?round=2021-2025&kind=", "to-chuc"),
+        ("/Nominations/Extensions?q=", "ten"), ("/Discovery?stage=", "ten"), ("/Replication", "don-vi"), ("/Replication", "han"),
     ];
+
+    /// <summary>Lists shown as cards or notices: their orders are one "Sắp xếp" choice in the filter form.</summary>
+    private static readonly (string Url, string Key)[] ChosenOrders = [("/Showcase?search=", "ten"), ("/Showcase?search=", "cu"), ("/Notifications?search=", "cu")];
+
+    [Fact]
+    public async Task Every_paged_list_offers_an_order_and_its_filter_form_keeps_it()
+    {
+        await SeedBallotsAndDecisions();
+        var admin = await app.SignedInAs("admin@demo.vn");
+        var unsorted = new List<string>();
+        foreach (var template in PagedPages.Where(p => !p.StartsWith("/Reports", StringComparison.Ordinal) && p != "{tracker}"))
+        {
+            var document = Forms.Parse(await admin.GetStringAsync(template));
+            if (document.QuerySelector("main th[aria-sort] a, main select[name='sort']") is null)
+            {
+                unsorted.Add(template);
+            }
+        }
+
+        Assert.True(unsorted.Count == 0, "Paged lists without a choice of order: " + string.Join(", ", unsorted));
+
+        foreach (var (url, key) in SortedPages.Where(p => p.Url.Contains('?', StringComparison.Ordinal)))
+        {
+            // "Lọc" / "Tìm" submits the form holding the page's filter: the column order chosen in the headers goes with it.
+            var filter = url.Split('?')[1].Split('&')[0].Split('=')[0];
+            var document = Forms.Parse(await admin.GetStringAsync(With(url, $"sort={key}&desc=true")));
+            var form = document.QuerySelectorAll("main form[method='get']").FirstOrDefault(f => f.QuerySelector($"[name='{filter}' i]") is not null);
+            Assert.True(form is not null, $"{url}: no filter form with '{filter}'");
+            Assert.Equal(key, form!.QuerySelector("input[type='hidden'][name='sort']")?.GetAttribute("value"));
+            Assert.Equal("true", form.QuerySelector("input[type='hidden'][name='desc']")?.GetAttribute("value"));
+        }
+
+        foreach (var (url, key) in ChosenOrders)
+        {
+            var usual = await Rows(admin, url);
+            var chosen = await Rows(admin, With(url, $"sort={key}"));
+            Assert.True(usual.Rows.Count > 1, $"{url}: too few rows to order");
+            if (usual.PageCount == 1)
+            {
+                Assert.Equal(usual.Rows.Order(), chosen.Rows.Order());
+            }
+
+            Assert.NotEqual(usual.Rows, chosen.Rows);
+            var document = Forms.Parse(await admin.GetStringAsync(With(url, $"sort={key}")));
+            Assert.Equal(key, document.QuerySelector("main select[name='sort'] option[selected]")?.GetAttribute("value"));
+            if (chosen.PageCount > 1)
+            {
+                var next = document.QuerySelectorAll("nav[aria-label='Phân trang'] a.page-link").Select(a => a.GetAttribute("href")!).First(h => h.Contains("page=2", StringComparison.Ordinal));
+                Assert.Contains($"sort={key}", next, StringComparison.Ordinal);
+            }
+        }
+    }
 
     [Fact]
     public async Task Every_sortable_list_changes_order_by_a_column_and_keeps_the_sort_and_filters_on_page_two()
@@ -148,6 +203,8 @@ public abstract partial class PagingTests(AppFactory app)
 
     private static readonly string[] BallotTitles = ["Bỏ phiếu An", "Bỏ phiếu Minh", "Bỏ phiếu Xuân"];
 
+    private static readonly string[] DiscoveredNames = ["Lê Văn An", "Trần Minh", "Phạm Thị Xuân"];
+
     private static readonly string[] DecisionTitles = ["Quyết định An", "Quyết định Minh", "Quyết định Xuân"];
 
     /// <summary>The demo has no dossier, ballot or decision: three of each, of a round of their own, so the lists have rows to sort.</summary>
@@ -175,6 +232,14 @@ public abstract partial class PagingTests(AppFactory app)
                 });
             }
 
+            var first = await db.Organizations.SingleAsync(o => o.Code == NominatedUnits[0]);
+            var minute = 0;
+            foreach (var name in DiscoveredNames)
+            {
+                db.DiscoveredExemplars.Add(new Exemplars.Domain.Showcase.DiscoveredExemplar { OrganizationId = first.Id, Kind = Exemplars.Domain.Eligibility.NomineeKind.Individual, Name = name, Achievements = "Sáng kiến", RecordedBy = "admin@demo.vn", RecordedAtUtc = DateTime.UtcNow });
+                db.Notifications.Add(new Exemplars.Domain.Nominations.Notification { OrganizationId = first.Id, Roles = Exemplars.Domain.Users.Roles.Admin, Text = "Thông báo " + name, CreatedAtUtc = DateTime.UtcNow.AddMinutes(minute++) });
+            }
+
             var number = 1;
             foreach (var title in DecisionTitles)
             {
@@ -196,7 +261,7 @@ public abstract partial class PagingTests(AppFactory app)
         foreach (var (url, select) in new[]
         {
             ("/Dashboard", "#round"), ("/Review/Tracker", "#round"), ("/Nominations", "#round"), ("/Ballots/Selection", "#round"),
-            ("/Ballots", "#open-round"), ("/Decisions", "#round"), ("/Eligibility/Suggestions", "#round"), ("/Consultation/Periods", "#round"),
+            ("/Ballots", "#open-round"), ("/Decisions", "#round"), ("/Eligibility/Suggestions", "#round"), ("/PublicComments/Periods", "#round"),
         })
         {
             var document = Forms.Parse(await admin.GetStringAsync(url));

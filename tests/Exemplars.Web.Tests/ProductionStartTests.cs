@@ -28,7 +28,7 @@ public sealed class ProductionStartTests : IClassFixture<ProductionStartTests.Pr
         Assert.False(await _app.WithDb(db => db.Users.AnyAsync(u => u.Email!.EndsWith("@demo.vn"))));
         Assert.Equal(["quantri@tinh.vn"], await _app.WithDb(db => db.Users.Select(u => u.Email!).ToListAsync()));
         var admin = await _app.SignedInAs("quantri@tinh.vn", "Qu@nTri2026!");
-        using var users = await admin.GetAsync("/Admin/Users");
+        using var users = await admin.GetAsync("/Users");
         Assert.Equal(HttpStatusCode.OK, users.StatusCode);
         using var anonymous = _app.CreateClient();
         using var login = await Forms.SubmitAsync(anonymous, "/Account/Login", new Dictionary<string, string> { ["Input.Email"] = "admin@demo.vn", ["Input.Password"] = AppFactory.DemoPassword });

@@ -1,5 +1,5 @@
 using Exemplars.Domain.Reports;
-using Exemplars.Web.Features.Reminders;
+using Exemplars.Web.Features.Notifications;
 using Exemplars.Web.Infrastructure.Data;
 using Exemplars.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;

@@ -12,14 +12,14 @@ public abstract class ScopeAndSecurityTests(AppFactory app)
     [
         "/Account/Login", "/Account/AccessDenied", "/Account/Logout", "/Error", "/health", "/openapi/{documentName}.json",
         "/api/v1/auth/login", "/api/v1/auth/refresh",
-        "/Consultation/Candidates", "/api/v1/public/candidates", "/api/v1/public/comments",
+        "/PublicComments/Candidates", "/api/v1/public/candidates", "/api/v1/public/comments",
         "/Showcase", "/Showcase/Index", "/Showcase/Details/{id:int}", "/api/v1/exemplars/", "/showcase/feed.atom", "/showcase/photo/{id:int}", "/api/v1/exemplars", "/api/v1/exemplars/{id:int}",
     ];
 
     /// <summary>Routes only an administrator may open.</summary>
     private static readonly string[] AdminRoutes =
     [
-        "/Admin/Users", "/Admin/Users/Create", "/Admin/Users/Import", "/Admin/Audit", "/Organizations/Edit", "/Organizations/Import",
+        "/Users", "/Users/Create", "/Users/Import", "/Audit", "/Organizations/Edit", "/Organizations/Import",
     ];
 
     private async Task<int> IdOf(string code) => await app.WithDb(db => db.Organizations.Where(o => o.Code == code).Select(o => o.Id).SingleAsync());

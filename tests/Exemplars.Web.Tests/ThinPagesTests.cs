@@ -54,6 +54,37 @@ public sealed partial class ThinPagesTests
         Assert.Empty(HardCodedLinks("<script src=\"/lib/htmx/htmx.min.js\"></script><a href=\"/favicon.ico\">f</a><a href=\"/fonts/x.woff2\">f</a>"));
     }
 
+    /// <summary>
+    /// Folders that serve no single Features area: Account holds the sign-in pages at ASP.NET Core Identity's
+    /// conventional paths, Shared the layout and partials, Paging the list components.
+    /// </summary>
+    private static readonly string[] FoldersWithoutArea = ["Account", "Shared", "Paging"];
+
+    [Fact]
+    public void Page_folders_are_named_like_the_Features_areas_they_serve()
+    {
+        var areas = Directory.EnumerateDirectories(FeaturesFolder()).Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
+        var offenders = new List<string>();
+        foreach (var folder in Directory.EnumerateDirectories(PagesFolder()).Select(d => Path.GetFileName(d)!).Where(f => !FoldersWithoutArea.Contains(f)))
+        {
+            if (!areas.Contains(folder))
+            {
+                offenders.Add($"Pages/{folder}: no Features/{folder}");
+                continue;
+            }
+
+            foreach (var model in Directory.EnumerateFiles(Path.Combine(PagesFolder(), folder), "*.cshtml.cs", SearchOption.AllDirectories))
+            {
+                if (!File.ReadAllText(model).Contains($"Exemplars.Web.Features.{folder}", StringComparison.Ordinal))
+                {
+                    offenders.Add($"{Path.GetRelativePath(PagesFolder(), model).Replace('\\', '/')} does not use Features/{folder}");
+                }
+            }
+        }
+
+        Assert.True(offenders.Count == 0, "Page folders not named like the Features area they serve: " + string.Join("; ", offenders));
+    }
+
     /// <summary>href values that start at the site root, except static files under wwwroot (lib, css, js, fonts, images) and files with an extension.</summary>
     private static List<string> HardCodedLinks(string razor) =>
         SitePath().Matches(razor).Select(m => m.Value)
@@ -65,6 +96,8 @@ public sealed partial class ThinPagesTests
 
     [GeneratedRegex("""^href=["']/(lib|css|js|fonts|img|images)/|^href=["']/[^"'?@]*\.[a-z0-9]{2,5}["']$""")]
     private static partial Regex StaticFile();
+
+    private static string FeaturesFolder() => Path.GetFullPath(Path.Combine(PagesFolder(), "..", "Features"));
 
     private static string PagesFolder([CallerFilePath] string thisFile = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", "src", "Exemplars.Web", "Pages"));

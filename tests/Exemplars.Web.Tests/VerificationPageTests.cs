@@ -171,32 +171,32 @@ public abstract class VerificationPageTests(AppFactory app)
         }
 
         var name = await app.WithDb(db => db.Nominations.Where(n => n.Id == id).Select(n => n.NomineeName).SingleAsync());
-        var page = await Forms.GetDocumentAsync(secretariat, "/Consultation/Periods?Round=2026-2028");
+        var page = await Forms.GetDocumentAsync(secretariat, "/PublicComments/Periods?Round=2026-2028");
         Assert.Contains(name, page.QuerySelector("[data-testid=open-form]")!.TextContent, StringComparison.Ordinal);
-        using (var none = await Forms.SubmitAsync(secretariat, "/Consultation/Periods?Round=2026-2028", new Dictionary<string, string>(), "[data-testid=open-form]"))
+        using (var none = await Forms.SubmitAsync(secretariat, "/PublicComments/Periods?Round=2026-2028", new Dictionary<string, string>(), "[data-testid=open-form]"))
         {
             Assert.Equal(HttpStatusCode.OK, none.StatusCode);
             Assert.Contains("Hãy chọn các hồ sơ đã thẩm định", await none.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        using (var opened = await Forms.SubmitAsync(secretariat, "/Consultation/Periods?Round=2026-2028", new Dictionary<string, string> { ["NominationIds"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "[data-testid=open-form]"))
+        using (var opened = await Forms.SubmitAsync(secretariat, "/PublicComments/Periods?Round=2026-2028", new Dictionary<string, string> { ["NominationIds"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "[data-testid=open-form]"))
         {
             Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
         }
 
         var anonymous = app.CreateClient();
-        Assert.Contains(name, await anonymous.GetStringAsync("/Consultation/Candidates"), StringComparison.Ordinal);
-        page = await Forms.GetDocumentAsync(secretariat, "/Consultation/Periods?Round=2026-2028");
+        Assert.Contains(name, await anonymous.GetStringAsync("/PublicComments/Candidates"), StringComparison.Ordinal);
+        page = await Forms.GetDocumentAsync(secretariat, "/PublicComments/Periods?Round=2026-2028");
         var row = page.QuerySelectorAll("[data-testid=periods] tbody tr").First(r => r.TextContent.Contains(name, StringComparison.Ordinal));
         Assert.Contains("Đang lấy ý kiến", row.TextContent, StringComparison.Ordinal);
         var close = (AngleSharp.Html.Dom.IHtmlFormElement)row.QuerySelector("form")!;
-        using (var closed = await Forms.SubmitAsync(secretariat, "/Consultation/Periods?Round=2026-2028", close, new Dictionary<string, string>()))
+        using (var closed = await Forms.SubmitAsync(secretariat, "/PublicComments/Periods?Round=2026-2028", close, new Dictionary<string, string>()))
         {
             Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
         }
 
-        Assert.DoesNotContain(name, await anonymous.GetStringAsync("/Consultation/Candidates"), StringComparison.Ordinal);
-        using var byClerk = await (await app.SignedInAs("coso1@demo.vn")).GetAsync("/Consultation/Periods");
+        Assert.DoesNotContain(name, await anonymous.GetStringAsync("/PublicComments/Candidates"), StringComparison.Ordinal);
+        using var byClerk = await (await app.SignedInAs("coso1@demo.vn")).GetAsync("/PublicComments/Periods");
         Assert.Contains("/Account/AccessDenied", byClerk.Headers.Location?.ToString() ?? string.Empty, StringComparison.Ordinal);
     }
 

@@ -53,14 +53,14 @@ public abstract partial class VietnameseScreensTests(AppFactory app)
         var edited = await Forms.SubmitAsync(admin, $"/Organizations/Edit/{id}", new Dictionary<string, string> { ["Input.Name"] = renamed });
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
 
-        var document = await Forms.GetDocumentAsync(admin, $"/Admin/Audit?entityType=Organization&entityId={id}");
+        var document = await Forms.GetDocumentAsync(admin, $"/Audit?entityType=Organization&entityId={id}");
         var row = document.QuerySelector("table[data-testid=audit] tbody tr")!;
         var text = Regex.Replace(row.TextContent, @"\s+", " ");
         Assert.Contains("Tổ chức", text, StringComparison.Ordinal);
         Assert.Contains("Sửa", text, StringComparison.Ordinal);
         Assert.Contains(Regex.Replace($"Tên{before}→đổi thành{renamed}", @"\s+", string.Empty), Regex.Replace(text, @"\s+", string.Empty), StringComparison.Ordinal);
 
-        var page = await admin.GetStringAsync("/Admin/Audit");
+        var page = await admin.GetStringAsync("/Audit");
         var main = Forms.Parse(page).QuerySelector("main")!;
         Assert.DoesNotContain("{\"", main.TextContent, StringComparison.Ordinal);
         var fields = main.QuerySelectorAll("dl.audit-changes dt").Select(d => d.TextContent.Trim()).Distinct().ToList();

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Exemplars.Web.Pages;
 
-public sealed class IndexModel(OrganizationOptions.Handler organizations, TimeProvider clock, Features.Nominations.ListNotifications.Handler notices, Features.Nominations.ListNominations.Handler nominations) : PageModel
+public sealed class IndexModel(OrganizationOptions.Handler organizations, TimeProvider clock, Features.Notifications.ListNotifications.Handler notices, Features.Nominations.ListNominations.Handler nominations) : PageModel
 {
     public IReadOnlyList<Domain.Nominations.Notification> Notices { get; private set; } = [];
 

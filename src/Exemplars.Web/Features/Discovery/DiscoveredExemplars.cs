@@ -18,6 +18,9 @@ public static class DiscoveredExemplars
 
     public sealed record Row(int Id, NomineeKind Kind, int? PersonId, string Name, string? Unit, string Achievements, DiscoveryStage Stage, string? NurtureNote, string RecordedBy, string Organization);
 
+    /// <summary>The columns the list can be sorted by (name, organisation).</summary>
+    public static readonly string[] SortKeys = ["ten", "to-chuc"];
+
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
     {
         public static bool CanRecord(CurrentUser user) => user.IsAnyOf(Roles.GrassrootsClerk, Roles.MassOrganisationClerk);
@@ -89,7 +92,11 @@ public static class DiscoveredExemplars
             return true;
         }
 
-        public Task<Paged<Row>> List(DiscoveryStage? stage, int page, CancellationToken cancellationToken)
+        public Task<Paged<Row>> List(DiscoveryStage? stage, int page, CancellationToken cancellationToken) =>
+            List(stage, page, null, false, cancellationToken);
+
+        /// <summary>The records, newest first unless sorted by a key of <see cref="SortKeys"/>.</summary>
+        public Task<Paged<Row>> List(DiscoveryStage? stage, int page, string? sort, bool descending, CancellationToken cancellationToken)
         {
             var records = Visible();
             if (stage is { } s)
@@ -97,10 +104,19 @@ public static class DiscoveredExemplars
                 records = records.Where(d => d.Stage == s);
             }
 
-            return (from d in records
-                    join o in db.Organizations on d.OrganizationId equals o.Id
-                    orderby d.Id descending
-                    select new Row(d.Id, d.Kind, d.PersonId, d.Name, d.Unit, d.Achievements, d.Stage, d.NurtureNote, d.RecordedBy, o.Name))
+            var joined = from d in records
+                         join o in db.Organizations on d.OrganizationId equals o.Id
+                         select new { d, o };
+            joined = (sort, descending) switch
+            {
+                ("ten", false) => joined.OrderBy(x => x.d.Name).ThenByDescending(x => x.d.Id),
+                ("ten", true) => joined.OrderByDescending(x => x.d.Name).ThenByDescending(x => x.d.Id),
+                ("to-chuc", false) => joined.OrderBy(x => x.o.Name).ThenByDescending(x => x.d.Id),
+                ("to-chuc", true) => joined.OrderByDescending(x => x.o.Name).ThenByDescending(x => x.d.Id),
+                _ => joined.OrderByDescending(x => x.d.Id),
+            };
+            return joined
+                .Select(x => new Row(x.d.Id, x.d.Kind, x.d.PersonId, x.d.Name, x.d.Unit, x.d.Achievements, x.d.Stage, x.d.NurtureNote, x.d.RecordedBy, x.o.Name))
                 .ToPagedAsync(new PageRequest(page), cancellationToken);
         }
 

@@ -19,7 +19,12 @@ namespace Exemplars.Web.Features.Eligibility;
 /// </summary>
 public static class SuggestCandidates
 {
-    public sealed record Query(string? Round, int? OrganizationId = null, NomineeKind? Kind = null, int Page = 1, int PageSize = PageRequest.DefaultSize);
+    public sealed record Query(string? Round, int? OrganizationId = null, NomineeKind? Kind = null, int Page = 1, int PageSize = PageRequest.DefaultSize, string? Sort = null, bool Descending = false);
+
+    /// <summary>The columns the list can be sorted by (name, organisation, category); the default groups collectives, then people, by organisation.</summary>
+    public static readonly string[] SortKeys = ["ten", "to-chuc", "muc"];
+
+    private static readonly StringComparer Vietnamese = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true);
 
     public sealed record Candidate(NomineeKind Kind, int Id, string Name, string OrganizationName, string Category, IReadOnlyList<RuleResult> Reasons);
 
@@ -90,8 +95,26 @@ public static class SuggestCandidates
             }
 
             var page = new PageRequest(query.Page, query.PageSize);
-            var ordered = candidates.OrderBy(c => c.Kind).ThenBy(c => c.OrganizationName).ThenBy(c => c.Name).ToList();
+            var ordered = Order(candidates, query.Sort, query.Descending);
             return new Response(new Paged<Candidate>(ordered.Skip(page.Skip).Take(page.SafeSize).ToList(), ordered.Count, page.SafePage, page.SafeSize), withoutField);
+
+            static List<Candidate> Order(List<Candidate> all, string? sort, bool descending)
+            {
+                Func<Candidate, string>? by = sort switch
+                {
+                    "ten" => c => c.Name,
+                    "to-chuc" => c => c.OrganizationName,
+                    "muc" => c => c.Category,
+                    _ => null,
+                };
+                if (by is null)
+                {
+                    return [.. all.OrderBy(c => c.Kind).ThenBy(c => c.OrganizationName, Vietnamese).ThenBy(c => c.Name, Vietnamese)];
+                }
+
+                var ordered = descending ? all.OrderByDescending(by, Vietnamese) : all.OrderBy(by, Vietnamese);
+                return [.. ordered.ThenBy(c => c.Kind).ThenBy(c => c.Id)];
+            }
 
             void Consider(NomineeKind kind, int id, string name, string organizationName, EligibilityFacts facts)
             {

@@ -18,11 +18,20 @@ public static class ExtensionUnits
     public sealed record UnitList(string RoundCode, DateOnly Deadline, Paged<Unit> Units);
 
     /// <summary>The grassroots units in the user's scope, searched by name (accents optional), 20 a page.</summary>
+    /// <summary>The columns the list can be sorted by (unit name, extended until).</summary>
+    public static readonly string[] SortKeys = ["ten", "gia-han"];
+
+    private static readonly StringComparer Vietnamese = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true);
+
     public sealed class Handler(AppDbContext db, CurrentUser user)
     {
         public const int PageSize = 20;
 
-        public async Task<Result<UnitList>> Handle(string? round, string? search, int page, CancellationToken cancellationToken)
+        public Task<Result<UnitList>> Handle(string? round, string? search, int page, CancellationToken cancellationToken) =>
+            Handle(round, search, page, null, false, cancellationToken);
+
+        /// <summary>The units by name (Vietnamese order), or by the date they are extended to (<see cref="SortKeys"/>).</summary>
+        public async Task<Result<UnitList>> Handle(string? round, string? search, int page, string? sort, bool descending, CancellationToken cancellationToken)
         {
             if (!NominationAccess.CanReview(user))
             {
@@ -40,7 +49,14 @@ public static class ExtensionUnits
             var folded = Domain.Common.VietnameseText.Fold(search ?? string.Empty).Trim();
             var matching = folded.Length == 0 ? units : units.Where(u => Domain.Common.VietnameseText.Fold(u.Name).Contains(folded, StringComparison.Ordinal)).ToList();
             var extensions = await db.ExtensionsByUnitAsync(context.Value.Round.Id, cancellationToken);
-            var rows = matching.Select(u => new Unit(u.Id, u.Name, extensions.TryGetValue(u.Id, out var until) ? until : null)).ToList();
+            var unsorted = matching.Select(u => new Unit(u.Id, u.Name, extensions.TryGetValue(u.Id, out var until) ? until : null));
+            var rows = (sort, descending) switch
+            {
+                ("gia-han", false) => unsorted.OrderBy(u => u.ExtendedUntil ?? DateOnly.MaxValue).ThenBy(u => u.Name, Vietnamese).ToList(),
+                ("gia-han", true) => unsorted.OrderByDescending(u => u.ExtendedUntil ?? DateOnly.MinValue).ThenBy(u => u.Name, Vietnamese).ToList(),
+                (_, true) => unsorted.OrderByDescending(u => u.Name, Vietnamese).ToList(),
+                _ => unsorted.OrderBy(u => u.Name, Vietnamese).ToList(),
+            };
             return new UnitList(context.Value.Round.Code, context.Value.Round.GrassrootsDeadline, Paged<Unit>.Of(rows, new PageRequest(page, PageSize)));
         }
     }

@@ -13,9 +13,16 @@ public static class ModerateComments
 {
     public sealed record Row(int Id, string Candidate, string? AuthorName, string? AuthorContact, string Text, DateTime CreatedAtUtc, CommentStatus Status, string? Handling);
 
+    /// <summary>The columns the list can be sorted by (the candidate, the date received).</summary>
+    public static readonly string[] SortKeys = ["ve", "ngay"];
+
     public sealed class Handler(AppDbContext db, CurrentUser user)
     {
-        public async Task<Result<Paged<Row>>> List(CommentStatus? status, int page, CancellationToken cancellationToken)
+        public Task<Result<Paged<Row>>> List(CommentStatus? status, int page, CancellationToken cancellationToken) =>
+            List(status, page, null, false, cancellationToken);
+
+        /// <summary>The comments, newest first unless sorted by a key of <see cref="SortKeys"/>.</summary>
+        public async Task<Result<Paged<Row>>> List(CommentStatus? status, int page, string? sort, bool descending, CancellationToken cancellationToken)
         {
             if (!BallotAccess.CanRun(user))
             {
@@ -28,10 +35,18 @@ public static class ModerateComments
                 comments = comments.Where(c => c.Status == s);
             }
 
-            return await (from c in comments
-                          join n in db.Nominations on c.NominationId equals n.Id
-                          orderby c.Id descending
-                          select new Row(c.Id, n.NomineeName, c.AuthorName, c.AuthorContact, c.Text, c.CreatedAtUtc, c.Status, c.Handling))
+            var joined = from c in comments
+                         join n in db.Nominations on c.NominationId equals n.Id
+                         select new { c, n };
+            joined = (sort, descending) switch
+            {
+                ("ve", false) => joined.OrderBy(x => x.n.NomineeName).ThenByDescending(x => x.c.Id),
+                ("ve", true) => joined.OrderByDescending(x => x.n.NomineeName).ThenByDescending(x => x.c.Id),
+                ("ngay", false) => joined.OrderBy(x => x.c.Id),
+                _ => joined.OrderByDescending(x => x.c.Id),
+            };
+            return await joined
+                .Select(x => new Row(x.c.Id, x.n.NomineeName, x.c.AuthorName, x.c.AuthorContact, x.c.Text, x.c.CreatedAtUtc, x.c.Status, x.c.Handling))
                 .ToPagedAsync(new PageRequest(page), cancellationToken);
         }
 

@@ -19,6 +19,9 @@ public static class Pledges
 {
     public sealed record Row(int Id, int ExemplarId, string Exemplar, string Unit, string WhatToApply, DateOnly DueOn, string? Result, DateTime? ReportedAtUtc);
 
+    /// <summary>The columns the list can be sorted by (exemplar, pledging unit, due date).</summary>
+    public static readonly string[] SortKeys = ["guong", "don-vi", "han"];
+
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
     {
         public async Task<Result<int>> Pledge(int exemplarId, string? whatToApply, DateOnly dueOn, CancellationToken cancellationToken)
@@ -84,14 +87,30 @@ public static class Pledges
             return true;
         }
 
-        public Task<Paged<Row>> List(int page, CancellationToken cancellationToken) =>
-            (from p in Visible()
-             join s in db.ExemplarStories on p.ExemplarStoryId equals s.Id
-             join n in db.Nominations on s.NominationId equals n.Id
-             join o in db.Organizations on p.OrganizationId equals o.Id
-             orderby p.Id descending
-             select new Row(p.Id, s.Id, n.NomineeName, o.Name, p.WhatToApply, p.DueOn, p.Result, p.ReportedAtUtc))
-            .ToPagedAsync(new PageRequest(page), cancellationToken);
+        public Task<Paged<Row>> List(int page, CancellationToken cancellationToken) => List(page, null, false, cancellationToken);
+
+        /// <summary>The pledges, newest first unless sorted by a key of <see cref="SortKeys"/>.</summary>
+        public Task<Paged<Row>> List(int page, string? sort, bool descending, CancellationToken cancellationToken)
+        {
+            var joined = from p in Visible()
+                         join s in db.ExemplarStories on p.ExemplarStoryId equals s.Id
+                         join n in db.Nominations on s.NominationId equals n.Id
+                         join o in db.Organizations on p.OrganizationId equals o.Id
+                         select new { p, s, n, o };
+            joined = (sort, descending) switch
+            {
+                ("guong", false) => joined.OrderBy(x => x.n.NomineeName).ThenByDescending(x => x.p.Id),
+                ("guong", true) => joined.OrderByDescending(x => x.n.NomineeName).ThenByDescending(x => x.p.Id),
+                ("don-vi", false) => joined.OrderBy(x => x.o.Name).ThenByDescending(x => x.p.Id),
+                ("don-vi", true) => joined.OrderByDescending(x => x.o.Name).ThenByDescending(x => x.p.Id),
+                ("han", false) => joined.OrderBy(x => x.p.DueOn).ThenByDescending(x => x.p.Id),
+                ("han", true) => joined.OrderByDescending(x => x.p.DueOn).ThenByDescending(x => x.p.Id),
+                _ => joined.OrderByDescending(x => x.p.Id),
+            };
+            return joined
+                .Select(x => new Row(x.p.Id, x.s.Id, x.n.NomineeName, x.o.Name, x.p.WhatToApply, x.p.DueOn, x.p.Result, x.p.ReportedAtUtc))
+                .ToPagedAsync(new PageRequest(page), cancellationToken);
+        }
 
         public Task<int> CountFor(int exemplarId, CancellationToken cancellationToken) =>
             db.ReplicationPledges.CountAsync(p => p.ExemplarStoryId == exemplarId, cancellationToken);

@@ -9,7 +9,10 @@ namespace Exemplars.Web.Features.Showcase;
 /// <summary>The public showcase: the last approved copy of each published story of commended exemplars, filtered and searched without diacritics.</summary>
 public static class ListExemplars
 {
-    public sealed record Query(string? Search = null, string? Category = null, int? Year = null, int? OrganizationId = null, NomineeKind? Kind = null, int Page = 1, int PageSize = 20);
+    public sealed record Query(string? Search = null, string? Category = null, int? Year = null, int? OrganizationId = null, NomineeKind? Kind = null, int Page = 1, int PageSize = 20, string? Sort = null);
+
+    /// <summary>The orders offered besides the default (newest published first): oldest first, by name, by year of the award.</summary>
+    public static readonly string[] SortKeys = ["cu", "ten", "nam"];
 
     /// <summary>A member-initialised shape (not a positional record) so that filters can still compose after the projection.</summary>
     public sealed class Item
@@ -80,7 +83,14 @@ public static class ListExemplars
                 items = items.Where(i => i.Kind == kind);
             }
 
-            return items.OrderByDescending(i => i.PublishedAtUtc).ThenBy(i => i.Id).ToPagedAsync(new PageRequest(query.Page, Math.Clamp(query.PageSize, 1, 100)), cancellationToken);
+            items = query.Sort switch
+            {
+                "cu" => items.OrderBy(i => i.PublishedAtUtc).ThenBy(i => i.Id),
+                "ten" => items.OrderBy(i => i.Name).ThenBy(i => i.Id),
+                "nam" => items.OrderByDescending(i => i.Year).ThenBy(i => i.Name).ThenBy(i => i.Id),
+                _ => items.OrderByDescending(i => i.PublishedAtUtc).ThenBy(i => i.Id),
+            };
+            return items.ToPagedAsync(new PageRequest(query.Page, Math.Clamp(query.PageSize, 1, 100)), cancellationToken);
         }
     }
 }

@@ -1,4 +1,4 @@
-using Exemplars.Web.Features.Reminders;
+using Exemplars.Web.Features.Notifications;
 using Exemplars.Web.Infrastructure.Email;
 using Quartz;
 

@@ -1,5 +1,6 @@
-using Exemplars.Web.Pages.Paging;
 using Exemplars.Web.Features.Ballots;
+using Exemplars.Web.Pages.Paging;
+using Exemplars.Web.Features.Decisions;
 using Exemplars.Web.Features.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

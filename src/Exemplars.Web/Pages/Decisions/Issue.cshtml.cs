@@ -1,5 +1,5 @@
 using Exemplars.Domain.Ballots;
-using Exemplars.Web.Features.Ballots;
+using Exemplars.Web.Features.Decisions;
 using Exemplars.Web.Pages.Paging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,4 +1,4 @@
-using Exemplars.Web.Features.Ballots;
+using Exemplars.Web.Features.Decisions;
 using Exemplars.Web.Pages.Paging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -11,13 +11,18 @@ public sealed class IndexModel(DiscoveredExemplars.Handler discovered, CurrentUs
 {
     public int PageNumber => Paging.PageQuery.Number(Request);
 
+    public Paging.SortModel Sort => Paging.SortModel.From(Request, DiscoveredExemplars.SortKeys);
+
+    [BindProperty(SupportsGet = true)]
+    public Domain.Showcase.DiscoveryStage? Stage { get; set; }
+
     public Paged<DiscoveredExemplars.Row> Result { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
 
     public bool CanRecord => DiscoveredExemplars.Handler.CanRecord(me);
 
     public bool CanNominate => Features.Nominations.NominationAccess.CanDraft(me);
 
-    public async Task OnGetAsync(CancellationToken ct) => Result = await discovered.List(null, PageNumber, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Result = await discovered.List(Stage, PageNumber, Sort.Key, Sort.Descending, ct);
 
     public async Task<IActionResult> OnPostRecordAsync(DiscoveredExemplars.Command command, CancellationToken ct) =>
         await Outcome((await discovered.Record(command, ct)).Errors, "Đã ghi nhận.", ct);

@@ -21,6 +21,8 @@ public sealed class SuggestionsModel(SuggestCandidates.Handler suggest, ChooseRo
 
     public int PageNumber => Paging.PageQuery.Number(Request);
 
+    public Paging.SortModel Sort => Paging.SortModel.From(Request, SuggestCandidates.SortKeys);
+
     public IReadOnlyList<Round> Rounds { get; private set; } = [];
 
     public IReadOnlyList<(int Id, string Name)> Organizations { get; private set; } = [];
@@ -35,7 +37,7 @@ public sealed class SuggestionsModel(SuggestCandidates.Handler suggest, ChooseRo
         Rounds = choice.Rounds;
         Round = choice.Code;
         Organizations = (await organizations.Grassroots(includeInactive: false, ct)).Select(o => (o.Id, o.Name)).ToList();
-        var result = await suggest.Handle(new SuggestCandidates.Query(Round, OrganizationId, Kind, PageNumber), ct);
+        var result = await suggest.Handle(new SuggestCandidates.Query(Round, OrganizationId, Kind, PageNumber, Sort: Sort.Key, Descending: Sort.Descending), ct);
         if (result.IsSuccess)
         {
             Result = result.Value;

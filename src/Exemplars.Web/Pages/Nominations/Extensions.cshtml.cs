@@ -11,6 +11,8 @@ namespace Exemplars.Web.Pages.Nominations;
 /// <summary>Extensions are granted by picking units from a searchable, paged list (no codes to type).</summary>
 public sealed class ExtensionsModel(GrantExtension.Handler grant, ExtensionUnits.Handler list, ChooseRound.Handler rounds, CurrentUser me) : PageModel
 {
+    public Paging.SortModel Sort => Paging.SortModel.From(Request, ExtensionUnits.SortKeys);
+
     [BindProperty(SupportsGet = true)]
     public string? Round { get; set; }
 
@@ -40,9 +42,7 @@ public sealed class ExtensionsModel(GrantExtension.Handler grant, ExtensionUnits
         var choice = await rounds.Handle(Round, ct);
         Rounds = choice.Rounds;
         Round = choice.Code;
-        // "page" is also Razor Pages' route value (the page's path): read the query string itself.
-        var page = int.TryParse(Request.Query["page"].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1;
-        var result = await list.Handle(Round, Search, page, ct);
+        var result = await list.Handle(Round, Search, Paging.PageQuery.Number(Request), Sort.Key, Sort.Descending, ct);
         if (!result.IsSuccess)
         {
             return this.Handle(result.Errors) ?? NotFound();

@@ -11,11 +11,13 @@ public sealed class IndexModel(Pledges.Handler pledges, CurrentUser me) : PageMo
 {
     public int PageNumber => Paging.PageQuery.Number(Request);
 
+    public Paging.SortModel Sort => Paging.SortModel.From(Request, Pledges.SortKeys);
+
     public Paged<Pledges.Row> Result { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
 
     public bool CanReport => me.IsInRole(Domain.Users.Roles.GrassrootsClerk);
 
-    public async Task OnGetAsync(CancellationToken ct) => Result = await pledges.List(PageNumber, ct);
+    public async Task OnGetAsync(CancellationToken ct) => Result = await pledges.List(PageNumber, Sort.Key, Sort.Descending, ct);
 
     public async Task<IActionResult> OnPostReportAsync(int id, string? result, CancellationToken ct)
     {

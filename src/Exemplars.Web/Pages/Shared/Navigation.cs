@@ -35,10 +35,10 @@ public static class Navigation
         [
             new("Kế hoạch, đợt bình xét", "/Plans/Index"),
             new("Tiến độ các đơn vị", "/Review/Tracker", Office),
-            new("Ý kiến góp ý", "/Review/Comments", Office),
+            new("Ý kiến góp ý", "/PublicComments/Comments", Office),
             new("Bỏ phiếu", "/Ballots/Index", Roles.Secretariat, Roles.StandingCommittee, Roles.Admin),
             new("Quyết định, tờ trình", "/Decisions/Index", Roles.Secretariat, Roles.StandingCommittee, Roles.Admin),
-            new("Lấy ý kiến công khai", "/Consultation/Candidates"),
+            new("Lấy ý kiến công khai", "/PublicComments/Candidates"),
         ]),
         new("Gương điển hình",
         [
@@ -54,8 +54,8 @@ public static class Navigation
         ]),
         new("Quản trị",
         [
-            new("Người dùng", "/Admin/Users/Index", Roles.Admin),
-            new("Nhật ký thao tác", "/Admin/Audit/Index", Roles.Admin),
+            new("Người dùng", "/Users/Index", Roles.Admin),
+            new("Nhật ký thao tác", "/Audit/Index", Roles.Admin),
         ]),
     ];
 
@@ -63,7 +63,7 @@ public static class Navigation
     public static IReadOnlyList<Item> Public { get; } =
     [
         new("Gương điển hình", "/Showcase/Index"),
-        new("Lấy ý kiến công khai", "/Consultation/Candidates"),
+        new("Lấy ý kiến công khai", "/PublicComments/Candidates"),
         new("Đăng nhập", "/Account/Login"),
     ];
 

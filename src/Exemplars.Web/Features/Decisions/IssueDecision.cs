@@ -1,0 +1,173 @@
+using Exemplars.Domain.Ballots;
+using Exemplars.Domain.Common;
+using Exemplars.Domain.Eligibility;
+using Exemplars.Domain.Nominations;
+using Exemplars.Web.Features.Ballots;
+using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplars.Web.Features.Decisions;
+
+/// <summary>
+/// Registers a numbered decision (Quyết định) or submission (Tờ trình) of the bloc: the number is the next of that issuer
+/// in that year; each listed nomination becomes an award in its nominee's history.
+/// </summary>
+public static class IssueDecision
+{
+    public sealed record Command(DocumentType Type, string? Issuer, string? Title, DateOnly Date, string? Signer, string? AwardType, IReadOnlyList<int>? NominationIds, string? Round = null);
+
+    public sealed class Handler(AppDbContext db, CurrentUser user, GetSelection.Handler selection)
+    {
+        public async Task<Result<string>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            if (!BallotAccess.CanRun(user))
+            {
+                return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Chỉ Ban Tuyên giáo – Dân vận vào sổ quyết định.");
+            }
+
+            var errors = new List<DomainError>();
+            var issuer = command.Issuer?.Trim() ?? "ĐUK";
+            if (DocumentNumber.ValidateIssuer(issuer) is { } issuerError)
+            {
+                errors.Add(issuerError);
+            }
+
+            if (!Enum.IsDefined(command.Type) || command.Type == DocumentType.Report)
+            {
+                errors.Add(DomainError.Invalid("Type", "Loại văn bản không hợp lệ."));
+            }
+
+            if (string.IsNullOrWhiteSpace(command.Title) || string.IsNullOrWhiteSpace(command.Signer))
+            {
+                errors.Add(DomainError.Invalid("Title", "Hãy ghi trích yếu và người ký."));
+            }
+
+            var ids = command.NominationIds?.Distinct().ToList() ?? [];
+            var nominations = await db.Nominations.Where(n => ids.Contains(n.Id)).ToListAsync(cancellationToken);
+            int? roundId = command.Round is null ? null : await db.Rounds.Where(r => r.Code == command.Round).Select(r => (int?)r.Id).SingleOrDefaultAsync(cancellationToken);
+            if (nominations.Count != ids.Count || (roundId is { } listedRound && nominations.Any(n => n.RoundId != listedRound)))
+            {
+                errors.Add(DomainError.Invalid("NominationIds", "Có hồ sơ không tìm thấy hoặc không thuộc đợt đã chọn."));
+            }
+            else if (Enum.IsDefined(command.Type))
+            {
+                errors.AddRange(await CheckListAsync(command.Type, nominations, cancellationToken));
+            }
+
+            roundId ??= nominations.Select(n => n.RoundId).Distinct().Count() == 1 ? nominations[0].RoundId : null;
+            if (command.Type == DocumentType.Decision && (ids.Count == 0 || string.IsNullOrWhiteSpace(command.AwardType)))
+            {
+                errors.Add(DomainError.Invalid("AwardType", "Quyết định khen thưởng phải có hình thức khen thưởng và danh sách được khen."));
+            }
+
+            if (errors.Count > 0)
+            {
+                return Result<string>.Failure(errors);
+            }
+
+            for (var attempt = 0; ; attempt++)
+            {
+                var year = command.Date.Year;
+                var terms = await db.Set<IssuerTerm>().Where(t => db.Set<Issuer>().Any(i => i.Id == t.IssuerId && i.Symbol == issuer)).Select(t => t.StartsOn).ToListAsync(cancellationToken);
+                var term = DocumentNumber.TermKey(terms, command.Date);
+                var number = await Issuers.DocumentRegister.NextNumberAsync(db, issuer, command.Type, term, cancellationToken);
+                var decision = new Decision
+                {
+                    Issuer = issuer, Year = year, Term = term, Number = number, Type = command.Type, Title = command.Title!.Trim(),
+                    Date = command.Date, Signer = command.Signer!.Trim(), RoundId = roundId, CreatedBy = user.Email,
+                    Awards = command.Type == DocumentType.Decision
+                        ? nominations.Select(n => new Award
+                        {
+                            NominationId = n.Id, RecipientName = n.NomineeName, AwardType = command.AwardType!.Trim(),
+                            PersonId = n.Kind == NomineeKind.Individual ? n.PersonId : null,
+                            OrganizationId = n.Kind == NomineeKind.Collective ? n.CollectiveId : null,
+                        }).ToList()
+                        : [],
+                };
+                db.Decisions.Add(decision);
+                try
+                {
+                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
+                    if (command.Type == DocumentType.Submission)
+                    {
+                        // A Tờ trình with a list sends those candidates up: the province viewers see them from now on.
+                        var refused = nominations.SelectMany(n => n.ProposeToProvince(decision.Id).Errors).ToList();
+                        if (refused.Count > 0)
+                        {
+                            return Result<string>.Failure(refused); // the transaction is disposed uncommitted: nothing is saved
+                        }
+
+                        await db.SaveChangesAsync(cancellationToken);
+                    }
+
+                    await transaction.CommitAsync(cancellationToken);
+                    return decision.DocumentNumber;
+                }
+                catch (DbUpdateException) when (attempt < 20)
+                {
+                    // Someone took the same number at the same moment: the unique (issuer, type, term, number) index refused it; take the next.
+                    db.ChangeTracker.Clear();
+                    nominations = await db.Nominations.Where(n => ids.Contains(n.Id)).ToListAsync(cancellationToken);
+                }
+            }
+        }
+
+        /// <summary>
+        /// A Quyết định lists only candidates the ballot passed, each awarded once; a Tờ trình only candidates on the
+        /// round's province list (the selection after run-offs and written overrides) not yet sent up.
+        /// </summary>
+        private async Task<List<DomainError>> CheckListAsync(DocumentType type, List<Nomination> nominations, CancellationToken cancellationToken)
+        {
+            var errors = new List<DomainError>();
+            if (nominations.Count == 0)
+            {
+                return errors;
+            }
+
+            if (type == DocumentType.Decision)
+            {
+                var notPassed = nominations.Where(n => !NominationStateMachine.WasCommendedByBallot(n.Status)).Select(n => $"{n.NomineeName} ({n.Status.Label()})").ToList();
+                if (notPassed.Count > 0)
+                {
+                    errors.Add(DomainError.Rule("not_commended", $"Quyết định khen thưởng chỉ gồm người được Ban Thường vụ bầu chọn; không đưa vào được: {string.Join(", ", notPassed)}."));
+                }
+
+                var ids = nominations.Select(n => (int?)n.Id).ToList();
+                var awarded = await db.Awards.Where(a => ids.Contains(a.NominationId)).Select(a => a.RecipientName).Distinct().ToListAsync(cancellationToken);
+                if (awarded.Count > 0)
+                {
+                    errors.Add(DomainError.Conflict("already_awarded", $"Đã có quyết định khen thưởng cho: {string.Join(", ", awarded)}."));
+                }
+
+                return errors;
+            }
+
+            var forwarded = nominations.Where(n => n.ForwardedInDecisionId is not null || NominationStateMachine.WasProposedToProvince(n.Status)).ToList();
+            if (forwarded.Count > 0)
+            {
+                errors.Add(DomainError.Conflict("already_forwarded", $"Đã được đề nghị lên Tỉnh ủy trong một tờ trình khác: {string.Join(", ", forwarded.Select(n => n.NomineeName))}."));
+                return errors;
+            }
+
+            var roundIds = nominations.Select(n => n.RoundId).Distinct().ToList();
+            if (roundIds.Count > 1)
+            {
+                errors.Add(DomainError.Invalid("NominationIds", "Một tờ trình chỉ gồm hồ sơ của một đợt."));
+                return errors;
+            }
+
+            var roundCode = await db.Rounds.Where(r => r.Id == roundIds[0]).Select(r => r.Code).SingleAsync(cancellationToken);
+            var selected = await selection.Handle(roundCode, cancellationToken);
+            var onList = selected.IsSuccess ? selected.Value.Selection.ToProvince.Select(c => c.NominationId).ToHashSet() : [];
+            var outside = nominations.Where(n => n.Status != NominationStatus.Commended || !onList.Contains(n.Id)).Select(n => n.NomineeName).ToList();
+            if (outside.Count > 0)
+            {
+                errors.Add(DomainError.Rule("not_on_province_list", $"Tờ trình chỉ gồm người trong danh sách đề nghị Tỉnh ủy của đợt {roundCode}; không có trong danh sách: {string.Join(", ", outside)}."));
+            }
+
+            return errors;
+        }
+    }
+}

@@ -164,6 +164,40 @@ public abstract class BlocReportTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Two_reports_issued_at_the_same_moment_take_consecutive_numbers_of_the_register()
+    {
+        // Two periods of their own (2088), each with a saved assessment, issued at once: the register's shared
+        // "take the next number, then issue" step gives each its own number, one after the other.
+        using var secretariat = await app.BearerAs("tgdv@demo.vn", sendsReadVersion: false);
+        var periods = await app.WithDb(async db =>
+        {
+            var plan = await db.Plans.SingleAsync(p => p.Code == "2021-2025");
+            var ids = new List<int>();
+            foreach (var kind in new[] { ReportPeriodKind.HalfYear, ReportPeriodKind.Annual })
+            {
+                var period = new ReportingPeriod { PlanId = plan.Id, Kind = kind, Year = 2088, From = new DateOnly(2087, 12, 16), To = new DateOnly(2088, kind == ReportPeriodKind.Annual ? 12 : 6, 15), Deadline = new DateOnly(2088, kind == ReportPeriodKind.Annual ? 12 : 6, 20) };
+                db.ReportingPeriods.Add(period);
+                await db.SaveChangesAsync();
+                ids.Add(period.Id);
+            }
+
+            return ids;
+        });
+        var versions = new List<Guid>();
+        foreach (var id in periods)
+        {
+            var (saved, body) = await Send(secretariat, HttpMethod.Put, $"/api/v1/reports/periods/{id}/bloc", new { resultsHtml = "<p>Kết quả.</p>", limitationsHtml = "<p>Hạn chế.</p>", directionsHtml = "<p>Phương hướng.</p>" });
+            Assert.Equal(HttpStatusCode.OK, saved);
+            versions.Add(body.GetProperty("version").GetGuid());
+        }
+
+        var issued = await Task.WhenAll(periods.Select((id, i) => Send(secretariat, HttpMethod.Post, $"/api/v1/reports/periods/{id}/bloc/issue", new { version = versions[i] })));
+        Assert.All(issued, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        var numbers = issued.Select(r => int.Parse(r.Body.GetProperty("number").GetString()!.Split('-')[0], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+        Assert.Equal(numbers[0] + 1, numbers[1]);
+    }
+
+    [Fact]
     public async Task The_page_saves_the_edited_sections_and_refuses_a_stale_form()
     {
         var periodId = await app.WithDb(async db =>

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Exemplars.Web.Features.Decisions;
 
 /// <summary>
-/// Registers a numbered decision (Quyết định) or submission (Tờ trình) of the bloc: the number is the next of that issuer
-/// in that year; each listed nomination becomes an award in its nominee's history.
+/// Registers a numbered decision (Quyết định) or submission (Tờ trình) of the bloc: the number is the next of that issuer's
+/// type in the term of the document's date (<see cref="Issuers.DocumentRegister.IssueAsync{T}"/>); each listed nomination becomes an award in its nominee's history.
 /// </summary>
 public static class IssueDecision
 {
@@ -66,15 +66,21 @@ public static class IssueDecision
                 return Result<string>.Failure(errors);
             }
 
-            for (var attempt = 0; ; attempt++)
+            // The next number of the register, the awards and the Tờ trình's forwarding in one transaction; on a number
+            // taken at the same moment the nominations are read again and the next number taken.
+            return await Issuers.DocumentRegister.IssueAsync<string>(db, async (attempt, ct) =>
             {
-                var year = command.Date.Year;
-                var terms = await db.Set<IssuerTerm>().Where(t => db.Set<Issuer>().Any(i => i.Id == t.IssuerId && i.Symbol == issuer)).Select(t => t.StartsOn).ToListAsync(cancellationToken);
+                if (attempt > 0)
+                {
+                    nominations = await db.Nominations.Where(n => ids.Contains(n.Id)).ToListAsync(ct);
+                }
+
+                var terms = await db.Set<IssuerTerm>().Where(t => db.Set<Issuer>().Any(i => i.Id == t.IssuerId && i.Symbol == issuer)).Select(t => t.StartsOn).ToListAsync(ct);
                 var term = DocumentNumber.TermKey(terms, command.Date);
-                var number = await Issuers.DocumentRegister.NextNumberAsync(db, issuer, command.Type, term, cancellationToken);
+                var number = await Issuers.DocumentRegister.NextNumberAsync(db, issuer, command.Type, term, ct);
                 var decision = new Decision
                 {
-                    Issuer = issuer, Year = year, Term = term, Number = number, Type = command.Type, Title = command.Title!.Trim(),
+                    Issuer = issuer, Year = command.Date.Year, Term = term, Number = number, Type = command.Type, Title = command.Title!.Trim(),
                     Date = command.Date, Signer = command.Signer!.Trim(), RoundId = roundId, CreatedBy = user.Email,
                     Awards = command.Type == DocumentType.Decision
                         ? nominations.Select(n => new Award
@@ -86,32 +92,21 @@ public static class IssueDecision
                         : [],
                 };
                 db.Decisions.Add(decision);
-                try
+                await db.SaveChangesAsync(ct);
+                if (command.Type == DocumentType.Submission)
                 {
-                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                    await db.SaveChangesAsync(cancellationToken);
-                    if (command.Type == DocumentType.Submission)
+                    // A Tờ trình with a list sends those candidates up: the province viewers see them from now on.
+                    var refused = nominations.SelectMany(n => n.ProposeToProvince(decision.Id).Errors).ToList();
+                    if (refused.Count > 0)
                     {
-                        // A Tờ trình with a list sends those candidates up: the province viewers see them from now on.
-                        var refused = nominations.SelectMany(n => n.ProposeToProvince(decision.Id).Errors).ToList();
-                        if (refused.Count > 0)
-                        {
-                            return Result<string>.Failure(refused); // the transaction is disposed uncommitted: nothing is saved
-                        }
-
-                        await db.SaveChangesAsync(cancellationToken);
+                        return Result<string>.Failure(refused); // the transaction is disposed uncommitted: nothing is saved
                     }
 
-                    await transaction.CommitAsync(cancellationToken);
-                    return decision.DocumentNumber;
+                    await db.SaveChangesAsync(ct);
                 }
-                catch (DbUpdateException) when (attempt < 20)
-                {
-                    // Someone took the same number at the same moment: the unique (issuer, type, term, number) index refused it; take the next.
-                    db.ChangeTracker.Clear();
-                    nominations = await db.Nominations.Where(n => ids.Contains(n.Id)).ToListAsync(cancellationToken);
-                }
-            }
+
+                return decision.DocumentNumber;
+            }, cancellationToken);
         }
 
         /// <summary>

@@ -19,6 +19,35 @@ public static class DocumentRegister
     public static async Task<int> NextNumberAsync(AppDbContext db, string issuer, DocumentType type, int term, CancellationToken cancellationToken) =>
         DocumentNumber.Next(await db.Decisions.Where(d => d.Issuer == issuer && d.Type == type && d.Term == term).Select(d => d.Number).ToListAsync(cancellationToken));
 
+    /// <summary>
+    /// Issues a document under the next number of the register. <paramref name="attempt"/> (given the attempt's index,
+    /// from 0) reads what it needs, takes <see cref="NextNumberAsync"/>, adds its register row and whatever goes with it
+    /// and saves, all inside one transaction, committed only when it succeeds (a failure leaves nothing saved and no
+    /// number taken). When the unique index on issuer, type, term and number refuses a number someone took at the same
+    /// moment, the tracked changes are dropped and the attempt runs again to take the next (up to 20 times).
+    /// </summary>
+    public static async Task<Result<T>> IssueAsync<T>(AppDbContext db, Func<int, CancellationToken, Task<Result<T>>> attempt, CancellationToken cancellationToken)
+    {
+        for (var tries = 0; ; tries++)
+        {
+            try
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var result = await attempt(tries, cancellationToken);
+                if (result.IsSuccess)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
+
+                return result;
+            }
+            catch (DbUpdateException) when (tries < 20)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
     public sealed class Handler(AppDbContext db, CurrentUser user)
     {
         public async Task<Result<IReadOnlyList<Row>>> Handle(CancellationToken cancellationToken)

@@ -37,9 +37,10 @@ public static class IssueBlocReport
                 return DomainError.Rule("no_signer", $"{issuer.OrganName} chưa có đồng chí nào đương nhiệm ngày {VietnamTime.Format(today)} để ký; hãy cập nhật danh sách lãnh đạo của cơ quan ban hành.");
             }
 
-            for (var attempt = 0; ; attempt++)
+            // The next "BC" number and the frozen text in one transaction; on a number taken at the same moment, the next.
+            return await Issuers.DocumentRegister.IssueAsync<string>(db, async (_, ct) =>
             {
-                var report = await db.Set<BlocReport>().SingleOrDefaultAsync(r => r.ReportingPeriodId == periodId, cancellationToken);
+                var report = await db.Set<BlocReport>().SingleOrDefaultAsync(r => r.ReportingPeriodId == periodId, ct);
                 if (report is null)
                 {
                     return DomainError.Rule("bloc_report_not_saved", "Hãy lưu nội dung báo cáo tổng hợp trước khi ban hành.");
@@ -56,7 +57,7 @@ public static class IssueBlocReport
                 }
 
                 var term = issuer.TermKey(today);
-                var number = await Issuers.DocumentRegister.NextNumberAsync(db, issuer.Symbol, DocumentType.Report, term, cancellationToken);
+                var number = await Issuers.DocumentRegister.NextNumberAsync(db, issuer.Symbol, DocumentType.Report, term, ct);
                 var entry = new Decision
                 {
                     Issuer = issuer.Symbol, Year = today.Year, Term = term, Number = number, Type = DocumentType.Report,
@@ -65,29 +66,22 @@ public static class IssueBlocReport
                 };
                 try
                 {
-                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                     db.Decisions.Add(entry);
-                    await db.SaveChangesAsync(cancellationToken);
+                    await db.SaveChangesAsync(ct);
                     var errors = report.Issue(entry.Id, today, user.Email, clock.GetUtcNow().UtcDateTime);
                     if (errors.Count > 0)
                     {
                         return Result<string>.Failure(errors); // disposed uncommitted: no number is taken
                     }
 
-                    await db.SaveChangesAsync(cancellationToken);
-                    await transaction.CommitAsync(cancellationToken);
+                    await db.SaveChangesAsync(ct);
                     return entry.DocumentNumber;
                 }
                 catch (DbUpdateConcurrencyException)
                 {
                     return DomainError.Conflict(Common.Versions.StaleCode, "Báo cáo tổng hợp vừa được người khác sửa hoặc ban hành; hãy tải lại trang.");
                 }
-                catch (DbUpdateException) when (attempt < 20)
-                {
-                    // Someone took the same number at the same moment (unique issuer, type, term, number): take the next.
-                    db.ChangeTracker.Clear();
-                }
-            }
+            }, cancellationToken);
         }
     }
 }

@@ -10,6 +10,8 @@ RESULTS="$ROOT/TestResults"
 # --- 1. Debian packages -------------------------------------------------------------------------
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# Vietnamese browser chrome (file-picker button, native date inputs dd/mm/yyyy) for the screenshots people review.
+dpkg -s chromium-l10n >/dev/null 2>&1 || missing+=(chromium-l10n)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)

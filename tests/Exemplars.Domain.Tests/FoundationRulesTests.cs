@@ -166,4 +166,12 @@ public sealed class FoundationRulesTests
         Assert.Throws<ArgumentException>(() => Result<int>.Failure(Array.Empty<DomainError>()));
         Assert.All(Roles.All, r => Assert.NotEqual(r, Roles.Label(r)));
     }
+
+    [Theory]
+    [InlineData("Secretariat", "Ban Tuyên giáo – Dân vận Đảng ủy các cơ quan Đảng tỉnh", "Ban Tuyên giáo – Dân vận Đảng ủy các cơ quan Đảng tỉnh")]
+    [InlineData("GrassrootsClerk", "Đảng bộ Sở Y tế", "Cán bộ cấp ủy cơ sở · Đảng bộ Sở Y tế")]
+    [InlineData("Admin", null, "Quản trị hệ thống")]
+    [InlineData("Admin", " ", "Quản trị hệ thống")]
+    public void The_greeting_names_role_and_organisation_without_repeating_words(string role, string? organization, string expected) =>
+        Assert.Equal(expected, Exemplars.Domain.Users.Roles.Describe(role, organization));
 }

@@ -45,7 +45,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             Headless = true,
             Args =
             [
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--no-sandbox", "--lang=vi", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--disable-quic",
             ],
         });

@@ -147,7 +147,7 @@ public sealed class DecisionsBrowserTests(BrowserApp app) : IClassFixture<Browse
         await row.GetByLabel("Ghi chú (số quyết định, hình thức khen)").FillAsync("Bằng khen của Ban Thường vụ Tỉnh ủy");
         await row.GetByRole(AriaRole.Button, new() { Name = "Ghi kết quả" }).ClickAsync();
         await Assertions.Expect(secretariat.GetByText($"Đã ghi kết quả của Tỉnh ủy cho {commended[0]}")).ToBeVisibleAsync();
-        await Assertions.Expect(secretariat.GetByTestId("outcomes").Locator("tr", new() { HasText = commended[0] })).ToContainTextAsync("Được Tỉnh ủy khen thưởng");
+        await Assertions.Expect(secretariat.GetByTestId("outcomes").Locator("tr", new() { HasText = commended[0] })).ToContainTextAsync("Được cấp trên khen thưởng");
         await Shoot(secretariat, "decisions-outcomes");
     }
 }

@@ -237,7 +237,7 @@ public sealed class FullRoundBrowserTests(BrowserApp app, Xunit.Abstractions.ITe
             await Assertions.Expect(secretariat.GetByText($"Đã ghi kết quả của Tỉnh ủy cho {name}")).ToBeVisibleAsync();
         }
 
-        await Assertions.Expect(secretariat.GetByTestId("outcomes").Locator("tr", new() { HasText = individuals[0] })).ToContainTextAsync("Được Tỉnh ủy khen thưởng");
+        await Assertions.Expect(secretariat.GetByTestId("outcomes").Locator("tr", new() { HasText = individuals[0] })).ToContainTextAsync("Được cấp trên khen thưởng");
         await Shoot(secretariat, "province-outcomes");
         Assert.Equal(1, await Count(NominationStatus.ProvinceCommended));
         Assert.Equal(1, await Count(NominationStatus.ProvinceNotCommended));

@@ -180,7 +180,20 @@ public sealed partial class ShellBrowserTests(BrowserApp app) : IClassFixture<Br
             var culprits = await page.EvaluateAsync<string[]>(Overflowing);
             problems.Add($"{who} {url}: {overflow}px of sideways scroll on a 390px phone, from {string.Join(", ", culprits)}");
         }
+
+        foreach (var squeezed in await page.EvaluateAsync<string[]>(Squeezed))
+        {
+            problems.Add($"{who} {url}: a table cell squeezed to a few letters a line on a 390px phone: {squeezed}");
+        }
     }
+
+    /// <summary>Table cells of a longer text squeezed narrower than a short word (they wrap a word or less per line).</summary>
+    private const string Squeezed = """
+        () => Array.from(document.querySelectorAll('main td'))
+            .filter(td => td.offsetParent !== null && td.getBoundingClientRect().width < 88 && td.innerText.trim().length > 24)
+            .slice(0, 3)
+            .map(td => (td.closest('table').dataset.testid || 'table') + ' "' + td.innerText.trim().slice(0, 30) + '" ' + Math.round(td.getBoundingClientRect().width) + 'px')
+        """;
 
     /// <summary>The innermost elements that stick out on the right, to say where a sideways scroll comes from.</summary>
     private const string Overflowing = """

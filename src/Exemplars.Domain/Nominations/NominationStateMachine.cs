@@ -123,9 +123,9 @@ public static class NominationStateMachine
         NominationStatus.InBallot => "Đang bỏ phiếu",
         NominationStatus.Commended => "Được bầu chọn",
         NominationStatus.NotCommended => "Không được bầu chọn",
-        NominationStatus.ProposedToProvince => "Đã đề nghị Tỉnh ủy",
-        NominationStatus.ProvinceCommended => "Được Tỉnh ủy khen thưởng",
-        NominationStatus.ProvinceNotCommended => "Tỉnh ủy không khen thưởng",
+        NominationStatus.ProposedToProvince => "Đã đề nghị cấp trên",
+        NominationStatus.ProvinceCommended => "Được cấp trên khen thưởng",
+        NominationStatus.ProvinceNotCommended => "Cấp trên không khen thưởng",
     };
 
     public static string Label(this NominationAction action) => action switch
@@ -138,8 +138,8 @@ public static class NominationStateMachine
         NominationAction.PassBallot => "ghi nhận được bầu chọn cho",
         NominationAction.FailBallot => "ghi nhận không được bầu chọn cho",
         NominationAction.VoidBallot => "hủy kết quả bỏ phiếu của",
-        NominationAction.ProposeToProvince => "đề nghị Tỉnh ủy khen thưởng",
-        NominationAction.ProvinceCommend => "ghi kết quả Tỉnh ủy khen thưởng cho",
-        NominationAction.ProvinceDecline => "ghi kết quả Tỉnh ủy không khen thưởng cho",
+        NominationAction.ProposeToProvince => "đề nghị cấp trên khen thưởng",
+        NominationAction.ProvinceCommend => "ghi kết quả cấp trên khen thưởng cho",
+        NominationAction.ProvinceDecline => "ghi kết quả cấp trên không khen thưởng cho",
     };
 }

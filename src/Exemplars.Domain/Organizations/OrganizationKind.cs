@@ -24,11 +24,11 @@ public static class OrganizationLabels
 {
     public static string Label(this OrganizationKind kind) => kind switch
     {
-        OrganizationKind.ProvinceCommittee => "Tỉnh ủy",
-        OrganizationKind.BlocCommittee => "Đảng ủy Khối",
-        OrganizationKind.BlocBoard => "Ban của Đảng ủy Khối",
-        OrganizationKind.BlocYouthUnion => "Đoàn Khối",
-        OrganizationKind.BlocVeteransAssociation => "Hội Cựu chiến binh Khối",
+        OrganizationKind.ProvinceCommittee => "Tỉnh ủy, Thành ủy",
+        OrganizationKind.BlocCommittee => "Đảng ủy cấp trên cơ sở",
+        OrganizationKind.BlocBoard => "Ban tham mưu của Đảng ủy",
+        OrganizationKind.BlocYouthUnion => "Đoàn Thanh niên cấp trên cơ sở",
+        OrganizationKind.BlocVeteransAssociation => "Hội Cựu chiến binh cấp trên cơ sở",
         OrganizationKind.Grassroots => "Tổ chức cơ sở đảng",
         OrganizationKind.SubUnit => "Đơn vị trực thuộc",
     };

@@ -48,7 +48,7 @@ public static partial class PlanRules
 
         if (d.QuotaCollectives < 0 || d.QuotaIndividuals < 0 || d.QuotaCollectives > 100 || d.QuotaIndividuals > 100)
         {
-            errors.Add(DomainError.Invalid(nameof(d.QuotaCollectives), "Số lượng đề nghị lên Tỉnh ủy phải từ 0 đến 100."));
+            errors.Add(DomainError.Invalid(nameof(d.QuotaCollectives), "Số lượng đề nghị lên cấp trên phải từ 0 đến 100."));
         }
 
         return errors;

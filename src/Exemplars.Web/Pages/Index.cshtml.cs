@@ -4,11 +4,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Exemplars.Web.Pages;
 
-public sealed class IndexModel(OrganizationOptions.Handler organizations, TimeProvider clock, Features.Notifications.ListNotifications.Handler notices, Features.Nominations.ListNominations.Handler nominations) : PageModel
+public sealed class IndexModel(OrganizationOptions.Handler organizations, TimeProvider clock, Features.Notifications.ListNotifications.Handler notices, Features.Nominations.ListNominations.Handler nominations, Features.Plans.ChooseRound.Handler rounds) : PageModel
 {
     public IReadOnlyList<Domain.Nominations.Notification> Notices { get; private set; } = [];
 
     public IReadOnlyList<Features.Nominations.ListNominations.Row> Nominations { get; private set; } = [];
+
+    /// <summary>The round the home page shows dossiers of: the one open for sending, else the nearest.</summary>
+    public Domain.Plans.Round? Round { get; private set; }
 
     public DateOnly TodayDate { get; private set; }
 
@@ -22,6 +25,7 @@ public sealed class IndexModel(OrganizationOptions.Handler organizations, TimePr
         TodayDate = VietnamTime.Today(clock);
         Today = TodayDate.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         Notices = await notices.Handle(10, ct);
-        Nominations = (await nominations.Handle(new Features.Nominations.ListNominations.Query(PageSize: 20), ct)).Items;
+        Round = (await rounds.Handle(null, ct)).Selected;
+        Nominations = (await nominations.Handle(new Features.Nominations.ListNominations.Query(Round: Round?.Code, PageSize: 20, OrAwaitingAction: true), ct)).Items;
     }
 }

@@ -93,7 +93,7 @@ public static class AuditLabels
         ["Code"] = "Mã",
         ["CollectiveId"] = "Tập thể",
         ["CommendationsReceived"] = "Khen thưởng đã nhận",
-        ["CommendedBloc"] = "Được Đảng ủy Khối khen",
+        ["CommendedBloc"] = "Được Đảng ủy cấp trên cơ sở khen",
         ["CommendedGrassroots"] = "Được cơ sở khen",
         ["CommendedProvince"] = "Được Tỉnh khen",
         ["CommentPeriodId"] = "Đợt lấy ý kiến",

@@ -46,7 +46,7 @@ public static class BallotsApi
         {
             var result = await handler.Handle(round, ct);
             return result.IsSuccess ? Results.Ok(result.Value) : Problems.ToProblem(result.Errors);
-        }).WithSummary("Danh sách được biểu dương và danh sách đề nghị lên Tỉnh ủy của một đợt");
+        }).WithSummary("Danh sách được biểu dương và danh sách đề nghị lên cấp trên của một đợt");
         return api;
     }
 }

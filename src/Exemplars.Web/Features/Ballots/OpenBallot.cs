@@ -139,7 +139,7 @@ public static class OpenBallot
                 var selection = await selections.Handle(round, cancellationToken);
                 if (!selection.IsSuccess || !selection.Value.Selection.Ties.Any(t => t.NominationIds.ToHashSet().SetEquals(requested)))
                 {
-                    return DomainError.Rule("not_a_tie", "Bỏ phiếu lại chỉ gồm đúng những người, tập thể đang bằng phiếu ở ngưỡng đề nghị lên Tỉnh ủy.");
+                    return DomainError.Rule("not_a_tie", "Bỏ phiếu lại chỉ gồm đúng những người, tập thể đang bằng phiếu ở ngưỡng đề nghị lên cấp trên.");
                 }
 
                 if (await db.Ballots.AnyAsync(b => b.RoundId == roundId && b.Kind == BallotKind.RunOff && b.Status == BallotStatus.Open, cancellationToken))

@@ -13,12 +13,12 @@ public static class DecisionsApi
         {
             var result = await handler.Handle(command, ct);
             return result.IsSuccess ? Results.Created("/api/v1/ballots/selection", new { id = result.Value }) : Problems.ToProblem(result.Errors);
-        }).WithTags("Ballots").WithSummary("Điều chỉnh danh sách đề nghị lên Tỉnh ủy (bắt buộc giải trình)");
+        }).WithTags("Ballots").WithSummary("Điều chỉnh danh sách đề nghị lên cấp trên (bắt buộc giải trình)");
         api.MapPost("/nominations/{id:int}/province-outcome", async (int id, OutcomeBody body, ProvinceOutcomes.Handler handler, HttpContext http, CancellationToken ct) =>
         {
             var result = await handler.Record(id, Common.Versions.Pick(body.Version, http), body.Outcome, body.Note, ct);
             return result.IsSuccess ? Results.Ok(new { outcome = result.Value }) : Problems.ToProblem(result.Errors);
-        }).WithTags("Nominations").WithSummary("Ghi kết quả khen thưởng của Tỉnh ủy cho hồ sơ đã đề nghị");
+        }).WithTags("Nominations").WithSummary("Ghi kết quả khen thưởng của cấp trên cho hồ sơ đã đề nghị");
         api.MapGet("/decisions", async (int? year, int? page, ListDecisions.Handler handler, CancellationToken ct) =>
         {
             var result = await handler.Handle(year, page ?? 1, ct);

@@ -21,9 +21,8 @@ public static class DraftDecision
 
     public sealed record Draft(string Round, DocumentType Type, string Title, string AwardType, string Signer, DateOnly Date, IReadOnlyList<Nominee> Nominees, string? Note);
 
-    public const string DefaultAwardType = "Giấy khen của Ban Thường vụ Đảng ủy Khối";
 
-    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, GetSelection.Handler selection)
+    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, GetSelection.Handler selection, Issuers.CurrentNames.Handler names)
     {
         public async Task<Result<Draft>> Handle(string? roundCode, DocumentType type, CancellationToken cancellationToken)
         {
@@ -71,7 +70,7 @@ public static class DraftDecision
                 }
                 else if (ids.Count == 0)
                 {
-                    note = "Danh sách đề nghị Tỉnh ủy đã được gửi hết hoặc đang trống.";
+                    note = "Danh sách đề nghị cấp trên đã được gửi hết hoặc đang trống.";
                 }
             }
 
@@ -81,10 +80,11 @@ public static class DraftDecision
                                   orderby n.Kind, n.NomineeName
                                   select new Nominee(n.Id, n.NomineeName, n.Kind, o.Name, n.Status)).ToListAsync(cancellationToken);
             var signer = await db.Decisions.OrderByDescending(d => d.Id).Select(d => d.Signer).FirstOrDefaultAsync(cancellationToken) ?? string.Empty;
+            var organs = await names.GetAsync(cancellationToken);
             var title = type == DocumentType.Decision
                 ? "về việc tặng Giấy khen cho các tập thể, cá nhân điển hình tiêu biểu"
-                : "đề nghị Ban Thường vụ Tỉnh ủy khen thưởng các tập thể, cá nhân điển hình tiêu biểu";
-            return new Draft(round.Code, type, title, DefaultAwardType, signer, VietnamTime.Today(clock), nominees, note);
+                : $"đề nghị {organs.SuperiorOrgan} khen thưởng các tập thể, cá nhân điển hình tiêu biểu";
+            return new Draft(round.Code, type, title, $"Giấy khen của {organs.SigningOrgan}", signer, VietnamTime.Today(clock), nominees, note);
         }
     }
 }

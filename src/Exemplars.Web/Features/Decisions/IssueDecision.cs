@@ -17,7 +17,7 @@ public static class IssueDecision
 {
     public sealed record Command(DocumentType Type, string? Issuer, string? Title, DateOnly Date, string? Signer, string? AwardType, IReadOnlyList<int>? NominationIds, string? Round = null);
 
-    public sealed class Handler(AppDbContext db, CurrentUser user, GetSelection.Handler selection)
+    public sealed class Handler(AppDbContext db, CurrentUser user, GetSelection.Handler selection, Documents.DocumentSettings settings)
     {
         public async Task<Result<string>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -27,7 +27,7 @@ public static class IssueDecision
             }
 
             var errors = new List<DomainError>();
-            var issuer = command.Issuer?.Trim() ?? "ĐUK";
+            var issuer = string.IsNullOrWhiteSpace(command.Issuer) ? settings.Bloc.Symbol : command.Issuer.Trim(); // none named: the configured default issuer
             if (DocumentNumber.ValidateIssuer(issuer) is { } issuerError)
             {
                 errors.Add(issuerError);
@@ -142,7 +142,7 @@ public static class IssueDecision
             var forwarded = nominations.Where(n => n.ForwardedInDecisionId is not null || NominationStateMachine.WasProposedToProvince(n.Status)).ToList();
             if (forwarded.Count > 0)
             {
-                errors.Add(DomainError.Conflict("already_forwarded", $"Đã được đề nghị lên Tỉnh ủy trong một tờ trình khác: {string.Join(", ", forwarded.Select(n => n.NomineeName))}."));
+                errors.Add(DomainError.Conflict("already_forwarded", $"Đã được đề nghị lên cấp trên trong một tờ trình khác: {string.Join(", ", forwarded.Select(n => n.NomineeName))}."));
                 return errors;
             }
 
@@ -159,7 +159,7 @@ public static class IssueDecision
             var outside = nominations.Where(n => n.Status != NominationStatus.Commended || !onList.Contains(n.Id)).Select(n => n.NomineeName).ToList();
             if (outside.Count > 0)
             {
-                errors.Add(DomainError.Rule("not_on_province_list", $"Tờ trình chỉ gồm người trong danh sách đề nghị Tỉnh ủy của đợt {roundCode}; không có trong danh sách: {string.Join(", ", outside)}."));
+                errors.Add(DomainError.Rule("not_on_province_list", $"Tờ trình chỉ gồm người trong danh sách đề nghị cấp trên của đợt {roundCode}; không có trong danh sách: {string.Join(", ", outside)}."));
             }
 
             return errors;

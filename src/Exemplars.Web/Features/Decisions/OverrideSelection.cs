@@ -77,7 +77,7 @@ public static class OverrideSelection
             if (status != NominationStatus.Commended)
             {
                 return DomainError.Conflict("not_commended", NominationStateMachine.WasProposedToProvince(status.Value)
-                    ? "Hồ sơ đã được đề nghị lên Tỉnh ủy; danh sách đã gửi không điều chỉnh được nữa."
+                    ? "Hồ sơ đã được đề nghị lên cấp trên; danh sách đã gửi không điều chỉnh được nữa."
                     : $"Chỉ điều chỉnh danh sách với hồ sơ được bầu chọn (hồ sơ này: “{status.Value.Label()}”).");
             }
 

@@ -21,7 +21,7 @@ public static class ProvinceOutcomes
         {
             if (!BallotAccess.CanRun(user))
             {
-                return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Chỉ Ban Tuyên giáo – Dân vận ghi kết quả của Tỉnh ủy.");
+                return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Chỉ Ban Tuyên giáo – Dân vận ghi kết quả của cấp trên.");
             }
 
             var round = await db.Rounds.Where(r => r.Code == roundCode).Select(r => (int?)r.Id).SingleOrDefaultAsync(cancellationToken);
@@ -44,13 +44,13 @@ public static class ProvinceOutcomes
         {
             if (!BallotAccess.CanRun(user))
             {
-                return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Chỉ Ban Tuyên giáo – Dân vận ghi kết quả của Tỉnh ủy.");
+                return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Chỉ Ban Tuyên giáo – Dân vận ghi kết quả của cấp trên.");
             }
 
             var nomination = await db.Nominations.SingleOrDefaultAsync(n => n.Id == nominationId && n.ForwardedInDecisionId != null, cancellationToken);
             if (nomination is null)
             {
-                return DomainError.NotFound("Không tìm thấy hồ sơ đã đề nghị lên Tỉnh ủy.");
+                return DomainError.NotFound("Không tìm thấy hồ sơ đã đề nghị lên cấp trên.");
             }
 
             if (Features.Common.Versions.Check(version, nomination.Version, "Hồ sơ vừa được người khác thay đổi. Hãy tải lại trang.") is { } stale)

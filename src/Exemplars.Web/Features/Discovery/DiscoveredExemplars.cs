@@ -29,7 +29,7 @@ public static class DiscoveredExemplars
         {
             if (!CanRecord(user))
             {
-                return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Cấp ủy cơ sở, Đoàn Khối và Hội Cựu chiến binh Khối ghi nhận gương phát hiện, bồi dưỡng.");
+                return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Cấp ủy cơ sở, Đoàn Thanh niên và Hội Cựu chiến binh ghi nhận gương phát hiện, bồi dưỡng.");
             }
 
             var errors = new List<DomainError>();

@@ -79,7 +79,7 @@ public static class ListExports
             }
 
             var forwarded = result.Value.Selection.ToProvince.Select(c => c.NominationId).ToHashSet();
-            return Spreadsheet.Write(["Tên tập thể, cá nhân", "Đối tượng", "Phiếu đồng ý", "Phiếu không đồng ý", "Kết quả", "Đề nghị Tỉnh ủy"],
+            return Spreadsheet.Write(["Tên tập thể, cá nhân", "Đối tượng", "Phiếu đồng ý", "Phiếu không đồng ý", "Kết quả", "Đề nghị cấp trên"],
                 result.Value.Tally.Candidates.Select(c => (IReadOnlyList<object?>)[c.Name, c.Kind.Label(), c.Approvals, c.Disapprovals, c.Passed ? "Đạt" : "Không đạt", forwarded.Contains(c.NominationId) ? "Có" : "Không"]));
         }
     }

@@ -87,7 +87,7 @@ public static class NominationsApi
         }).WithSummary("Xóa một minh chứng; phiên bản hồ sơ trong If-Match hoặc ?version=");
 
         group.MapPost("/{id:int}/submit", async (int id, VersionBody? body, SubmitNomination.Handler handler, HttpContext http, CancellationToken ct) =>
-            Outcome(await handler.Handle(id, Common.Versions.Pick(body?.Version, http), ct))).WithSummary("Gửi hồ sơ lên Đảng ủy Khối");
+            Outcome(await handler.Handle(id, Common.Versions.Pick(body?.Version, http), ct))).WithSummary("Gửi hồ sơ lên cấp trên (qua Ban Tuyên giáo – Dân vận)");
 
         group.MapPost("/{id:int}/withdraw", async (int id, VersionBody? body, ChangeNominationState.Handler handler, HttpContext http, CancellationToken ct) =>
             Outcome(await handler.Withdraw(id, Common.Versions.Pick(body?.Version, http), ct))).WithSummary("Rút hồ sơ");

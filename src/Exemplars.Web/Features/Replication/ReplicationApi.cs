@@ -12,7 +12,7 @@ public static class ReplicationApi
     {
         var group = api.MapGroup("/replication").WithTags("Replication");
         group.MapGet("/", async (int? page, Pledges.Handler handler, CancellationToken ct) => Results.Ok(await handler.List(page ?? 1, ct)))
-            .WithSummary("Đăng ký học tập, nhân rộng gương điển hình (của đơn vị, hoặc của cả Khối với Ban Tuyên giáo – Dân vận)");
+            .WithSummary("Đăng ký học tập, nhân rộng gương điển hình (của đơn vị, hoặc của cả Đảng bộ với Ban Tuyên giáo – Dân vận)");
         group.MapPost("/", async (PledgeBody body, Pledges.Handler handler, CancellationToken ct) =>
         {
             var result = await handler.Pledge(body.ExemplarId, body.WhatToApply, body.DueOn, ct);

@@ -60,7 +60,7 @@ public static class ReportsApi
         {
             var result = await handler.Docx(id, ct);
             return result.IsSuccess ? Results.File(result.Value.Content, DocumentSettings.DocxContentType, result.Value.FileName) : Problems.ToProblem(result.Errors);
-        }).WithSummary("Báo cáo tổng hợp của Đảng ủy Khối (DOCX)");
+        }).WithSummary("Báo cáo tổng hợp của Đảng ủy cấp trên cơ sở (DOCX)");
         group.MapGet("/periods/{id:int}/bloc.xlsx", async (int id, BlocReportDocuments.Handler handler, CancellationToken ct) =>
         {
             var result = await handler.Xlsx(id, ct);

@@ -26,13 +26,13 @@ public static class ShowcaseApi
     /// <summary>The Atom feed and the photos sit outside /api: public resources for readers and pages.</summary>
     public static IEndpointRouteBuilder MapShowcaseFeed(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/showcase/feed.atom", async (HttpContext http, ListExemplars.Handler handler, CancellationToken ct) =>
+        app.MapGet("/showcase/feed.atom", async (HttpContext http, ListExemplars.Handler handler, Issuers.CurrentNames.Handler names, CancellationToken ct) =>
         {
             XNamespace atom = "http://www.w3.org/2005/Atom";
             var items = await handler.Items().OrderByDescending(i => i.PublishedAtUtc).Take(50).ToListAsync(ct);
             var root = $"{http.Request.Scheme}://{http.Request.Host}";
             var feed = new XElement(atom + "feed",
-                new XElement(atom + "title", "Gương điển hình tiêu biểu – Đảng bộ Khối Cơ quan và Doanh nghiệp tỉnh"),
+                new XElement(atom + "title", "Gương điển hình tiêu biểu – " + (await names.GetAsync(ct)).PartyName),
                 new XElement(atom + "id", root + "/Showcase"),
                 new XElement(atom + "updated", (items.Count > 0 ? items[0].PublishedAtUtc : DateTime.UnixEpoch).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture)),
                 new XElement(atom + "link", new XAttribute("href", root + "/Showcase")),

@@ -53,7 +53,7 @@ public static class DatabaseStartup
         var root = await db.Organizations.OrderBy(o => o.Id).FirstOrDefaultAsync(o => o.ParentId == null, cancellationToken);
         if (root is null)
         {
-            root = Organization.Create(new OrganizationDraft("TU", "Tỉnh ủy", OrganizationKind.ProvinceCommittee, null, null), null).Value;
+            root = Organization.Create(new OrganizationDraft("GOC", "Cấp ủy cấp tỉnh (đổi tên trong mục Tổ chức)", OrganizationKind.ProvinceCommittee, null, null), null).Value;
             db.Organizations.Add(root);
             await db.SaveChangesAsync(cancellationToken);
             root.AssignPath();

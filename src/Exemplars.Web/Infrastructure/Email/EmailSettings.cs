@@ -21,7 +21,7 @@ public sealed class EmailSettings(IConfiguration configuration)
 
     public string? From => configuration["Email:From"];
 
-    public string FromName => configuration["Email:FromName"] ?? "Ban Tuyên giáo – Dân vận Đảng ủy Khối";
+    public string FromName => configuration["Email:FromName"] ?? "Gương điển hình tiêu biểu";
 
     /// <summary>Where links in e-mails point, e.g. https://guongdienhinh.example.vn (no trailing slash).</summary>
     public string? BaseUrl => configuration["Email:BaseUrl"]?.TrimEnd('/');

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Exemplars.Web.Pages.Ballots;
 
 /// <summary>The round's selection, explained: who passed, shortfalls against the quotas, ties and the next action.</summary>
-public sealed class SelectionModel(GetSelection.Handler selection, Features.Plans.ChooseRound.Handler rounds, CurrentUser me) : PageModel
+public sealed class SelectionModel(GetSelection.Handler selection, Features.Plans.ChooseRound.Handler rounds, CurrentUser me, Features.Issuers.CurrentNames.Handler names) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Round { get; set; }
@@ -44,7 +44,7 @@ public sealed class SelectionModel(GetSelection.Handler selection, Features.Plan
 
         Result = result.IsSuccess ? result.Value : null;
         Error = result.IsSuccess ? null : string.Join(" ", result.Errors.Select(e => e.Message));
-        Lines = Result is null ? [] : Explain(Result);
+        Lines = Result is null ? [] : Explain(Result, (await names.GetAsync(ct)).Superior);
         return Page();
     }
 
@@ -67,7 +67,7 @@ public sealed class SelectionModel(GetSelection.Handler selection, Features.Plan
         return this.Handle(result.Errors) ?? await OnGetAsync(ct);
     }
 
-    private static List<string> Explain(GetSelection.Response s)
+    private static List<string> Explain(GetSelection.Response s, string superior)
     {
         var lines = new List<string>();
         foreach (var (kind, quota, noun) in new[] { (NomineeKind.Individual, s.QuotaIndividuals, "cá nhân"), (NomineeKind.Collective, s.QuotaCollectives, "tập thể") })
@@ -76,7 +76,7 @@ public sealed class SelectionModel(GetSelection.Handler selection, Features.Plan
             var passed = s.Selection.Commended.Count(c => c.Kind == kind);
             var forwarded = s.Selection.ToProvince.Count(c => c.Kind == kind);
             var tied = s.Selection.Ties.Where(t => t.Kind == kind).Sum(t => t.PlacesLeft);
-            var line = $"{char.ToUpperInvariant(noun[0])}{noun[1..]}: {voted} được bỏ phiếu, {passed} đạt, {forwarded}/{quota} suất đề nghị Tỉnh ủy đã xác định";
+            var line = $"{char.ToUpperInvariant(noun[0])}{noun[1..]}: {voted} được bỏ phiếu, {passed} đạt, {forwarded}/{quota} suất đề nghị {superior} đã xác định";
             if (passed < quota)
             {
                 line += $"; chỉ có {passed} {noun} đạt nên còn thiếu {quota - passed} suất so với chỉ tiêu";

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Exemplars.Web.Pages.Decisions;
 
 /// <summary>Issue a Quyết định (the commended list) or a Tờ trình (the province list), prefilled from the round's result.</summary>
-public sealed class IssueModel(DraftDecision.Handler drafts, IssueDecision.Handler issue) : PageModel
+public sealed class IssueModel(DraftDecision.Handler drafts, IssueDecision.Handler issue, Features.Issuers.CurrentNames.Handler names) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Round { get; set; }
@@ -33,7 +33,7 @@ public sealed class IssueModel(DraftDecision.Handler drafts, IssueDecision.Handl
 
     public DraftDecision.Draft? Draft { get; private set; }
 
-    public string Heading => Type == DocumentType.Decision ? "Ra Quyết định khen thưởng" : "Lập Tờ trình đề nghị Tỉnh ủy khen thưởng";
+    public string Heading(Domain.Documents.OrganNames organs) => Type == DocumentType.Decision ? "Ra Quyết định khen thưởng" : $"Lập Tờ trình đề nghị {organs.Superior} khen thưởng";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -70,12 +70,12 @@ public sealed class IssueModel(DraftDecision.Handler drafts, IssueDecision.Handl
             return Page();
         }
 
-        var result = await issue.Handle(new IssueDecision.Command(Type, "ĐUK", Title, Date.Value, Signer, Type == DocumentType.Decision ? AwardType : null, ids, Round), ct);
+        var result = await issue.Handle(new IssueDecision.Command(Type, null, Title, Date.Value, Signer, Type == DocumentType.Decision ? AwardType : null, ids, Round), ct);
         if (result.IsSuccess)
         {
             TempData["Message"] = Type == DocumentType.Decision
                 ? $"Đã vào sổ Quyết định số {result.Value} khen thưởng {ids.Count} tập thể, cá nhân."
-                : $"Đã vào sổ Tờ trình số {result.Value} đề nghị Tỉnh ủy khen thưởng {ids.Count} tập thể, cá nhân.";
+                : $"Đã vào sổ Tờ trình số {result.Value} đề nghị {(await names.GetAsync(ct)).Superior} khen thưởng {ids.Count} tập thể, cá nhân.";
             return RedirectToPage("Index", new { round = Round });
         }
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Exemplars.Web.Pages.Decisions;
 
 /// <summary>Record what the province decided for each candidate the bloc sent up.</summary>
-public sealed class OutcomesModel(ProvinceOutcomes.Handler outcomes) : PageModel
+public sealed class OutcomesModel(ProvinceOutcomes.Handler outcomes, Features.Issuers.CurrentNames.Handler names) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Round { get; set; }
@@ -34,7 +34,7 @@ public sealed class OutcomesModel(ProvinceOutcomes.Handler outcomes) : PageModel
         if (result.IsSuccess)
         {
             var name = (await outcomes.List(Round, ct)).Value.FirstOrDefault(r => r.NominationId == NominationId)?.Name;
-            TempData["Message"] = $"Đã ghi kết quả của Tỉnh ủy cho {name}: {(Outcome == ProvinceOutcome.Commended ? "được khen thưởng" : "không được khen thưởng")}.";
+            TempData["Message"] = $"Đã ghi kết quả của {(await names.GetAsync(ct)).Superior} cho {name}: {(Outcome == ProvinceOutcome.Commended ? "được khen thưởng" : "không được khen thưởng")}.";
             return RedirectToPage(new { round = Round });
         }
 

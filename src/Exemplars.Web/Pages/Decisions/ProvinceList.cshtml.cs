@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Exemplars.Web.Pages.Decisions;
 
 /// <summary>Adjust the list sent to the province: move one commended candidate in or out, with a written justification.</summary>
-public sealed class ProvinceListModel(OverrideSelection.Handler overrides) : PageModel
+public sealed class ProvinceListModel(OverrideSelection.Handler overrides, Features.Issuers.CurrentNames.Handler names) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Round { get; set; }
@@ -29,7 +29,8 @@ public sealed class ProvinceListModel(OverrideSelection.Handler overrides) : Pag
         var result = await overrides.Handle(new OverrideSelection.Command(Round, NominationId, Include, Justification), ct);
         if (result.IsSuccess)
         {
-            TempData["Message"] = Include ? "Đã đưa vào danh sách đề nghị Tỉnh ủy; giải trình đã được lưu." : "Đã đưa ra khỏi danh sách đề nghị Tỉnh ủy; giải trình đã được lưu.";
+            var superior = (await names.GetAsync(ct)).Superior;
+            TempData["Message"] = Include ? $"Đã đưa vào danh sách đề nghị {superior}; giải trình đã được lưu." : $"Đã đưa ra khỏi danh sách đề nghị {superior}; giải trình đã được lưu.";
             return RedirectToPage(new { round = Round });
         }
 

@@ -12,7 +12,7 @@ namespace Exemplars.Web.Pages.Nominations;
 
 [RequestSizeLimit(FileRules.MaxFileBytes + (1024 * 1024))]
 [RequestFormLimits(MultipartBodyLengthLimit = FileRules.MaxFileBytes + (1024 * 1024))]
-public sealed class EditModel(GetNomination.Handler get, CurrentUser me) : PageModel
+public sealed class EditModel(GetNomination.Handler get, CurrentUser me, Features.Issuers.CurrentNames.Handler names) : PageModel
 {
     public GetNomination.Details Details { get; private set; } = null!;
 
@@ -62,7 +62,8 @@ public sealed class EditModel(GetNomination.Handler get, CurrentUser me) : PageM
         var result = await handler.Handle(id, version, ct);
         if (result.IsSuccess)
         {
-            TempData["Message"] = "Đã gửi hồ sơ lên Đảng ủy Khối (qua Ban Tuyên giáo – Dân vận).";
+            var organs = await names.GetAsync(ct);
+            TempData["Message"] = $"Đã gửi hồ sơ lên {organs.Committee} (qua {organs.AdvisingBoard}).";
             return RedirectToPage("/Nominations/Details", new { id });
         }
 

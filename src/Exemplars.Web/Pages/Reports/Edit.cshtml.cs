@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Exemplars.Web.Pages.Reports;
 
 /// <summary>A grassroots clerk writes the committee's report, saves the draft and sends it.</summary>
-public sealed class EditModel(GetReport.Handler reports, SaveReport.Handler save, SubmitReport.Handler submit) : PageModel
+public sealed class EditModel(GetReport.Handler reports, SaveReport.Handler save, SubmitReport.Handler submit, Features.Issuers.CurrentNames.Handler names) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int PeriodId { get; set; }
@@ -61,7 +61,7 @@ public sealed class EditModel(GetReport.Handler reports, SaveReport.Handler save
         var result = await submit.Handle(PeriodId, saved.Value.Version, ct);
         if (result.IsSuccess)
         {
-            TempData["Message"] = "Đã gửi báo cáo về Ban Thường vụ Đảng ủy Khối.";
+            TempData["Message"] = $"Đã gửi báo cáo về {(await names.GetAsync(ct)).SigningOrgan}.";
             return RedirectToPage(new { periodId = PeriodId });
         }
 

@@ -73,3 +73,25 @@ document.addEventListener("click", function (event) {
     // Back from the browser's cache: nothing is pending any more.
     window.addEventListener("pageshow", reset);
 })();
+// Tables marked .table-stack become one block per row on a phone (see site.css): each cell is labelled with its
+// column's header, so nothing wraps one word per line and nothing scrolls sideways.
+(function () {
+    function label(table) {
+        var headers = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+            // The column's name only: not the hidden hint of a sortable header nor its arrow.
+            var name = th.cloneNode(true);
+            Array.prototype.forEach.call(name.querySelectorAll(".visually-hidden, [aria-hidden='true']"), function (e) { e.remove(); });
+            return name.textContent.trim();
+        });
+        Array.prototype.forEach.call(table.querySelectorAll("tbody tr"), function (row) {
+            Array.prototype.forEach.call(row.children, function (cell, i) {
+                if (headers[i] && !cell.hasAttribute("data-label") && !cell.hasAttribute("colspan")) {
+                    cell.setAttribute("data-label", headers[i]);
+                }
+            });
+        });
+    }
+    function all() { Array.prototype.forEach.call(document.querySelectorAll("table.table-stack"), label); }
+    if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", all); } else { all(); }
+    document.addEventListener("htmx:afterSwap", all);
+})();

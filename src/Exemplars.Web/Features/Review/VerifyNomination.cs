@@ -42,7 +42,7 @@ public static class VerifyNomination
         var t = text.Trim();
         var end = t.IndexOf(';', StringComparison.Ordinal);
         var clause = (end > 0 ? t[..end] : t).TrimEnd('.', ' ');
-        return clause.Length <= 120 ? clause : clause[..clause.LastIndexOf(' ', 110)] + "…";
+        return clause.Length <= 120 ? clause : clause[..clause.LastIndexOf(' ', 110)].TrimEnd(',', ' ') + "…";
     }
 
     /// <summary>The heading the plan puts a criterion under, from the plan's own data (scope, category title, sub-group).</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Exemplars.E2E;
@@ -56,5 +57,35 @@ public sealed class DemoHistoryBrowserTests(BrowserApp app) : IClassFixture<Brow
         await anonymous.GotoAsync("/");
         await Shoot(anonymous, "home-anonymous");
         await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_secretariat_reads_a_demo_dossier_s_verification_with_criteria_by_name_and_opens_its_sent_files()
+    {
+        int id;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Exemplars.Web.Infrastructure.Data.AppDbContext>();
+            id = db.SentFiles.Where(f => f.CriterionCode != "minutes").OrderBy(f => f.Id).Select(f => f.Version!.NominationId).First();
+        }
+
+        var secretariat = await app.SignedInPage("tgdv@demo.vn");
+        await secretariat.GotoAsync($"/Review/Verify/{id}");
+        await Assertions.Expect(secretariat.Locator("[data-testid=verify-sent-file]").First).ToBeVisibleAsync();
+        Assert.Equal(0, await secretariat.GetByText(new System.Text.RegularExpressions.Regex(@"Tiêu chí \d")).CountAsync());
+        Assert.True(await secretariat.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "no sideways scroll");
+        await Shoot(secretariat, "verify-demo-dossier");
+        await secretariat.SetViewportSizeAsync(390, 900);
+        Assert.True(await secretariat.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "no sideways scroll at 390 px");
+        await secretariat.SetViewportSizeAsync(1366, 900);
+
+        var href = await secretariat.Locator("[data-testid=verify-sent-file]").First.GetAttributeAsync("href");
+        var response = await secretariat.Context.APIRequest.GetAsync(href!);
+        Assert.Equal(200, response.Status);
+        Assert.Equal("image/jpeg", response.Headers["content-type"]);
+        var file = await secretariat.Context.NewPageAsync();
+        await file.SetContentAsync($"<img alt=\"\" src=\"data:image/jpeg;base64,{Convert.ToBase64String(await response.BodyAsync())}\">");
+        Directory.CreateDirectory(Shots);
+        await file.ScreenshotAsync(new() { Path = Path.Combine(Shots, "demo-evidence-file.png"), FullPage = true });
     }
 }

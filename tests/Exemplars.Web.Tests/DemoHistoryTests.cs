@@ -111,6 +111,43 @@ public abstract class DemoHistoryTests(AppFactory app)
         Assert.True(await app.WithDb(db => db.PublicComments.CountAsync(c => c.CommentPeriodId == period.Id && c.Status == CommentStatus.Accepted)) >= 2);
     }
 
+    [Theory]
+    [InlineData("2021-2023")]
+    [InlineData("2021-2025")]
+    public async Task Every_sent_demo_dossier_kept_its_minutes_and_evidence_files_and_they_download(string round)
+    {
+        var ballot = await DemoBallot(round);
+        var ids = ballot.Candidates.Select(c => c.NominationId).ToList();
+        var files = await app.WithDb(db => db.SentFiles.AsNoTracking().Include(f => f.Version)
+            .Where(f => ids.Contains(f.Version!.NominationId)).ToListAsync());
+        var records = await app.WithDb(db => db.VerificationRecords.AsNoTracking().Where(v => ids.Contains(v.NominationId)).ToListAsync());
+        var secretariat = await app.SignedInAs("tgdv@demo.vn");
+        foreach (var id in ids)
+        {
+            var own = files.Where(f => f.Version!.NominationId == id).ToList();
+            Assert.All(own, f => Assert.Equal(1, f.Version!.Number));
+            Assert.Single(own, f => f.CriterionCode == EvidenceFile.MinutesScan);
+            var judged = JsonDocument.Parse(records.Single(r => r.NominationId == id).ItemsJson).RootElement.EnumerateArray().Select(i => i.GetProperty("code").GetString()).ToList();
+            Assert.Equal(judged.Order(), own.Where(f => f.CriterionCode != EvidenceFile.MinutesScan).Select(f => f.CriterionCode).Order());
+
+            // The evidence files of the dossier are the same rows and bytes (content-addressed), as a real upload leaves them.
+            var evidence = await app.WithDb(db => db.Set<EvidenceFile>().AsNoTracking().Where(e => e.NominationId == id).ToListAsync());
+            Assert.Equal(own.Select(f => (f.EvidenceFileId, f.StoragePath)).Order(), evidence.Select(e => (e.Id, e.StoragePath)).Order());
+
+            var page = await Forms.GetDocumentAsync(secretariat, $"/Review/Verify/{id}");
+            Assert.Equal(own.Count, page.QuerySelectorAll("[data-testid=verify-sent-file]").Length);
+            foreach (var file in own)
+            {
+                using var download = await secretariat.GetAsync($"/Nominations/SentFiles/{id}?handler=File&fileId={file.Id}");
+                Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+                Assert.Equal(file.ContentType, download.Content.Headers.ContentType!.MediaType);
+                var bytes = await download.Content.ReadAsByteArrayAsync();
+                Assert.True(bytes.Length > 5_000 && bytes[0] == 0xFF && bytes[1] == 0xD8, $"{file.FileName}: not a JPEG image");
+                Assert.Equal(file.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+            }
+        }
+    }
+
     [Fact]
     public async Task Certificates_of_the_final_round_decision_download_as_a_real_pdf_with_the_names()
     {

@@ -80,6 +80,56 @@ public abstract class VerificationPageTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Criteria_are_named_from_the_plan_and_the_sent_files_open_beside_them_for_the_secretariat_only()
+    {
+        using var clerkApi = await app.BearerAs("coso1@demo.vn");
+        var id = await Sent(clerkApi);
+        var secretariat = await app.SignedInAs("tgdv@demo.vn");
+        var page = await Forms.GetDocumentAsync(secretariat, $"/Review/Verify/{id}");
+
+        var criteria = page.QuerySelectorAll("[data-testid=criterion]").ToList();
+        var names = criteria.Select(c => c.QuerySelector("[data-testid=criterion-name]")!.TextContent.Trim()).ToList();
+        Assert.DoesNotContain(names, n => System.Text.RegularExpressions.Regex.IsMatch(n, @"^Tiêu chí \d"));
+        Assert.True(names.Contains("Hàng năm hoàn thành xuất sắc nhiệm vụ"), string.Join(" | ", names));
+        var groups = criteria.Select(c => c.QuerySelector("[data-testid=criterion-group]")?.TextContent.Trim()).ToList();
+        Assert.Contains("Tiêu chí chung", groups);
+        Assert.All(groups, Assert.NotNull);
+        Assert.Contains(groups, g => g is not null && g.StartsWith("Tiêu chí cụ thể – Trong các cơ quan hành chính Nhà nước", StringComparison.Ordinal));
+
+        // The sending's files, exactly as sent: all of them above the criteria, each criterion's own beside it.
+        var sentLinks = page.QuerySelectorAll("[data-testid=verify-sent-file]").Select(a => (Name: a.TextContent, Href: a.GetAttribute("href")!)).ToList();
+        Assert.Equal(["bb.png", "mc.pdf"], sentLinks.Select(l => l.Name).Order().ToList());
+        var first = criteria[names.IndexOf("Hàng năm hoàn thành xuất sắc nhiệm vụ")];
+        var beside = Assert.Single(first.QuerySelectorAll("[data-testid=criterion-files] a"));
+        Assert.Equal("mc.pdf", beside.TextContent);
+        var href = beside.GetAttribute("href")!;
+        Assert.Equal(sentLinks.Single(l => l.Name == "mc.pdf").Href, href);
+        Assert.StartsWith($"/Nominations/SentFiles/{id}", href, StringComparison.Ordinal);
+        using (var download = await secretariat.GetAsync(href))
+        {
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
+        }
+
+        // The download stays scope-checked: another unit's clerk and a ballot member get nothing; the page is the secretariat's.
+        using (var foreign = await (await app.SignedInAs("coso2@demo.vn")).GetAsync(href))
+        {
+            Assert.NotEqual(HttpStatusCode.OK, foreign.StatusCode);
+        }
+
+        var member = await app.SignedInAs("btv1@demo.vn");
+        using (var memberFile = await member.GetAsync(href))
+        {
+            Assert.NotEqual(HttpStatusCode.OK, memberFile.StatusCode);
+        }
+
+        using (var memberPage = await member.GetAsync($"/Review/Verify/{id}"))
+        {
+            Assert.NotEqual(HttpStatusCode.OK, memberPage.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task Every_criterion_is_judged_on_one_page_saved_together_kept_after_acceptance_and_shown_to_the_clerk()
     {
         using var clerkApi = await app.BearerAs("coso1@demo.vn");

@@ -1,5 +1,6 @@
 using Exemplars.Domain.Common;
 using Exemplars.Domain.Organizations;
+using Exemplars.Web.Features.People;
 using Exemplars.Web.Infrastructure.Data;
 using Exemplars.Web.Infrastructure.Excel;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,8 @@ namespace Exemplars.Web.Features.Organizations;
 /// <summary>
 /// Imports organisations from XLSX: every row is checked first; if any row is wrong, nothing is saved and the
 /// report lists each error by row. Rows whose code exists update that organisation; parents may be earlier or later rows.
+/// An import takes no version (ADR 012): an organisation of the file edited, or a code added, by someone else between
+/// the reading and the saving makes the whole import a 409 <c>concurrent_edit</c> with nothing saved.
 /// </summary>
 public static class ImportOrganizations
 {
@@ -25,7 +28,7 @@ public static class ImportOrganizations
 
     public sealed class Handler(AppDbContext db)
     {
-        public async Task<Result<Report>> Handle(Stream xlsx, CancellationToken cancellationToken)
+        public async Task<Result<Report>> Handle(Stream xlsx, CancellationToken cancellationToken, IProgress<ImportProgress>? progress = null)
         {
             var read = Spreadsheet.Read(xlsx, MaxRows);
             if (!read.IsSuccess)
@@ -88,20 +91,41 @@ public static class ImportOrganizations
                 return new Report(read.Value.Count, 0, 0, errors.OrderBy(e => e.Row).ToList());
             }
 
+            progress?.Report(new ImportProgress("Đang lưu", 0, fileOrganizations.Count));
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             foreach (var organization in fileOrganizations.Values.Where(o => o.Id == 0))
             {
                 db.Organizations.Add(organization);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            foreach (var organization in fileOrganizations.Values.OrderBy(Depth))
+            // A parent outside the file gives its path to the rows under it: it gets a new version, so a move of that
+            // parent saved meanwhile fails this import (and a move racing it fails as stale) instead of leaving a child
+            // with the old path.
+            foreach (var parent in fileOrganizations.Values.Select(o => o.Parent).OfType<Organization>().Where(p => p.Id != 0 && !fileOrganizations.ContainsKey(p.Code)).Distinct())
             {
-                organization.AssignPath();
+                db.Entry(parent).Property(p => p.Version).CurrentValue = Guid.NewGuid();
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                foreach (var organization in fileOrganizations.Values.OrderBy(Depth))
+                {
+                    organization.AssignPath();
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // An organisation edited since it was read (its version changed) or a code added meanwhile by another
+                // import or form: the transaction rolls back whole; the admin imports again against the current list.
+                db.ChangeTracker.Clear();
+                return ImportErrors.Conflict;
+            }
+
             await transaction.CommitAsync(cancellationToken);
+            progress?.Report(new ImportProgress("Đã xong", fileOrganizations.Count, fileOrganizations.Count));
             return new Report(read.Value.Count, created, updated, []);
         }
 

@@ -12,7 +12,9 @@ namespace Exemplars.Web.Features.People;
 
 /// <summary>
 /// Imports people into the registry from XLSX, all or nothing. A row whose person code exists updates that person
-/// (so the same file imported twice changes nothing); other rows add people.
+/// (so the same file imported twice changes nothing); other rows add people. An import takes no version (ADR 012): a row
+/// edited, or a code added, by someone else between the reading and the saving makes the whole import a 409
+/// <c>concurrent_edit</c> with nothing saved.
 /// </summary>
 public static class ImportPeople
 {
@@ -189,9 +191,19 @@ public static class ImportPeople
 
             db.AuditEntries.Add(ImportErrors.Summary(user, clock, "PeopleImport", fileName, $"{{\"rows\":{drafts.Count},\"created\":{created},\"updated\":{updated},\"unchanged\":{unchanged}}}"));
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            using (audit.Summarise<Person>())
+            try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                using (audit.Summarise<Person>())
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+            }
+            catch (DbUpdateException)
+            {
+                // A row edited since it was read (its version changed) or a code added meanwhile by another import:
+                // the transaction rolls back whole and the clerk imports again against the current registry.
+                db.ChangeTracker.Clear();
+                return ImportErrors.Conflict;
             }
 
             await transaction.CommitAsync(cancellationToken);

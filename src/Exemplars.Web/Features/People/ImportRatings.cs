@@ -163,12 +163,18 @@ public static class ImportRatings
             }
 
             progress?.Report(new ImportProgress("Đang lưu", 0, lines.Count));
-            var (created, updated, unchanged) = await Apply(lines, fileName, cancellationToken);
+            if (await Apply(lines, fileName, cancellationToken) is not { } counts)
+            {
+                return ImportErrors.Conflict;
+            }
+
+            var (created, updated, unchanged) = counts;
             progress?.Report(new ImportProgress("Đã xong", lines.Count, lines.Count));
             return new Report(rows.Count, created, updated, unchanged, [], 0);
         }
 
-        private async Task<(int Created, int Updated, int Unchanged)> Apply(List<Line> lines, string fileName, CancellationToken cancellationToken)
+        /// <summary>The counts, or null when a concurrent write collided with this one (nothing saved).</summary>
+        private async Task<(int Created, int Updated, int Unchanged)?> Apply(List<Line> lines, string fileName, CancellationToken cancellationToken)
         {
             var personIds = lines.Where(l => l.PersonId is not null).Select(l => l.PersonId!.Value).Distinct().ToList();
             var organizationIds = lines.Where(l => l.OrganizationId is not null).Select(l => l.OrganizationId!.Value).Distinct().ToList();
@@ -223,10 +229,20 @@ public static class ImportRatings
 
             db.AuditEntries.Add(ImportErrors.Summary(user, clock, "RatingImport", fileName, $"{{\"rows\":{lines.Count},\"created\":{created},\"updated\":{updated},\"unchanged\":{unchanged}}}"));
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            using (audit.Summarise<PersonRating>())
-            using (audit.Summarise<CollectiveRating>())
+            try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                using (audit.Summarise<PersonRating>())
+                using (audit.Summarise<CollectiveRating>())
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+            }
+            catch (DbUpdateException)
+            {
+                // The same rating added meanwhile by another import or edit: nothing of this file is kept.
+                db.ChangeTracker.Clear();
+                db.ChangeTracker.AutoDetectChangesEnabled = true;
+                return null;
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -259,6 +275,14 @@ public sealed class ImportErrors(int keep)
             _errors.Add(new ImportRowError(row, message));
         }
     }
+
+    /// <summary>
+    /// An import collided with a concurrent write of the same rows (a version changed or a code was added since the
+    /// rows were read): the transaction rolled back whole; a 409 in the vocabulary of <see cref="Common.Versions"/>.
+    /// </summary>
+    public static DomainError Conflict { get; } = DomainError.Conflict(
+        Common.Versions.StaleCode,
+        "Trong lúc nhập tệp, một số dòng vừa được người khác sửa hoặc nhập. Chưa lưu dòng nào của tệp; hãy nhập lại tệp.");
 
     public T Report<T>(int rows, Func<int, IReadOnlyList<ImportRowError>, int, T> build) => build(rows, _errors.OrderBy(e => e.Row).ToList(), Count);
 

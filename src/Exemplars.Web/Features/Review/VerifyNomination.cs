@@ -1,6 +1,7 @@
 using Exemplars.Domain.Ballots;
 using Exemplars.Domain.Common;
 using Exemplars.Domain.Nominations;
+using Exemplars.Domain.Plans;
 using Exemplars.Domain.Review;
 using Exemplars.Web.Features.Nominations;
 using Exemplars.Web.Infrastructure.Auth;
@@ -15,23 +16,44 @@ namespace Exemplars.Web.Features.Review;
 /// </summary>
 public static class VerifyNomination
 {
-    /// <summary>One criterion as shown and recorded: code, short name, full text, result and note.</summary>
-    public sealed record Item(string Code, string Name, string Text, CheckResult? Result, string? Note);
+    /// <summary>
+    /// One criterion as shown and recorded: code, short name, full text, result and note; on the page also the heading the
+    /// plan puts it under (<see cref="Group"/>, e.g. "Tiêu chí chung"; not recorded).
+    /// </summary>
+    public sealed record Item(string Code, string Name, string Text, CheckResult? Result, string? Note, string? Group = null);
 
-    /// <summary>The verification page: the dossier, its criteria (current choices of this sending, if saved), earlier records.</summary>
-    public sealed record Sheet(GetNomination.Details Details, IReadOnlyList<Item> Items, IReadOnlyList<Record> History);
+    /// <summary>
+    /// The verification page: the dossier, its criteria (current choices of this sending, if saved), earlier records, and
+    /// the files of the sending being verified (exactly as sent; opened through the scope-checked sent-files download).
+    /// </summary>
+    public sealed record Sheet(GetNomination.Details Details, IReadOnlyList<Item> Items, IReadOnlyList<Record> History, IReadOnlyList<SentFiles.Item> Files);
 
     /// <summary>One kept verification, for the dossier's history.</summary>
     public sealed record Record(int SubmissionNumber, VerificationOutcome Outcome, string CheckedBy, DateTime CheckedAtUtc, IReadOnlyList<Item> Items);
 
     public sealed record SaveCommand(Guid? Version, IReadOnlyList<VerificationEntry> Entries, VerificationOutcome Outcome, string? ReturnReason);
 
-    /// <summary>A criterion's name on screens: the start of its text (codes are not shown).</summary>
+    /// <summary>
+    /// A criterion's name on screens (codes are not shown): the plan words each criterion as a bullet whose first clause,
+    /// up to the first semicolon, names it ("Hàng năm hoàn thành xuất sắc nhiệm vụ"); a long clause is cut at a word.
+    /// </summary>
     public static string NameOf(string text)
     {
         var t = text.Trim();
-        return t.Length <= 90 ? t : t[..t.LastIndexOf(' ', 90)] + "…";
+        var end = t.IndexOf(';', StringComparison.Ordinal);
+        var clause = (end > 0 ? t[..end] : t).TrimEnd('.', ' ');
+        return clause.Length <= 120 ? clause : clause[..clause.LastIndexOf(' ', 110)].TrimEnd(',', ' ') + "…";
     }
+
+    /// <summary>The heading the plan puts a criterion under, from the plan's own data (scope, category title, sub-group).</summary>
+    public static string GroupOf(Criterion criterion, string? categoryTitle) => criterion.Scope switch
+    {
+        CriterionScope.General => "Tiêu chí chung",
+        CriterionScope.Leader => "Đối với cá nhân giữ chức vụ lãnh đạo, quản lý",
+        CriterionScope.PartyMember => "Đối với cá nhân là đảng viên",
+        _ when criterion.SubGroup is { Length: > 0 } sub => $"Tiêu chí cụ thể – {categoryTitle}: {sub}",
+        _ => $"Tiêu chí cụ thể – {categoryTitle}",
+    };
 
     /// <summary>The kept verifications of a dossier, oldest first (for anyone who may see the dossier).</summary>
     public static async Task<IReadOnlyList<Record>> HistoryAsync(AppDbContext db, int nominationId, CancellationToken cancellationToken)
@@ -47,7 +69,7 @@ public static class VerifyNomination
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, GetNomination.Handler get, ChangeNominationState.Handler states)
+    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, GetNomination.Handler get, ChangeNominationState.Handler states, SentFiles.Handler files)
     {
         /// <summary>The verification page of a dossier waiting for verification (or its record, in any later state).</summary>
         public async Task<Result<Sheet>> Sheet(int nominationId, CancellationToken cancellationToken)
@@ -61,13 +83,24 @@ public static class VerifyNomination
             var n = details.Value.Nomination;
             var sentAt = n.SubmittedAtUtc ?? DateTime.MinValue;
             var saved = await db.VerificationItems.AsNoTracking().Where(v => v.NominationId == nominationId).ToDictionaryAsync(v => v.CriterionCode, cancellationToken);
+            var codes = details.Value.Eligibility.JudgementCriteria.Select(c => c.Code).ToList();
+            var planId = await db.Rounds.Where(r => r.Id == n.RoundId).Select(r => r.PlanId).SingleAsync(cancellationToken);
+            var planCriteria = (await db.Criteria.AsNoTracking().Where(c => c.PlanId == planId && codes.Contains(c.Code)).ToListAsync(cancellationToken))
+                .GroupBy(c => c.Code).ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.Version).First());
+            var categoryTitles = await db.Categories.AsNoTracking().Where(c => c.PlanId == planId).ToDictionaryAsync(c => c.Code, c => c.Title, cancellationToken);
             var items = details.Value.Eligibility.JudgementCriteria.Select(c =>
             {
                 // Only this sending's own choices are shown selected; an earlier sending's result is history, not a default.
                 var current = saved.TryGetValue(c.Code, out var v) && v.CheckedAtUtc >= sentAt ? v : null;
-                return new Item(c.Code, NameOf(c.Text), c.Text, current?.Result, current?.Note);
+                var group = planCriteria.TryGetValue(c.Code, out var criterion)
+                    ? GroupOf(criterion, criterion.CategoryCode is { } category ? categoryTitles.GetValueOrDefault(category) : null)
+                    : null;
+                return new Item(c.Code, NameOf(c.Text), c.Text, current?.Result, current?.Note, group);
             }).ToList();
-            return new Sheet(details.Value, items, await HistoryAsync(db, nominationId, cancellationToken));
+            var sent = await files.List(nominationId, cancellationToken);
+            var lastSent = sent.IsSuccess && sent.Value.Count > 0 ? sent.Value.Max(f => f.VersionNumber) : 0;
+            var sentFiles = sent.IsSuccess ? sent.Value.Where(f => f.VersionNumber == lastSent).ToList() : [];
+            return new Sheet(details.Value, items, await HistoryAsync(db, nominationId, cancellationToken), sentFiles);
         }
 
         /// <summary>

@@ -82,9 +82,10 @@ public static class DemoHistory
         var ratingsByUnit = collectiveRatings.ToLookup(r => r.OrganizationId);
         var used = new HashSet<string>(StringComparer.Ordinal);
         var photoSeed = 0;
+        using var evidence = new DemoEvidence();
         foreach (var round in rounds.Where(r => r.CeremonyDate.AddDays(200) < today))
         {
-            var history = new RoundHistory(db, round, plan, members, issuer, storage);
+            var history = new RoundHistory(db, round, plan, members, issuer, storage, evidence);
             await history.FillAsync(Candidates(round, grassroots, people, ratingsByUnit, criteria, used), photoSeed, cancellationToken);
             photoSeed += 100;
         }
@@ -137,7 +138,7 @@ public static class DemoHistory
         return picks;
     }
 
-    private sealed class RoundHistory(AppDbContext db, Round round, Plan plan, IReadOnlyList<string> members, Issuer issuer, IFileStore storage)
+    private sealed class RoundHistory(AppDbContext db, Round round, Plan plan, IReadOnlyList<string> members, Issuer issuer, IFileStore storage, DemoEvidence evidence)
     {
         private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
         {
@@ -154,9 +155,14 @@ public static class DemoHistory
         {
             var deadline = round.GrassrootsDeadline;
             var ceremony = round.CeremonyDate;
-            var nominations = Dossiers(picks, deadline);
+            var nominations = await DossiersAsync(picks, deadline, cancellationToken);
             db.Nominations.AddRange(nominations);
             await db.SaveChangesAsync(cancellationToken);
+            // The bytes each sending sent stay with its version (sent_files), as SubmitNomination records them.
+            foreach (var n in nominations)
+            {
+                db.SentFiles.AddRange(Snapshot.SentFiles(n, n.Versions.Single()));
+            }
 
             Verify(nominations, picks, deadline.AddDays(8));
             var period = Consult(nominations, deadline.AddDays(12), deadline.AddDays(22));
@@ -209,7 +215,7 @@ public static class DemoHistory
             await StoriesAsync(inTurn.Take(round.Kind == RoundKind.Final ? 6 : 4).ToList(), ceremony, photoSeed, cancellationToken);
         }
 
-        private List<Nomination> Dossiers(List<Pick> picks, DateOnly deadline)
+        private async Task<List<Nomination>> DossiersAsync(List<Pick> picks, DateOnly deadline, CancellationToken cancellationToken)
         {
             var list = new List<Nomination>();
             for (var i = 0; i < picks.Count; i++)
@@ -236,6 +242,7 @@ public static class DemoHistory
                     VotesDisagree = i % 3 == 0 ? 1 : 0, VotesAbstain = 0, FamilyLawAttested = true,
                     CreatedAtUtc = At(deadline.AddDays(-40 + i)),
                 };
+                await EvidenceAsync(n, pick, deadline.AddDays(-15 + (i % 5)), cancellationToken);
                 Check(n.Submit(At(deadline.AddDays(-10 + (i % 7)), 15 * i)));
                 n.Versions.Add(new NominationVersion
                 {
@@ -246,6 +253,34 @@ public static class DemoHistory
             }
 
             return list;
+        }
+
+        /// <summary>
+        /// The files a unit uploads before sending: the signed minutes of its meeting and one evidence file per criterion to
+        /// be judged, stored in the content-addressed store as uploads are (<see cref="IFileStore.PutAsync"/>).
+        /// </summary>
+        private async Task EvidenceAsync(Nomination n, Pick pick, DateOnly uploadedOn, CancellationToken cancellationToken)
+        {
+            var files = new List<(string? Criterion, string FileName, byte[] Bytes)>
+            {
+                (EvidenceFile.MinutesScan, DemoEvidence.MinutesFileName, evidence.Minutes(pick.Unit.Name, n.NomineeName, _period, n.MinutesDate!.Value,
+                    n.MembersTotal ?? 0, n.MembersPresent ?? 0, n.VotesAgree ?? 0, n.VotesDisagree ?? 0, n.VotesAbstain ?? 0)),
+            };
+            var criteria = pick.Eligibility.JudgementCriteria;
+            for (var k = 0; k < criteria.Count; k++)
+            {
+                files.Add((criteria[k].Code, DemoEvidence.EvidenceFileName(k + 1), evidence.Evidence(pick.Unit.Name, n.NomineeName, _period, VerifyNomination.NameOf(criteria[k].Text), uploadedOn)));
+            }
+
+            foreach (var (criterion, fileName, bytes) in files)
+            {
+                var blob = await storage.PutAsync(bytes, cancellationToken);
+                n.Evidence.Add(new EvidenceFile
+                {
+                    CriterionCode = criterion, FileName = fileName, ContentType = "image/jpeg", Size = bytes.Length,
+                    Sha256 = blob.Sha256, StoragePath = blob.Address, UploadedAtUtc = At(uploadedOn, 30 + n.Evidence.Count),
+                });
+            }
         }
 
         /// <summary>Every judgement criterion Đạt, recorded item by item and as the kept verification record; the dossier accepted.</summary>

@@ -82,6 +82,8 @@ public static class DemoSeeder
             return;
         }
 
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoSeeder));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var all = new List<Organization>();
         Organization Add(string code, string name, OrganizationKind kind, Organization? parent, HostUnitType? host = null)
@@ -177,8 +179,10 @@ public static class DemoSeeder
         await User("hoiccb@demo.vn", "Lê Văn Chiến", Roles.MassOrganisationClerk, veterans);
         await User("tinhuy@demo.vn", "Vũ Thị Minh Châu", Roles.ProvinceViewer, province);
         await AddReportsAsync(db, grassroots, cancellationToken);
+        var registryDone = watch.ElapsedMilliseconds;
         await DemoHistory.SeedAsync(services, db, grassroots, people, [.. registry.CollectiveRatings, .. recent], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Demo data seeded in {Total} ms (history of the finished rounds {History} ms)", watch.ElapsedMilliseconds, watch.ElapsedMilliseconds - registryDone);
     }
 
     public const string CurrentPlanCode = "2026-2030";

@@ -27,3 +27,21 @@ public sealed class OrganNamesTests
     public void A_committee_is_named_without_its_standing_committee_title(string organ, string expected) =>
         Assert.Equal(expected, OrganNames.WithoutStandingCommittee(organ));
 }
+
+public sealed class CriterionWordingTests
+{
+    [Theory]
+    [InlineData("Hàng năm hoàn thành xuất sắc nhiệm vụ; có sáng kiến.", "Hàng năm hoàn thành xuất sắc nhiệm vụ")]
+    [InlineData("Gương mẫu chấp hành chủ trương, chính sách.", "Gương mẫu chấp hành chủ trương, chính sách")]
+    [InlineData("", "")]
+    public void A_criterion_is_named_by_its_first_clause(string text, string expected) =>
+        Assert.Equal(expected, Exemplars.Domain.Plans.CriterionWording.Name(text));
+
+    [Fact]
+    public void A_long_clause_is_cut_at_a_word()
+    {
+        var name = Exemplars.Domain.Plans.CriterionWording.Name(string.Join(' ', Enumerable.Repeat("thành tích", 30)));
+        Assert.True(name.Length <= 112);
+        Assert.EndsWith("tích…", name, StringComparison.Ordinal);
+    }
+}

@@ -129,6 +129,9 @@ public abstract class BallotsTests(AppFactory app)
         var (early, problem) = await Post(secretariat, $"/api/v1/nominations/{id}/accept");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, early);
         Assert.Equal("verification_incomplete", problem.GetProperty("code").GetString());
+        var detail = problem.GetProperty("detail").GetString() ?? problem.GetProperty("title").GetString()!;
+        Assert.Contains("“", detail, StringComparison.Ordinal); // criteria named from the plan ...
+        Assert.DoesNotMatch(@"\d+\.\d+\.\d+", detail);             // ... never by code
         var (noNote, _) = await Post(secretariat, $"/api/v1/nominations/{id}/checks", new { criterionCode = "3.2.5.1", result = "NeedsMore" });
         Assert.Equal(HttpStatusCode.BadRequest, noNote);
         var (byClerk, _) = await Post(clerk, $"/api/v1/nominations/{id}/checks", new { criterionCode = "3.2.5.1", result = "Pass" });

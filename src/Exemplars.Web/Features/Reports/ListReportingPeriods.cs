@@ -18,9 +18,14 @@ public static class ListReportingPeriods
 {
     public sealed record Row(int Id, string Plan, ReportPeriodKind Kind, int Year, string Label, DateOnly From, DateOnly To, DateOnly Deadline, int Sent, ReportStatus? MyStatus, DeadlineState? MyState);
 
+    /// <summary>The columns the list can be sorted by (the period, the deadline); the default is the latest deadline first.</summary>
+    public static readonly string[] SortKeys = ["ky", "han"];
+
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
     {
-        public async Task<Result<Paged<Row>>> Handle(int? year, int page, CancellationToken cancellationToken)
+        public Task<Result<Paged<Row>>> Handle(int? year, int page, CancellationToken cancellationToken) => Handle(year, page, null, false, cancellationToken);
+
+        public async Task<Result<Paged<Row>>> Handle(int? year, int page, string? sort, bool descending, CancellationToken cancellationToken)
         {
             var clerk = ReportAccess.IsClerk(user);
             if (!clerk && !ReportAccess.CanRead(user))
@@ -36,9 +41,15 @@ public static class ListReportingPeriods
 
             var unitId = user.OrganizationId;
             var units = db.Organizations.InScopeOf(user).Where(o => o.Kind == OrganizationKind.Grassroots && o.IsActive);
+            query = (sort, descending) switch
+            {
+                ("ky", false) => query.OrderBy(p => p.From).ThenBy(p => p.To).ThenBy(p => p.Id),
+                ("ky", true) => query.OrderByDescending(p => p.From).ThenByDescending(p => p.To).ThenBy(p => p.Id),
+                ("han", false) => query.OrderBy(p => p.Deadline).ThenBy(p => p.Id),
+                _ => query.OrderByDescending(p => p.Deadline).ThenBy(p => p.Id),
+            };
             var paged = await (from p in query
                                join plan in db.Plans on p.PlanId equals plan.Id
-                               orderby p.Deadline descending
                                select new
                                {
                                    p.Id, Plan = plan.Code, p.Kind, p.Year, p.From, p.To, p.Deadline,

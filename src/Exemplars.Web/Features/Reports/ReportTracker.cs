@@ -22,9 +22,17 @@ public static class ReportTracker
 
     public sealed record Response(int PeriodId, string Period, DateOnly From, DateOnly To, DateOnly Deadline, Summary Summary, Paged<Row> Units);
 
+    /// <summary>The columns the tracker can be sorted by (code, unit, state, day sent); the default is by code.</summary>
+    public static readonly string[] SortKeys = ["ma", "ten", "trang-thai", "ngay-gui"];
+
+    private static readonly StringComparer Vietnamese = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true);
+
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
     {
-        public async Task<Result<Response>> Handle(int periodId, DeadlineState? only, string? search, int page, CancellationToken cancellationToken)
+        public Task<Result<Response>> Handle(int periodId, DeadlineState? only, string? search, int page, CancellationToken cancellationToken) =>
+            Handle(periodId, only, search, page, null, false, cancellationToken);
+
+        public async Task<Result<Response>> Handle(int periodId, DeadlineState? only, string? search, int page, string? sort, bool descending, CancellationToken cancellationToken)
         {
             var all = await All(periodId, cancellationToken);
             if (!all.IsSuccess)
@@ -45,7 +53,17 @@ public static class ReportTracker
                 filtered = filtered.Where(r => VietnameseText.Fold(r.Name).Contains(folded, StringComparison.Ordinal) || r.Code.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase));
             }
 
-            var list = filtered.ToList();
+            var list = (sort, descending) switch
+            {
+                ("ten", false) => filtered.OrderBy(r => r.Name, Vietnamese).ToList(),
+                ("ten", true) => filtered.OrderByDescending(r => r.Name, Vietnamese).ToList(),
+                ("trang-thai", false) => filtered.OrderBy(r => r.State).ThenBy(r => r.Code, StringComparer.Ordinal).ToList(),
+                ("trang-thai", true) => filtered.OrderByDescending(r => r.State).ThenBy(r => r.Code, StringComparer.Ordinal).ToList(),
+                ("ngay-gui", false) => filtered.OrderBy(r => r.SubmittedAtUtc ?? DateTime.MaxValue).ThenBy(r => r.Code, StringComparer.Ordinal).ToList(),
+                ("ngay-gui", true) => filtered.OrderByDescending(r => r.SubmittedAtUtc ?? DateTime.MinValue).ThenBy(r => r.Code, StringComparer.Ordinal).ToList(),
+                ("ma", true) => filtered.OrderByDescending(r => r.Code, StringComparer.Ordinal).ToList(),
+                _ => filtered.ToList(),
+            };
             var request = new PageRequest(page);
             return new Response(period.Id, period.Label, period.From, period.To, period.Deadline, Summarise(rows),
                 Paged<Row>.Of(list, request));

@@ -37,13 +37,7 @@ public static class VerifyNomination
     /// A criterion's name on screens (codes are not shown): the plan words each criterion as a bullet whose first clause,
     /// up to the first semicolon, names it ("Hàng năm hoàn thành xuất sắc nhiệm vụ"); a long clause is cut at a word.
     /// </summary>
-    public static string NameOf(string text)
-    {
-        var t = text.Trim();
-        var end = t.IndexOf(';', StringComparison.Ordinal);
-        var clause = (end > 0 ? t[..end] : t).TrimEnd('.', ' ');
-        return clause.Length <= 120 ? clause : clause[..clause.LastIndexOf(' ', 110)].TrimEnd(',', ' ') + "…";
-    }
+    public static string NameOf(string text) => Domain.Plans.CriterionWording.Name(text);
 
     /// <summary>The heading the plan puts a criterion under, from the plan's own data (scope, category title, sub-group).</summary>
     public static string GroupOf(Criterion criterion, string? categoryTitle) => criterion.Scope switch
@@ -235,10 +229,11 @@ public static class VerifyNomination
             }
 
             var checks = await db.VerificationItems.Where(v => v.NominationId == nominationId).ToDictionaryAsync(v => v.CriterionCode, cancellationToken);
-            var open = details.Value.Eligibility.JudgementCriteria.Where(c => !checks.TryGetValue(c.Code, out var v) || v.Result != CheckResult.Pass).Select(c => c.Code).ToList();
+            var open = details.Value.Eligibility.JudgementCriteria.Where(c => !checks.TryGetValue(c.Code, out var v) || v.Result != CheckResult.Pass).ToList();
             if (open.Count > 0)
             {
-                return DomainError.Rule("verification_incomplete", $"Chưa thể tiếp nhận: các tiêu chí {string.Join(", ", open)} chưa được thẩm định là Đạt.");
+                // Criteria by their names from the plan, never by code.
+                return DomainError.Rule("verification_incomplete", $"Chưa thể tiếp nhận: chưa thẩm định Đạt các tiêu chí “{string.Join("”; “", open.Select(c => NameOf(c.Text)))}”.");
             }
 
             var nomination = await db.Nominations.SingleAsync(n => n.Id == nominationId, cancellationToken);

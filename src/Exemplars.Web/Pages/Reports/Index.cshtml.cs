@@ -14,6 +14,8 @@ public sealed class IndexModel(ListReportingPeriods.Handler periods, CurrentUser
 
     public int PageNumber => Paging.PageQuery.Number(Request);
 
+    public Paging.SortModel Sort => Paging.SortModel.From(Request, ListReportingPeriods.SortKeys);
+
     public Paged<ListReportingPeriods.Row> Result { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
 
     public bool IsClerk => ReportAccess.IsClerk(me);
@@ -26,7 +28,7 @@ public sealed class IndexModel(ListReportingPeriods.Handler periods, CurrentUser
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var result = await periods.Handle(Year, PageNumber, ct);
+        var result = await periods.Handle(Year, PageNumber, Sort.Key, Sort.Descending, ct);
         if (!result.IsSuccess)
         {
             return Forbid();

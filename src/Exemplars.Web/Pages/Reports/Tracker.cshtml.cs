@@ -22,6 +22,8 @@ public sealed class TrackerModel(ReportTracker.Handler tracker, BlocReportDocume
 
     public int PageNumber => Paging.PageQuery.Number(Request);
 
+    public Paging.SortModel Sort => Paging.SortModel.From(Request, ReportTracker.SortKeys);
+
     [BindProperty]
     public DateOnly From { get; set; }
 
@@ -71,7 +73,7 @@ public sealed class TrackerModel(ReportTracker.Handler tracker, BlocReportDocume
 
     private async Task<IActionResult?> Load(CancellationToken ct)
     {
-        var result = await tracker.Handle(PeriodId, State, Q, PageNumber, ct);
+        var result = await tracker.Handle(PeriodId, State, Q, PageNumber, Sort.Key, Sort.Descending, ct);
         if (!result.IsSuccess)
         {
             return this.Refusal(result.Errors);

@@ -16,6 +16,7 @@ public static partial class CriterionNames
         _ when code.EndsWith(".party_member", StringComparison.Ordinal) => "Tiêu chí đối với đảng viên",
         _ when Numbered().IsMatch(code) => $"Tiêu chí {code}",
         _ when Lettered().Match(code) is { Success: true } m => $"Tiêu chí {m.Groups[1].Value}, điểm {m.Groups[2].Value}",
+        _ when LetteredItem().Match(code) is { Success: true } m => $"Tiêu chí {m.Groups[1].Value}, điểm {m.Groups[2].Value}, ý {m.Groups[3].Value}",
         _ => "Tiêu chí bổ sung",
     };
 
@@ -25,4 +26,8 @@ public static partial class CriterionNames
     /// <summary>An item's lettered point, as plans number them: 3.2.1.a is point a of item 3.2.1.</summary>
     [GeneratedRegex(@"^(\d+(?:\.\d+)*)\.([a-zđ])$")]
     private static partial Regex Lettered();
+
+    /// <summary>A numbered line of a lettered point: 3.2.1.a.1 is line 1 of point a of item 3.2.1.</summary>
+    [GeneratedRegex(@"^(\d+(?:\.\d+)*)\.([a-zđ])\.(\d+)$")]
+    private static partial Regex LetteredItem();
 }

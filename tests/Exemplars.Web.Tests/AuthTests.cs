@@ -7,7 +7,7 @@ namespace Exemplars.Web.Tests;
 
 public abstract class AuthTests(AppFactory app)
 {
-    private async Task<(string Email, string Password)> NewClerk()
+    private async Task<(string Email, string Password)> NewClerk(string organizationCode = "CS010")
     {
         var email = $"u{Guid.NewGuid():N}"[..13] + "@test.vn";
         const string password = "Khoi@2025a";
@@ -17,7 +17,7 @@ public abstract class AuthTests(AppFactory app)
             ["Input.Email"] = email,
             ["Input.FullName"] = "Nguyễn Văn Thử",
             ["Input.Role"] = "GrassrootsClerk",
-            ["Input.OrganizationCode"] = "CS010",
+            ["Input.OrganizationCode"] = organizationCode,
             ["Input.Password"] = password,
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -36,6 +36,20 @@ public abstract class AuthTests(AppFactory app)
         using var response = await Login(client, "coso2@demo.vn", "Sai@12345");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Thư điện tử hoặc mật khẩu không đúng.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_clerk_home_says_what_to_do_first()
+    {
+        // CS042 is a unit no other test nominates from: its clerk's home has no dossier yet.
+        var (email, password) = await NewClerk("CS042");
+        var client = await app.SignedInAs(email, password);
+        var home = Forms.Parse(await client.GetStringAsync("/"));
+        var nominations = home.QuerySelector("[data-testid=home-nominations]")!;
+        Assert.Contains("Chưa có hồ sơ nào trong đợt này.", nominations.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(nominations.QuerySelector("a[href='/Nominations/Create']"));
+        Assert.NotNull(nominations.QuerySelector("a[href='/Eligibility/Suggestions']"));
+        Assert.DoesNotContain("Cán bộ cấp ủy cơ sở · Cán bộ", home.Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

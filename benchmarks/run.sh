@@ -10,13 +10,14 @@
 #
 # For each tier: benchmarks/Exemplars.TierGen fills database bench_<tier> (the app's own migrations and demo seed, then
 # binary COPY); the app (Release) and benchmarks/Exemplars.Bare (Release, `dotnet new web`) run on loopback; every
-# endpoint of the fixed list is first checked to answer 200, then timed by wrk at one connection (sequential: p50, p99)
-# and at 32 connections (rps). The bare endpoint is measured in each tier's run, just before the app's endpoints.
+# endpoint of the fixed list is first checked to answer 200, warmed up (2 s at one connection), then timed by wrk at one
+# connection (sequential: p50, p99) and at 32 connections (rps). The bare endpoint is measured in each tier's run, just before the app's endpoints.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=${BENCH_OUT:-/tmp/exemplars-bench}
 DURATION=${BENCH_DURATION:-10}
+WARMUP=2
 PG=${BENCH_PG:-"Host=127.0.0.1;Port=56432;Username=postgres"}
 APP_PORT=${BENCH_APP_PORT:-5990}
 BARE_PORT=${BENCH_BARE_PORT:-5991}
@@ -31,7 +32,7 @@ for arg in "$@"; do
   esac
 done
 if [ "$SMOKE" = 1 ]; then
-  TIERS=(demo); DURATION=${BENCH_DURATION:-2}; OUT=${BENCH_OUT:-/tmp/exemplars-bench-smoke}
+  TIERS=(demo); DURATION=${BENCH_DURATION:-2}; WARMUP=1; OUT=${BENCH_OUT:-/tmp/exemplars-bench-smoke}
 fi
 [ ${#TIERS[@]} -gt 0 ] || TIERS=(demo a b)
 
@@ -76,6 +77,7 @@ run_one() {
     log "$tier $name: HTTP $status, skipped"; printf '%s\t%s\t%s\t\t\t\t\n' "$tier" "$name" "$status" >>"$RESULTS"; return
   fi
   local seq p50 p99 rps conc errors
+  wrk -t1 -c1 -d"${WARMUP}s" "${args[@]}" "$url" >/dev/null # JIT, connection pools, caches
   seq=$(wrk -t1 -c1 -d"${DURATION}s" --latency "${args[@]}" "$url")
   p50=$(to_ms "$(awk '/^ +50%/ {print $2}' <<<"$seq")")
   p99=$(to_ms "$(awk '/^ +99%/ {print $2}' <<<"$seq")")

@@ -34,7 +34,7 @@ def render(path, duration, cores):
             bare[tier] = number(rps)
 
     out = []
-    out.append(f"Run of {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC on {cores} cores; each cell: "
+    out.append(f"Rendered {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC on {cores} cores; each cell: "
                f"requests/s at 32 connections (wrk -t2 -c32, {duration} s) and its share of the bare endpoint's in the same tier's run · "
                f"p50 / p99 in ms at one connection (wrk -t1 -c1 --latency, {duration} s).")
     out.append("")
@@ -54,7 +54,7 @@ def render(path, duration, cores):
             if rps is None:
                 throughput = f"— ({errors})"
             else:
-                share = f" ({100 * rps / bare[t]:.1f} %)" if bare.get(t) and not name.startswith("bare") else ""
+                share = f" ({100 * rps / bare[t]:.{1 if rps >= bare[t] / 100 else 2}f} %)" if bare.get(t) and not name.startswith("bare") else ""
                 failed = f", {errors} failed" if errors not in ("", "0") else ""
                 throughput = f"{rps:,.0f} rps{share}{failed}"
             cells.append(f"{throughput} · {p50:g} / {p99:g} ms")

@@ -20,6 +20,7 @@ internal sealed class TierLoader(NpgsqlConnection connection, Tier tier)
     private readonly List<Org> _grassroots = [];
     private readonly List<Org> _subUnits = [];
     private readonly List<PersonRow> _people = [];
+    private readonly List<(int NominationId, int Number, DateTime SubmittedAtUtc, string Snapshot)> _versions = [];
 
     private sealed record Org(int Id, string Code, string Name, string Host, int ParentId, string Path, int GrassrootsId);
 
@@ -46,7 +47,7 @@ internal sealed class TierLoader(NpgsqlConnection connection, Tier tier)
         BuildOrganizations(newGrassroots, bloc, blocPath, nextOrg);
         BuildPeople(newPeople, nextPerson);
 
-        string[] tables = ["organizations", "people", "person_ratings", "collective_ratings", "nominations"];
+        string[] tables = ["organizations", "people", "person_ratings", "collective_ratings", "nominations", "nomination_versions"];
         var indexes = new List<string>();
         foreach (var table in tables)
         {
@@ -64,6 +65,7 @@ internal sealed class TierLoader(NpgsqlConnection connection, Tier tier)
         await TimedAsync("person_ratings", CopyPersonRatingsAsync);
         await TimedAsync("collective_ratings", CopyCollectiveRatingsAsync);
         await TimedAsync("nominations", () => CopyNominationsAsync(currentRound, finalRound));
+        await TimedAsync("nomination_versions", CopyVersionsAsync);
 
         var rebuild = Stopwatch.StartNew();
         foreach (var index in indexes)
@@ -283,6 +285,7 @@ internal sealed class TierLoader(NpgsqlConnection connection, Tier tier)
             }
 
             var name = collective ? organization!.Name : person!.FullName;
+            var nominationId = id;
             var created = current ? new DateTime(2026, 11, 1, 2, 0, 0, DateTimeKind.Utc).AddMinutes(random.Next(40_000)) : new DateTime(2025, 2, 1, 2, 0, 0, DateTimeKind.Utc).AddMinutes(random.Next(60_000));
             await writer.StartRowAsync();
             await writer.WriteAsync(id++, NpgsqlDbType.Integer);
@@ -317,9 +320,35 @@ internal sealed class TierLoader(NpgsqlConnection connection, Tier tier)
                 await writer.WriteAsync(created.AddDays(3), NpgsqlDbType.TimestampTz);
             }
 
-            await writer.WriteAsync(status switch { "Draft" => 0, "Resubmitted" => 2, _ => 1 }, NpgsqlDbType.Integer);
+            var submissions = status switch { "Draft" => 0, "Resubmitted" => 2, _ => 1 };
+            for (var number = 1; number <= submissions; number++)
+            {
+                var snapshot = System.Text.Json.JsonSerializer.Serialize(new { NomineeName = name, CategoryCode = collective ? "3.1.1" : person!.Category, Summary = name + " hoàn thành xuất sắc nhiệm vụ.", Number = number });
+                _versions.Add((nominationId, number, created.AddDays(3 * number), snapshot));
+            }
+
+            await writer.WriteAsync(submissions, NpgsqlDbType.Integer);
             await writer.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid);
             await writer.WriteAsync(outcome, NpgsqlDbType.Varchar);
+        }
+
+        await writer.CompleteAsync();
+    }
+
+    /// <summary>The snapshot of each submission (version 1 is the first; a resubmitted dossier has 2), as SubmitNomination keeps them.</summary>
+    private async Task CopyVersionsAsync()
+    {
+        var id = await ScalarAsync<int>("SELECT coalesce(max(\"Id\"), 0) + 1 FROM nomination_versions");
+        await using var writer = await connection.BeginBinaryImportAsync("COPY nomination_versions (\"Id\", \"NominationId\", \"Number\", \"SubmittedAtUtc\", \"SubmittedBy\", \"Snapshot\") FROM STDIN (FORMAT BINARY)");
+        foreach (var version in _versions)
+        {
+            await writer.StartRowAsync();
+            await writer.WriteAsync(id++, NpgsqlDbType.Integer);
+            await writer.WriteAsync(version.NominationId, NpgsqlDbType.Integer);
+            await writer.WriteAsync(version.Number, NpgsqlDbType.Integer);
+            await writer.WriteAsync(version.SubmittedAtUtc, NpgsqlDbType.TimestampTz);
+            await writer.WriteAsync("coso1@demo.vn", NpgsqlDbType.Varchar);
+            await writer.WriteAsync(version.Snapshot, NpgsqlDbType.Text);
         }
 
         await writer.CompleteAsync();

@@ -6,7 +6,8 @@
 #
 # Environment: BENCH_DURATION (seconds per wrk run, default 10), BENCH_PG (Npgsql connection string without database,
 # default Host=127.0.0.1;Port=56432;Username=postgres), BENCH_REUSE=1 (keep an existing bench_<tier> database instead of
-# regenerating it), BENCH_OUT (work folder, default /tmp/exemplars-bench), BENCH_KEEP_DB=1 (do not drop databases at the end).
+# regenerating it), BENCH_OUT (work folder, default /tmp/exemplars-bench), BENCH_KEEP_DB=1 (the smoke run keeps bench_demo;
+# other runs always keep their databases: drop them with `DROP DATABASE bench_<tier>` when done).
 #
 # For each tier: benchmarks/Exemplars.TierGen fills database bench_<tier> (the app's own migrations and demo seed, then
 # binary COPY); the app (Release) and benchmarks/Exemplars.Bare (Release, `dotnet new web`) run on loopback; every

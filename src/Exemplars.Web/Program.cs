@@ -188,6 +188,7 @@ app.UseRateLimiter();
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();
+app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).AllowAnonymous(); // process up, no database check (benchmarks, liveness probes)
 app.MapRazorPages();
 
 // The default scheme already authenticates /api with bearer tokens only; no scheme is named here so that

@@ -51,6 +51,7 @@ public abstract partial class ApiAndShellTests(AppFactory app)
     {
         using var client = app.CreateClient();
         Assert.Equal("Healthy", await client.GetStringAsync("/health"));
+        Assert.Equal("Healthy", await client.GetStringAsync("/health/live"));
         using var openapi = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
         var paths = openapi.RootElement.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/v1/organizations/", out _) || paths.TryGetProperty("/api/v1/organizations", out _));

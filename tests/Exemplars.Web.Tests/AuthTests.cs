@@ -41,7 +41,7 @@ public abstract class AuthTests(AppFactory app)
     [Fact]
     public async Task A_new_clerk_home_says_what_to_do_first()
     {
-        // CS042 is a unit no other test nominates from: its clerk's home has no dossier yet.
+        // CS042 is a unit no other test nominates from or moves units under: its clerk's home has no dossier yet.
         var (email, password) = await NewClerk("CS042");
         var client = await app.SignedInAs(email, password);
         var home = Forms.Parse(await client.GetStringAsync("/"));

@@ -160,7 +160,7 @@ public abstract class ImportRacesTests(AppFactory app)
         var moved = NewCode("TR");
         var collidedParent = await ImportOrganizations(Sheet(OrganizationHeaders, OrganizationRow(moved, "Tổ Dưới Chi Bộ Bị Chuyển", sub)), async () =>
         {
-            using var saved = await Forms.SubmitAsync(admin, $"/Organizations/Edit/{subId}", new Dictionary<string, string> { ["Input.ParentCode"] = "CS001" });
+            using var saved = await Forms.SubmitAsync(admin, $"/Organizations/Edit/{subId}", new Dictionary<string, string> { ["Input.ParentCode"] = "CS044" });
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         });
         AssertConflict(collidedParent);

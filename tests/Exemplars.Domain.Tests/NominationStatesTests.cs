@@ -136,4 +136,10 @@ public sealed class NominationStatesTests
         Assert.Equal((1, (string?)null), (verified.SubmissionCount, verified.ReturnReason));
         Assert.Equal(NominationStatus.Withdrawn, verified.Withdraw().Value);
     }
+
+    [Fact]
+    public void Awaiting_action_are_the_editable_dossiers_and_those_sent_but_not_yet_verified() =>
+        Assert.Equal(
+            [NominationStatus.Draft, NominationStatus.Submitted, NominationStatus.Returned, NominationStatus.Resubmitted],
+            NominationStateMachine.AwaitingAction);
 }

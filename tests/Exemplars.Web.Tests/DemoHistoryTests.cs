@@ -219,7 +219,7 @@ public abstract class DemoHistoryTests(AppFactory app)
         var open = await app.WithDb(db => db.Rounds.AsNoTracking().ToListAsync());
         var round = Exemplars.Domain.Plans.RoundCalendar.Open(open, Exemplars.Web.Infrastructure.VietnamTime.Today(TimeProvider.System))!;
         Assert.Contains(round.Name, home.QuerySelector("[data-testid=home-nominations]")!.ParentElement!.QuerySelector("h2")!.TextContent, StringComparison.Ordinal);
-        var awaiting = Exemplars.Web.Features.Nominations.ListNominations.AwaitingAction.Select(Exemplars.Domain.Nominations.NominationStateMachine.Label).ToHashSet();
+        var awaiting = Exemplars.Domain.Nominations.NominationStateMachine.AwaitingAction.Select(Exemplars.Domain.Nominations.NominationStateMachine.Label).ToHashSet();
         var others = home.QuerySelectorAll("[data-testid=home-nominations] tbody tr").Where(r => r.Children.Length == 4 && r.Children[0].TextContent.Trim() != round.Code).ToList();
         Assert.All(others, r => Assert.Contains(r.Children[2].TextContent.Trim(), awaiting));
         Assert.True(round.Code == "2021-2025" || others.Count < 20, "the home page is not filled with the finished rounds");

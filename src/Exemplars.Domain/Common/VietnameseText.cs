@@ -6,6 +6,9 @@ namespace Exemplars.Domain.Common;
 /// <summary>Folds Vietnamese text for diacritics-insensitive search: "Nguyễn Văn Đức" → "nguyen van duc".</summary>
 public static class VietnameseText
 {
+    /// <summary>Alphabetical order as a Vietnamese reader expects it ("Đ" after "D", tones after the plain letter), case ignored.</summary>
+    public static StringComparer Order { get; } = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true);
+
     public static string Fold(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))

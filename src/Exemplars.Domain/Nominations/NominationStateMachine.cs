@@ -77,6 +77,10 @@ public static class NominationStateMachine
     /// <summary>The clerk may still change the dossier: before submission, or after it was returned.</summary>
     public static bool IsEditable(NominationStatus status) => status is NominationStatus.Draft or NominationStatus.Returned;
 
+    /// <summary>Dossiers someone still has to act on: the unit (editable: a draft, a returned dossier) or the secretariat (sent, sent again).</summary>
+    public static IReadOnlyList<NominationStatus> AwaitingAction { get; } =
+        [.. Enum.GetValues<NominationStatus>().Where(s => IsEditable(s) || s is NominationStatus.Submitted or NominationStatus.Resubmitted)];
+
     /// <summary>From the opening of the ballot on, the dossier is part of the bloc's decisions: no withdrawal, no return.</summary>
     public static bool IsFrozen(NominationStatus status) => status switch
     {

@@ -24,8 +24,6 @@ public static class SuggestCandidates
     /// <summary>The columns the list can be sorted by (name, organisation, category); the default groups collectives, then people, by organisation.</summary>
     public static readonly string[] SortKeys = ["ten", "to-chuc", "muc"];
 
-    private static readonly StringComparer Vietnamese = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true);
-
     public sealed record Candidate(NomineeKind Kind, int Id, string Name, string OrganizationName, string Category, IReadOnlyList<RuleResult> Reasons);
 
     public sealed record Response(Paged<Candidate> Candidates, int PeopleWithoutField);
@@ -109,10 +107,10 @@ public static class SuggestCandidates
                 };
                 if (by is null)
                 {
-                    return [.. all.OrderBy(c => c.Kind).ThenBy(c => c.OrganizationName, Vietnamese).ThenBy(c => c.Name, Vietnamese)];
+                    return [.. all.OrderBy(c => c.Kind).ThenBy(c => c.OrganizationName, VietnameseText.Order).ThenBy(c => c.Name, VietnameseText.Order)];
                 }
 
-                var ordered = descending ? all.OrderByDescending(by, Vietnamese) : all.OrderBy(by, Vietnamese);
+                var ordered = descending ? all.OrderByDescending(by, VietnameseText.Order) : all.OrderBy(by, VietnameseText.Order);
                 return [.. ordered.ThenBy(c => c.Kind).ThenBy(c => c.Id)];
             }
 

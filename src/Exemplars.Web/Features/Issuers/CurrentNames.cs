@@ -13,6 +13,6 @@ public static class CurrentNames
         private OrganNames? _names;
 
         public async Task<OrganNames> GetAsync(CancellationToken cancellationToken = default) =>
-            _names ??= OrganNames.Of(await issuers.Default(cancellationToken));
+            _names ??= await issuers.DefaultNames(cancellationToken);
     }
 }

@@ -24,6 +24,19 @@ public static class IssuerDirectory
             return await Load(db.Set<Issuer>().Where(i => i.Symbol == symbol), cancellationToken) ?? await CreateDefault(cancellationToken);
         }
 
+        /// <summary>
+        /// The default issuer's names for screens and messages: only the four columns they come from (no officers or
+        /// terms), creating the issuer from configuration when it is missing.
+        /// </summary>
+        public async Task<OrganNames> DefaultNames(CancellationToken cancellationToken)
+        {
+            var symbol = settings.Bloc.Symbol;
+            var names = await db.Set<Issuer>().AsNoTracking().Where(i => i.Symbol == symbol)
+                .Select(i => new Issuer { OrganName = i.OrganName, SuperiorOrgan = i.SuperiorOrgan, AdvisingBoard = i.AdvisingBoard, PartyName = i.PartyName })
+                .FirstOrDefaultAsync(cancellationToken);
+            return OrganNames.Of(names ?? await Default(cancellationToken));
+        }
+
         public async Task<Issuer> BySymbol(string symbol, CancellationToken cancellationToken) =>
             await Load(db.Set<Issuer>().Where(i => i.Symbol == symbol), cancellationToken) ?? await Default(cancellationToken);
 

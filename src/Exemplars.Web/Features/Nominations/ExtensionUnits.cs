@@ -21,14 +21,9 @@ public static class ExtensionUnits
     /// <summary>The columns the list can be sorted by (unit name, extended until).</summary>
     public static readonly string[] SortKeys = ["ten", "gia-han"];
 
-    private static readonly StringComparer Vietnamese = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true);
-
     public sealed class Handler(AppDbContext db, CurrentUser user)
     {
         public const int PageSize = 20;
-
-        public Task<Result<UnitList>> Handle(string? round, string? search, int page, CancellationToken cancellationToken) =>
-            Handle(round, search, page, null, false, cancellationToken);
 
         /// <summary>The units by name (Vietnamese order), or by the date they are extended to (<see cref="SortKeys"/>).</summary>
         public async Task<Result<UnitList>> Handle(string? round, string? search, int page, string? sort, bool descending, CancellationToken cancellationToken)
@@ -52,10 +47,10 @@ public static class ExtensionUnits
             var unsorted = matching.Select(u => new Unit(u.Id, u.Name, extensions.TryGetValue(u.Id, out var until) ? until : null));
             var rows = (sort, descending) switch
             {
-                ("gia-han", false) => unsorted.OrderBy(u => u.ExtendedUntil ?? DateOnly.MaxValue).ThenBy(u => u.Name, Vietnamese).ToList(),
-                ("gia-han", true) => unsorted.OrderByDescending(u => u.ExtendedUntil ?? DateOnly.MinValue).ThenBy(u => u.Name, Vietnamese).ToList(),
-                (_, true) => unsorted.OrderByDescending(u => u.Name, Vietnamese).ToList(),
-                _ => unsorted.OrderBy(u => u.Name, Vietnamese).ToList(),
+                ("gia-han", false) => unsorted.OrderBy(u => u.ExtendedUntil ?? DateOnly.MaxValue).ThenBy(u => u.Name, Domain.Common.VietnameseText.Order).ToList(),
+                ("gia-han", true) => unsorted.OrderByDescending(u => u.ExtendedUntil ?? DateOnly.MinValue).ThenBy(u => u.Name, Domain.Common.VietnameseText.Order).ToList(),
+                (_, true) => unsorted.OrderByDescending(u => u.Name, Domain.Common.VietnameseText.Order).ToList(),
+                _ => unsorted.OrderBy(u => u.Name, Domain.Common.VietnameseText.Order).ToList(),
             };
             return new UnitList(context.Value.Round.Code, context.Value.Round.GrassrootsDeadline, Paged<Unit>.Of(rows, new PageRequest(page, PageSize)));
         }

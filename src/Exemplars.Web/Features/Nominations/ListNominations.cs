@@ -10,9 +10,6 @@ public static class ListNominations
 {
     public sealed record Query(string? Round = null, NominationStatus? Status = null, NomineeKind? Kind = null, string? Category = null, int Page = 1, int PageSize = PageRequest.DefaultSize, int? OrganizationId = null, string? Sort = null, bool Descending = false, bool OrAwaitingAction = false);
 
-    /// <summary>Dossiers someone still has to act on: the unit (a draft, a returned dossier) or the secretariat (sent, sent again).</summary>
-    public static readonly NominationStatus[] AwaitingAction = [NominationStatus.Draft, NominationStatus.Returned, NominationStatus.Submitted, NominationStatus.Resubmitted];
-
     /// <summary>The columns the list can be sorted by (round, unit, nominee, status); anything else gives the default order.</summary>
     public static readonly string[] SortKeys = ["dot", "don-vi", "ten", "trang-thai"];
 
@@ -27,7 +24,7 @@ public static class ListNominations
             {
                 // OrAwaitingAction (the home page): the round's dossiers and, from other rounds, those still waiting for
                 // someone, such as a draft of a unit granted an extension after its round's deadline.
-                var awaiting = query.OrAwaitingAction ? AwaitingAction : [];
+                IReadOnlyList<NominationStatus> awaiting = query.OrAwaitingAction ? NominationStateMachine.AwaitingAction : [];
                 nominations = nominations.Where(n => db.Rounds.Any(r => r.Id == n.RoundId && r.Code == query.Round) || awaiting.Contains(n.Status));
             }
 

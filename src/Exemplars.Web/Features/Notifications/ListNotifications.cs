@@ -16,10 +16,7 @@ public static class ListNotifications
         public async Task<IReadOnlyList<Notification>> Handle(int take, CancellationToken cancellationToken) =>
             await Mine().OrderByDescending(n => n.Id).Take(Math.Clamp(take, 1, 100)).ToListAsync(cancellationToken);
 
-        /// <summary>The notification centre: every notice for the caller, newest first, paged.</summary>
-        public Task<Common.Paged<Notification>> Page(int page, CancellationToken cancellationToken) => Page(page, null, null, cancellationToken);
-
-        /// <summary>The notices whose text contains <paramref name="search"/> as typed, newest first or oldest first ("cu").</summary>
+        /// <summary>The notification centre, paged: the caller's notices whose text contains <paramref name="search"/> as typed, newest first or oldest first ("cu").</summary>
         public Task<Common.Paged<Notification>> Page(int page, string? search, string? sort, CancellationToken cancellationToken)
         {
             var notices = Mine();

@@ -25,8 +25,6 @@ public static class ReportTracker
     /// <summary>The columns the tracker can be sorted by (code, unit, state, day sent); the default is by code.</summary>
     public static readonly string[] SortKeys = ["ma", "ten", "trang-thai", "ngay-gui"];
 
-    private static readonly StringComparer Vietnamese = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true);
-
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
     {
         public Task<Result<Response>> Handle(int periodId, DeadlineState? only, string? search, int page, CancellationToken cancellationToken) =>
@@ -55,8 +53,8 @@ public static class ReportTracker
 
             var list = (sort, descending) switch
             {
-                ("ten", false) => filtered.OrderBy(r => r.Name, Vietnamese).ToList(),
-                ("ten", true) => filtered.OrderByDescending(r => r.Name, Vietnamese).ToList(),
+                ("ten", false) => filtered.OrderBy(r => r.Name, VietnameseText.Order).ToList(),
+                ("ten", true) => filtered.OrderByDescending(r => r.Name, VietnameseText.Order).ToList(),
                 ("trang-thai", false) => filtered.OrderBy(r => r.State).ThenBy(r => r.Code, StringComparer.Ordinal).ToList(),
                 ("trang-thai", true) => filtered.OrderByDescending(r => r.State).ThenBy(r => r.Code, StringComparer.Ordinal).ToList(),
                 ("ngay-gui", false) => filtered.OrderBy(r => r.SubmittedAtUtc ?? DateTime.MaxValue).ThenBy(r => r.Code, StringComparer.Ordinal).ToList(),

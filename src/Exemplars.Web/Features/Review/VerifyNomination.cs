@@ -33,12 +33,6 @@ public static class VerifyNomination
 
     public sealed record SaveCommand(Guid? Version, IReadOnlyList<VerificationEntry> Entries, VerificationOutcome Outcome, string? ReturnReason);
 
-    /// <summary>
-    /// A criterion's name on screens (codes are not shown): the plan words each criterion as a bullet whose first clause,
-    /// up to the first semicolon, names it ("Hàng năm hoàn thành xuất sắc nhiệm vụ"); a long clause is cut at a word.
-    /// </summary>
-    public static string NameOf(string text) => Domain.Plans.CriterionWording.Name(text);
-
     /// <summary>The heading the plan puts a criterion under, from the plan's own data (scope, category title, sub-group).</summary>
     public static string GroupOf(Criterion criterion, string? categoryTitle) => criterion.Scope switch
     {
@@ -89,7 +83,7 @@ public static class VerifyNomination
                 var group = planCriteria.TryGetValue(c.Code, out var criterion)
                     ? GroupOf(criterion, criterion.CategoryCode is { } category ? categoryTitles.GetValueOrDefault(category) : null)
                     : null;
-                return new Item(c.Code, NameOf(c.Text), c.Text, current?.Result, current?.Note, group);
+                return new Item(c.Code, CriterionWording.Name(c.Text), c.Text, current?.Result, current?.Note, group);
             }).ToList();
             var sent = await files.List(nominationId, cancellationToken);
             var lastSent = sent.IsSuccess && sent.Value.Count > 0 ? sent.Value.Max(f => f.VersionNumber) : 0;
@@ -120,7 +114,7 @@ public static class VerifyNomination
                 return DomainError.Conflict("concurrent_edit", "Hồ sơ vừa được người khác thay đổi. Hãy tải lại trang.");
             }
 
-            var criteria = details.Value.Eligibility.JudgementCriteria.Select(c => (c.Code, NameOf(c.Text))).ToList();
+            var criteria = details.Value.Eligibility.JudgementCriteria.Select(c => (c.Code, CriterionWording.Name(c.Text))).ToList();
             var entries = command.Entries ?? [];
             var errors = VerificationRules.Validate(criteria, entries);
             if (errors.Count == 0 && command.Outcome == VerificationOutcome.Accepted && !VerificationRules.AllPass(entries))
@@ -233,7 +227,7 @@ public static class VerifyNomination
             if (open.Count > 0)
             {
                 // Criteria by their names from the plan, never by code.
-                return DomainError.Rule("verification_incomplete", $"Chưa thể tiếp nhận: chưa thẩm định Đạt các tiêu chí “{string.Join("”; “", open.Select(c => NameOf(c.Text)))}”.");
+                return DomainError.Rule("verification_incomplete", $"Chưa thể tiếp nhận: chưa thẩm định Đạt các tiêu chí “{string.Join("”; “", open.Select(c => CriterionWording.Name(c.Text)))}”.");
             }
 
             var nomination = await db.Nominations.SingleAsync(n => n.Id == nominationId, cancellationToken);

@@ -269,7 +269,7 @@ public static class DemoHistory
             var criteria = pick.Eligibility.JudgementCriteria;
             for (var k = 0; k < criteria.Count; k++)
             {
-                files.Add((criteria[k].Code, DemoEvidence.EvidenceFileName(k + 1), evidence.Evidence(pick.Unit.Name, n.NomineeName, _period, VerifyNomination.NameOf(criteria[k].Text), uploadedOn)));
+                files.Add((criteria[k].Code, DemoEvidence.EvidenceFileName(k + 1), evidence.Evidence(pick.Unit.Name, n.NomineeName, _period, Domain.Plans.CriterionWording.Name(criteria[k].Text), uploadedOn)));
             }
 
             foreach (var (criterion, fileName, bytes) in files)
@@ -291,7 +291,7 @@ public static class DemoHistory
                 var n = nominations[i];
                 var when = At(day.AddDays(i / 5), 20 * i);
                 var items = picks[i].Eligibility.JudgementCriteria
-                    .Select(c => new VerifyNomination.Item(c.Code, VerifyNomination.NameOf(c.Text), c.Text, CheckResult.Pass, null)).ToList();
+                    .Select(c => new VerifyNomination.Item(c.Code, Domain.Plans.CriterionWording.Name(c.Text), c.Text, CheckResult.Pass, null)).ToList();
                 db.VerificationItems.AddRange(items.Select(item => new VerificationItem
                 {
                     NominationId = n.Id, CriterionCode = item.Code, Result = CheckResult.Pass, CheckedBy = Secretariat, CheckedAtUtc = when,

@@ -205,7 +205,7 @@ internal sealed class TierLoader(NpgsqlConnection connection, Tier tier)
     private async Task CopyPersonRatingsAsync()
     {
         var id = await ScalarAsync<int>("SELECT coalesce(max(\"Id\"), 0) + 1 FROM person_ratings");
-        await using var writer = await connection.BeginBinaryImportAsync("COPY person_ratings (\"Id\", \"PersonId\", \"Year\", \"Rating\") FROM STDIN (FORMAT BINARY)");
+        await using var writer = await connection.BeginBinaryImportAsync("COPY person_ratings (\"Id\", \"PersonId\", \"Year\", \"Rating\", \"Version\") FROM STDIN (FORMAT BINARY)");
         var random = new Random(20_000_000);
         foreach (var person in _people.Where(p => p.PartyMember))
         {
@@ -217,6 +217,7 @@ internal sealed class TierLoader(NpgsqlConnection connection, Tier tier)
                 await writer.WriteAsync(person.Id, NpgsqlDbType.Integer);
                 await writer.WriteAsync(year, NpgsqlDbType.Integer);
                 await writer.WriteAsync(Names.Rating(random, strength), NpgsqlDbType.Varchar);
+                await writer.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid);
             }
         }
 
@@ -226,7 +227,7 @@ internal sealed class TierLoader(NpgsqlConnection connection, Tier tier)
     private async Task CopyCollectiveRatingsAsync()
     {
         var id = await ScalarAsync<int>("SELECT coalesce(max(\"Id\"), 0) + 1 FROM collective_ratings");
-        await using var writer = await connection.BeginBinaryImportAsync("COPY collective_ratings (\"Id\", \"OrganizationId\", \"Year\", \"Body\", \"Rating\") FROM STDIN (FORMAT BINARY)");
+        await using var writer = await connection.BeginBinaryImportAsync("COPY collective_ratings (\"Id\", \"OrganizationId\", \"Year\", \"Body\", \"Rating\", \"Version\") FROM STDIN (FORMAT BINARY)");
         var random = new Random(60_000);
         string[] bodies = ["PartyOrganisation", "TradeUnion", "YouthUnion"];
         foreach (var organization in _grassroots)
@@ -241,6 +242,7 @@ internal sealed class TierLoader(NpgsqlConnection connection, Tier tier)
                     await writer.WriteAsync(year, NpgsqlDbType.Integer);
                     await writer.WriteAsync(body, NpgsqlDbType.Varchar);
                     await writer.WriteAsync(random.Next(100) < 80 ? "Excellent" : "Good", NpgsqlDbType.Varchar);
+                    await writer.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid);
                 }
             }
         }

@@ -763,7 +763,7 @@ public abstract class BallotsTests(AppFactory app)
         Assert.Equal("+84 912 345 678", row["Chức vụ"]);
         SpreadsheetFormulaTests.AssertQuotedText(peopleXlsx, evil);
         SpreadsheetFormulaTests.AssertQuotedText(peopleXlsx, "+84 912 345 678");
-        Assert.All(people, p => Assert.Contains("Sở Kế hoạch và Đầu tư", (string)p["Đơn vị"], StringComparison.Ordinal));
+        Assert.All(people, p => Assert.Contains("Sở Kế hoạch và Đầu tư", (string)p["Tên tổ chức"], StringComparison.Ordinal));
 
         using var cs1 = await app.BearerAs("coso1@demo.vn");
         var id = await Verified(cs1, secretariat);

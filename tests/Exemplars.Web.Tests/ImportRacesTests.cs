@@ -19,17 +19,27 @@ public abstract class ImportRacesTests(AppFactory app)
 {
     private const string ConflictText = "vừa được người khác sửa hoặc nhập";
 
-    private static readonly string[] PeopleHeaders = ["Mã người", "Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc", "Chức vụ", "Mã tổ chức", "Đảng viên", "Năm vào Đảng", "Lãnh đạo, quản lý", "Mã tập thể lãnh đạo", "Lĩnh vực"];
+    /// <summary>A row changing a record whose version moved on after the file was made (ADR 012).</summary>
+    private const string StaleRowText = "đã được sửa sau khi tệp này được tải về";
 
-    private static readonly string[] OrganizationHeaders = ["Mã tổ chức", "Tên tổ chức", "Loại tổ chức", "Loại hình", "Mã tổ chức cấp trên", "Địa chỉ"];
+    /// <summary>A row changing a record that another import created after this file was made, so it carries no version.</summary>
+    private const string UnversionedRowText = "không ghi phiên bản";
+
+    private static readonly string[] PeopleHeaders = ["Mã người", "Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc", "Chức vụ", "Mã tổ chức", "Đảng viên", "Năm vào Đảng", "Lãnh đạo, quản lý", "Mã tập thể lãnh đạo", "Lĩnh vực", "Phiên bản"];
+
+    private static readonly string[] OrganizationHeaders = ["Mã tổ chức", "Tên tổ chức", "Loại tổ chức", "Loại hình", "Mã tổ chức cấp trên", "Địa chỉ", "Phiên bản"];
 
     private static string NewCode(string prefix) => prefix + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
 
-    private static object?[] PersonRow(string code, string position, string name = "Trần Văn Đua") =>
-        [code, name, "12/03/1986", "Nam", "Kinh", position, "CS002", "Có", 2011, "Không", "", "3.2.5"];
+    private static object?[] PersonRow(string code, string position, string name = "Trần Văn Đua", Guid? version = null) =>
+        [code, name, "12/03/1986", "Nam", "Kinh", position, "CS002", "Có", 2011, "Không", "", "3.2.5", version?.ToString()];
 
-    private static object?[] OrganizationRow(string code, string name, string parent = "DUK") =>
-        [code, name, parent == "DUK" ? "Tổ chức cơ sở đảng" : "Đơn vị trực thuộc", "Doanh nghiệp nhà nước", parent, ""];
+    private static object?[] OrganizationRow(string code, string name, string parent = "DUK", Guid? version = null) =>
+        [code, name, parent == "DUK" ? "Tổ chức cơ sở đảng" : "Đơn vị trực thuộc", "Doanh nghiệp nhà nước", parent, "", version?.ToString()];
+
+    private async Task<Guid> PersonVersion(string code) => await app.WithDb(db => db.People.Where(p => p.Code == code).Select(p => p.Version).SingleAsync());
+
+    private async Task<Guid> OrganizationVersion(string code) => await app.WithDb(db => db.Organizations.Where(o => o.Code == code).Select(o => o.Version).SingleAsync());
 
     /// <summary>The person form as its page shows it (check boxes are not sent by the form helper, so they are given here).</summary>
     private static Dictionary<string, string> PersonEdit(string position) => new() { ["Input.Position"] = position, ["Input.IsPartyMember"] = "true" };
@@ -97,7 +107,7 @@ public abstract class ImportRacesTests(AppFactory app)
         // An edit through the form commits between the import's reading and its saving.
         var added = NewCode("NR");
         var file = "dua-sua-" + added + ".xlsx";
-        var collided = await ImportPeople("coso2@demo.vn", Sheet(PeopleHeaders, PersonRow(edited, "Trưởng phòng"), PersonRow(added, "Kế toán")), file, async () =>
+        var collided = await ImportPeople("coso2@demo.vn", Sheet(PeopleHeaders, PersonRow(edited, "Trưởng phòng", version: await PersonVersion(edited)), PersonRow(added, "Kế toán")), file, async () =>
         {
             using var saved = await Forms.SubmitAsync(clerk, $"/People/Edit/{id}", PersonEdit("Phó phòng"));
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -119,18 +129,26 @@ public abstract class ImportRacesTests(AppFactory app)
         Assert.Equal("Nguyễn Văn Trước", await app.WithDb(db => db.People.Where(p => p.Code == shared).Select(p => p.FullName).SingleAsync()));
         Assert.False(await PersonExists(own));
 
-        // Another import updates one of its rows first.
-        var overtaken = await ImportPeople("coso2@demo.vn", Sheet(PeopleHeaders, PersonRow(edited, "Giám đốc"), PersonRow(own, "Kế toán")), "sau-nua.xlsx", async () =>
+        // Another import updates one of its rows first (both files made from the same export).
+        var exported = await PersonVersion(edited);
+        var overtaken = await ImportPeople("coso2@demo.vn", Sheet(PeopleHeaders, PersonRow(edited, "Giám đốc", version: exported), PersonRow(own, "Kế toán")), "sau-nua.xlsx", async () =>
         {
-            var first = await ImportPeople("coso2@demo.vn", Sheet(PeopleHeaders, PersonRow(edited, "Phó giám đốc")), "truoc-nua.xlsx");
+            var first = await ImportPeople("coso2@demo.vn", Sheet(PeopleHeaders, PersonRow(edited, "Phó giám đốc", version: exported)), "truoc-nua.xlsx");
             Assert.True(first.IsSuccess);
         });
         AssertConflict(overtaken);
         Assert.Equal("Phó giám đốc", await app.WithDb(db => db.People.Where(p => p.Id == id).Select(p => p.Position).SingleAsync()));
         Assert.False(await PersonExists(own));
 
-        // Nothing in the way: the same file goes in whole.
-        var again = await ImportPeople("coso2@demo.vn", Sheet(PeopleHeaders, PersonRow(edited, "Giám đốc"), PersonRow(own, "Kế toán")), "lai.xlsx");
+        // The file made before that import is now stale for that row: refused by row, nothing saved.
+        var stale = await ImportPeople("coso2@demo.vn", Sheet(PeopleHeaders, PersonRow(edited, "Giám đốc", version: exported), PersonRow(own, "Kế toán")), "cu.xlsx");
+        Assert.True(stale.IsSuccess);
+        Assert.False(stale.Value.Applied);
+        Assert.Contains(stale.Value.Errors, e => e.Row == 2 && e.Message.Contains(StaleRowText, StringComparison.Ordinal));
+        Assert.False(await PersonExists(own));
+
+        // Nothing in the way: the file made from the current list goes in whole.
+        var again = await ImportPeople("coso2@demo.vn", Sheet(PeopleHeaders, PersonRow(edited, "Giám đốc", version: await PersonVersion(edited)), PersonRow(own, "Kế toán")), "lai.xlsx");
         Assert.True(again.IsSuccess);
         Assert.True(await PersonExists(own));
     }
@@ -144,7 +162,7 @@ public abstract class ImportRacesTests(AppFactory app)
         var admin = await app.SignedInAs("admin@demo.vn");
 
         var added = NewCode("TR");
-        var collided = await ImportOrganizations(Sheet(OrganizationHeaders, OrganizationRow(edited, "Đảng bộ Công ty Đua Nhập"), OrganizationRow(added, "Chi bộ Mới Thêm", edited)), async () =>
+        var collided = await ImportOrganizations(Sheet(OrganizationHeaders, OrganizationRow(edited, "Đảng bộ Công ty Đua Nhập", version: await OrganizationVersion(edited)), OrganizationRow(added, "Chi bộ Mới Thêm", edited)), async () =>
         {
             using var saved = await Forms.SubmitAsync(admin, $"/Organizations/Edit/{id}", new Dictionary<string, string> { ["Input.Name"] = "Đảng bộ Công ty Đua Sửa" });
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -188,7 +206,8 @@ public abstract class ImportRacesTests(AppFactory app)
             var status = await client.GetStringAsync($"/People/Import?handler=Status&job={job}");
             if (!status.Contains("hx-trigger", StringComparison.Ordinal))
             {
-                return Forms.Parse(status).QuerySelector("[data-testid=import-result]")!.TextContent;
+                var document = Forms.Parse(status);
+                return document.QuerySelector("[data-testid=import-result]")!.TextContent + " " + document.QuerySelector("table[data-testid=import-errors]")?.TextContent;
             }
 
             await Task.Delay(50);
@@ -204,12 +223,13 @@ public abstract class ImportRacesTests(AppFactory app)
         var clerk = await app.SignedInAs("coso2@demo.vn");
         Assert.StartsWith("Đã nhập", await ImportThroughPage(clerk, Sheet(PeopleHeaders, [.. rows.Select(c => PersonRow(c, "Chuyên viên"))])), StringComparison.Ordinal);
         var ids = await app.WithDb(db => db.People.Where(p => rows.Contains(p.Code!)).Select(p => p.Id).ToListAsync());
+        var versions = await app.WithDb(db => db.People.Where(p => rows.Contains(p.Code!)).ToDictionaryAsync(p => p.Code!, p => p.Version));
         var shared = NewCode("NP");
         var owns = Enumerable.Range(0, 4).Select(_ => NewCode("NP")).ToList();
         var imports = owns.Select(async (own, i) =>
         {
             var client = await app.SignedInAs("coso2@demo.vn");
-            object?[][] file = [.. rows.Select(c => PersonRow(c, $"Chức vụ nhập {i}")), PersonRow(shared, "Kế toán", $"Người chung {i}"), PersonRow(own, "Kế toán")];
+            object?[][] file = [.. rows.Select(c => PersonRow(c, $"Chức vụ nhập {i}", version: versions[c])), PersonRow(shared, "Kế toán", $"Người chung {i}"), PersonRow(own, "Kế toán")];
             return (Own: own, Text: await ImportThroughPage(client, Sheet(PeopleHeaders, file)));
         }).ToList();
         var edits = ids.Select(async (id, i) =>
@@ -219,15 +239,18 @@ public abstract class ImportRacesTests(AppFactory app)
             return saved.StatusCode == HttpStatusCode.Redirect || (await saved.Content.ReadAsStringAsync()).Contains("vừa được người khác sửa", StringComparison.Ordinal);
         }).ToList();
         Assert.All(await Task.WhenAll(edits), Assert.True);
+        var landed = 0;
         foreach (var (own, text) in await Task.WhenAll(imports))
         {
             Assert.DoesNotContain("lỗi hệ thống", text, StringComparison.Ordinal);
             var applied = text.StartsWith("Đã nhập", StringComparison.Ordinal);
-            Assert.True(applied || text.Contains(ConflictText, StringComparison.Ordinal), text);
+            Assert.True(applied || new[] { ConflictText, StaleRowText, UnversionedRowText }.Any(t => text.Contains(t, StringComparison.Ordinal)), text);
             Assert.Equal(applied, await PersonExists(own));
+            landed += applied ? 1 : 0;
         }
 
-        Assert.Equal(1, await app.WithDb(db => db.People.CountAsync(p => p.Code == shared)));
+        // Each file carries the versions it was made from: the edits racing them may leave every one of them stale.
+        Assert.Equal(landed > 0 ? 1 : 0, await app.WithDb(db => db.People.CountAsync(p => p.Code == shared)));
     }
 
     [Fact]
@@ -237,13 +260,14 @@ public abstract class ImportRacesTests(AppFactory app)
         var admin = await app.SignedInAs("admin@demo.vn");
         Assert.True((await ImportOrganizations(Sheet(OrganizationHeaders, OrganizationRow(existing, "Đảng bộ Công ty Song Song")))).IsSuccess);
         var id = await app.WithDb(db => db.Organizations.Where(o => o.Code == existing).Select(o => o.Id).SingleAsync());
+        var version = await OrganizationVersion(existing);
         var shared = NewCode("TP");
         var owns = Enumerable.Range(0, 4).Select(_ => NewCode("TP")).ToList();
         var imports = owns.Select(async (own, i) =>
         {
             var client = await app.SignedInAs("admin@demo.vn");
             var page = await Forms.GetDocumentAsync(client, "/Organizations/Import");
-            var xlsx = Sheet(OrganizationHeaders, OrganizationRow(existing, $"Đảng bộ Công ty Song Song {i}"), OrganizationRow(shared, $"Đảng bộ Chung {i}"), OrganizationRow(own, $"Chi bộ Riêng {i}", shared));
+            var xlsx = Sheet(OrganizationHeaders, OrganizationRow(existing, $"Đảng bộ Công ty Song Song {i}", version: version), OrganizationRow(shared, $"Đảng bộ Chung {i}"), OrganizationRow(own, $"Chi bộ Riêng {i}", shared));
             using var response = await Forms.SubmitAsync(client, "/Organizations/Import", (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("main form")!, new Dictionary<string, string>(), ("file", "to-chuc.xlsx", xlsx));
             return (Own: own, Status: response.StatusCode, Html: await response.Content.ReadAsStringAsync());
         }).ToList();
@@ -253,15 +277,18 @@ public abstract class ImportRacesTests(AppFactory app)
             return saved.StatusCode == HttpStatusCode.Redirect || (await saved.Content.ReadAsStringAsync()).Contains("vừa được người khác sửa", StringComparison.Ordinal);
         }).ToList();
         Assert.All(await Task.WhenAll(edits), Assert.True);
+        var landed = 0;
         foreach (var (own, status, html) in await Task.WhenAll(imports))
         {
             Assert.Equal(HttpStatusCode.OK, status);
             var applied = html.Contains("thêm mới", StringComparison.Ordinal);
-            Assert.True(applied || html.Contains(ConflictText, StringComparison.Ordinal), html);
+            Assert.True(applied || new[] { ConflictText, StaleRowText, UnversionedRowText }.Any(t => html.Contains(t, StringComparison.Ordinal)), html);
             Assert.Equal(applied, await OrganizationExists(own));
+            landed += applied ? 1 : 0;
         }
 
-        Assert.True(await OrganizationExists(shared));
+        // Each file carries the version it was made from: the edits racing them may leave every one of them stale.
+        Assert.Equal(landed > 0, await OrganizationExists(shared));
     }
 }
 

@@ -213,6 +213,43 @@ public abstract class OrganizationsTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_downloaded_list_edited_and_imported_back_changes_its_rows_once_and_a_stale_download_is_refused_by_row()
+    {
+        var code = NewCode();
+        Assert.Contains("thêm mới 1", await Import(Sheet([code, "Chi bộ Tải Về Sửa", "Tổ chức cơ sở đảng", "Doanh nghiệp nhà nước", "DUK"])), StringComparison.Ordinal);
+        Task<string> Name() => app.WithDb(db => db.Organizations.Where(o => o.Code == code).Select(o => o.Name).SingleAsync());
+        var admin = await app.SignedInAs("admin@demo.vn");
+        Assert.NotNull(Forms.Parse(await admin.GetStringAsync("/Organizations/Import")).QuerySelector("a[data-testid=export-organizations]"));
+        var exported = await admin.GetByteArrayAsync("/Organizations?handler=Export");
+
+        byte[] Edited(string name)
+        {
+            var rows = new MemoryStream(exported).Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+            rows.Single(r => (string?)r["Mã tổ chức"] == code)["Tên tổ chức"] = name;
+            using var stream = new MemoryStream();
+            stream.SaveAs(rows.Select(r => r.ToDictionary(x => x.Key, x => x.Value)).ToList());
+            return stream.ToArray();
+        }
+
+        // Changing it from a hand-made file without the version is refused.
+        var unversioned = await Import(Sheet([code, "Chi bộ Sửa Tay", "Tổ chức cơ sở đảng", "Doanh nghiệp nhà nước", "DUK"]));
+        Assert.Contains($"Tổ chức mã {code} đã có trong hệ thống và dòng này sửa thông tin của nó nhưng không ghi phiên bản", unversioned, StringComparison.Ordinal);
+        Assert.Equal("Chi bộ Tải Về Sửa", await Name());
+
+        // The whole downloaded list goes back in: only the edited row is an update, every other row is left as it was.
+        var versions = await app.WithDb(db => db.Organizations.Where(o => o.Code != code).ToDictionaryAsync(o => o.Code, o => o.Version));
+        var applied = await Import(Edited("Chi bộ Đã Sửa Từ Tệp"));
+        Assert.True(applied.Contains("cập nhật 1", StringComparison.Ordinal), Forms.Parse(applied).QuerySelector("main")!.TextContent);
+        Assert.Equal("Chi bộ Đã Sửa Từ Tệp", await Name());
+        Assert.Equal(versions, await app.WithDb(db => db.Organizations.Where(o => o.Code != code).ToDictionaryAsync(o => o.Code, o => o.Version)));
+
+        // The same download again, with another change to that row: stale, refused by row, nothing saved.
+        var stale = await Import(Edited("Chi bộ Ghi Đè"));
+        Assert.Contains($"Tổ chức mã {code} đã được sửa sau khi tệp này được tải về", stale, StringComparison.Ordinal);
+        Assert.Equal("Chi bộ Đã Sửa Từ Tệp", await Name());
+    }
+
+    [Fact]
     public async Task Template_and_export_are_real_xlsx_with_Vietnamese_headers_and_neutralised_formulas()
     {
         var admin = await app.SignedInAs("admin@demo.vn");

@@ -12,6 +12,24 @@ public abstract class RegistryImportTests(AppFactory app)
         return stream.ToArray();
     }
 
+    /// <summary>An exported workbook with one cell changed in the rows <paramref name="match"/> picks: what a clerk does in Excel.</summary>
+    private static byte[] Edited(byte[] exported, Func<IDictionary<string, object?>, bool> match, string column, object? value)
+    {
+        var rows = MiniExcel.Query(new MemoryStream(exported), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Contains(rows, r => match(r));
+        foreach (var row in rows.Where(match))
+        {
+            row[column] = value;
+        }
+
+        using var stream = new MemoryStream();
+        stream.SaveAs(rows.Select(r => r.ToDictionary(x => x.Key, x => x.Value)).ToList());
+        return stream.ToArray();
+    }
+
+    private static bool Is(IDictionary<string, object?> row, string column, object expected) =>
+        string.Equals(Convert.ToString(row[column], System.Globalization.CultureInfo.InvariantCulture), Convert.ToString(expected, System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
     private static readonly string[] RatingHeaders = ["Mã người hoặc mã tổ chức", "Đối tượng xếp loại", "Năm", "Xếp loại"];
 
     private static readonly string[] PeopleHeaders = ["Mã người", "Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc", "Chức vụ", "Mã tổ chức", "Đảng viên", "Năm vào Đảng", "Lãnh đạo, quản lý", "Mã tập thể lãnh đạo", "Lĩnh vực"];
@@ -54,9 +72,45 @@ public abstract class RegistryImportTests(AppFactory app)
         Assert.Contains("thêm mới 4, cập nhật 0, không đổi 0", first, StringComparison.Ordinal);
         var again = await Import("coso5@demo.vn", "Ratings", xlsx);
         Assert.Contains("thêm mới 0, cập nhật 0, không đổi 4", again, StringComparison.Ordinal);
-        var changed = await Import("coso5@demo.vn", "Ratings", Sheet(RatingHeaders, [person, "Đảng viên", 2019, "Hoàn thành tốt nhiệm vụ"]));
+        Task<string> Rating2019() => app.WithDb(db => db.PersonRatings.Where(r => r.Year == 2019 && db.People.Any(p => p.Id == r.PersonId && p.Code == person)).Select(r => r.Rating.ToString()).SingleAsync());
+
+        // Changing a recorded rating from a hand-made file, without the rating's version, is refused and saves nothing.
+        var unversioned = await Import("coso5@demo.vn", "Ratings", Sheet(RatingHeaders, [person, "Đảng viên", 2019, "Hoàn thành tốt nhiệm vụ"]));
+        Assert.Contains("không ghi phiên bản", unversioned, StringComparison.Ordinal);
+        Assert.Equal("Excellent", await Rating2019());
+
+        // The way: download the recorded ratings, change the cell, import the file back.
+        var clerk = await app.SignedInAs("coso5@demo.vn");
+        Assert.NotNull(Forms.Parse(await clerk.GetStringAsync("/People/Import")).QuerySelector("a[data-testid=export-ratings]"));
+        var exported = await clerk.GetByteArrayAsync("/People/Import?handler=ExportRatings");
+        bool Row2019(IDictionary<string, object?> r) => Is(r, "Mã người hoặc mã tổ chức", person) && Is(r, "Năm", 2019) && Is(r, "Đối tượng xếp loại", "Đảng viên");
+        var changed = await Import("coso5@demo.vn", "Ratings", Edited(exported, Row2019, "Xếp loại", "Hoàn thành tốt nhiệm vụ"));
         Assert.Contains("cập nhật 1", changed, StringComparison.Ordinal);
-        Assert.Equal("Good", await app.WithDb(db => db.PersonRatings.Where(r => r.Year == 2019 && db.People.Any(p => p.Id == r.PersonId && p.Code == person)).Select(r => r.Rating.ToString()).SingleAsync()));
+        Assert.Equal("Good", await Rating2019());
+
+        // The same download used again after that change is stale for that row: refused by row, nothing saved.
+        var stale = await Import("coso5@demo.vn", "Ratings", Edited(exported, Row2019, "Xếp loại", "Hoàn thành nhiệm vụ"));
+        Assert.Contains("đã được sửa sau khi tệp này được tải về", stale, StringComparison.Ordinal);
+        Assert.Equal("Good", await Rating2019());
+
+        // A page opened before the import writes that year from what it showed: refused, the import's value stays.
+        var id = await app.WithDb(db => db.People.Where(p => p.Code == person).Select(p => p.Id).SingleAsync());
+        var before = await Forms.GetDocumentAsync(clerk, $"/People/Details/{id}");
+        var fresh = await clerk.GetByteArrayAsync("/People/Import?handler=ExportRatings");
+        Assert.Contains("cập nhật 1", await Import("coso5@demo.vn", "Ratings", Edited(fresh, Row2019, "Xếp loại", "Hoàn thành xuất sắc nhiệm vụ")), StringComparison.Ordinal);
+        using var late = await Forms.SubmitAsync(clerk, $"/People/Details/{id}", (AngleSharp.Html.Dom.IHtmlFormElement)before.QuerySelector("form[action*='Rating']")!, new Dictionary<string, string> { ["year"] = "2019", ["rating"] = "Completed" });
+        Assert.Contains("Xếp loại năm 2019 vừa được người khác ghi, sửa hoặc xóa", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("Excellent", await Rating2019());
+
+        // So does a write of a year the page showed empty that someone rated meanwhile.
+        var rated = await app.WithDb(db => db.PersonRatings.Where(r => r.PersonId == id).Select(r => r.Year).ToListAsync());
+        var joined = await app.WithDb(db => db.People.Where(p => p.Id == id).Select(p => p.PartyJoinYear!.Value).SingleAsync());
+        var empty = Enumerable.Range(joined, 2019 - joined + 1).Concat(Enumerable.Range(2020, 5)).First(y => !rated.Contains(y));
+        var blank = await Forms.GetDocumentAsync(clerk, $"/People/Details/{id}");
+        Assert.Contains("thêm mới 1", await Import("coso5@demo.vn", "Ratings", Sheet(RatingHeaders, [person, "Đảng viên", empty, "Hoàn thành tốt nhiệm vụ"])), StringComparison.Ordinal);
+        using var overwrite = await Forms.SubmitAsync(clerk, $"/People/Details/{id}", (AngleSharp.Html.Dom.IHtmlFormElement)blank.QuerySelector("form[action*='Rating']")!, new Dictionary<string, string> { ["year"] = $"{empty}", ["rating"] = "NotCompleted" });
+        Assert.Contains($"Xếp loại năm {empty} vừa được người khác ghi, sửa hoặc xóa", await overwrite.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("Good", await app.WithDb(db => db.PersonRatings.Where(r => r.Year == empty && r.PersonId == id).Select(r => r.Rating.ToString()).SingleAsync()));
         Assert.True(await app.WithDb(db => db.AuditEntries.AnyAsync(a => a.EntityType == "RatingImport" && a.UserName == "coso5@demo.vn" && a.Changes.Contains("\"created\":4"))));
     }
 
@@ -97,9 +151,25 @@ public abstract class RegistryImportTests(AppFactory app)
         Assert.Contains("thêm mới 2, cập nhật 0, không đổi 0", first, StringComparison.Ordinal);
         var again = await Import("coso2@demo.vn", "People", Sheet(PeopleHeaders, rowA, rowB));
         Assert.Contains("thêm mới 0, cập nhật 0, không đổi 2", again, StringComparison.Ordinal);
+        Task<string?> PositionOfA() => app.WithDb(db => db.People.Where(p => p.Code == a).Select(p => p.Position).SingleAsync());
+
+        // Changing a person from a hand-made file (no version) is refused and saves nothing.
         rowA[5] = "Phó Giám đốc";
-        var updated = await Import("coso2@demo.vn", "People", Sheet(PeopleHeaders, rowA));
+        var unversioned = await Import("coso2@demo.vn", "People", Sheet(PeopleHeaders, rowA));
+        Assert.Contains($"Người mã {a} đã có trong hệ thống và dòng này sửa thông tin của nó nhưng không ghi phiên bản", unversioned, StringComparison.Ordinal);
+        Assert.Equal("Kế toán trưởng", await PositionOfA());
+
+        // The way: download the list (the whole unit, in the import layout), change the cell, import the file back.
+        var clerk = await app.SignedInAs("coso2@demo.vn");
+        var exported = await clerk.GetByteArrayAsync("/People/Index?handler=Export");
+        var updated = await Import("coso2@demo.vn", "People", Edited(exported, r => Is(r, "Mã người", a), "Chức vụ", "Phó Giám đốc"));
         Assert.Contains("cập nhật 1", updated, StringComparison.Ordinal);
+        Assert.Equal("Phó Giám đốc", await PositionOfA());
+
+        // The same download used again after that change is stale for that row: refused by row, nothing saved.
+        var stale = await Import("coso2@demo.vn", "People", Edited(exported, r => Is(r, "Mã người", a), "Chức vụ", "Giám đốc"));
+        Assert.Contains($"Người mã {a} đã được sửa sau khi tệp này được tải về", stale, StringComparison.Ordinal);
+        Assert.Equal("Phó Giám đốc", await PositionOfA());
         var leader = await app.WithDb(db => db.People.Include(p => p.LedOrganization).SingleAsync(p => p.Code == b));
         Assert.Equal("CS002-01", leader.LedOrganization!.Code);
 

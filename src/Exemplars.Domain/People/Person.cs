@@ -69,6 +69,9 @@ public sealed class PersonRating
     public int Year { get; set; }
 
     public Rating Rating { get; set; }
+
+    /// <summary>Changes on every write of this rating; a write sends the version it read (ADR 012).</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
 }
 
 /// <summary>Which body of a collective a yearly rating is for.</summary>
@@ -93,6 +96,9 @@ public sealed class CollectiveRating
     public CollectiveBody Body { get; set; }
 
     public Rating Rating { get; set; }
+
+    /// <summary>Changes on every write of this rating; a write sends the version it read (ADR 012).</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
 }
 
 /// <summary>A disciplinary measure a person received (kỷ luật), by year.</summary>

@@ -35,16 +35,21 @@ public static class ListExports
                 rows.Select(r => (IReadOnlyList<object?>)[r.Round, r.Unit, r.Kind.Label(), r.NomineeName, r.CategoryCode, r.Status.Label(), r.SubmittedAtUtc is { } at ? Infrastructure.VietnamTime.Format(at) : null]));
         }
 
+        /// <summary>The people in scope in the import layout, with each person's version, so the file can be edited and imported back.</summary>
         public async Task<byte[]> People(CancellationToken cancellationToken)
         {
             var rows = await db.People.InScopeOf(user).Where(p => p.IsActive).OrderBy(p => p.Organization!.Code).ThenBy(p => p.FullName)
-                .Select(p => new { p.Code, p.FullName, p.BirthDate, p.Gender, p.Position, Unit = p.Organization!.Name, p.IsPartyMember, p.PartyJoinYear, p.IsLeader, p.FieldCategoryCode })
+                .Select(p => new
+                {
+                    p.Code, p.FullName, p.BirthDate, p.Gender, p.Ethnicity, p.Position, UnitCode = p.Organization!.Code, p.IsPartyMember, p.PartyJoinYear, p.IsLeader,
+                    LedCode = p.LedOrganization == null ? null : p.LedOrganization.Code, p.FieldCategoryCode, Unit = p.Organization!.Name, p.Version,
+                })
                 .Take(MaxRows).ToListAsync(cancellationToken);
             return Spreadsheet.Write(
-                ["Mã người", "Họ và tên", "Ngày sinh", "Giới tính", "Chức vụ", "Đơn vị", "Đảng viên", "Năm vào Đảng", "Lãnh đạo, quản lý", "Lĩnh vực"],
+                Features.People.ImportPeople.ExportHeaders,
                 rows.Select(p => (IReadOnlyList<object?>)[p.Code, p.FullName, p.BirthDate?.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
-                    p.Gender switch { Domain.People.Gender.Male => "Nam", Domain.People.Gender.Female => "Nữ", _ => null }, p.Position, p.Unit,
-                    p.IsPartyMember ? "Có" : "Không", p.PartyJoinYear, p.IsLeader ? "Có" : "Không", p.FieldCategoryCode]));
+                    p.Gender switch { Domain.People.Gender.Male => "Nam", Domain.People.Gender.Female => "Nữ", _ => null }, p.Ethnicity, p.Position, p.UnitCode,
+                    p.IsPartyMember ? "Có" : "Không", p.PartyJoinYear, p.IsLeader ? "Có" : "Không", p.LedCode, p.FieldCategoryCode, p.Unit, p.Version.ToString()]));
         }
 
         public async Task<Result<byte[]>> Awardees(int decisionId, CancellationToken cancellationToken)

@@ -11,8 +11,9 @@ namespace Exemplars.Web.Features.Documents;
 
 /// <summary>
 /// Grassroots documents of a nomination, issued by the unit's committee under the đảng bộ it belongs to: the
-/// achievement report (Báo cáo thành tích, headings of the template for commendation by theme — "theo chuyên đề" — of
-/// Nghị định 98/2023/NĐ-CP, with the detailed report's own formatting) and the review-meeting minutes template.
+/// achievement report (Báo cáo thành tích for commendation by theme — "theo chuyên đề" — of Nghị định 152/2025/NĐ-CP,
+/// which replaced Nghị định 98/2023 on 01/7/2025; headings not yet checked against the gazetted form, see
+/// docs/documents/README.md; with the detailed report's own formatting) and the review-meeting minutes template.
 /// </summary>
 public static class NominationDocuments
 {

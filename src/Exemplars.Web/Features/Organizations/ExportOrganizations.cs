@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Features.Organizations;
 
-/// <summary>The organisations the caller can see, as XLSX in the import layout (so an export can be edited and re-imported).</summary>
+/// <summary>
+/// The organisations the caller can see, as XLSX in the import layout with each one's version, so an export can be edited
+/// and imported back (a changed row must carry the version it was exported with, ADR 012).
+/// </summary>
 public static class ExportOrganizations
 {
     public sealed class Handler(AppDbContext db, CurrentUser user)
@@ -15,11 +18,11 @@ public static class ExportOrganizations
         {
             var rows = await db.Organizations.InScopeOf(user)
                 .OrderBy(o => o.Code)
-                .Select(o => new { o.Code, o.Name, o.Kind, o.HostUnitType, ParentCode = o.Parent == null ? null : o.Parent.Code, o.Address, o.IsActive })
+                .Select(o => new { o.Code, o.Name, o.Kind, o.HostUnitType, ParentCode = o.Parent == null ? null : o.Parent.Code, o.Address, o.IsActive, o.Version })
                 .ToListAsync(cancellationToken);
             return Spreadsheet.Write(
-                [.. OrganizationSheet.ImportHeaders, OrganizationSheet.Active],
-                rows.Select(r => (IReadOnlyList<object?>)[r.Code, r.Name, r.Kind.Label(), r.HostUnitType?.Label(), r.ParentCode, r.Address, r.IsActive ? "Có" : "Không"]));
+                [.. OrganizationSheet.ImportHeaders, OrganizationSheet.Active, Common.ImportVersions.Header],
+                rows.Select(r => (IReadOnlyList<object?>)[r.Code, r.Name, r.Kind.Label(), r.HostUnitType?.Label(), r.ParentCode, r.Address, r.IsActive ? "Có" : "Không", r.Version.ToString()]));
         }
 
         public static byte[] Template() => Spreadsheet.Write(

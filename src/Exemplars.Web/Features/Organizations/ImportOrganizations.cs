@@ -10,8 +10,9 @@ namespace Exemplars.Web.Features.Organizations;
 /// <summary>
 /// Imports organisations from XLSX: every row is checked first; if any row is wrong, nothing is saved and the
 /// report lists each error by row. Rows whose code exists update that organisation; parents may be earlier or later rows.
-/// An import takes no version (ADR 012): an organisation of the file edited, or a code added, by someone else between
-/// the reading and the saving makes the whole import a 409 <c>concurrent_edit</c> with nothing saved.
+/// A row that changes an organisation carries its version from the export (<see cref="Common.ImportVersions"/>, ADR 012);
+/// an organisation of the file edited, or a code added, by someone else between the reading and the saving makes the
+/// whole import a 409 <c>concurrent_edit</c> with nothing saved.
 /// </summary>
 public static class ImportOrganizations
 {
@@ -24,7 +25,7 @@ public static class ImportOrganizations
         public bool Applied => Errors.Count == 0;
     }
 
-    private sealed record Line(int Row, OrganizationDraft Draft);
+    private sealed record Line(int Row, OrganizationDraft Draft, string Version);
 
     public sealed class Handler(AppDbContext db)
     {
@@ -66,9 +67,26 @@ public static class ImportOrganizations
                         continue;
                     }
 
-                    errors.AddRange(current.Update(line.Draft, parent).Select(e => new RowError(line.Row, e.Message)));
+                    if (Unchanged(current, line.Draft))
+                    {
+                        // Nothing changes: the row is not a write. It needs no version, is not checked against today's
+                        // rules (an export of the whole list goes back in even where a parent has since closed), and
+                        // leaves the organisation's version alone.
+                        continue;
+                    }
+
+                    var version = current.Version;
+                    var refused = current.Update(line.Draft, parent).Select(e => new RowError(line.Row, e.Message)).ToList();
+                    errors.AddRange(refused);
                     fileOrganizations[line.Draft.Code] = current;
-                    updated++;
+                    if (refused.Count == 0 && Common.ImportVersions.Refusal(line.Version, version, $"Tổ chức mã {current.Code}") is { } refusal)
+                    {
+                        errors.Add(new RowError(line.Row, refusal));
+                    }
+                    else if (refused.Count == 0)
+                    {
+                        updated++;
+                    }
                 }
                 else
                 {
@@ -98,10 +116,10 @@ public static class ImportOrganizations
                 db.Organizations.Add(organization);
             }
 
-            // A parent outside the file gives its path to the rows under it: it gets a new version, so a move of that
-            // parent saved meanwhile fails this import (and a move racing it fails as stale) instead of leaving a child
-            // with the old path.
-            foreach (var parent in fileOrganizations.Values.Select(o => o.Parent).OfType<Organization>().Where(p => p.Id != 0 && !fileOrganizations.ContainsKey(p.Code)).Distinct())
+            // A parent outside the file gives its path to the new rows under it: it gets a new version, so a move of
+            // that parent saved meanwhile fails this import (and a move racing it fails as stale) instead of leaving a
+            // child with the old path. An updated row keeps its parent and its path, so its parent is left alone.
+            foreach (var parent in fileOrganizations.Values.Where(o => o.Id == 0).Select(o => o.Parent).OfType<Organization>().Where(p => p.Id != 0 && !fileOrganizations.ContainsKey(p.Code)).Distinct())
             {
                 db.Entry(parent).Property(p => p.Version).CurrentValue = Guid.NewGuid();
             }
@@ -128,6 +146,13 @@ public static class ImportOrganizations
             progress?.Report(new ImportProgress("Đã xong", fileOrganizations.Count, fileOrganizations.Count));
             return new Report(read.Value.Count, created, updated, []);
         }
+
+        /// <summary>True when the row says what the organisation already is (same parent checked by the caller).</summary>
+        private static bool Unchanged(Organization current, OrganizationDraft draft) =>
+            current.Name == draft.Name.Trim()
+            && current.Kind == draft.Kind
+            && current.HostUnitType == draft.HostUnitType
+            && current.Address == (string.IsNullOrWhiteSpace(draft.Address) ? null : draft.Address.Trim());
 
         private static int Depth(Organization organization)
         {
@@ -199,7 +224,7 @@ public static class ImportOrganizations
 
                 if (rowOk)
                 {
-                    lines.Add(new Line(row.Number, draft));
+                    lines.Add(new Line(row.Number, draft, row.Get(Common.ImportVersions.Header)));
                 }
             }
 

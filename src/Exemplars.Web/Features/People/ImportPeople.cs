@@ -12,9 +12,9 @@ namespace Exemplars.Web.Features.People;
 
 /// <summary>
 /// Imports people into the registry from XLSX, all or nothing. A row whose person code exists updates that person
-/// (so the same file imported twice changes nothing); other rows add people. An import takes no version (ADR 012): a row
-/// edited, or a code added, by someone else between the reading and the saving makes the whole import a 409
-/// <c>concurrent_edit</c> with nothing saved.
+/// (so the same file imported twice changes nothing); other rows add people. A row that changes a person carries the
+/// person's version from the export (<see cref="Common.ImportVersions"/>, ADR 012); a row edited, or a code added, by
+/// someone else between the reading and the saving makes the whole import a 409 <c>concurrent_edit</c> with nothing saved.
 /// </summary>
 public static class ImportPeople
 {
@@ -33,6 +33,9 @@ public static class ImportPeople
     public const string Field = "Lĩnh vực";
 
     public static IReadOnlyList<string> Headers { get; } = [Code, FullName, BirthDate, Gender, Ethnicity, Position, Organization, PartyMember, JoinYear, Leader, LedOrganization, Field];
+
+    /// <summary>The export's columns: the import's, then the unit's name (for the reader, ignored on import) and the version.</summary>
+    public static IReadOnlyList<string> ExportHeaders { get; } = [.. Headers, "Tên tổ chức", Common.ImportVersions.Header];
 
     public sealed record Report(int Rows, int Created, int Updated, int Unchanged, IReadOnlyList<ImportRowError> Errors, int ErrorCount)
     {
@@ -70,7 +73,7 @@ public static class ImportPeople
             var existing = await db.People.Where(p => p.Code != null).ToDictionaryAsync(p => p.Code, cancellationToken);
             var organizationIds = organizations.Values.Select(o => o.Id).ToHashSet();
             var today = VietnamTime.Today(clock);
-            var drafts = new List<(PersonDraft Draft, int OrganizationId, int? LedId)>();
+            var drafts = new List<(PersonDraft Draft, int OrganizationId, int? LedId, int Row, string Version)>();
             var seen = new Dictionary<string, int>();
             for (var i = 0; i < rows.Count; i++)
             {
@@ -152,7 +155,7 @@ public static class ImportPeople
                 seen.TryAdd(code, row.Number);
                 if (errors.Count == before)
                 {
-                    drafts.Add((draft, organization!.Id, ledId));
+                    drafts.Add((draft, organization!.Id, ledId, row.Number, row.Get(Common.ImportVersions.Header)));
                 }
             }
 
@@ -163,7 +166,7 @@ public static class ImportPeople
 
             progress?.Report(new ImportProgress("Đang lưu", 0, drafts.Count));
             int created = 0, updated = 0, unchanged = 0;
-            foreach (var (draft, organizationId, ledId) in drafts)
+            foreach (var (draft, organizationId, ledId, rowNumber, sentVersion) in drafts)
             {
                 if (existing.TryGetValue(draft.Code, out var person))
                 {
@@ -174,6 +177,10 @@ public static class ImportPeople
                     {
                         person.Version = version;
                         unchanged++;
+                    }
+                    else if (Common.ImportVersions.Refusal(sentVersion, version, $"Người mã {draft.Code}") is { } refusal)
+                    {
+                        errors.Add(rowNumber, refusal);
                     }
                     else
                     {
@@ -187,6 +194,12 @@ public static class ImportPeople
                     db.People.Add(added);
                     created++;
                 }
+            }
+
+            if (errors.Count > 0)
+            {
+                db.ChangeTracker.Clear();
+                return errors.Report(rows.Count, (n, list, count) => new Report(n, 0, 0, 0, list, count));
             }
 
             db.AuditEntries.Add(ImportErrors.Summary(user, clock, "PeopleImport", fileName, $"{{\"rows\":{drafts.Count},\"created\":{created},\"updated\":{updated},\"unchanged\":{unchanged}}}"));

@@ -14,7 +14,9 @@ namespace Exemplars.Web.Features.People;
 /// <summary>
 /// Imports yearly ratings of party members and of collectives (party organisation, mass organisations) from XLSX.
 /// All rows are checked first; any error saves nothing. Re-importing the same file changes nothing (rows are keyed by
-/// person or organisation code, body and year). Rows are audited as one summary entry, not one entry each.
+/// person or organisation code, body and year). A row that changes a rating already recorded carries that rating's
+/// version from the export (<see cref="Common.ImportVersions"/>, ADR 012). Rows are audited as one summary entry, not one
+/// entry each.
 /// </summary>
 public static class ImportRatings
 {
@@ -27,12 +29,15 @@ public static class ImportRatings
 
     public static IReadOnlyList<string> Headers { get; } = [CodeHeader, BodyHeader, YearHeader, RatingHeader];
 
+    /// <summary>The export's columns: the import's, the name (for the reader, ignored on import) and the rating's version.</summary>
+    public static IReadOnlyList<string> ExportHeaders { get; } = [.. Headers, "Họ và tên hoặc tên tổ chức", Common.ImportVersions.Header];
+
     public sealed record Report(int Rows, int Created, int Updated, int Unchanged, IReadOnlyList<ImportRowError> Errors, int ErrorCount)
     {
         public bool Applied => ErrorCount == 0;
     }
 
-    private sealed record Line(int Row, int? PersonId, int? OrganizationId, CollectiveBody? Body, int Year, Rating Rating);
+    private sealed record Line(int Row, string Code, int? PersonId, int? OrganizationId, CollectiveBody? Body, int Year, Rating Rating, string Version);
 
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, AuditInterceptor audit)
     {
@@ -153,7 +158,7 @@ public static class ImportRatings
 
                 if (errors.Count == before)
                 {
-                    lines.Add(new Line(row.Number, personId, organizationId, body, year!.Value, rating!.Value));
+                    lines.Add(new Line(row.Number, code, personId, organizationId, body, year!.Value, rating!.Value, row.Get(Common.ImportVersions.Header)));
                 }
             }
 
@@ -163,9 +168,9 @@ public static class ImportRatings
             }
 
             progress?.Report(new ImportProgress("Đang lưu", 0, lines.Count));
-            if (await Apply(lines, fileName, cancellationToken) is not { } counts)
+            if (await Apply(lines, fileName, errors, cancellationToken) is not { } counts)
             {
-                return ImportErrors.Conflict;
+                return errors.Count > 0 ? errors.Report(rows.Count, (n, list, count) => new Report(n, 0, 0, 0, list, count)) : ImportErrors.Conflict;
             }
 
             var (created, updated, unchanged) = counts;
@@ -173,8 +178,11 @@ public static class ImportRatings
             return new Report(rows.Count, created, updated, unchanged, [], 0);
         }
 
-        /// <summary>The counts, or null when a concurrent write collided with this one (nothing saved).</summary>
-        private async Task<(int Created, int Updated, int Unchanged)?> Apply(List<Line> lines, string fileName, CancellationToken cancellationToken)
+        /// <summary>
+        /// The counts, or null when nothing was saved: a row changed a rating without its current version (the reason is
+        /// in <paramref name="errors"/>), or a concurrent write collided with this one.
+        /// </summary>
+        private async Task<(int Created, int Updated, int Unchanged)?> Apply(List<Line> lines, string fileName, ImportErrors errors, CancellationToken cancellationToken)
         {
             var personIds = lines.Where(l => l.PersonId is not null).Select(l => l.PersonId!.Value).Distinct().ToList();
             var organizationIds = lines.Where(l => l.OrganizationId is not null).Select(l => l.OrganizationId!.Value).Distinct().ToList();
@@ -194,8 +202,16 @@ public static class ImportRatings
                             continue;
                         }
 
+                        if (Common.ImportVersions.Refusal(line.Version, existing.Version, $"Xếp loại năm {line.Year} của người mã {line.Code}") is { } refusal)
+                        {
+                            errors.Add(line.Row, refusal);
+                            continue;
+                        }
+
                         existing.Rating = line.Rating;
+                        existing.Version = Guid.NewGuid();
                         db.Entry(existing).Property(r => r.Rating).IsModified = true;
+                        db.Entry(existing).Property(r => r.Version).IsModified = true;
                         updated++;
                     }
                     else
@@ -215,8 +231,16 @@ public static class ImportRatings
                             continue;
                         }
 
+                        if (Common.ImportVersions.Refusal(line.Version, existing.Version, $"Xếp loại năm {line.Year} ({line.Body!.Value.Label()}) của tổ chức mã {line.Code}") is { } refusal)
+                        {
+                            errors.Add(line.Row, refusal);
+                            continue;
+                        }
+
                         existing.Rating = line.Rating;
+                        existing.Version = Guid.NewGuid();
                         db.Entry(existing).Property(r => r.Rating).IsModified = true;
+                        db.Entry(existing).Property(r => r.Version).IsModified = true;
                         updated++;
                     }
                     else
@@ -225,6 +249,13 @@ public static class ImportRatings
                         created++;
                     }
                 }
+            }
+
+            if (errors.Count > 0)
+            {
+                db.ChangeTracker.Clear();
+                db.ChangeTracker.AutoDetectChangesEnabled = true;
+                return null;
             }
 
             db.AuditEntries.Add(ImportErrors.Summary(user, clock, "RatingImport", fileName, $"{{\"rows\":{lines.Count},\"created\":{created},\"updated\":{updated},\"unchanged\":{unchanged}}}"));

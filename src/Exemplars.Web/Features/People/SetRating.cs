@@ -9,16 +9,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Features.People;
 
-/// <summary>Record, change or clear (null) a yearly rating of a person or of a collective's party or mass organisation.</summary>
+/// <summary>
+/// Record, change or clear (null) a yearly rating of a person or of a collective's party or mass organisation. The page
+/// sends what it showed of the record's ratings (<see cref="RatingSlots"/>): a write to a year that someone rated, changed
+/// or cleared since is refused (409), a write without it is refused (428) — ADR 012.
+/// </summary>
 public static class SetRating
 {
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
     {
-        public async Task<Result<bool>> ForPerson(int personId, int year, Rating? rating, CancellationToken cancellationToken)
+        public async Task<Result<bool>> ForPerson(int personId, int year, Rating? rating, string? seen, CancellationToken cancellationToken)
         {
             if (!RegistryAccess.CanWrite(user))
             {
                 return RegistryAccess.Forbidden;
+            }
+
+            if (RatingSlots.Decode(seen) is not { } slots)
+            {
+                return Common.Versions.Required;
             }
 
             var person = await db.People.InScopeOf(user).Include(p => p.Ratings).SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
@@ -43,6 +52,11 @@ public static class SetRating
             }
 
             var existing = person.Ratings.SingleOrDefault(x => x.Year == year);
+            if (!slots.StillAsSeen(RatingSlots.Key(year), existing?.Version))
+            {
+                return Stale(year);
+            }
+
             if (rating is null)
             {
                 if (existing is not null)
@@ -57,17 +71,22 @@ public static class SetRating
             else
             {
                 existing.Rating = rating.Value;
+                existing.Version = Guid.NewGuid();
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
+            return await Save(year, cancellationToken);
         }
 
-        public async Task<Result<bool>> ForCollective(int organizationId, int year, CollectiveBody body, Rating? rating, CancellationToken cancellationToken)
+        public async Task<Result<bool>> ForCollective(int organizationId, int year, CollectiveBody body, Rating? rating, string? seen, CancellationToken cancellationToken)
         {
             if (!RegistryAccess.CanWrite(user))
             {
                 return RegistryAccess.Forbidden;
+            }
+
+            if (RatingSlots.Decode(seen) is not { } slots)
+            {
+                return Common.Versions.Required;
             }
 
             if (!await db.Organizations.InScopeOf(user).AnyAsync(o => o.Id == organizationId, cancellationToken))
@@ -86,6 +105,11 @@ public static class SetRating
             }
 
             var existing = await db.CollectiveRatings.SingleOrDefaultAsync(x => x.OrganizationId == organizationId && x.Year == year && x.Body == body, cancellationToken);
+            if (!slots.StillAsSeen(RatingSlots.Key(year, body), existing?.Version))
+            {
+                return Stale(year);
+            }
+
             if (rating is null)
             {
                 if (existing is not null)
@@ -100,10 +124,29 @@ public static class SetRating
             else
             {
                 existing.Rating = rating.Value;
+                existing.Version = Guid.NewGuid();
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
+            return await Save(year, cancellationToken);
+        }
+
+        private static DomainError Stale(int year) => DomainError.Conflict(
+            Common.Versions.StaleCode,
+            $"Xếp loại năm {year} vừa được người khác ghi, sửa hoặc xóa. Hãy tải lại trang để xem xếp loại hiện tại rồi ghi lại.");
+
+        /// <summary>A rating written, changed or removed by someone else between the reading and the saving is the same conflict.</summary>
+        private async Task<Result<bool>> Save(int year, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return true;
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                return Stale(year);
+            }
         }
     }
 }

@@ -541,12 +541,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         {
             e.ToTable("person_ratings");
             e.Property(r => r.Rating).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.Version).IsConcurrencyToken();
             e.HasIndex(r => new { r.PersonId, r.Year }).IsUnique();
         });
         builder.Entity<CollectiveRating>(e =>
         {
             e.ToTable("collective_ratings");
             e.Property(r => r.Rating).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.Version).IsConcurrencyToken();
             e.Property(r => r.Body).HasConversion<string>().HasMaxLength(30);
             e.HasIndex(r => new { r.OrganizationId, r.Year, r.Body }).IsUnique();
             e.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Restrict);

@@ -30,9 +30,9 @@ public sealed class DetailsModel(GetOrganization.Handler get, GetCollectiveRatin
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRatingAsync(int id, int year, CollectiveBody body, Rating? rating, [FromServices] SetRating.Handler handler, CancellationToken ct)
+    public async Task<IActionResult> OnPostRatingAsync(int id, int year, CollectiveBody body, Rating? rating, string? seen, [FromServices] SetRating.Handler handler, CancellationToken ct)
     {
-        var result = await handler.ForCollective(id, year, body, rating, ct);
+        var result = await handler.ForCollective(id, year, body, rating, seen, ct);
         if (result.IsSuccess)
         {
             TempData["Message"] = $"Đã ghi xếp loại năm {year}.";
@@ -74,13 +74,4 @@ public sealed class DetailsModel(GetOrganization.Handler get, GetCollectiveRatin
         Problems.AddTo(ModelState, result.Errors);
         return await OnGetAsync(id, ct);
     }
-
-    public static string BodyLabel(CollectiveBody body) => body switch
-    {
-        CollectiveBody.PartyOrganisation => "Tổ chức đảng",
-        CollectiveBody.TradeUnion => "Công đoàn",
-        CollectiveBody.YouthUnion => "Đoàn Thanh niên",
-        CollectiveBody.WomenUnion => "Hội Liên hiệp Phụ nữ",
-        CollectiveBody.VeteransAssociation => "Hội Cựu chiến binh",
-    };
 }

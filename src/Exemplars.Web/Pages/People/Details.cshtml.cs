@@ -49,9 +49,9 @@ public sealed class DetailsModel(GetPerson.Handler get, PersonRounds.Handler rou
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRatingAsync(int id, int year, Rating? rating, [FromServices] SetRating.Handler handler, CancellationToken ct)
+    public async Task<IActionResult> OnPostRatingAsync(int id, int year, Rating? rating, string? seen, [FromServices] SetRating.Handler handler, CancellationToken ct)
     {
-        var result = await handler.ForPerson(id, year, rating, ct);
+        var result = await handler.ForPerson(id, year, rating, seen, ct);
         if (result.IsSuccess)
         {
             TempData["Message"] = rating is null ? $"Đã xóa xếp loại năm {year}." : $"Đã ghi xếp loại năm {year}.";

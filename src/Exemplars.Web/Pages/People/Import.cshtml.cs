@@ -49,6 +49,10 @@ public sealed class ImportModel(BackgroundImports imports, CurrentUser me) : Pag
         ? File(Spreadsheet.Write(ImportRatings.Headers, [["DV00001", "Đảng viên", 2024, "Hoàn thành xuất sắc nhiệm vụ"], ["CS001", "Tổ chức đảng", 2024, "Hoàn thành tốt nhiệm vụ"], ["CS001", "Công đoàn", 2024, "Hoàn thành xuất sắc nhiệm vụ"]]), Spreadsheet.ContentType, "mau-nhap-xep-loai.xlsx")
         : File(Spreadsheet.Write(ImportPeople.Headers, [["DV99999", "Nguyễn Văn A", "05/09/1980", "Nam", "Kinh", "Chuyên viên", "CS001", "Có", 2010, "Không", "", "3.2.5"]]), Spreadsheet.ContentType, "mau-nhap-nguoi.xlsx");
 
+    /// <summary>The ratings already recorded, with their versions: the file to edit when correcting ratings.</summary>
+    public async Task<IActionResult> OnGetExportRatingsAsync([FromServices] ExportRatings.Handler export, CancellationToken ct) =>
+        await export.Handle(ct) is { } bytes ? File(bytes, Spreadsheet.ContentType, "xep-loai.xlsx") : Forbid();
+
     public Task<IActionResult> OnPostPeopleAsync(IFormFile? file, CancellationToken ct) =>
         Start(file, "people", (sp, stream, name, progress, token) => sp.GetRequiredService<ImportPeople.Handler>().Handle(stream, name, progress, token), ct);
 

@@ -966,7 +966,10 @@ public abstract class BallotsTests(AppFactory app)
         Assert.Equal(HttpStatusCode.BadRequest, (await Post(await app.BearerAs("coso3@demo.vn"), "/api/v1/replication", new { exemplarId = story.Id, whatToApply = "Áp dụng", dueOn = "2000-01-01" })).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await Post(secretariatApi, "/api/v1/replication", new { exemplarId = story.Id, whatToApply = "x", dueOn = due })).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await Post(await app.BearerAs("coso3@demo.vn"), $"/api/v1/replication/{pledgeId}/result", new { result = "Không phải của tôi" })).Status);
-        Assert.Equal(HttpStatusCode.NoContent, (await Post(learner, $"/api/v1/replication/{pledgeId}/result", new { result = "Đã số hóa 1.200 hồ sơ, rút ngắn thời gian giải quyết 30%." })).Status);
+        Assert.Equal((HttpStatusCode)428, (await Post(learner, $"/api/v1/replication/{pledgeId}/result", new { result = "Không có phiên bản" })).Status);
+        var pledgeVersion = (await learner.GetFromJsonAsync<JsonElement>("/api/v1/replication")).GetProperty("items").EnumerateArray().Single(p => p.GetProperty("id").GetInt32() == pledgeId).GetProperty("version").GetGuid();
+        Assert.Equal(HttpStatusCode.NoContent, (await Post(learner, $"/api/v1/replication/{pledgeId}/result", new { result = "Đã số hóa 1.200 hồ sơ, rút ngắn thời gian giải quyết 30%.", version = pledgeVersion })).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await Post(learner, $"/api/v1/replication/{pledgeId}/result", new { result = "Ghi đè từ trang cũ", version = pledgeVersion })).Status);
         var all = await secretariatApi.GetFromJsonAsync<JsonElement>("/api/v1/replication");
         var row = all.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("id").GetInt32() == pledgeId);
         Assert.Equal("Đảng bộ Sở Kế hoạch và Đầu tư", row.GetProperty("unit").GetString());

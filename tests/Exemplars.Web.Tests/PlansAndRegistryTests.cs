@@ -58,9 +58,16 @@ public abstract class PlansAndRegistryTests(AppFactory app)
 
         using var bad = await Forms.SubmitAsync(admin, $"/Plans/EditRound/{final.Id}", new Dictionary<string, string> { ["Input.CeremonyDate"] = $"{start + 4}-01-01" });
         Assert.Contains("Ngày tuyên dương phải sau hạn nộp của cơ sở.", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var opened = await Forms.GetDocumentAsync(admin, $"/Plans/EditRound/{final.Id}");
         using var good = await Forms.SubmitAsync(admin, $"/Plans/EditRound/{final.Id}", new Dictionary<string, string> { ["Input.QuotaIndividuals"] = "7" });
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
         Assert.Equal(7, await app.WithDb(db => db.Rounds.Where(r => r.Id == final.Id).Select(r => r.QuotaIndividuals).SingleAsync()));
+
+        // A second administrator's page, opened before that edit, does not overwrite it.
+        using var stale = await Forms.SubmitAsync(admin, $"/Plans/EditRound/{final.Id}", (AngleSharp.Html.Dom.IHtmlFormElement)opened.QuerySelector("main form")!, new Dictionary<string, string> { ["Input.QuotaCollectives"] = "9" });
+        Assert.Contains("Đợt bình xét này vừa được người khác sửa", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var kept = await app.WithDb(db => db.Rounds.Where(r => r.Id == final.Id).Select(r => new { r.QuotaIndividuals, r.QuotaCollectives }).SingleAsync());
+        Assert.Equal((7, final.QuotaCollectives), (kept.QuotaIndividuals, kept.QuotaCollectives));
 
         using var again = await Forms.SubmitAsync(admin, $"/Plans/Details/{source}", new Dictionary<string, string> { ["code"] = code, ["name"] = "Trùng" }, "form[action*='Clone']");
         Assert.Contains($"Đã có kế hoạch mã {code}", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -228,9 +235,21 @@ public abstract class PlansAndRegistryTests(AppFactory app)
             Assert.Equal(HttpStatusCode.NotFound, foreignNurture.StatusCode);
         }
 
-        using (var nurtured = await clerk.PostAsJsonAsync($"/api/v1/discovered/{id}/nurture", new { note = "Cử đi tập huấn chuyển đổi số." }))
+        using (var unversioned = await clerk.PostAsJsonAsync($"/api/v1/discovered/{id}/nurture", new { note = "Cử đi tập huấn chuyển đổi số." }))
+        {
+            Assert.Equal((HttpStatusCode)428, unversioned.StatusCode);
+        }
+
+        var read = (await clerk.GetFromJsonAsync<JsonElement>("/api/v1/discovered?pageSize=200")).GetProperty("items").EnumerateArray().Single(d => d.GetProperty("id").GetInt32() == id).GetProperty("version").GetGuid();
+        using (var nurtured = await clerk.PostAsJsonAsync($"/api/v1/discovered/{id}/nurture", new { note = "Cử đi tập huấn chuyển đổi số.", version = read }))
         {
             Assert.Equal(HttpStatusCode.NoContent, nurtured.StatusCode);
+        }
+
+        // A second note written from the same reading would overwrite the first unseen: refused.
+        using (var stale = await clerk.PostAsJsonAsync($"/api/v1/discovered/{id}/nurture", new { note = "Ghi đè.", version = read }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         }
 
         var own = await clerk.GetFromJsonAsync<JsonElement>("/api/v1/discovered?stage=Nurtured");

@@ -352,17 +352,23 @@ public abstract class ReportsTests(AppFactory app)
         var target = periods[2]; // half-year 2022
         var (refused, _) = await Send(secretariat, HttpMethod.Put, $"/api/v1/reports/periods/{target.Id}", new { from = "2022-01-01", to = "2022-06-30", deadline = "2022-07-05" });
         Assert.Equal(HttpStatusCode.Forbidden, refused);
-        var (invalid, _) = await Send(admin, HttpMethod.Put, $"/api/v1/reports/periods/{target.Id}", new { from = "2022-01-01", to = "2022-06-30", deadline = "2022-06-01" });
+        var (invalid, _) = await Send(admin, HttpMethod.Put, $"/api/v1/reports/periods/{target.Id}", new { from = "2022-01-01", to = "2022-06-30", deadline = "2022-06-01", version = target.Version });
         Assert.Equal(HttpStatusCode.BadRequest, invalid);
+        var (unversioned, _) = await Send(admin, HttpMethod.Put, $"/api/v1/reports/periods/{target.Id}", new { from = "2022-01-01", to = "2022-06-30", deadline = "2022-07-05" });
+        Assert.Equal((HttpStatusCode)428, unversioned);
+        var version = target.Version;
         try
         {
-            var (ok, body) = await Send(admin, HttpMethod.Put, $"/api/v1/reports/periods/{target.Id}", new { from = "2022-01-01", to = "2022-06-30", deadline = "2022-07-05" });
+            var (ok, body) = await Send(admin, HttpMethod.Put, $"/api/v1/reports/periods/{target.Id}", new { from = "2022-01-01", to = "2022-06-30", deadline = "2022-07-05", version });
             Assert.Equal(HttpStatusCode.OK, ok);
             Assert.Equal("2022-07-05", body.GetProperty("deadline").GetString());
+            var (stale, _) = await Send(admin, HttpMethod.Put, $"/api/v1/reports/periods/{target.Id}", new { from = "2022-01-01", to = "2022-06-30", deadline = "2022-07-10", version });
+            Assert.Equal(HttpStatusCode.Conflict, stale);
+            version = body.GetProperty("version").GetGuid();
         }
         finally
         {
-            await Send(admin, HttpMethod.Put, $"/api/v1/reports/periods/{target.Id}", new { from = "2022-01-01", to = "2022-06-15", deadline = "2022-06-20" });
+            await Send(admin, HttpMethod.Put, $"/api/v1/reports/periods/{target.Id}", new { from = "2022-01-01", to = "2022-06-15", deadline = "2022-06-20", version });
         }
 
         var list = await (await app.BearerAs("coso1@demo.vn")).GetFromJsonAsync<JsonElement>("/api/v1/reports/periods?year=2021");

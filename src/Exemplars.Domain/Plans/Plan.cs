@@ -36,6 +36,9 @@ public sealed class Plan
 
     public int ApprovalDenominator { get; set; } = 2;
 
+    /// <summary>Changes on every edit of the plan, its thresholds, issue number or criteria; an edit sends the version it read (ADR 012).</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
     public Nominations.VoteThresholds Thresholds => new(QuorumNumerator, QuorumDenominator, ApprovalNumerator, ApprovalDenominator);
 
     public List<Phase> Phases { get; set; } = [];
@@ -81,6 +84,9 @@ public sealed class Round
     public int Id { get; set; }
 
     public int PlanId { get; set; }
+
+    /// <summary>Changes on every edit; an edit sends the version it read (ADR 012).</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
 
     /// <summary>Unique across plans, e.g. "2021-2023".</summary>
     public string Code { get; set; } = string.Empty;

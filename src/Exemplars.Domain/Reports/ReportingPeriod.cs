@@ -33,6 +33,9 @@ public sealed class ReportingPeriod
     /// <summary>Reports reach the bloc before the end of this day.</summary>
     public DateOnly Deadline { get; set; }
 
+    /// <summary>Changes on every edit; an edit sends the version it read (ADR 012).</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
     public string Label => Kind.Label(Year);
 }
 

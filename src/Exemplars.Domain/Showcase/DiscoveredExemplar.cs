@@ -32,4 +32,7 @@ public sealed class DiscoveredExemplar
 
     /// <summary>When it moved to the nurtured stage: the day it counts as nurtured in periodic reports.</summary>
     public DateTime? NurturedAtUtc { get; set; }
+
+    /// <summary>Changes on every edit; an edit sends the version it read (ADR 012).</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
 }

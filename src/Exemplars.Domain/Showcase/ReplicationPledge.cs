@@ -20,4 +20,7 @@ public sealed class ReplicationPledge
     public string? Result { get; set; }
 
     public DateTime? ReportedAtUtc { get; set; }
+
+    /// <summary>Changes on every edit; an edit sends the version it read (ADR 012).</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
 }

@@ -1,4 +1,5 @@
 using Exemplars.Domain.Common;
+using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Features.Common;
 
@@ -22,6 +23,24 @@ public static class Versions
         sent is not { } version || version == Guid.Empty ? Required
         : version != current ? DomainError.Conflict(StaleCode, staleMessage)
         : null;
+
+    /// <summary>
+    /// Saves an edit made after <see cref="Check"/> passed and the entity was given a new version; an edit saved by
+    /// someone else between the reading and the saving fails the concurrency token and is the same conflict. Null when saved.
+    /// </summary>
+    public static async Task<DomainError?> SaveAsync(DbContext db, string staleMessage, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return DomainError.Conflict(StaleCode, staleMessage);
+        }
+    }
 
     /// <summary>The version in the body when there is one, else the <c>If-Match</c> header (<c>"guid"</c> or <c>W/"guid"</c>).</summary>
     public static Guid? Pick(Guid? fromBody, HttpContext http) => fromBody is { } v && v != Guid.Empty ? v : FromIfMatch(http);

@@ -42,6 +42,15 @@ public static class IssueDecision
             {
                 errors.Add(DomainError.Invalid("Title", "Hãy ghi trích yếu và người ký."));
             }
+            else if (command.Title.Trim().Length > 500 || command.Signer.Trim().Length > 150)
+            {
+                errors.Add(DomainError.Invalid("Title", "Trích yếu tối đa 500 ký tự, tên người ký tối đa 150 ký tự."));
+            }
+
+            if (command.AwardType?.Trim().Length > 300)
+            {
+                errors.Add(DomainError.Invalid("AwardType", "Hình thức khen thưởng tối đa 300 ký tự."));
+            }
 
             var ids = command.NominationIds?.Distinct().ToList() ?? [];
             var nominations = await db.Nominations.Where(n => ids.Contains(n.Id)).ToListAsync(cancellationToken);

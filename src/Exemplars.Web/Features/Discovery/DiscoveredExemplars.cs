@@ -16,7 +16,7 @@ public static class DiscoveredExemplars
 {
     public sealed record Command(NomineeKind Kind, int? PersonId, string? Name, string? Unit, string? Achievements);
 
-    public sealed record Row(int Id, NomineeKind Kind, int? PersonId, string Name, string? Unit, string Achievements, DiscoveryStage Stage, string? NurtureNote, string RecordedBy, string Organization);
+    public sealed record Row(int Id, NomineeKind Kind, int? PersonId, string Name, string? Unit, string Achievements, DiscoveryStage Stage, string? NurtureNote, string RecordedBy, string Organization, Guid Version);
 
     /// <summary>The columns the list can be sorted by (name, organisation).</summary>
     public static readonly string[] SortKeys = ["ten", "to-chuc"];
@@ -72,7 +72,7 @@ public static class DiscoveredExemplars
             return record.Id;
         }
 
-        public async Task<Result<bool>> Nurture(int id, string? note, CancellationToken cancellationToken)
+        public async Task<Result<bool>> Nurture(int id, string? note, Guid? version, CancellationToken cancellationToken)
         {
             var record = await Visible().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
             if (record is null || !CanRecord(user))
@@ -85,11 +85,17 @@ public static class DiscoveredExemplars
                 return DomainError.Invalid("NurtureNote", "Hãy ghi việc bồi dưỡng đã làm (tối đa 4000 ký tự).");
             }
 
+            const string stale = "Bản ghi này vừa được người khác sửa. Hãy tải lại trang rồi ghi lại.";
+            if (Common.Versions.Check(version, record.Version, stale) is { } refused)
+            {
+                return refused;
+            }
+
             record.Stage = DiscoveryStage.Nurtured;
             record.NurtureNote = note.Trim();
             record.NurturedAtUtc ??= clock.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
+            record.Version = Guid.NewGuid();
+            return await Common.Versions.SaveAsync(db, stale, cancellationToken) is { } conflict ? conflict : true;
         }
 
         public Task<Paged<Row>> List(DiscoveryStage? stage, int page, CancellationToken cancellationToken) =>
@@ -116,7 +122,7 @@ public static class DiscoveredExemplars
                 _ => joined.OrderByDescending(x => x.d.Id),
             };
             return joined
-                .Select(x => new Row(x.d.Id, x.d.Kind, x.d.PersonId, x.d.Name, x.d.Unit, x.d.Achievements, x.d.Stage, x.d.NurtureNote, x.d.RecordedBy, x.o.Name))
+                .Select(x => new Row(x.d.Id, x.d.Kind, x.d.PersonId, x.d.Name, x.d.Unit, x.d.Achievements, x.d.Stage, x.d.NurtureNote, x.d.RecordedBy, x.o.Name, x.d.Version))
                 .ToPagedAsync(new PageRequest(page), cancellationToken);
         }
 

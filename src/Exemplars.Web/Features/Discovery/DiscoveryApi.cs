@@ -5,7 +5,7 @@ namespace Exemplars.Web.Features.Discovery;
 
 public static class DiscoveryApi
 {
-    public sealed record NurtureBody(string? Note);
+    public sealed record NurtureBody(string? Note, Guid? Version);
 
     public static RouteGroupBuilder MapDiscoveryApi(this RouteGroupBuilder api)
     {
@@ -17,9 +17,9 @@ public static class DiscoveryApi
             var result = await handler.Record(command, ct);
             return result.IsSuccess ? Results.Created("/api/v1/discovered", new { id = result.Value }) : Problems.ToProblem(result.Errors);
         }).WithSummary("Ghi nhận một gương mới phát hiện");
-        group.MapPost("/{id:int}/nurture", async (int id, NurtureBody body, DiscoveredExemplars.Handler handler, CancellationToken ct) =>
+        group.MapPost("/{id:int}/nurture", async (int id, NurtureBody body, HttpContext http, DiscoveredExemplars.Handler handler, CancellationToken ct) =>
         {
-            var result = await handler.Nurture(id, body.Note, ct);
+            var result = await handler.Nurture(id, body.Note, Common.Versions.Pick(body.Version, http), ct);
             return result.IsSuccess ? Results.NoContent() : Problems.ToProblem(result.Errors);
         }).WithSummary("Ghi việc bồi dưỡng gương đã phát hiện");
         return api;

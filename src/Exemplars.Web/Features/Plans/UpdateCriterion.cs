@@ -12,7 +12,7 @@ public static class UpdateCriterion
 {
     public sealed class Handler(AppDbContext db, CurrentUser user, FrozenRounds frozen)
     {
-        public async Task<Result<int>> Handle(int planId, string criterionCode, string text, CancellationToken cancellationToken)
+        public async Task<Result<int>> Handle(int planId, string criterionCode, string text, Guid? version, CancellationToken cancellationToken)
         {
             if (!user.IsInRole(Roles.Admin))
             {
@@ -25,14 +25,19 @@ public static class UpdateCriterion
                 return DomainError.NotFound("Không tìm thấy kế hoạch.");
             }
 
+            if (Common.Versions.Check(version, plan.Version, PlanEdits.Stale) is { } refused)
+            {
+                return refused;
+            }
+
             var error = PlanRules.EditCriterion(plan, criterionCode, text, await frozen.Of(planId, cancellationToken));
             if (error is not null)
             {
                 return error;
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            return plan.Id;
+            plan.Version = Guid.NewGuid();
+            return await Common.Versions.SaveAsync(db, PlanEdits.Stale, cancellationToken) is { } conflict ? conflict : plan.Id;
         }
     }
 }

@@ -22,7 +22,7 @@ public static partial class UpdatePlanIssue
 
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
     {
-        public async Task<Result<int>> Handle(int planId, Command command, CancellationToken cancellationToken)
+        public async Task<Result<int>> Handle(int planId, Command command, Guid? version, CancellationToken cancellationToken)
         {
             if (!user.IsInRole(Roles.Admin))
             {
@@ -70,9 +70,14 @@ public static partial class UpdatePlanIssue
                 return DomainError.NotFound("Không tìm thấy kế hoạch.");
             }
 
+            if (Common.Versions.Check(version, plan.Version, PlanEdits.Stale) is { } refused)
+            {
+                return refused;
+            }
+
             (plan.IssuedNumber, plan.IssuedOn) = (number, issuedOn);
-            await db.SaveChangesAsync(cancellationToken);
-            return plan.Id;
+            plan.Version = Guid.NewGuid();
+            return await Common.Versions.SaveAsync(db, PlanEdits.Stale, cancellationToken) is { } conflict ? conflict : plan.Id;
         }
     }
 }

@@ -12,7 +12,7 @@ public static class UpdateRound
 {
     public sealed class Handler(AppDbContext db, CurrentUser user)
     {
-        public async Task<Result<int>> Handle(int roundId, PlanRules.RoundDraft draft, CancellationToken cancellationToken)
+        public async Task<Result<int>> Handle(int roundId, PlanRules.RoundDraft draft, Guid? version, CancellationToken cancellationToken)
         {
             if (!user.IsInRole(Roles.Admin))
             {
@@ -25,6 +25,12 @@ public static class UpdateRound
                 return DomainError.NotFound("Không tìm thấy đợt bình xét.");
             }
 
+            const string stale = "Đợt bình xét này vừa được người khác sửa. Hãy tải lại trang rồi sửa lại.";
+            if (Common.Versions.Check(version, round.Version, stale) is { } refused)
+            {
+                return refused;
+            }
+
             var errors = PlanRules.ValidateRound(draft);
             if (errors.Count > 0)
             {
@@ -32,8 +38,8 @@ public static class UpdateRound
             }
 
             PlanRules.Apply(round, draft);
-            await db.SaveChangesAsync(cancellationToken);
-            return round.PlanId;
+            round.Version = Guid.NewGuid();
+            return await Common.Versions.SaveAsync(db, stale, cancellationToken) is { } conflict ? conflict : round.PlanId;
         }
     }
 }

@@ -13,7 +13,7 @@ public static class UpdateThresholds
 
     public sealed class Handler(AppDbContext db, CurrentUser user)
     {
-        public async Task<Result<int>> Handle(int planId, Command command, CancellationToken cancellationToken)
+        public async Task<Result<int>> Handle(int planId, Command command, Guid? version, CancellationToken cancellationToken)
         {
             if (!user.IsInRole(Roles.Admin))
             {
@@ -33,10 +33,15 @@ public static class UpdateThresholds
                 return DomainError.NotFound("Không tìm thấy kế hoạch.");
             }
 
+            if (Common.Versions.Check(version, plan.Version, PlanEdits.Stale) is { } refused)
+            {
+                return refused;
+            }
+
             (plan.QuorumNumerator, plan.QuorumDenominator, plan.ApprovalNumerator, plan.ApprovalDenominator) =
                 (command.QuorumNumerator, command.QuorumDenominator, command.ApprovalNumerator, command.ApprovalDenominator);
-            await db.SaveChangesAsync(cancellationToken);
-            return plan.Id;
+            plan.Version = Guid.NewGuid();
+            return await Common.Versions.SaveAsync(db, PlanEdits.Stale, cancellationToken) is { } conflict ? conflict : plan.Id;
         }
     }
 }

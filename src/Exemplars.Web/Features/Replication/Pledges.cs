@@ -17,7 +17,7 @@ namespace Exemplars.Web.Features.Replication;
 /// </summary>
 public static class Pledges
 {
-    public sealed record Row(int Id, int ExemplarId, string Exemplar, string Unit, string WhatToApply, DateOnly DueOn, string? Result, DateTime? ReportedAtUtc);
+    public sealed record Row(int Id, int ExemplarId, string Exemplar, string Unit, string WhatToApply, DateOnly DueOn, string? Result, DateTime? ReportedAtUtc, Guid Version);
 
     /// <summary>The columns the list can be sorted by (exemplar, pledging unit, due date).</summary>
     public static readonly string[] SortKeys = ["guong", "don-vi", "han"];
@@ -68,7 +68,7 @@ public static class Pledges
             return pledge.Id;
         }
 
-        public async Task<Result<bool>> Report(int pledgeId, string? result, CancellationToken cancellationToken)
+        public async Task<Result<bool>> Report(int pledgeId, string? result, Guid? version, CancellationToken cancellationToken)
         {
             var pledge = await Visible().SingleOrDefaultAsync(p => p.Id == pledgeId, cancellationToken);
             if (pledge is null || !user.IsInRole(Roles.GrassrootsClerk))
@@ -81,10 +81,16 @@ public static class Pledges
                 return DomainError.Invalid("Result", "Hãy ghi kết quả học tập, làm theo (tối đa 4000 ký tự).");
             }
 
+            const string stale = "Kết quả của đăng ký này vừa được người khác ghi hoặc sửa. Hãy tải lại trang rồi ghi lại.";
+            if (Common.Versions.Check(version, pledge.Version, stale) is { } refused)
+            {
+                return refused;
+            }
+
             pledge.Result = result.Trim();
             pledge.ReportedAtUtc ??= clock.GetUtcNow().UtcDateTime; // the first report dates it in periodic reports; corrections do not move it
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
+            pledge.Version = Guid.NewGuid();
+            return await Common.Versions.SaveAsync(db, stale, cancellationToken) is { } conflict ? conflict : true;
         }
 
         public Task<Paged<Row>> List(int page, CancellationToken cancellationToken) => List(page, null, false, cancellationToken);
@@ -108,7 +114,7 @@ public static class Pledges
                 _ => joined.OrderByDescending(x => x.p.Id),
             };
             return joined
-                .Select(x => new Row(x.p.Id, x.s.Id, x.n.NomineeName, x.o.Name, x.p.WhatToApply, x.p.DueOn, x.p.Result, x.p.ReportedAtUtc))
+                .Select(x => new Row(x.p.Id, x.s.Id, x.n.NomineeName, x.o.Name, x.p.WhatToApply, x.p.DueOn, x.p.Result, x.p.ReportedAtUtc, x.p.Version))
                 .ToPagedAsync(new PageRequest(page), cancellationToken);
         }
 

@@ -6,7 +6,7 @@ public static class ReplicationApi
 {
     public sealed record PledgeBody(int ExemplarId, string? WhatToApply, DateOnly DueOn);
 
-    public sealed record ResultBody(string? Result);
+    public sealed record ResultBody(string? Result, Guid? Version);
 
     public static RouteGroupBuilder MapReplicationApi(this RouteGroupBuilder api)
     {
@@ -18,9 +18,9 @@ public static class ReplicationApi
             var result = await handler.Pledge(body.ExemplarId, body.WhatToApply, body.DueOn, ct);
             return result.IsSuccess ? Results.Created("/api/v1/replication", new { id = result.Value }) : Problems.ToProblem(result.Errors);
         }).WithSummary("Đơn vị đăng ký học tập một gương điển hình");
-        group.MapPost("/{id:int}/result", async (int id, ResultBody body, Pledges.Handler handler, CancellationToken ct) =>
+        group.MapPost("/{id:int}/result", async (int id, ResultBody body, HttpContext http, Pledges.Handler handler, CancellationToken ct) =>
         {
-            var result = await handler.Report(id, body.Result, ct);
+            var result = await handler.Report(id, body.Result, Common.Versions.Pick(body.Version, http), ct);
             return result.IsSuccess ? Results.NoContent() : Problems.ToProblem(result.Errors);
         }).WithSummary("Báo cáo kết quả học tập, làm theo");
         return api;

@@ -20,7 +20,11 @@ public static class ReportTracker
 
     public sealed record Summary(int Units, int OnTime, int Late, int Missing, int Waiting, ReportFigures Totals);
 
-    public sealed record Response(int PeriodId, string Period, DateOnly From, DateOnly To, DateOnly Deadline, Summary Summary, Paged<Row> Units);
+    public sealed record Response(int PeriodId, string Period, DateOnly From, DateOnly To, DateOnly Deadline, Summary Summary, Paged<Row> Units)
+    {
+        /// <summary>The period's version, for the form that edits its dates (ADR 012).</summary>
+        public Guid PeriodVersion { get; init; }
+    }
 
     /// <summary>The columns the tracker can be sorted by (code, unit, state, day sent); the default is by code.</summary>
     public static readonly string[] SortKeys = ["ma", "ten", "trang-thai", "ngay-gui"];
@@ -64,7 +68,7 @@ public static class ReportTracker
             };
             var request = new PageRequest(page);
             return new Response(period.Id, period.Label, period.From, period.To, period.Deadline, Summarise(rows),
-                Paged<Row>.Of(list, request));
+                Paged<Row>.Of(list, request)) with { PeriodVersion = period.Version };
         }
 
         /// <summary>Every unit's row, for the tracker and the aggregated report.</summary>

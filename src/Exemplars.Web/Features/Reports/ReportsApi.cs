@@ -16,15 +16,15 @@ public static class ReportsApi
 
     public sealed record BlocBody(string? ResultsHtml, string? LimitationsHtml, string? DirectionsHtml, Guid? Version);
 
-    public sealed record PeriodBody(DateOnly From, DateOnly To, DateOnly Deadline);
+    public sealed record PeriodBody(DateOnly From, DateOnly To, DateOnly Deadline, Guid? Version);
 
     public static RouteGroupBuilder MapReportsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/reports").WithTags("Reports");
         group.MapGet("/periods", async (int? year, int? page, ListReportingPeriods.Handler handler, CancellationToken ct) =>
             ToResult(await handler.Handle(year, page ?? 1, ct))).WithSummary("Các kỳ báo cáo định kỳ (6 tháng, năm)");
-        group.MapPut("/periods/{id:int}", async (int id, PeriodBody body, UpdateReportingPeriod.Handler handler, CancellationToken ct) =>
-            ToResult(await handler.Handle(id, body.From, body.To, body.Deadline, ct))).WithSummary("Quản trị sửa ngày chốt số liệu và hạn gửi của một kỳ");
+        group.MapPut("/periods/{id:int}", async (int id, PeriodBody body, HttpContext http, UpdateReportingPeriod.Handler handler, CancellationToken ct) =>
+            ToResult(await handler.Handle(id, body.From, body.To, body.Deadline, Common.Versions.Pick(body.Version, http), ct))).WithSummary("Quản trị sửa ngày chốt số liệu và hạn gửi của một kỳ");
         group.MapGet("/periods/{id:int}/units/{organizationId:int}", async (int id, int organizationId, GetReport.Handler handler, CancellationToken ct) =>
             ToResult(await handler.Handle(id, organizationId, ct))).WithSummary("Báo cáo của một tổ chức cơ sở (số liệu tự động khi còn là dự thảo)");
         group.MapPut("/periods/{id:int}/mine", async (int id, SaveBody body, SaveReport.Handler handler, CancellationToken ct) =>

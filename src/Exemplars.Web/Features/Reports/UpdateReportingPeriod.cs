@@ -12,7 +12,7 @@ public static class UpdateReportingPeriod
 {
     public sealed class Handler(AppDbContext db, CurrentUser user)
     {
-        public async Task<Result<ReportingPeriod>> Handle(int periodId, DateOnly from, DateOnly to, DateOnly deadline, CancellationToken cancellationToken)
+        public async Task<Result<ReportingPeriod>> Handle(int periodId, DateOnly from, DateOnly to, DateOnly deadline, Guid? version, CancellationToken cancellationToken)
         {
             if (!user.IsInRole(Roles.Admin))
             {
@@ -25,6 +25,12 @@ public static class UpdateReportingPeriod
                 return DomainError.NotFound("Không tìm thấy kỳ báo cáo.");
             }
 
+            const string stale = "Lịch của kỳ báo cáo này vừa được người khác sửa. Hãy tải lại trang rồi sửa lại.";
+            if (Common.Versions.Check(version, period.Version, stale) is { } refused)
+            {
+                return refused;
+            }
+
             var errors = ReportSchedule.Validate(period.Year, from, to, deadline);
             if (errors.Count > 0)
             {
@@ -34,8 +40,8 @@ public static class UpdateReportingPeriod
             period.From = from;
             period.To = to;
             period.Deadline = deadline;
-            await db.SaveChangesAsync(cancellationToken);
-            return period;
+            period.Version = Guid.NewGuid();
+            return await Common.Versions.SaveAsync(db, stale, cancellationToken) is { } conflict ? conflict : period;
         }
     }
 }

@@ -197,6 +197,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         });
         builder.Entity<DiscoveredExemplar>(e =>
         {
+            e.Property(x => x.Version).IsConcurrencyToken();
             e.ToTable("discovered_exemplars");
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.Stage).HasConversion<string>().HasMaxLength(20);
@@ -211,6 +212,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         });
         builder.Entity<ReplicationPledge>(e =>
         {
+            e.Property(x => x.Version).IsConcurrencyToken();
             e.ToTable("replication_pledges");
             e.Property(x => x.WhatToApply).HasMaxLength(2000).IsRequired();
             e.Property(x => x.PledgedBy).HasMaxLength(256).IsRequired();
@@ -241,6 +243,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     {
         builder.Entity<Plan>(e =>
         {
+            e.Property(x => x.Version).IsConcurrencyToken();
             e.ToTable("plans");
             e.Property(p => p.Code).HasMaxLength(40).IsRequired();
             e.HasIndex(p => p.Code).IsUnique();
@@ -255,6 +258,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         });
         builder.Entity<ReportingPeriod>(e =>
         {
+            e.Property(x => x.Version).IsConcurrencyToken();
             e.ToTable("reporting_periods");
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(x => new { x.PlanId, x.Year, x.Kind }).IsUnique();
@@ -269,6 +273,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         });
         builder.Entity<Round>(e =>
         {
+            e.Property(x => x.Version).IsConcurrencyToken();
             e.ToTable("rounds");
             e.Property(r => r.Code).HasMaxLength(40).IsRequired();
             e.HasIndex(r => r.Code).IsUnique();

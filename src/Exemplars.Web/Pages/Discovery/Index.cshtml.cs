@@ -27,8 +27,8 @@ public sealed class IndexModel(DiscoveredExemplars.Handler discovered, CurrentUs
     public async Task<IActionResult> OnPostRecordAsync(DiscoveredExemplars.Command command, CancellationToken ct) =>
         await Outcome((await discovered.Record(command, ct)).Errors, "Đã ghi nhận.", ct);
 
-    public async Task<IActionResult> OnPostNurtureAsync(int id, string? note, CancellationToken ct) =>
-        await Outcome((await discovered.Nurture(id, note, ct)).Errors, "Đã ghi việc bồi dưỡng.", ct);
+    public async Task<IActionResult> OnPostNurtureAsync(int id, string? note, Guid? version, CancellationToken ct) =>
+        await Outcome((await discovered.Nurture(id, note, version, ct)).Errors, "Đã ghi việc bồi dưỡng.", ct);
 
     private async Task<IActionResult> Outcome(IReadOnlyList<Domain.Common.DomainError> errors, string message, CancellationToken ct)
     {

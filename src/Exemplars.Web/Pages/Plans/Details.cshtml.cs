@@ -39,9 +39,9 @@ public sealed class DetailsModel(GetPlan.Handler get, CurrentUser me) : PageMode
         return await Fail(id, result.Errors, ct);
     }
 
-    public async Task<IActionResult> OnPostCriterionAsync(int id, string code, string? text, [FromServices] UpdateCriterion.Handler update, CancellationToken ct)
+    public async Task<IActionResult> OnPostCriterionAsync(int id, string code, string? text, Guid? version, [FromServices] UpdateCriterion.Handler update, CancellationToken ct)
     {
-        var result = await update.Handle(id, code, text ?? string.Empty, ct);
+        var result = await update.Handle(id, code, text ?? string.Empty, version, ct);
         if (result.IsSuccess)
         {
             TempData["Message"] = $"Đã lưu tiêu chí {code}.";
@@ -51,9 +51,9 @@ public sealed class DetailsModel(GetPlan.Handler get, CurrentUser me) : PageMode
         return await Fail(id, result.Errors, ct);
     }
 
-    public async Task<IActionResult> OnPostThresholdsAsync(int id, UpdateThresholds.Command command, [FromServices] UpdateThresholds.Handler update, CancellationToken ct)
+    public async Task<IActionResult> OnPostThresholdsAsync(int id, UpdateThresholds.Command command, Guid? version, [FromServices] UpdateThresholds.Handler update, CancellationToken ct)
     {
-        var result = await update.Handle(id, command, ct);
+        var result = await update.Handle(id, command, version, ct);
         if (result.IsSuccess)
         {
             TempData["Message"] = "Đã lưu tỷ lệ họp bình xét.";
@@ -63,9 +63,9 @@ public sealed class DetailsModel(GetPlan.Handler get, CurrentUser me) : PageMode
         return await Fail(id, result.Errors, ct);
     }
 
-    public async Task<IActionResult> OnPostIssueAsync(int id, UpdatePlanIssue.Command command, [FromServices] UpdatePlanIssue.Handler update, CancellationToken ct)
+    public async Task<IActionResult> OnPostIssueAsync(int id, UpdatePlanIssue.Command command, Guid? version, [FromServices] UpdatePlanIssue.Handler update, CancellationToken ct)
     {
-        var result = await update.Handle(id, command, ct);
+        var result = await update.Handle(id, command, version, ct);
         if (result.IsSuccess)
         {
             TempData["Message"] = "Đã lưu số và ngày ban hành kế hoạch.";

@@ -54,6 +54,9 @@ public sealed class EditRoundModel(GetRound.Handler get, UpdateRound.Handler upd
 
         [Display(Name = "Số cá nhân đề nghị")]
         public int QuotaIndividuals { get; set; }
+
+        /// <summary>The round's version as the page read it (ADR 012).</summary>
+        public Guid? Version { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -73,6 +76,7 @@ public sealed class EditRoundModel(GetRound.Handler get, UpdateRound.Handler upd
             Name = round.Name, FirstRatingYear = round.FirstRatingYear, LastRatingYear = round.LastRatingYear, MinExcellentYears = round.MinExcellentYears,
             ReviewFromYear = round.ReviewFromYear, ReviewToYear = round.ReviewToYear, GrassrootsDeadline = round.GrassrootsDeadline, CeremonyDate = round.CeremonyDate,
             CeremonyOccasion = round.CeremonyOccasion, QuotaCollectives = round.QuotaCollectives, QuotaIndividuals = round.QuotaIndividuals,
+            Version = round.Version,
         };
         return Page();
     }
@@ -95,7 +99,7 @@ public sealed class EditRoundModel(GetRound.Handler get, UpdateRound.Handler upd
         }
 
         var i = Input;
-        var result = await update.Handle(id, new PlanRules.RoundDraft(i.Name, i.FirstRatingYear, i.LastRatingYear, i.MinExcellentYears, i.ReviewFromYear, i.ReviewToYear, i.GrassrootsDeadline, i.CeremonyDate, i.CeremonyOccasion, i.QuotaCollectives, i.QuotaIndividuals), ct);
+        var result = await update.Handle(id, new PlanRules.RoundDraft(i.Name, i.FirstRatingYear, i.LastRatingYear, i.MinExcellentYears, i.ReviewFromYear, i.ReviewToYear, i.GrassrootsDeadline, i.CeremonyDate, i.CeremonyOccasion, i.QuotaCollectives, i.QuotaIndividuals), i.Version, ct);
         if (result.IsSuccess)
         {
             TempData["Message"] = $"Đã lưu đợt {round.Code}.";

@@ -19,9 +19,9 @@ public sealed class IndexModel(Pledges.Handler pledges, CurrentUser me) : PageMo
 
     public async Task OnGetAsync(CancellationToken ct) => Result = await pledges.List(PageNumber, Sort.Key, Sort.Descending, ct);
 
-    public async Task<IActionResult> OnPostReportAsync(int id, string? result, CancellationToken ct)
+    public async Task<IActionResult> OnPostReportAsync(int id, string? result, Guid? version, CancellationToken ct)
     {
-        var outcome = await pledges.Report(id, result, ct);
+        var outcome = await pledges.Report(id, result, version, ct);
         if (outcome.IsSuccess)
         {
             TempData["Message"] = "Đã báo cáo kết quả.";

@@ -33,6 +33,10 @@ public sealed class TrackerModel(ReportTracker.Handler tracker, BlocReportDocume
     [BindProperty]
     public DateOnly Deadline { get; set; }
 
+    /// <summary>The period's version as the page read it (ADR 012).</summary>
+    [BindProperty]
+    public Guid? Version { get; set; }
+
     public ReportTracker.Response? Result { get; private set; }
 
     public bool IsAdmin => me.IsInRole(Domain.Users.Roles.Admin);
@@ -47,6 +51,7 @@ public sealed class TrackerModel(ReportTracker.Handler tracker, BlocReportDocume
         From = Result!.From;
         To = Result.To;
         Deadline = Result.Deadline;
+        Version = Result.PeriodVersion;
         return Page();
     }
 
@@ -56,7 +61,7 @@ public sealed class TrackerModel(ReportTracker.Handler tracker, BlocReportDocume
 
     public async Task<IActionResult> OnPostDatesAsync(CancellationToken ct)
     {
-        var result = await update.Handle(PeriodId, From, To, Deadline, ct);
+        var result = await update.Handle(PeriodId, From, To, Deadline, Version, ct);
         if (result.IsSuccess)
         {
             TempData["Message"] = "Đã cập nhật lịch của kỳ báo cáo.";

@@ -1481,6 +1481,10 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("QuorumNumerator")
                         .HasColumnType("integer");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -1554,6 +1558,10 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<int>("ReviewToYear")
                         .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
@@ -1724,6 +1732,10 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateOnly>("To")
                         .HasColumnType("date");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
@@ -1828,6 +1840,10 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("Unit")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
@@ -1947,6 +1963,10 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("Result")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.Property<string>("WhatToApply")
                         .IsRequired()

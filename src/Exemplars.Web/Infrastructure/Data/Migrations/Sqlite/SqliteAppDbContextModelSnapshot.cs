@@ -1414,6 +1414,10 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("QuorumNumerator")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -1485,6 +1489,10 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<int>("ReviewToYear")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -1649,6 +1657,10 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateOnly>("To")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
@@ -1748,6 +1760,10 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("Unit")
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1863,6 +1879,10 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("Result")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("WhatToApply")

@@ -169,6 +169,37 @@ public abstract class AuthTests(AppFactory app)
     }
 
     [Fact]
+    public async Task The_signed_in_user_is_not_read_from_the_database_on_every_request_yet_a_saved_change_counts_at_once()
+    {
+        var (email, password) = await NewClerk();
+        using var token = await app.BearerAs(email, password);
+        var cache = app.Services.GetRequiredService<SignedInUserCache>();
+        using (var warm = await token.GetAsync("/api/v1/organizations"))
+        {
+            Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
+        }
+
+        var reads = cache.Reads;
+        for (var i = 0; i < 5; i++)
+        {
+            using var again = await token.GetAsync("/api/v1/organizations");
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        }
+
+        Assert.True(cache.Reads - reads <= 1, $"{cache.Reads - reads} reads of the user for 5 requests");
+
+        // Any save of the user through the app (here not through the users page) empties the cache: the next request is refused.
+        await app.WithDb(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == email);
+            user.IsActive = false;
+            return await db.SaveChangesAsync();
+        });
+        using var refused = await token.GetAsync("/api/v1/organizations");
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task Logout_ends_the_session()
     {
         var (email, password) = await NewClerk();

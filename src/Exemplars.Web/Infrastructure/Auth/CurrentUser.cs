@@ -45,15 +45,18 @@ public sealed class CurrentUser
         ScopePath = other.ScopePath;
     }
 
-    public void Set(string userId, string email, string fullName, string role, Organization organization)
+    public void Set(string userId, string email, string fullName, string role, Organization organization) =>
+        Set(userId, email, fullName, role, organization.Id, organization.Name, organization.Path);
+
+    public void Set(string userId, string email, string fullName, string role, int organizationId, string organizationName, string organizationPath)
     {
         IsAuthenticated = true;
         UserId = userId;
         Email = email;
         FullName = fullName;
         Role = role;
-        OrganizationId = organization.Id;
-        OrganizationName = organization.Name;
-        ScopePath = UserScopeRules.ScopePath(role, organization.Path);
+        OrganizationId = organizationId;
+        OrganizationName = organizationName;
+        ScopePath = UserScopeRules.ScopePath(role, organizationPath);
     }
 }

@@ -27,6 +27,8 @@ public static class DatabaseSetup
     {
         var connectionString = configuration.GetConnectionString("Default");
         services.AddScoped<AuditInterceptor>();
+        services.AddSingleton<Auth.SignedInUserCache>();
+        services.AddSingleton<Auth.SignedInUserCacheInvalidator>();
         switch (Provider(configuration))
         {
             case DatabaseProvider.Sqlite:
@@ -34,7 +36,7 @@ public static class DatabaseSetup
                 EnsureSqliteFolder(connectionString);
                 services.AddDbContext<SqliteAppDbContext>((sp, o) => o
                     .UseSqlite(connectionString)
-                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Auth.SignedInUserCacheInvalidator>()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 break;
             case DatabaseProvider.Postgres:
@@ -45,7 +47,7 @@ public static class DatabaseSetup
 
                 services.AddDbContext<PostgresAppDbContext>((sp, o) => o
                     .UseNpgsql(connectionString)
-                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Auth.SignedInUserCacheInvalidator>()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
                 break;
         }

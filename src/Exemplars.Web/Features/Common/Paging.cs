@@ -29,6 +29,12 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int P
 {
     public int PageCount => Total == 0 ? 1 : (int)Math.Ceiling(Total / (double)PageSize);
 
+    /// <summary>
+    /// True when the list was counted only up to a cap (<see cref="QueryableExtensions.ToBoundedPageAsync"/>): there are
+    /// more than <see cref="Total"/> − 1 rows, and the page after this one exists.
+    /// </summary>
+    public bool TotalIsLowerBound { get; init; }
+
     /// <summary>One page of a list already in memory (rows computed per unit, filtered after the query).</summary>
     public static Paged<T> Of(IReadOnlyList<T> all, PageRequest request) =>
         new(all.Skip(request.Skip).Take(request.SafeSize).ToList(), all.Count, request.SafePage, request.SafeSize);

@@ -3,6 +3,7 @@ using Exemplars.Domain.Organizations;
 using Exemplars.Web.Features.Common;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Features.Organizations;
 
@@ -29,7 +30,7 @@ public static class ListOrganizations
             var search = VietnameseText.Fold(query.Search);
             if (search.Length > 0)
             {
-                organizations = organizations.Where(o => o.SearchName.Contains(search));
+                organizations = organizations.Where(o => EF.Functions.Like(o.SearchName, Common.TextSearch.Contains(search), Common.TextSearch.Escape));
             }
 
             if (query.Kind is { } kind)

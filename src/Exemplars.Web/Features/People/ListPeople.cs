@@ -3,6 +3,7 @@ using Exemplars.Domain.People;
 using Exemplars.Web.Features.Common;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Features.People;
 
@@ -15,6 +16,9 @@ public static class ListPeople
 
     public sealed record Row(int Id, string Code, string FullName, DateOnly? BirthDate, Gender? Gender, string? Position, int OrganizationId, string OrganizationName, bool IsPartyMember, int? PartyJoinYear, bool IsLeader, string? FieldCategoryCode);
 
+    /// <summary>Counted up to this many; above it the list says "hơn 10.000" (issue 14: no count of millions per page).</summary>
+    public const int CountCap = 10_000;
+
     public sealed class Handler(AppDbContext db, CurrentUser user)
     {
         public Task<Paged<Row>> Handle(Query query, CancellationToken cancellationToken)
@@ -23,7 +27,7 @@ public static class ListPeople
             var search = VietnameseText.Fold(query.Search);
             if (search.Length > 0)
             {
-                people = people.Where(p => p.SearchName.Contains(search));
+                people = people.Where(p => EF.Functions.Like(p.SearchName, TextSearch.Contains(search), TextSearch.Escape));
             }
 
             if (query.OrganizationId is { } organizationId)
@@ -41,18 +45,22 @@ public static class ListPeople
                 people = people.Where(p => p.IsLeader == leader);
             }
 
-            var ordered = (query.Sort, query.Descending) switch
-            {
-                ("ten", false) => people.OrderBy(p => p.SearchName).ThenBy(p => p.Id),
-                ("ten", true) => people.OrderByDescending(p => p.SearchName).ThenBy(p => p.Id),
-                ("ma", false) => people.OrderBy(p => p.Code).ThenBy(p => p.Id),
-                ("ma", true) => people.OrderByDescending(p => p.Code).ThenBy(p => p.Id),
-                (_, true) => people.OrderByDescending(p => p.Organization!.Code).ThenBy(p => p.FullName).ThenBy(p => p.Id),
-                _ => people.OrderBy(p => p.Organization!.Code).ThenBy(p => p.FullName).ThenBy(p => p.Id),
-            };
-            return ordered
-                .Select(p => new Row(p.Id, p.Code, p.FullName, p.BirthDate, p.Gender, p.Position, p.OrganizationId, p.Organization!.Name, p.IsPartyMember, p.PartyJoinYear, p.IsLeader, p.FieldCategoryCode))
-                .ToPagedAsync(new PageRequest(query.Page, query.PageSize), cancellationToken);
+            return people.ToBoundedPageAsync(
+                filtered => Order(filtered, query.Sort, query.Descending)
+                    .Select(p => new Row(p.Id, p.Code, p.FullName, p.BirthDate, p.Gender, p.Position, p.OrganizationId, p.Organization!.Name, p.IsPartyMember, p.PartyJoinYear, p.IsLeader, p.FieldCategoryCode)),
+                new PageRequest(query.Page, query.PageSize),
+                CountCap,
+                cancellationToken);
         }
+
+        private static IOrderedQueryable<Person> Order(IQueryable<Person> people, string? sort, bool descending) => (sort, descending) switch
+        {
+            ("ten", false) => people.OrderBy(p => p.SearchName).ThenBy(p => p.Id),
+            ("ten", true) => people.OrderByDescending(p => p.SearchName).ThenBy(p => p.Id),
+            ("ma", false) => people.OrderBy(p => p.Code).ThenBy(p => p.Id),
+            ("ma", true) => people.OrderByDescending(p => p.Code).ThenBy(p => p.Id),
+            (_, true) => people.OrderByDescending(p => p.Organization!.Code).ThenBy(p => p.FullName).ThenBy(p => p.Id),
+            _ => people.OrderBy(p => p.Organization!.Code).ThenBy(p => p.FullName).ThenBy(p => p.Id),
+        };
     }
 }

@@ -2,6 +2,7 @@ using Exemplars.Domain.Common;
 using Exemplars.Web.Features.Common;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Features.Users;
 
@@ -23,7 +24,7 @@ public static class ListUsers
             var search = VietnameseText.Fold(query.Search);
             if (search.Length > 0)
             {
-                users = users.Where(u => u.SearchName.Contains(search));
+                users = users.Where(u => EF.Functions.Like(u.SearchName, Common.TextSearch.Contains(search), Common.TextSearch.Escape));
             }
 
             if (!string.IsNullOrEmpty(query.Role))

@@ -6,6 +6,12 @@ namespace Exemplars.Web.Pages.Paging;
 /// <summary>Links to other pages of a list, keeping the current filters in the query string.</summary>
 public sealed record PagerModel(int Page, int PageCount, int Total, HttpRequest Request)
 {
+    /// <summary>The list was counted up to a cap: <see cref="Total"/> − 1 is "more than", and there is a next page.</summary>
+    public bool TotalIsLowerBound { get; init; }
+
+    public static PagerModel For<T>(Features.Common.Paged<T> result, HttpRequest request) =>
+        new(result.Page, result.PageCount, result.Total, request) { TotalIsLowerBound = result.TotalIsLowerBound };
+
     public string Url(int page)
     {
         var query = QueryHelpers.ParseQuery(Request.QueryString.Value);

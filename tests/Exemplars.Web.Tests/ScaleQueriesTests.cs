@@ -1,0 +1,124 @@
+using System.Data.Common;
+using Exemplars.Web.Features.Common;
+using Exemplars.Web.Features.People;
+using Exemplars.Web.Infrastructure.Auth;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Exemplars.Web.Tests;
+
+/// <summary>Issue 14: lists that stay cheap at millions of rows — bounded counts, indexed name search and scope filter.</summary>
+public abstract class ScaleQueriesTests(AppFactory app)
+{
+    protected AppFactory App => app;
+
+    [Fact]
+    public async Task A_bounded_count_stops_at_its_cap_and_says_so_yet_gives_the_exact_total_on_a_page_that_is_not_full()
+    {
+        var exact = await app.WithDb(db => db.People.CountAsync());
+        Assert.True(exact > 160, $"{exact} people in the demo");
+        const int cap = 100;
+
+        async Task<Paged<int>> Page(int page) => await app.WithDb(db =>
+            db.People.ToBoundedPageAsync(people => people.OrderBy(p => p.Id).Select(p => p.Id), new PageRequest(page, 50), cap, CancellationToken.None));
+
+        var first = await Page(1);
+        Assert.True(first.TotalIsLowerBound);
+        Assert.Equal(cap + 1, first.Total);
+        Assert.Equal(50, first.Items.Count);
+        Assert.True(first.PageCount > first.Page, "the next page is offered");
+
+        var third = await Page(3);
+        Assert.True(third.TotalIsLowerBound);
+        Assert.Equal(151, third.Total);
+        Assert.Equal(await app.WithDb(db => db.People.OrderBy(p => p.Id).Skip(100).Take(50).Select(p => p.Id).ToListAsync()), third.Items);
+
+        var last = await Page((exact + 49) / 50);
+        Assert.Equal(exact % 50 == 0 ? exact + 1 : exact, last.Total);
+        Assert.Equal(exact % 50 != 0, !last.TotalIsLowerBound);
+
+        // Under the cap it is an ordinary exact count.
+        var small = await app.WithDb(db => db.People.ToBoundedPageAsync(people => people.OrderBy(p => p.Id).Select(p => p.Id), new PageRequest(1, 50), exact, CancellationToken.None));
+        Assert.False(small.TotalIsLowerBound);
+        Assert.Equal(exact, small.Total);
+    }
+
+    [Fact]
+    public async Task Name_search_takes_percent_and_underscore_literally()
+    {
+        Assert.Equal("%a\\%b\\_c\\\\d%", TextSearch.Contains("a%b_c\\d"));
+        var admin = await app.BearerAs("admin@demo.vn");
+        var all = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/people?search=%25");
+        Assert.Equal(0, all.GetProperty("total").GetInt32());
+        var some = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/people?search=nguyen");
+        Assert.True(some.GetProperty("total").GetInt32() > 0);
+        Assert.False(some.GetProperty("totalIsLowerBound").GetBoolean());
+    }
+}
+
+[Collection(SqliteApp.Name)]
+public sealed class ScaleQueriesTests_Sqlite(SqliteAppFactory app) : ScaleQueriesTests(app);
+
+[Collection(PostgresApp.Name)]
+public sealed class ScaleQueriesTests_Postgres(PostgresAppFactory app) : ScaleQueriesTests(app)
+{
+    /// <summary>EXPLAIN with sequential scans priced out: the plan uses an index if one can serve the query at all.</summary>
+    private async Task<string> Plan(string sql) => await App.WithDb(async db =>
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            await Execute(connection, transaction, "SET LOCAL enable_seqscan = off");
+            await using var explain = connection.CreateCommand();
+            explain.Transaction = transaction;
+            explain.CommandText = "EXPLAIN " + sql;
+            var lines = new List<string>();
+            await using var reader = await explain.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                lines.Add(reader.GetString(0));
+            }
+
+            return string.Join('\n', lines);
+        }
+        finally
+        {
+            await connection.CloseAsync();
+        }
+    });
+
+    private static async Task Execute(DbConnection connection, DbTransaction transaction, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
+    public async Task Name_search_and_the_scope_filter_are_served_by_indexes()
+    {
+        // The app's translation of the search is a LIKE over the folded column (what the trigram index serves) …
+        var translated = await App.WithDb(db => Task.FromResult(db.People.Where(p => EF.Functions.Like(p.SearchName, TextSearch.Contains("nguyen van"), TextSearch.Escape)).ToQueryString()));
+        Assert.Contains("LIKE", translated, StringComparison.Ordinal);
+        Assert.DoesNotContain("strpos", translated, StringComparison.Ordinal);
+
+        // … and that LIKE, and the scope prefix, each find their index.
+        var search = await Plan("""SELECT "Id" FROM people WHERE "SearchName" LIKE '%nguyen van%' ESCAPE '\'""");
+        Assert.Contains("IX_people_SearchName_trgm", search, StringComparison.Ordinal);
+        var scope = await Plan("""SELECT "Id" FROM organizations WHERE "Path" LIKE '/1/2/9/%'""");
+        Assert.Contains("IX_organizations_Path_pattern", scope, StringComparison.Ordinal);
+
+        // The scope filter the app writes for a grassroots clerk, as SQL, takes the same index.
+        var clerkScope = await App.WithDb(async db =>
+        {
+            var user = new CurrentUser();
+            var account = await db.Users.Include(u => u.Organization).SingleAsync(u => u.Email == "coso1@demo.vn");
+            user.Set(account.Id, account.Email!, account.FullName, account.Role, account.Organization!);
+            return Features.Organizations.OrganizationScope.InScopeOf(db.Organizations, user).Select(o => o.Id).ToQueryString();
+        });
+        Assert.Contains("LIKE", clerkScope, StringComparison.Ordinal);
+    }
+}

@@ -6,6 +6,7 @@ using Exemplars.Domain.Nominations;
 using Exemplars.Domain.People;
 using Exemplars.Domain.Plans;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Exemplars.Web.Tests;
 
@@ -355,6 +356,27 @@ public abstract class DashboardTests(AppFactory app)
         using var anonymous = app.CreateClient();
         using var unauthorised = await anonymous.GetAsync($"/api/v1/dashboard/rounds/{code}");
         Assert.Equal(HttpStatusCode.Unauthorized, unauthorised.StatusCode);
+    }
+
+    [Fact]
+    public async Task Figures_are_kept_between_requests_and_counted_again_after_a_save_changes_them()
+    {
+        var code = await SeedRound();
+        var cache = app.Services.GetRequiredService<Exemplars.Web.Features.Dashboard.DashboardCache>();
+        using var secretariat = await app.BearerAs("tgdv@demo.vn");
+        async Task<int> Total() => (await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/dashboard/rounds/{code}")).GetProperty("total").GetInt32();
+
+        Assert.Equal(10, await Total());
+        var counted = cache.Computed;
+        Assert.Equal(10, await Total());
+        Assert.Equal(10, await Total());
+        Assert.Equal(counted, cache.Computed);
+
+        // One more dossier saved (here straight through the app's database context): the next request counts it.
+        var roundId = await app.WithDb(db => db.Rounds.Where(r => r.Code == code).Select(r => r.Id).SingleAsync());
+        await Seed(roundId, "CS003", "3.2.5", NominationStatus.Draft, Gender.Female, new DateOnly(1990, 1, 1));
+        Assert.Equal(11, await Total());
+        Assert.Equal(counted + 1, cache.Computed);
     }
 }
 

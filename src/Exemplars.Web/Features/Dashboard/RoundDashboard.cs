@@ -18,6 +18,7 @@ namespace Exemplars.Web.Features.Dashboard;
 /// The secretariat's picture of one round: nominations by status, unit, category, gender, age band and timeliness.
 /// Every count is a GROUP BY in the database; only birth dates (grouped) and the few submissions after the round's
 /// deadline come back as rows, to be banded or judged against each unit's extension by the pure rules in the domain.
+/// The result is kept in <see cref="DashboardCache"/> until a save changes what it counts.
 /// </summary>
 public static class RoundDashboard
 {
@@ -38,7 +39,7 @@ public static class RoundDashboard
         IReadOnlyList<Slice> ByStatus, IReadOnlyList<Slice> ByUnit, IReadOnlyList<Slice> ByCategory,
         IReadOnlyList<Slice> ByGender, IReadOnlyList<Slice> ByAgeBand, IReadOnlyList<Slice> ByTimeliness);
 
-    public sealed class Handler(AppDbContext db, CurrentUser user)
+    public sealed class Handler(AppDbContext db, CurrentUser user, DashboardCache cache)
     {
         public async Task<Result<Response>> Handle(string? roundCode, CancellationToken cancellationToken)
         {
@@ -48,6 +49,11 @@ public static class RoundDashboard
                 return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Chỉ Ban Tuyên giáo – Dân vận xem bảng số liệu đợt bình xét.");
             }
 
+            return await cache.GetOrComputeAsync(roundCode, user.ScopePath, () => Count(roundCode, cancellationToken));
+        }
+
+        private async Task<Result<Response>> Count(string? roundCode, CancellationToken cancellationToken)
+        {
             var context = await RoundContext.LoadAsync(db, roundCode, cancellationToken);
             if (!context.IsSuccess)
             {

@@ -1,15 +1,17 @@
 using System.Collections.Concurrent;
+using Exemplars.Domain.Organizations;
+using Exemplars.Web.Infrastructure.Data;
 
 namespace Exemplars.Web.Infrastructure.Auth;
 
 /// <summary>
 /// What <see cref="CurrentUserMiddleware"/> needs of a signed-in user (activity, security stamp, role, organisation),
 /// kept in memory so it is not read from the database on every request (issue 14). Emptied whenever this app saves a
-/// user or an organisation (<see cref="SignedInUserCacheInvalidator"/>), so a deactivation, a new password, a new role or
+/// user or an organisation (<see cref="ChangeWatchInterceptor"/>), so a deactivation, a new password, a new role or
 /// a moved organisation counts from the next request; an entry is at most <see cref="MaxAge"/> old, which bounds how long
 /// a change made by another instance of the app, or directly in the database, takes to count.
 /// </summary>
-public sealed class SignedInUserCache(TimeProvider clock)
+public sealed class SignedInUserCache(TimeProvider clock) : IWatchesChanges
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(15);
 
@@ -53,6 +55,8 @@ public sealed class SignedInUserCache(TimeProvider clock)
             }
         }
     }
+
+    public bool Concerns(Type entityType) => entityType == typeof(AppUser) || entityType == typeof(Organization);
 
     public void Clear()
     {

@@ -28,7 +28,10 @@ public static class DatabaseSetup
         var connectionString = configuration.GetConnectionString("Default");
         services.AddScoped<AuditInterceptor>();
         services.AddSingleton<Auth.SignedInUserCache>();
-        services.AddSingleton<Auth.SignedInUserCacheInvalidator>();
+        services.AddSingleton<IWatchesChanges>(sp => sp.GetRequiredService<Auth.SignedInUserCache>());
+        services.AddSingleton<Features.Dashboard.DashboardCache>();
+        services.AddSingleton<IWatchesChanges>(sp => sp.GetRequiredService<Features.Dashboard.DashboardCache>());
+        services.AddSingleton<ChangeWatchInterceptor>();
         switch (Provider(configuration))
         {
             case DatabaseProvider.Sqlite:
@@ -36,7 +39,7 @@ public static class DatabaseSetup
                 EnsureSqliteFolder(connectionString);
                 services.AddDbContext<SqliteAppDbContext>((sp, o) => o
                     .UseSqlite(connectionString)
-                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Auth.SignedInUserCacheInvalidator>()));
+                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeWatchInterceptor>()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 break;
             case DatabaseProvider.Postgres:
@@ -47,7 +50,7 @@ public static class DatabaseSetup
 
                 services.AddDbContext<PostgresAppDbContext>((sp, o) => o
                     .UseNpgsql(connectionString)
-                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Auth.SignedInUserCacheInvalidator>()));
+                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeWatchInterceptor>()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
                 break;
         }

@@ -1,19 +1,27 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using Exemplars.Domain.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Exemplars.Web.Infrastructure.Auth;
+namespace Exemplars.Web.Infrastructure.Data;
+
+/// <summary>An in-memory cache of something read from the database, emptied when a save touches what it was read from.</summary>
+public interface IWatchesChanges
+{
+    /// <summary>True when a saved entity of this type can change what the cache holds.</summary>
+    bool Concerns(Type entityType);
+
+    void Clear();
+}
 
 /// <summary>
-/// Empties the <see cref="SignedInUserCache"/> when a save touches a user or an organisation: before the save, after
-/// it, and again when its transaction commits (a request reading between the save and the commit would otherwise keep
-/// the old row until <see cref="SignedInUserCache.MaxAge"/>).
+/// Empties every <see cref="IWatchesChanges"/> cache concerned by a save: before the save, after it, and again when its
+/// transaction commits (a request reading between the save and the commit would otherwise keep the old rows).
 /// </summary>
-public sealed class SignedInUserCacheInvalidator(SignedInUserCache cache) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class ChangeWatchInterceptor(IEnumerable<IWatchesChanges> caches) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private readonly ConditionalWeakTable<DbContext, object> _touched = [];
+    private readonly IReadOnlyList<IWatchesChanges> _caches = [.. caches];
+    private readonly ConditionalWeakTable<DbContext, List<IWatchesChanges>> _touched = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -49,22 +57,46 @@ public sealed class SignedInUserCacheInvalidator(SignedInUserCache cache) : Save
 
     private void Note(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is AppUser or Organization))
+        if (context is null)
         {
-            _touched.AddOrUpdate(context, context);
+            return;
+        }
+
+        var types = context.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Metadata.ClrType).ToHashSet();
+        var concerned = _caches.Where(c => types.Any(c.Concerns)).ToList();
+        if (concerned.Count == 0)
+        {
+            return;
+        }
+
+        var touched = _touched.GetOrCreateValue(context);
+        foreach (var cache in concerned)
+        {
             cache.Clear();
+            if (!touched.Contains(cache))
+            {
+                touched.Add(cache);
+            }
         }
     }
 
     private void Settle(DbContext? context, bool committed)
     {
-        if (context is not null && _touched.TryGetValue(context, out _))
+        if (context is null || !_touched.TryGetValue(context, out var touched))
+        {
+            return;
+        }
+
+        foreach (var cache in touched)
         {
             cache.Clear();
-            if (committed)
-            {
-                _touched.Remove(context);
-            }
+        }
+
+        if (committed)
+        {
+            _touched.Remove(context);
         }
     }
 }

@@ -74,6 +74,38 @@ public abstract class ImportRacesTests(AppFactory app)
             return await scope.ServiceProvider.GetRequiredService<ImportPeople.Handler>().Handle(stream, fileName, new AtSaving(collide), CancellationToken.None);
         });
 
+    private async Task<Result<ImportRatings.Report>> ImportRatings(string email, byte[] xlsx, Func<Task>? collide = null) =>
+        await Task.Run(async () =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var account = await db.Users.Include(u => u.Organization).SingleAsync(u => u.Email == email);
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(account.Id, email, account.FullName, account.Role, account.Organization!);
+            using var stream = new MemoryStream(xlsx);
+            return await scope.ServiceProvider.GetRequiredService<ImportRatings.Handler>().Handle(stream, "xep-loai.xlsx", new AtSaving(collide), CancellationToken.None);
+        });
+
+    [Fact]
+    public async Task A_ratings_import_whose_new_rating_another_import_added_first_is_a_409_with_nothing_saved()
+    {
+        string[] headers = ["Mã người hoặc mã tổ chức", "Đối tượng xếp loại", "Năm", "Xếp loại"];
+        var code = NewCode("NX");
+        Assert.True((await ImportPeople("coso2@demo.vn", Sheet(PeopleHeaders, PersonRow(code, "Chuyên viên")), "nguoi.xlsx")).IsSuccess);
+        Task<int> Count() => app.WithDb(db => db.PersonRatings.CountAsync(r => db.People.Any(p => p.Id == r.PersonId && p.Code == code)));
+
+        // The file adds 2019 and 2020 in bulk; between its reading and its saving another import adds 2020.
+        var collided = await ImportRatings("coso2@demo.vn", Sheet(headers, [code, "Đảng viên", 2019, "Hoàn thành tốt nhiệm vụ"], [code, "Đảng viên", 2020, "Hoàn thành tốt nhiệm vụ"]), async () =>
+            Assert.True((await ImportRatings("coso2@demo.vn", Sheet(headers, [code, "Đảng viên", 2020, "Hoàn thành xuất sắc nhiệm vụ"]))).IsSuccess));
+        AssertConflict(collided);
+        Assert.Equal(1, await Count());
+        Assert.Equal("Excellent", await app.WithDb(db => db.PersonRatings.Where(r => db.People.Any(p => p.Id == r.PersonId && p.Code == code)).Select(r => r.Rating.ToString()).SingleAsync()));
+
+        // Imported again, the file adds 2019 and leaves 2020 as it is now (it differs, and the file has no version for it: refused by row).
+        var again = await ImportRatings("coso2@demo.vn", Sheet(headers, [code, "Đảng viên", 2019, "Hoàn thành tốt nhiệm vụ"]));
+        Assert.True(again.IsSuccess);
+        Assert.Equal(2, await Count());
+    }
+
     private async Task<Result<ImportOrganizations.Report>> ImportOrganizations(byte[] xlsx, Func<Task>? collide = null) =>
         await Task.Run(async () =>
         {

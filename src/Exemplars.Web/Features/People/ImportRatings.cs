@@ -39,7 +39,24 @@ public static class ImportRatings
 
     private sealed record Line(int Row, string Code, int? PersonId, int? OrganizationId, CollectiveBody? Body, int Year, Rating Rating, string Version);
 
-    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, AuditInterceptor audit)
+    private static readonly BulkInsert.Column<PersonRating>[] PersonColumns =
+    [
+        new("PersonId", NpgsqlTypes.NpgsqlDbType.Integer, r => r.PersonId),
+        new("Year", NpgsqlTypes.NpgsqlDbType.Integer, r => r.Year),
+        new("Rating", NpgsqlTypes.NpgsqlDbType.Varchar, r => r.Rating.ToString()),
+        new("Version", NpgsqlTypes.NpgsqlDbType.Uuid, r => r.Version),
+    ];
+
+    private static readonly BulkInsert.Column<CollectiveRating>[] CollectiveColumns =
+    [
+        new("OrganizationId", NpgsqlTypes.NpgsqlDbType.Integer, r => r.OrganizationId),
+        new("Year", NpgsqlTypes.NpgsqlDbType.Integer, r => r.Year),
+        new("Body", NpgsqlTypes.NpgsqlDbType.Varchar, r => r.Body.ToString()),
+        new("Rating", NpgsqlTypes.NpgsqlDbType.Varchar, r => r.Rating.ToString()),
+        new("Version", NpgsqlTypes.NpgsqlDbType.Uuid, r => r.Version),
+    ];
+
+    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, AuditInterceptor audit, IEnumerable<IWatchesChanges> caches)
     {
         public async Task<Result<Report>> Handle(Stream xlsx, string fileName, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
         {
@@ -167,8 +184,7 @@ public static class ImportRatings
                 return errors.Report(rows.Count, (n, list, count) => new Report(n, 0, 0, 0, list, count));
             }
 
-            progress?.Report(new ImportProgress("Đang lưu", 0, lines.Count));
-            if (await Apply(lines, fileName, errors, cancellationToken) is not { } counts)
+            if (await Apply(lines, fileName, errors, progress, cancellationToken) is not { } counts)
             {
                 return errors.Count > 0 ? errors.Report(rows.Count, (n, list, count) => new Report(n, 0, 0, 0, list, count)) : ImportErrors.Conflict;
             }
@@ -182,13 +198,15 @@ public static class ImportRatings
         /// The counts, or null when nothing was saved: a row changed a rating without its current version (the reason is
         /// in <paramref name="errors"/>), or a concurrent write collided with this one.
         /// </summary>
-        private async Task<(int Created, int Updated, int Unchanged)?> Apply(List<Line> lines, string fileName, ImportErrors errors, CancellationToken cancellationToken)
+        private async Task<(int Created, int Updated, int Unchanged)?> Apply(List<Line> lines, string fileName, ImportErrors errors, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
         {
             var personIds = lines.Where(l => l.PersonId is not null).Select(l => l.PersonId!.Value).Distinct().ToList();
             var organizationIds = lines.Where(l => l.OrganizationId is not null).Select(l => l.OrganizationId!.Value).Distinct().ToList();
             var personRatings = personIds.Count == 0 ? [] : await db.PersonRatings.Where(r => personIds.Contains(r.PersonId)).ToDictionaryAsync(r => (r.PersonId, r.Year), cancellationToken);
             var collectiveRatings = organizationIds.Count == 0 ? [] : await db.CollectiveRatings.Where(r => organizationIds.Contains(r.OrganizationId)).ToDictionaryAsync(r => (r.OrganizationId, r.Year, r.Body), cancellationToken);
             int created = 0, updated = 0, unchanged = 0;
+            var newPeople = new List<PersonRating>();
+            var newCollectives = new List<CollectiveRating>();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             foreach (var line in lines)
             {
@@ -216,7 +234,7 @@ public static class ImportRatings
                     }
                     else
                     {
-                        db.PersonRatings.Add(new PersonRating { PersonId = personId, Year = line.Year, Rating = line.Rating });
+                        newPeople.Add(new PersonRating { PersonId = personId, Year = line.Year, Rating = line.Rating });
                         created++;
                     }
                 }
@@ -245,7 +263,7 @@ public static class ImportRatings
                     }
                     else
                     {
-                        db.CollectiveRatings.Add(new CollectiveRating { OrganizationId = key.Item1, Year = key.Item2, Body = key.Item3, Rating = line.Rating });
+                        newCollectives.Add(new CollectiveRating { OrganizationId = key.Item1, Year = key.Item2, Body = key.Item3, Rating = line.Rating });
                         created++;
                     }
                 }
@@ -258,6 +276,7 @@ public static class ImportRatings
                 return null;
             }
 
+            progress?.Report(new ImportProgress("Đang lưu", 0, lines.Count));
             db.AuditEntries.Add(ImportErrors.Summary(user, clock, "RatingImport", fileName, $"{{\"rows\":{lines.Count},\"created\":{created},\"updated\":{updated},\"unchanged\":{unchanged}}}"));
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
@@ -267,10 +286,15 @@ public static class ImportRatings
                 {
                     await db.SaveChangesAsync(cancellationToken);
                 }
+
+                // New ratings go in at the database's raw rate, in the same transaction (issue 14).
+                await BulkInsert.RunAsync(db, "person_ratings", PersonColumns, newPeople, cancellationToken);
+                await BulkInsert.RunAsync(db, "collective_ratings", CollectiveColumns, newCollectives, cancellationToken);
             }
-            catch (DbUpdateException)
+            catch (Exception exception) when (exception is DbUpdateException || BulkInsert.IsDuplicate(exception))
             {
-                // The same rating added meanwhile by another import or edit: nothing of this file is kept.
+                // The same rating added or changed meanwhile by another import or edit: nothing of this file is kept.
+                await transaction.RollbackAsync(CancellationToken.None);
                 db.ChangeTracker.Clear();
                 db.ChangeTracker.AutoDetectChangesEnabled = true;
                 return null;
@@ -278,6 +302,15 @@ public static class ImportRatings
 
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.AutoDetectChangesEnabled = true;
+            if (newPeople.Count + newCollectives.Count > 0)
+            {
+                // The bulk rows bypassed EF: the caches that count ratings are told here.
+                foreach (var cache in caches.Where(c => c.Concerns(typeof(PersonRating)) || c.Concerns(typeof(CollectiveRating))))
+                {
+                    cache.Clear();
+                }
+            }
+
             return (created, updated, unchanged);
         }
     }

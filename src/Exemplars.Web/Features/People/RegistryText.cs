@@ -26,13 +26,18 @@ public static class RegistryText
         ["hoi cuu chien binh"] = CollectiveBody.VeteransAssociation, ["veteransassociation"] = CollectiveBody.VeteransAssociation,
     };
 
-    public static Rating? ParseRating(string text) => RatingWords.TryGetValue(VietnameseText.Fold(text), out var r) ? r : null;
+    /// <summary>The few words a column repeats (ratings, bodies, yes/no, genders) are folded once each (issue 14: imports of 100,000 rows).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> FoldedWords = new(StringComparer.Ordinal);
+
+    private static string FoldWord(string text) => text.Length > 40 || FoldedWords.Count > 4096 ? VietnameseText.Fold(text) : FoldedWords.GetOrAdd(text, VietnameseText.Fold);
+
+    public static Rating? ParseRating(string text) => RatingWords.TryGetValue(FoldWord(text), out var r) ? r : null;
 
     /// <summary>Returns (true, null) for a person's rating, (true, body) for a collective's, (false, _) for an unknown word.</summary>
     public static (bool Known, CollectiveBody? Body) ParseBody(string text) =>
-        BodyWords.TryGetValue(VietnameseText.Fold(text), out var body) ? (true, body) : (false, null);
+        BodyWords.TryGetValue(FoldWord(text), out var body) ? (true, body) : (false, null);
 
-    public static bool? ParseYesNo(string text) => VietnameseText.Fold(text) switch
+    public static bool? ParseYesNo(string text) => FoldWord(text) switch
     {
         "" => false,
         "co" or "x" or "1" or "true" or "yes" => true,
@@ -40,7 +45,7 @@ public static class RegistryText
         _ => null,
     };
 
-    public static (bool Ok, Gender? Gender) ParseGender(string text) => VietnameseText.Fold(text) switch
+    public static (bool Ok, Gender? Gender) ParseGender(string text) => FoldWord(text) switch
     {
         "" => (true, null),
         "nam" or "male" => (true, Gender.Male),

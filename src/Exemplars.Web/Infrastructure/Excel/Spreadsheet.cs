@@ -9,7 +9,10 @@ namespace Exemplars.Web.Infrastructure.Excel;
 /// <summary>One data row of an uploaded sheet: its row number as Excel shows it, and its cells by folded header.</summary>
 public sealed record SheetRow(int Number, IReadOnlyDictionary<string, string> Cells)
 {
-    public string Get(string header) => Cells.TryGetValue(VietnameseText.Fold(header), out var value) ? value : string.Empty;
+    /// <summary>Headers are a handful of constants: each is folded once, not once per row and cell (issue 14).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> FoldedHeaders = new(StringComparer.Ordinal);
+
+    public string Get(string header) => Cells.TryGetValue(FoldedHeaders.GetOrAdd(header, VietnameseText.Fold), out var value) ? value : string.Empty;
 }
 
 /// <summary>
@@ -84,10 +87,43 @@ public static class Spreadsheet
             return tooLarge;
         }
 
-        List<IDictionary<string, object?>> raw;
+        // Streamed: MiniExcel yields one row at a time and only the row texts are kept (issue 14).
+        var rows = new List<SheetRow>();
+        Dictionary<string, string>? headers = null;
+        var number = 0;
         try
         {
-            raw = content.Query(useHeaderRow: false).Cast<IDictionary<string, object?>>().Take(maxRows + 2).ToList();
+            foreach (IDictionary<string, object?> row in content.Query(useHeaderRow: false))
+            {
+                number++;
+                if (headers is null)
+                {
+                    headers = row.ToDictionary(kv => kv.Key, kv => VietnameseText.Fold(Convert.ToString(kv.Value, System.Globalization.CultureInfo.InvariantCulture)));
+                    continue;
+                }
+
+                if (number > maxRows + 1)
+                {
+                    return DomainError.Invalid("File", $"Tệp có quá nhiều dòng (tối đa {maxRows} dòng dữ liệu).");
+                }
+
+                var cells = new Dictionary<string, string>(headers.Count);
+                var any = false;
+                foreach (var (column, value) in row)
+                {
+                    if (headers.TryGetValue(column, out var header) && header.Length > 0)
+                    {
+                        var text = CellText(value);
+                        cells[header] = text;
+                        any |= text.Length > 0;
+                    }
+                }
+
+                if (any)
+                {
+                    rows.Add(new SheetRow(number, cells));
+                }
+            }
         }
 #pragma warning disable CA1031 // Any parser failure of a user's file is reported to them, not thrown.
         catch (Exception)
@@ -96,33 +132,9 @@ public static class Spreadsheet
             return DomainError.Invalid("File", "Không đọc được tệp Excel. Hãy dùng tệp mẫu và lưu lại dưới dạng .xlsx.");
         }
 
-        if (raw.Count == 0)
+        if (headers is null)
         {
             return DomainError.Invalid("File", "Tệp không có dữ liệu.");
-        }
-
-        if (raw.Count > maxRows + 1)
-        {
-            return DomainError.Invalid("File", $"Tệp có quá nhiều dòng (tối đa {maxRows} dòng dữ liệu).");
-        }
-
-        var headers = raw[0].ToDictionary(kv => kv.Key, kv => VietnameseText.Fold(Convert.ToString(kv.Value, System.Globalization.CultureInfo.InvariantCulture)));
-        var rows = new List<SheetRow>();
-        for (var i = 1; i < raw.Count; i++)
-        {
-            var cells = new Dictionary<string, string>();
-            foreach (var (column, value) in raw[i])
-            {
-                if (headers.TryGetValue(column, out var header) && header.Length > 0)
-                {
-                    cells[header] = CellText(value);
-                }
-            }
-
-            if (cells.Values.Any(v => v.Length > 0))
-            {
-                rows.Add(new SheetRow(i + 1, cells));
-            }
         }
 
         return rows;

@@ -40,6 +40,7 @@ builder.Services.AddSingleton<BackgroundImports>();
 builder.Services.AddSingleton<FileStorage>();
 builder.Services.AddSingleton<IFileStore>(sp => sp.GetRequiredService<FileStorage>());
 builder.Services.AddSingleton<DocumentSettings>();
+builder.Services.AddSingleton<Exemplars.Web.Infrastructure.Excel.ExportLimits>();
 builder.Services.AddSingleton<Exemplars.Web.Infrastructure.Crypto.BallotKeyCustody>();
 builder.Services.AddAppJobs(builder.Configuration);
 builder.Services.AddSingleton<Exemplars.Web.Infrastructure.Documents.CertificatePdf>();

@@ -30,9 +30,11 @@ public static class DocumentsApi
         }).WithTags("Documents").WithSummary("Giấy khen của mọi người, tập thể được khen trong một quyết định (PDF gộp, hoặc ?format=zip)");
 
         api.MapGet("/nominations/export", async (string? round, ListExports.Handler handler, CancellationToken ct) =>
-            Results.File(await handler.Nominations(round, ct), Spreadsheet.ContentType, "ho-so-de-nghi.xlsx")).WithTags("Documents").WithSummary("Danh sách hồ sơ đề nghị (XLSX)");
+            Xlsx(await handler.Nominations(round, ct), "ho-so-de-nghi.xlsx"))
+            .WithTags("Documents").WithSummary("Danh sách hồ sơ đề nghị (XLSX)");
         api.MapGet("/people/export", async (ListExports.Handler handler, CancellationToken ct) =>
-            Results.File(await handler.People(ct), Spreadsheet.ContentType, "so-theo-doi.xlsx")).WithTags("Documents").WithSummary("Sổ theo dõi cá nhân (XLSX)");
+            Xlsx(await handler.People(ct), "so-theo-doi.xlsx"))
+            .WithTags("Documents").WithSummary("Sổ theo dõi cá nhân (XLSX); một danh sách quá 1.000.000 dòng bị từ chối (422), không bị cắt");
         api.MapGet("/decisions/{id:int}/awardees", async (int id, ListExports.Handler handler, CancellationToken ct) => Xlsx(await handler.Awardees(id, ct), "danh-sach-khen-thuong.xlsx"))
             .WithTags("Documents").WithSummary("Danh sách được khen thưởng của một quyết định (XLSX)");
         api.MapGet("/ballots/selection/export", async (string? round, ListExports.Handler handler, CancellationToken ct) => Xlsx(await handler.Candidates(round, ct), "ket-qua-lua-chon.xlsx"))
@@ -41,6 +43,10 @@ public static class DocumentsApi
     }
 
     public static IResult Xlsx(Result<byte[]> result, string fileName) =>
+        result.IsSuccess ? Results.File(result.Value, Spreadsheet.ContentType, fileName) : Problems.ToProblem(result.Errors);
+
+    /// <summary>A streamed export (a temporary file, deleted once sent), or its refusal as a problem.</summary>
+    public static IResult Xlsx(Result<Stream> result, string fileName) =>
         result.IsSuccess ? Results.File(result.Value, Spreadsheet.ContentType, fileName) : Problems.ToProblem(result.Errors);
 
     public static IResult File(Result<(string FileName, byte[] Content)> result) =>

@@ -13,43 +13,51 @@ namespace Exemplars.Web.Features.Documents;
 
 /// <summary>
 /// XLSX of the lists people work from, with Vietnamese headers, in the caller's scope. Every text cell starting with = + - @
-/// is written by <see cref="Spreadsheet.Write"/> as a quote-prefixed string, so it can never run as a formula.
+/// is written as a quote-prefixed string, so it can never run as a formula. The people and nominations lists stream from
+/// the database through <see cref="XlsxStreamWriter"/> into a temporary file (constant memory); a list longer than
+/// <see cref="ExportLimits.MaxRows"/> is refused with a message rather than cut (issue 14 goal 5).
 /// </summary>
 public static class ListExports
 {
-    private const int MaxRows = 100_000;
-
-    public sealed class Handler(AppDbContext db, CurrentUser user, GetSelection.Handler selection)
+    public sealed class Handler(AppDbContext db, CurrentUser user, GetSelection.Handler selection, ExportLimits limits)
     {
-        public async Task<byte[]> Nominations(string? round, CancellationToken cancellationToken)
+        public async Task<Result<Stream>> Nominations(string? round, CancellationToken cancellationToken)
         {
-            var rows = await (from n in NominationAccess.Visible(db, user)
-                              join r in db.Rounds on n.RoundId equals r.Id
-                              join o in db.Organizations on n.OrganizationId equals o.Id
-                              where round == null || r.Code == round
-                              orderby r.Code, o.Code, n.NomineeName
-                              select new { Round = r.Code, Unit = o.Name, n.Kind, n.NomineeName, n.CategoryCode, n.Status, n.SubmittedAtUtc })
-                .Take(MaxRows).ToListAsync(cancellationToken);
-            return Spreadsheet.Write(
+            var maxRows = limits.MaxRows;
+            var rows = (from n in NominationAccess.Visible(db, user).AsNoTracking()
+                        join r in db.Rounds on n.RoundId equals r.Id
+                        join o in db.Organizations on n.OrganizationId equals o.Id
+                        where round == null || r.Code == round
+                        orderby r.Code, o.Code, n.NomineeName, n.Id
+                        select new { Round = r.Code, Unit = o.Name, n.Kind, n.NomineeName, n.CategoryCode, n.Status, n.SubmittedAtUtc })
+                .Take(maxRows + 1).AsAsyncEnumerable();
+            return await XlsxStreamWriter.WriteAsync(
                 ["Đợt", "Đơn vị", "Đối tượng", "Tên tập thể, cá nhân", "Mục", "Trạng thái", "Ngày gửi"],
-                rows.Select(r => (IReadOnlyList<object?>)[r.Round, r.Unit, r.Kind.Label(), r.NomineeName, r.CategoryCode, r.Status.Label(), r.SubmittedAtUtc is { } at ? Infrastructure.VietnamTime.Format(at) : null]));
+                rows,
+                r => [r.Round, r.Unit, r.Kind.Label(), r.NomineeName, r.CategoryCode, r.Status.Label(), r.SubmittedAtUtc is { } at ? Infrastructure.VietnamTime.Format(at) : null],
+                maxRows,
+                cancellationToken);
         }
 
         /// <summary>The people in scope in the import layout, with each person's version, so the file can be edited and imported back.</summary>
-        public async Task<byte[]> People(CancellationToken cancellationToken)
+        public async Task<Result<Stream>> People(CancellationToken cancellationToken)
         {
-            var rows = await db.People.InScopeOf(user).Where(p => p.IsActive).OrderBy(p => p.Organization!.Code).ThenBy(p => p.FullName)
+            var maxRows = limits.MaxRows;
+            var rows = db.People.AsNoTracking().InScopeOf(user).Where(p => p.IsActive).OrderBy(p => p.Organization!.Code).ThenBy(p => p.FullName).ThenBy(p => p.Id)
                 .Select(p => new
                 {
                     p.Code, p.FullName, p.BirthDate, p.Gender, p.Ethnicity, p.Position, UnitCode = p.Organization!.Code, p.IsPartyMember, p.PartyJoinYear, p.IsLeader,
                     LedCode = p.LedOrganization == null ? null : p.LedOrganization.Code, p.FieldCategoryCode, Unit = p.Organization!.Name, p.Version,
                 })
-                .Take(MaxRows).ToListAsync(cancellationToken);
-            return Spreadsheet.Write(
+                .Take(maxRows + 1).AsAsyncEnumerable();
+            return await XlsxStreamWriter.WriteAsync(
                 Features.People.ImportPeople.ExportHeaders,
-                rows.Select(p => (IReadOnlyList<object?>)[p.Code, p.FullName, p.BirthDate?.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
+                rows,
+                p => [p.Code, p.FullName, p.BirthDate?.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
                     p.Gender switch { Domain.People.Gender.Male => "Nam", Domain.People.Gender.Female => "Nữ", _ => null }, p.Ethnicity, p.Position, p.UnitCode,
-                    p.IsPartyMember ? "Có" : "Không", p.PartyJoinYear, p.IsLeader ? "Có" : "Không", p.LedCode, p.FieldCategoryCode, p.Unit, p.Version.ToString()]));
+                    p.IsPartyMember ? "Có" : "Không", p.PartyJoinYear, p.IsLeader ? "Có" : "Không", p.LedCode, p.FieldCategoryCode, p.Unit, p.Version.ToString()],
+                maxRows,
+                cancellationToken);
         }
 
         public async Task<Result<byte[]>> Awardees(int decisionId, CancellationToken cancellationToken)

@@ -46,8 +46,23 @@ public sealed class IndexModel(ListNominations.Handler list, ChooseRound.Handler
 
     public bool CanReview => NominationAccess.CanReview(me);
 
-    public async Task<IActionResult> OnGetExportAsync([FromServices] Features.Documents.ListExports.Handler export, CancellationToken ct) =>
-        File(await export.Nominations(Round, ct), Infrastructure.Excel.Spreadsheet.ContentType, "ho-so-de-nghi.xlsx");
+    /// <summary>Why the export was refused (a list longer than one XLSX sheet may hold), shown above the list.</summary>
+    public string? ExportError { get; private set; }
+
+    public async Task<IActionResult> OnGetExportAsync([FromServices] Features.Documents.ListExports.Handler export, CancellationToken ct)
+    {
+        var result = await export.Nominations(Round, ct);
+        if (result.IsSuccess)
+        {
+            return File(result.Value, Infrastructure.Excel.Spreadsheet.ContentType, "ho-so-de-nghi.xlsx");
+        }
+
+        ExportError = string.Join(" ", result.Errors.Select(e => e.Message));
+        await OnGetAsync(ct);
+        var page = Page();
+        page.StatusCode = Infrastructure.Http.Problems.StatusOf(result.Errors[0].Kind);
+        return page;
+    }
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -30,6 +30,21 @@ public sealed class IndexModel(ListOrganizations.Handler list, ExportOrganizatio
     public async Task OnGetAsync(CancellationToken ct) =>
         Result = await list.Handle(new ListOrganizations.Query(Search, Kind, HostUnitType, IncludeInactive, PageNumber, Sort: Sort.Key, Descending: Sort.Descending), ct);
 
-    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct) =>
-        File(await export.Handle(ct), Spreadsheet.ContentType, "to-chuc.xlsx");
+    /// <summary>Why the export was refused (a list longer than one XLSX sheet may hold), shown above the list.</summary>
+    public string? ExportError { get; private set; }
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var result = await export.Handle(ct);
+        if (result.IsSuccess)
+        {
+            return File(result.Value, Spreadsheet.ContentType, "to-chuc.xlsx");
+        }
+
+        ExportError = string.Join(" ", result.Errors.Select(e => e.Message));
+        await OnGetAsync(ct);
+        var page = Page();
+        page.StatusCode = Infrastructure.Http.Problems.StatusOf(result.Errors[0].Kind);
+        return page;
+    }
 }

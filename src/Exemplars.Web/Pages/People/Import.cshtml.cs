@@ -50,8 +50,26 @@ public sealed class ImportModel(BackgroundImports imports, CurrentUser me) : Pag
         : File(Spreadsheet.Write(ImportPeople.Headers, [["DV99999", "Nguyễn Văn A", "05/09/1980", "Nam", "Kinh", "Chuyên viên", "CS001", "Có", 2010, "Không", "", "3.2.5"]]), Spreadsheet.ContentType, "mau-nhap-nguoi.xlsx");
 
     /// <summary>The ratings already recorded, with their versions: the file to edit when correcting ratings.</summary>
-    public async Task<IActionResult> OnGetExportRatingsAsync([FromServices] ExportRatings.Handler export, CancellationToken ct) =>
-        await export.Handle(ct) is { } bytes ? File(bytes, Spreadsheet.ContentType, "xep-loai.xlsx") : Forbid();
+    public async Task<IActionResult> OnGetExportRatingsAsync([FromServices] ExportRatings.Handler export, CancellationToken ct)
+    {
+        if (await export.Handle(ct) is not { } result)
+        {
+            return Forbid();
+        }
+
+        if (result.IsSuccess)
+        {
+            return File(result.Value, Spreadsheet.ContentType, "xep-loai.xlsx");
+        }
+
+        ExportError = string.Join(" ", result.Errors.Select(e => e.Message));
+        var page = Page();
+        page.StatusCode = Infrastructure.Http.Problems.StatusOf(result.Errors[0].Kind);
+        return page;
+    }
+
+    /// <summary>Why the ratings export was refused (a list longer than one XLSX sheet may hold).</summary>
+    public string? ExportError { get; private set; }
 
     public Task<IActionResult> OnPostPeopleAsync(IFormFile? file, CancellationToken ct) =>
         Start(file, "people", (sp, stream, name, progress, token) => sp.GetRequiredService<ImportPeople.Handler>().Handle(stream, name, progress, token), ct);

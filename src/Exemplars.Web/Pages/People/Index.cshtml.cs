@@ -23,8 +23,23 @@ public sealed class IndexModel(ListPeople.Handler list, CurrentUser me) : PageMo
 
     public Paged<ListPeople.Row> Result { get; private set; } = new([], 0, 1, PageRequest.DefaultSize);
 
-    public async Task<IActionResult> OnGetExportAsync([FromServices] Features.Documents.ListExports.Handler export, CancellationToken ct) =>
-        File(await export.People(ct), Infrastructure.Excel.Spreadsheet.ContentType, "so-theo-doi.xlsx");
+    /// <summary>Why the export was refused (a list longer than one XLSX sheet may hold), shown above the list.</summary>
+    public string? ExportError { get; private set; }
+
+    public async Task<IActionResult> OnGetExportAsync([FromServices] Features.Documents.ListExports.Handler export, CancellationToken ct)
+    {
+        var result = await export.People(ct);
+        if (result.IsSuccess)
+        {
+            return File(result.Value, Infrastructure.Excel.Spreadsheet.ContentType, "so-theo-doi.xlsx");
+        }
+
+        ExportError = string.Join(" ", result.Errors.Select(e => e.Message));
+        await OnGetAsync(ct);
+        var page = Page();
+        page.StatusCode = Infrastructure.Http.Problems.StatusOf(result.Errors[0].Kind);
+        return page;
+    }
 
     public async Task OnGetAsync(CancellationToken ct) =>
         Result = await list.Handle(new ListPeople.Query(Search, null, PartyMember, Leader, PageNumber, Sort: Sort.Key, Descending: Sort.Descending), ct);

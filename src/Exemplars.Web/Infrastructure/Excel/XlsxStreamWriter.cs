@@ -63,12 +63,13 @@ public static class XlsxStreamWriter
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(toRow);
-        var path = Path.Combine(Path.GetTempPath(), $"exemplars-export-{Guid.NewGuid():N}.xlsx");
+        var path = NewPath();
         try
         {
-            var written = true;
+            bool written;
             using (var sheet = Open(path, headers, sheetName))
             {
+                written = true;
                 await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
                 {
                     if (!sheet.Add(toRow(item), maxRows))
@@ -78,13 +79,10 @@ public static class XlsxStreamWriter
                     }
                 }
 
-                if (written)
-                {
-                    sheet.Complete();
-                }
+                Complete(sheet, written);
             }
 
-            return written ? OpenForReading(path) : ExportLimits.TooManyRows(maxRows);
+            return Finish(path, written, maxRows);
         }
         finally
         {
@@ -97,34 +95,35 @@ public static class XlsxStreamWriter
     public static Result<Stream> Write(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, int maxRows, string sheetName = "Danh sách")
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var path = Path.Combine(Path.GetTempPath(), $"exemplars-export-{Guid.NewGuid():N}.xlsx");
+        var path = NewPath();
         try
         {
-            var written = true;
+            bool written;
             using (var sheet = Open(path, headers, sheetName))
             {
-                foreach (var row in rows)
-                {
-                    if (!sheet.Add(row, maxRows))
-                    {
-                        written = false;
-                        break;
-                    }
-                }
-
-                if (written)
-                {
-                    sheet.Complete();
-                }
+                written = rows.All(row => sheet.Add(row, maxRows));
+                Complete(sheet, written);
             }
 
-            return written ? OpenForReading(path) : ExportLimits.TooManyRows(maxRows);
+            return Finish(path, written, maxRows);
         }
         finally
         {
             TryDelete(path);
         }
     }
+
+    private static string NewPath() => Path.Combine(Path.GetTempPath(), $"exemplars-export-{Guid.NewGuid():N}.xlsx");
+
+    private static void Complete(SheetWriter sheet, bool written)
+    {
+        if (written)
+        {
+            sheet.Complete();
+        }
+    }
+
+    private static Result<Stream> Finish(string path, bool written, int maxRows) => written ? OpenForReading(path) : ExportLimits.TooManyRows(maxRows);
 
     private static SheetWriter Open(string path, IReadOnlyList<string> headers, string sheetName)
     {

@@ -185,6 +185,42 @@ public abstract class RegistryImportTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_downloaded_list_goes_back_in_even_where_a_unit_has_closed_since_because_unchanged_rows_are_not_writes()
+    {
+        var unitCode = "CS002-" + Guid.NewGuid().ToString("N")[..4].ToUpperInvariant();
+        await app.WithDb(async db =>
+        {
+            var parent = await db.Organizations.SingleAsync(o => o.Code == "CS002");
+            var unit = Exemplars.Domain.Organizations.Organization.Create(new Exemplars.Domain.Organizations.OrganizationDraft(unitCode, "Chi bộ Phòng Thẩm định (đã giải thể), Sở Kế hoạch và Đầu tư", Exemplars.Domain.Organizations.OrganizationKind.SubUnit, null, "CS002"), parent).Value;
+            db.Organizations.Add(unit);
+            await db.SaveChangesAsync();
+            unit.AssignPath();
+            return await db.SaveChangesAsync();
+        });
+        var code = "NG" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        Assert.Contains("thêm mới 1", await Import("coso2@demo.vn", "People", Sheet(PeopleHeaders, [code, "Đỗ Thị Hạnh", "01/02/1985", "Nữ", "Kinh", "Chuyên viên", unitCode, "Có", 2010, "Không", "", "3.2.5"])), StringComparison.Ordinal);
+        var clerk = await app.SignedInAs("coso2@demo.vn");
+        var exported = await clerk.GetByteArrayAsync("/People/Index?handler=Export");
+
+        // The unit closes (its people stay on the registry under it).
+        await app.WithDb(async db =>
+        {
+            var unit = await db.Organizations.SingleAsync(o => o.Code == unitCode);
+            Assert.Empty(unit.Deactivate(0));
+            return await db.SaveChangesAsync();
+        });
+
+        // The whole list goes back in: nothing changed, nothing refused — the closed unit's row is not a write.
+        var again = await Import("coso2@demo.vn", "People", exported);
+        Assert.Contains("thêm mới 0, cập nhật 0, không đổi", again, StringComparison.Ordinal);
+        Assert.DoesNotContain("chưa lưu dòng nào", again, StringComparison.Ordinal);
+
+        // A change to that person still goes through today's rules: the closed unit is refused.
+        var moved = await Import("coso2@demo.vn", "People", Edited(exported, r => Is(r, "Mã người", code), "Chức vụ", "Phó phòng"));
+        Assert.Contains($"Không có tổ chức mã {unitCode} trong phạm vi của đồng chí.", moved, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Collective_ratings_are_recorded_on_the_organisation_page()
     {
         var clerk = await app.SignedInAs("coso1@demo.vn");

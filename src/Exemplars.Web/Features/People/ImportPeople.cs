@@ -72,9 +72,13 @@ public static class ImportPeople
             var categories = (await db.Categories.Where(c => c.Kind == NomineeKind.Individual).Select(c => c.Code).ToListAsync(cancellationToken)).ToHashSet();
             var existing = await db.People.Where(p => p.Code != null).ToDictionaryAsync(p => p.Code, cancellationToken);
             var organizationIds = organizations.Values.Select(o => o.Id).ToHashSet();
+
+            // Codes of every organisation in scope, closed ones too: to recognise a row that says what a person already is.
+            var codesInScope = await db.Organizations.InScopeOf(user).AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Code, cancellationToken);
             var today = VietnamTime.Today(clock);
             var drafts = new List<(PersonDraft Draft, int OrganizationId, int? LedId, int Row, string Version)>();
             var seen = new Dictionary<string, int>();
+            var unchangedRows = 0;
             for (var i = 0; i < rows.Count; i++)
             {
                 if (i % 2000 == 0)
@@ -90,6 +94,15 @@ public static class ImportPeople
                 var partyMember = RegistryText.ParseYesNo(row.Get(PartyMember));
                 var leader = RegistryText.ParseYesNo(row.Get(Leader));
                 var (yearOk, joinYear) = RegistryText.ParseYear(row.Get(JoinYear));
+                if (existing.TryGetValue(code, out var same) && SaysWhatItIs(same, row, birth, gender, partyMember, joinYear, leader, codesInScope)
+                    && seen.TryAdd(code, row.Number))
+                {
+                    // The row says what the person already is (a downloaded list going back in): not a write, so not
+                    // checked against today's rules either — a unit closed since, or a rule added since, does not block it.
+                    unchangedRows++;
+                    continue;
+                }
+
                 if (!dateOk)
                 {
                     errors.Add(row.Number, $"Ngày sinh \"{row.Get(BirthDate)}\" không đúng dạng ngày/tháng/năm (ví dụ 05/09/1980).");
@@ -165,7 +178,7 @@ public static class ImportPeople
             }
 
             progress?.Report(new ImportProgress("Đang lưu", 0, drafts.Count));
-            int created = 0, updated = 0, unchanged = 0;
+            int created = 0, updated = 0, unchanged = unchangedRows;
             foreach (var (draft, organizationId, ledId, rowNumber, sentVersion) in drafts)
             {
                 if (existing.TryGetValue(draft.Code, out var person))
@@ -223,5 +236,20 @@ public static class ImportPeople
             progress?.Report(new ImportProgress("Đã xong", drafts.Count, drafts.Count));
             return new Report(rows.Count, created, updated, unchanged, [], 0);
         }
+
+        /// <summary>True when every column of the row equals the person as stored (texts trimmed, codes in scope).</summary>
+        private static bool SaysWhatItIs(Person person, SheetRow row, DateOnly? birth, Domain.People.Gender? gender, bool? partyMember, int? joinYear, bool? leader, Dictionary<int, string> codesInScope) =>
+            codesInScope.TryGetValue(person.OrganizationId, out var unit)
+            && string.Equals(unit, row.Get(Organization), StringComparison.OrdinalIgnoreCase)
+            && person.FullName == row.Get(FullName)
+            && person.BirthDate == birth
+            && person.Gender == gender
+            && (person.Ethnicity ?? string.Empty) == row.Get(Ethnicity)
+            && (person.Position ?? string.Empty) == row.Get(Position)
+            && person.IsPartyMember == partyMember
+            && person.PartyJoinYear == joinYear
+            && person.IsLeader == leader
+            && string.Equals(person.LedOrganizationId is { } led ? codesInScope.GetValueOrDefault(led) : string.Empty, row.Get(LedOrganization), StringComparison.OrdinalIgnoreCase)
+            && (person.FieldCategoryCode ?? string.Empty) == row.Get(Field);
     }
 }

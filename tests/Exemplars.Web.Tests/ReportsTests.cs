@@ -374,6 +374,25 @@ public abstract class ReportsTests(AppFactory app)
         var list = await (await app.BearerAs("coso1@demo.vn")).GetFromJsonAsync<JsonElement>("/api/v1/reports/periods?year=2021");
         Assert.All(list.GetProperty("items").EnumerateArray(), p => Assert.Equal("Missing", p.GetProperty("myState").GetString()));
     }
+
+    [Fact]
+    public async Task Twenty_administrators_editing_one_period_from_the_same_reading_give_one_edit_and_nineteen_conflicts()
+    {
+        var target = await app.WithDb(db => db.ReportingPeriods.Where(p => p.Year == 2023 && p.Kind == Exemplars.Domain.Reports.ReportPeriodKind.Annual).SingleAsync());
+        var clients = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => app.BearerAs("admin@demo.vn")));
+        var results = await Task.WhenAll(clients.Select((client, i) =>
+            Send(client, HttpMethod.Put, $"/api/v1/reports/periods/{target.Id}", new { from = "2023-01-01", to = "2023-12-15", deadline = $"2023-12-{20 + (i % 5):00}", version = target.Version })));
+        Assert.Equal(1, results.Count(r => r.Status == HttpStatusCode.OK));
+        Assert.Equal(19, results.Count(r => r.Status == HttpStatusCode.Conflict));
+        var winner = results.Single(r => r.Status == HttpStatusCode.OK).Body;
+        var stored = await app.WithDb(db => db.ReportingPeriods.SingleAsync(p => p.Id == target.Id));
+        Assert.Equal(winner.GetProperty("deadline").GetString(), stored.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(winner.GetProperty("version").GetGuid(), stored.Version);
+
+        // Put back as it was, from the version now stored.
+        var (restored, _) = await Send(clients[0], HttpMethod.Put, $"/api/v1/reports/periods/{target.Id}", new { from = target.From, to = target.To, deadline = target.Deadline, version = stored.Version });
+        Assert.Equal(HttpStatusCode.OK, restored);
+    }
 }
 
 [Collection(SqliteApp.Name)]

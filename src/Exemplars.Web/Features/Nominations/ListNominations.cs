@@ -48,6 +48,12 @@ public static class ListNominations
                 nominations = nominations.Where(n => n.CategoryCode == query.Category);
             }
 
+            return nominations.ToBoundedPageAsync(filtered => OrderAndShape(filtered, query), new PageRequest(query.Page, query.PageSize), People.ListPeople.CountCap, cancellationToken);
+        }
+
+        /// <summary>The page's rows: round, unit and the unit's latest extension joined, in the order asked for.</summary>
+        private IQueryable<Row> OrderAndShape(IQueryable<Nomination> nominations, Query query)
+        {
             var joined = from n in nominations
                          join r in db.Rounds on n.RoundId equals r.Id
                          join o in db.Organizations on n.OrganizationId equals o.Id
@@ -64,13 +70,12 @@ public static class ListNominations
                 ("trang-thai", true) => joined.OrderByDescending(x => x.n.Status).ThenBy(x => x.n.Id),
                 _ => joined.OrderByDescending(x => x.r.LastRatingYear).ThenBy(x => x.o.Code).ThenBy(x => x.n.NomineeName).ThenBy(x => x.n.Id),
             };
-            return (from x in joined
+            return from x in joined
                     let n = x.n
                     let r = x.r
                     let o = x.o
                     let extension = db.DeadlineExtensions.Where(x => x.RoundId == n.RoundId && x.OrganizationId == n.OrganizationId).Max(x => (DateOnly?)x.Until)
-                    select new Row(n.Id, r.Code, extension != null && extension > r.GrassrootsDeadline ? extension.Value : r.GrassrootsDeadline, o.Name, n.Kind, n.NomineeName, n.CategoryCode, n.Status, n.SubmittedAtUtc, n.Version))
-                .ToPagedAsync(new PageRequest(query.Page, query.PageSize), cancellationToken);
+                    select new Row(n.Id, r.Code, extension != null && extension > r.GrassrootsDeadline ? extension.Value : r.GrassrootsDeadline, o.Name, n.Kind, n.NomineeName, n.CategoryCode, n.Status, n.SubmittedAtUtc, n.Version);
         }
     }
 }

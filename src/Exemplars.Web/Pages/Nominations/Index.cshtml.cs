@@ -51,17 +51,7 @@ public sealed class IndexModel(ListNominations.Handler list, ChooseRound.Handler
 
     public async Task<IActionResult> OnGetExportAsync([FromServices] Features.Documents.ListExports.Handler export, CancellationToken ct)
     {
-        var result = await export.Nominations(Round, ct);
-        if (result.IsSuccess)
-        {
-            return File(result.Value, Infrastructure.Excel.Spreadsheet.ContentType, "ho-so-de-nghi.xlsx");
-        }
-
-        ExportError = string.Join(" ", result.Errors.Select(e => e.Message));
-        await OnGetAsync(ct);
-        var page = Page();
-        page.StatusCode = Infrastructure.Http.Problems.StatusOf(result.Errors[0].Kind);
-        return page;
+        return await Paging.Files.XlsxExport(this, await export.Nominations(Round, ct), "ho-so-de-nghi.xlsx", error => ExportError = error, () => OnGetAsync(ct));
     }
 
     public async Task OnGetAsync(CancellationToken ct)

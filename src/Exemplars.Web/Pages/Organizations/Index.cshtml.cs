@@ -1,7 +1,6 @@
 using Exemplars.Domain.Organizations;
 using Exemplars.Web.Features.Common;
 using Exemplars.Web.Features.Organizations;
-using Exemplars.Web.Infrastructure.Excel;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -35,16 +34,6 @@ public sealed class IndexModel(ListOrganizations.Handler list, ExportOrganizatio
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
-        var result = await export.Handle(ct);
-        if (result.IsSuccess)
-        {
-            return File(result.Value, Spreadsheet.ContentType, "to-chuc.xlsx");
-        }
-
-        ExportError = string.Join(" ", result.Errors.Select(e => e.Message));
-        await OnGetAsync(ct);
-        var page = Page();
-        page.StatusCode = Infrastructure.Http.Problems.StatusOf(result.Errors[0].Kind);
-        return page;
+        return await Paging.Files.XlsxExport(this, await export.Handle(ct), "to-chuc.xlsx", error => ExportError = error, () => OnGetAsync(ct));
     }
 }

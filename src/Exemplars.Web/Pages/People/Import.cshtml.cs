@@ -52,20 +52,9 @@ public sealed class ImportModel(BackgroundImports imports, CurrentUser me) : Pag
     /// <summary>The ratings already recorded, with their versions: the file to edit when correcting ratings.</summary>
     public async Task<IActionResult> OnGetExportRatingsAsync([FromServices] ExportRatings.Handler export, CancellationToken ct)
     {
-        if (await export.Handle(ct) is not { } result)
-        {
-            return Forbid();
-        }
-
-        if (result.IsSuccess)
-        {
-            return File(result.Value, Spreadsheet.ContentType, "xep-loai.xlsx");
-        }
-
-        ExportError = string.Join(" ", result.Errors.Select(e => e.Message));
-        var page = Page();
-        page.StatusCode = Infrastructure.Http.Problems.StatusOf(result.Errors[0].Kind);
-        return page;
+        return await export.Handle(ct) is { } result
+            ? await Paging.Files.XlsxExport(this, result, "xep-loai.xlsx", error => ExportError = error)
+            : Forbid();
     }
 
     /// <summary>Why the ratings export was refused (a list longer than one XLSX sheet may hold).</summary>

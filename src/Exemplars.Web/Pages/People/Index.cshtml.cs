@@ -28,17 +28,7 @@ public sealed class IndexModel(ListPeople.Handler list, CurrentUser me) : PageMo
 
     public async Task<IActionResult> OnGetExportAsync([FromServices] Features.Documents.ListExports.Handler export, CancellationToken ct)
     {
-        var result = await export.People(ct);
-        if (result.IsSuccess)
-        {
-            return File(result.Value, Infrastructure.Excel.Spreadsheet.ContentType, "so-theo-doi.xlsx");
-        }
-
-        ExportError = string.Join(" ", result.Errors.Select(e => e.Message));
-        await OnGetAsync(ct);
-        var page = Page();
-        page.StatusCode = Infrastructure.Http.Problems.StatusOf(result.Errors[0].Kind);
-        return page;
+        return await Paging.Files.XlsxExport(this, await export.People(ct), "so-theo-doi.xlsx", error => ExportError = error, () => OnGetAsync(ct));
     }
 
     public async Task OnGetAsync(CancellationToken ct) =>

@@ -115,6 +115,50 @@ public abstract class RegistryImportTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Ratings_imported_in_bulk_change_the_suggestions_on_the_next_read()
+    {
+        // Rows written by COPY / a prepared INSERT bypass EF; the import marks their people itself (ADR 014).
+        var secretariat = await app.SignedInAs("tgdv@demo.vn");
+        await secretariat.GetStringAsync("/Eligibility/Suggestions?round=2021-2025");
+        var round = await app.WithDb(db => db.Rounds.SingleAsync(r => r.Code == "2021-2025"));
+        var found = await app.WithDb(async db =>
+        {
+            var clerks = await db.Users.Where(u => u.Email!.StartsWith("coso") && u.Email != "coso5@demo.vn" && u.Email != "coso3@demo.vn")
+                .Join(db.Organizations, u => u.OrganizationId, o => o.Id, (u, o) => new { u.Email, o.Path }).OrderBy(x => x.Email).ToListAsync();
+            foreach (var clerk in clerks)
+            {
+                var person = await db.SuggestionRows
+                    .Where(r => r.RoundId == round.Id && r.Kind == Domain.Eligibility.NomineeKind.Individual && r.Status == Features.Eligibility.SuggestionStatus.Suggested)
+                    .Join(db.People, r => r.SubjectId, p => p.Id, (r, p) => p)
+                    .Where(p => p.IsPartyMember && !p.IsLeader && p.Organization!.Path.StartsWith(clerk.Path))
+                    .OrderBy(p => p.Id).Select(p => new { p.Id, p.Code, p.OrganizationId }).FirstOrDefaultAsync();
+                if (person is not null)
+                {
+                    return (clerk.Email!, person.Id, person.Code, person.OrganizationId);
+                }
+            }
+
+            throw new InvalidOperationException("no clerk with a suggested party member in the demo");
+        });
+        var (email, id, code, unit) = found;
+        var url = $"/Eligibility/Suggestions?round=2021-2025&kind=Individual&organizationId={unit}";
+        bool Listed(string html) => Forms.Parse(html).QuerySelector($"table[data-testid=suggestions] a[href^='/People/Details/{id}?']") is not null;
+        Assert.True(Listed(await secretariat.GetStringAsync(url)));
+
+        var year = await app.WithDb(async db =>
+        {
+            var rating = await db.PersonRatings.Where(r => r.PersonId == id && r.Year >= round.FirstRatingYear && r.Year <= round.LastRatingYear && r.Rating == Domain.Eligibility.Rating.Excellent).OrderBy(r => r.Year).FirstAsync();
+            db.PersonRatings.Remove(rating);
+            await db.SaveChangesAsync();
+            return rating.Year;
+        });
+        Assert.False(Listed(await secretariat.GetStringAsync(url)), "a year without a rating cannot be judged");
+
+        Assert.Contains("thêm mới 1", await Import(email, "Ratings", Sheet(RatingHeaders, [code, "Đảng viên", year, "Hoàn thành xuất sắc nhiệm vụ"])), StringComparison.Ordinal);
+        Assert.True(Listed(await secretariat.GetStringAsync(url)), "the imported rating counts on the next read");
+    }
+
+    [Fact]
     public async Task Ratings_import_with_bad_rows_saves_nothing_and_names_each_row()
     {
         var own = await app.WithDb(db => db.People.Where(p => p.Organization!.Code == "CS003" && p.IsPartyMember).Select(p => p.Code).FirstAsync());

@@ -121,6 +121,12 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
+    public async Task<T> WithScope<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
     public sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);
 }
 

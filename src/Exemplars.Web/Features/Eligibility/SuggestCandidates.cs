@@ -1,10 +1,7 @@
 using Exemplars.Domain.Common;
 using Exemplars.Domain.Eligibility;
-using Exemplars.Domain.Organizations;
-using Exemplars.Domain.People;
 using Exemplars.Web.Features.Common;
 using Exemplars.Web.Features.Organizations;
-using Exemplars.Web.Features.People;
 using Exemplars.Web.Features.Plans;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
@@ -15,7 +12,8 @@ namespace Exemplars.Web.Features.Eligibility;
 /// <summary>
 /// "Phát hiện" (plan IV.1): the people and collectives in the caller's scope whose checkable rules all pass in a round,
 /// each with the reasons. People are judged in their field's category; collectives in 3.1.1 (agencies) or 3.1.2 (enterprises).
-/// Everything is loaded in a fixed number of queries and evaluated in memory.
+/// Read as a paged, indexed query from the rows <see cref="RefreshSuggestions"/> keeps (ADR 014); when more changes are
+/// pending than can be recomputed while the reader waits, the answer says so.
 /// </summary>
 public static class SuggestCandidates
 {
@@ -24,11 +22,16 @@ public static class SuggestCandidates
     /// <summary>The columns the list can be sorted by (name, organisation, category); the default groups collectives, then people, by organisation.</summary>
     public static readonly string[] SortKeys = ["ten", "to-chuc", "muc"];
 
+    /// <summary>Lists and counts stop counting here (the pager then says "hơn").</summary>
+    public const int CountCap = 10_000;
+
     public sealed record Candidate(NomineeKind Kind, int Id, string Name, string OrganizationName, string Category, IReadOnlyList<RuleResult> Reasons);
 
-    public sealed record Response(Paged<Candidate> Candidates, int PeopleWithoutField);
+    /// <param name="PeopleWithoutField">Active people in scope with no field recorded (counted up to <see cref="CountCap"/>).</param>
+    /// <param name="Pending">Null when the list is complete; otherwise the changes not yet taken into account.</param>
+    public sealed record Response(Paged<Candidate> Candidates, int PeopleWithoutField, RefreshSuggestions.Pending? Pending = null);
 
-    public sealed class Handler(AppDbContext db, CurrentUser user)
+    public sealed class Handler(AppDbContext db, CurrentUser user, RefreshSuggestions.Handler refresh)
     {
         public async Task<Result<Response>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -38,7 +41,7 @@ public static class SuggestCandidates
                 return Result<Response>.Failure(context.Errors);
             }
 
-            var round = context.Value.Round;
+            var roundId = context.Value.Round.Id;
             var organizations = db.Organizations.InScopeOf(user).Where(o => o.IsActive);
             if (query.OrganizationId is { } organizationId)
             {
@@ -51,84 +54,35 @@ public static class SuggestCandidates
                 organizations = organizations.Where(o => o.Path.StartsWith(path));
             }
 
-            var candidates = new List<Candidate>();
-            var withoutField = 0;
-            if (query.Kind is null or NomineeKind.Individual)
+            var pending = await refresh.EnsureFreshAsync(cancellationToken);
+            var rows = db.SuggestionRows.AsNoTracking().Where(r => r.RoundId == roundId && organizations.Any(o => o.Id == r.OrganizationId));
+            if (query.Kind is { } kind)
             {
-                var people = await db.People.AsNoTracking()
-                    .Where(p => p.IsActive && organizations.Any(o => o.Id == p.OrganizationId))
-                    .Include(p => p.Ratings).Include(p => p.Disciplines).Include(p => p.Organization)
-                    .AsSplitQuery()
-                    .ToListAsync(cancellationToken);
-                var ledIds = people.Where(p => p.IsLeader && p.LedOrganizationId is not null).Select(p => p.LedOrganizationId!.Value).Distinct().ToList();
-                var ledRatings = (await db.CollectiveRatings.AsNoTracking().Where(r => ledIds.Contains(r.OrganizationId)).ToListAsync(cancellationToken))
-                    .ToLookup(r => r.OrganizationId);
-                foreach (var person in people)
-                {
-                    if (person.FieldCategoryCode is null)
-                    {
-                        withoutField++;
-                        continue;
-                    }
-
-                    var facts = RegistryFacts.ForPerson(person, person.FieldCategoryCode, person.LedOrganizationId is { } led ? ledRatings[led] : null);
-                    Consider(NomineeKind.Individual, person.Id, person.FullName, person.Organization!.Name, facts);
-                }
+                rows = rows.Where(r => r.Kind == kind);
             }
 
-            if (query.Kind is null or NomineeKind.Collective)
-            {
-                var collectives = await organizations
-                    .Where(o => o.Kind == OrganizationKind.Grassroots || o.Kind == OrganizationKind.SubUnit)
-                    .Select(o => new { o.Id, o.Name, o.HostUnitType })
-                    .ToListAsync(cancellationToken);
-                var ids = collectives.Select(c => c.Id).ToList();
-                var ratings = (await db.CollectiveRatings.AsNoTracking().Where(r => ids.Contains(r.OrganizationId)).ToListAsync(cancellationToken))
-                    .ToLookup(r => r.OrganizationId);
-                foreach (var collective in collectives.Where(c => ratings.Contains(c.Id)))
-                {
-                    var category = collective.HostUnitType == HostUnitType.StateAgency ? "3.1.1" : "3.1.2";
-                    Consider(NomineeKind.Collective, collective.Id, collective.Name, collective.Name, RegistryFacts.ForCollective(category, ratings[collective.Id]));
-                }
-            }
-
-            var page = new PageRequest(query.Page, query.PageSize);
-            var ordered = Order(candidates, query.Sort, query.Descending);
-            return new Response(new Paged<Candidate>(ordered.Skip(page.Skip).Take(page.SafeSize).ToList(), ordered.Count, page.SafePage, page.SafeSize), withoutField);
-
-            static List<Candidate> Order(List<Candidate> all, string? sort, bool descending)
-            {
-                Func<Candidate, string>? by = sort switch
-                {
-                    "ten" => c => c.Name,
-                    "to-chuc" => c => c.OrganizationName,
-                    "muc" => c => c.Category,
-                    _ => null,
-                };
-                if (by is null)
-                {
-                    return [.. all.OrderBy(c => c.Kind).ThenBy(c => c.OrganizationName, VietnameseText.Order).ThenBy(c => c.Name, VietnameseText.Order)];
-                }
-
-                var ordered = descending ? all.OrderByDescending(by, VietnameseText.Order) : all.OrderBy(by, VietnameseText.Order);
-                return [.. ordered.ThenBy(c => c.Kind).ThenBy(c => c.Id)];
-            }
-
-            void Consider(NomineeKind kind, int id, string name, string organizationName, EligibilityFacts facts)
-            {
-                if (EligibilityEngine.ValidateCategory(facts, context.Value.Categories) is not null)
-                {
-                    return;
-                }
-
-                // The family attestation is given with a nomination, not kept in the registry: it cannot decide a suggestion.
-                var rules = EligibilityEngine.Evaluate(facts, round.Terms, [], round.CriteriaVersion).Rules
-                    .Where(r => r.Code != FamilyLawRule.Code && r.Code != EnterpriseBranch.Code).ToList();
-                if (rules.Count > 0 && EligibilityResult.Combine(rules) == Verdict.Eligible)
-                {
-                    candidates.Add(new Candidate(kind, id, name, organizationName, facts.CategoryCode, rules));
-                }
-            }
+            var page = await rows.Where(r => r.Status == SuggestionStatus.Suggested).ToBoundedPageAsync(
+                filtered => Order(filtered, query.Sort, query.Descending).Select(r => new { r.Kind, r.SubjectId, r.Name, r.OrganizationName, r.Category, r.Reasons }),
+                new PageRequest(query.Page, query.PageSize),
+                CountCap,
+                cancellationToken);
+            var withoutField = query.Kind is null or NomineeKind.Individual
+                ? await rows.Where(r => r.Status == SuggestionStatus.WithoutField).Take(CountCap).CountAsync(cancellationToken)
+                : 0;
+            var candidates = page.Items.Select(r => new Candidate(r.Kind, r.SubjectId, r.Name, r.OrganizationName, r.Category, RefreshSuggestions.ReadReasons(r.Reasons))).ToList();
+            return new Response(new Paged<Candidate>(candidates, page.Total, page.Page, page.PageSize) { TotalIsLowerBound = page.TotalIsLowerBound }, withoutField, pending);
         }
+
+        /// <summary>The keys are bytes in Vietnamese order (<see cref="VietnameseText.SortKey"/>), so the database sorts as a reader expects.</summary>
+        private static IOrderedQueryable<SuggestionRow> Order(IQueryable<SuggestionRow> rows, string? sort, bool descending) => (sort, descending) switch
+        {
+            ("ten", false) => rows.OrderBy(r => r.NameKey).ThenBy(r => r.Kind).ThenBy(r => r.SubjectId),
+            ("ten", true) => rows.OrderByDescending(r => r.NameKey).ThenBy(r => r.Kind).ThenBy(r => r.SubjectId),
+            ("to-chuc", false) => rows.OrderBy(r => r.OrganizationKey).ThenBy(r => r.Kind).ThenBy(r => r.SubjectId),
+            ("to-chuc", true) => rows.OrderByDescending(r => r.OrganizationKey).ThenBy(r => r.Kind).ThenBy(r => r.SubjectId),
+            ("muc", false) => rows.OrderBy(r => r.CategoryKey).ThenBy(r => r.Kind).ThenBy(r => r.SubjectId),
+            ("muc", true) => rows.OrderByDescending(r => r.CategoryKey).ThenBy(r => r.Kind).ThenBy(r => r.SubjectId),
+            _ => rows.OrderBy(r => r.Kind).ThenBy(r => r.OrganizationKey).ThenBy(r => r.NameKey).ThenBy(r => r.SubjectId),
+        };
     }
 }

@@ -277,6 +277,8 @@ public static class ImportRatings
             }
 
             progress?.Report(new ImportProgress("Đang lưu", 0, lines.Count));
+            // The bulk rows bypass EF and its interceptors: the suggestions they change are marked here, in the same save (ADR 014).
+            db.SuggestionMarks.AddRange(Eligibility.SuggestionMarking.ForBulkRows(newPeople.Select(r => r.PersonId), newCollectives.Select(r => r.OrganizationId), clock.GetUtcNow().UtcDateTime));
             db.AuditEntries.Add(ImportErrors.Summary(user, clock, "RatingImport", fileName, $"{{\"rows\":{lines.Count},\"created\":{created},\"updated\":{updated},\"unchanged\":{unchanged}}}"));
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try

@@ -86,6 +86,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
 
+    public DbSet<Features.Eligibility.SuggestionRow> SuggestionRows => Set<Features.Eligibility.SuggestionRow>();
+
+    public DbSet<Features.Eligibility.SuggestionMark> SuggestionMarks => Set<Features.Eligibility.SuggestionMark>();
+
+    public DbSet<Features.Eligibility.SuggestionState> SuggestionStates => Set<Features.Eligibility.SuggestionState>();
+
     /// <summary>
     /// Every save is one transaction with its audit rows: when the caller has none open, one is opened here, the change and
     /// then its audit rows (written by <see cref="AuditInterceptor"/> once generated keys are known) are saved in it, and it
@@ -379,6 +385,37 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(x => new { x.OrganizationId, x.Id });
             e.Property(x => x.EmailError).HasMaxLength(500);
             e.HasIndex(x => new { x.EmailedAtUtc, x.CreatedAtUtc });
+        });
+        builder.Entity<Features.Eligibility.SuggestionRow>(e =>
+        {
+            // A read model (ADR 014): kinds and statuses as numbers, keys as bytes in Vietnamese order, one index per sort.
+            e.ToTable("suggestion_rows");
+            e.HasKey(x => new { x.RoundId, x.Kind, x.SubjectId });
+            e.HasOne<Round>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.Name).HasMaxLength(300).IsRequired();
+            e.Property(x => x.OrganizationName).HasMaxLength(300).IsRequired();
+            e.Property(x => x.Category).HasMaxLength(20).IsRequired();
+            e.Property(x => x.NameKey).IsRequired();
+            e.Property(x => x.OrganizationKey).IsRequired();
+            e.Property(x => x.CategoryKey).IsRequired();
+            e.Property(x => x.Reasons).IsRequired();
+            e.HasIndex(x => new { x.RoundId, x.Status, x.Kind, x.OrganizationKey, x.NameKey, x.SubjectId });
+            e.HasIndex(x => new { x.RoundId, x.Status, x.NameKey, x.Kind, x.SubjectId });
+            e.HasIndex(x => new { x.RoundId, x.Status, x.OrganizationKey, x.Kind, x.SubjectId });
+            e.HasIndex(x => new { x.RoundId, x.Status, x.CategoryKey, x.Kind, x.SubjectId });
+            e.HasIndex(x => new { x.OrganizationId, x.RoundId, x.Status });
+            e.HasIndex(x => new { x.Kind, x.SubjectId });
+            e.HasIndex(x => x.Generation);
+        });
+        builder.Entity<Features.Eligibility.SuggestionMark>(e =>
+        {
+            e.ToTable("suggestion_marks");
+        });
+        builder.Entity<Features.Eligibility.SuggestionState>(e =>
+        {
+            e.ToTable("suggestion_state");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.SortKeyVersion).HasMaxLength(100).IsRequired();
         });
         builder.Entity<SentReminder>(e =>
         {

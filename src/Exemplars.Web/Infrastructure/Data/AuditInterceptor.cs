@@ -32,8 +32,9 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
     /// <remarks>
     /// The ballot box and the voter roll's "has voted" flag are never logged row by row: an entry with the time and the
     /// acting user next to a box row would link a member to a choice. The ballot's opening and closing are logged.
+    /// Suggestion rows and marks are a read model the system keeps in step with audited changes (ADR 014).
     /// </remarks>
-    private static readonly HashSet<string> SkippedEntityTypes = ["IdentityUserToken`1", "BallotVote", "BallotVoter"];
+    private static readonly HashSet<string> SkippedEntityTypes = ["IdentityUserToken`1", "BallotVote", "BallotVoter", "SuggestionRow", "SuggestionMark", "SuggestionState"];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {

@@ -32,6 +32,8 @@ public static class DatabaseSetup
         services.AddSingleton<Features.Dashboard.DashboardCache>();
         services.AddSingleton<IWatchesChanges>(sp => sp.GetRequiredService<Features.Dashboard.DashboardCache>());
         services.AddSingleton<ChangeWatchInterceptor>();
+        services.AddSingleton<Features.Eligibility.SuggestionMarking>();
+        services.AddSingleton<Features.Eligibility.RefreshSuggestions.Gate>();
         switch (Provider(configuration))
         {
             case DatabaseProvider.Sqlite:
@@ -39,7 +41,7 @@ public static class DatabaseSetup
                 EnsureSqliteFolder(connectionString);
                 services.AddDbContext<SqliteAppDbContext>((sp, o) => o
                     .UseSqlite(connectionString)
-                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeWatchInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeWatchInterceptor>(), sp.GetRequiredService<Features.Eligibility.SuggestionMarking>()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 break;
             case DatabaseProvider.Postgres:
@@ -50,7 +52,7 @@ public static class DatabaseSetup
 
                 services.AddDbContext<PostgresAppDbContext>((sp, o) => o
                     .UseNpgsql(connectionString)
-                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeWatchInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeWatchInterceptor>(), sp.GetRequiredService<Features.Eligibility.SuggestionMarking>()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
                 break;
         }

@@ -6,7 +6,7 @@ namespace Exemplars.Web.Infrastructure.Jobs;
 
 /// <summary>
 /// Background jobs on Quartz (in-memory scheduler): deadline reminders at start-up and every hour, e-mail of notices
-/// every minute. The jobs keep no state of their own; what they did is in the database, which makes them idempotent
+/// every minute, the suggestions kept in step with the registry every 20 seconds (ADR 014). The jobs keep no state of their own; what they did is in the database, which makes them idempotent
 /// across restarts. "Jobs:Enabled=false" turns the scheduler off (tests call the handlers directly).
 /// </summary>
 public static class AppJobs
@@ -30,6 +30,10 @@ public static class AppJobs
             q.AddJob<EmailNotificationsJob>(o => o.WithIdentity(mail));
             q.AddTrigger(t => t.ForJob(mail).WithIdentity("email-notifications-every-minute").StartAt(DateTimeOffset.UtcNow.AddSeconds(40))
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()));
+            var suggestions = new JobKey("suggestion-refresh");
+            q.AddJob<SuggestionRefreshJob>(o => o.WithIdentity(suggestions));
+            q.AddTrigger(t => t.ForJob(suggestions).WithIdentity("suggestion-refresh-every-20s").StartAt(DateTimeOffset.UtcNow.AddSeconds(5))
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(20)).RepeatForever()));
             var sweep = new JobKey("file-sweeper");
             q.AddJob<FileSweeperJob>(o => o.WithIdentity(sweep));
             q.AddTrigger(t => t.ForJob(sweep).WithIdentity("file-sweeper-nightly").WithCronSchedule("0 30 2 * * ?", c => c.InTimeZone(VietnamTime.Zone)));
@@ -66,5 +70,15 @@ public sealed class FileSweeperJob(IServiceScopeFactory scopes) : IJob
     {
         using var scope = scopes.CreateScope();
         await scope.ServiceProvider.GetRequiredService<Features.Files.SweepFiles.Handler>().Handle(null, cancellationToken);
+    }
+}
+
+[DisallowConcurrentExecution]
+public sealed class SuggestionRefreshJob(IServiceScopeFactory scopes) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<Features.Eligibility.RefreshSuggestions.Handler>().RunAsync(TimeSpan.FromSeconds(1), cancellationToken);
     }
 }

@@ -2079,6 +2079,119 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("story_revisions", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplars.Web.Features.Eligibility.SuggestionMark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("suggestion_marks", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplars.Web.Features.Eligibility.SuggestionRow", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<byte[]>("CategoryKey")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<byte[]>("NameKey")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("OrganizationKey")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("OrganizationName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RoundId", "Kind", "SubjectId");
+
+                    b.HasIndex("Generation");
+
+                    b.HasIndex("Kind", "SubjectId");
+
+                    b.HasIndex("OrganizationId", "RoundId", "Status");
+
+                    b.HasIndex("RoundId", "Status", "CategoryKey", "Kind", "SubjectId");
+
+                    b.HasIndex("RoundId", "Status", "NameKey", "Kind", "SubjectId");
+
+                    b.HasIndex("RoundId", "Status", "OrganizationKey", "Kind", "SubjectId");
+
+                    b.HasIndex("RoundId", "Status", "Kind", "OrganizationKey", "NameKey", "SubjectId");
+
+                    b.ToTable("suggestion_rows", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplars.Web.Features.Eligibility.SuggestionState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("BuiltAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SortKeyVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("suggestion_state", (string)null);
+                });
+
             modelBuilder.Entity("Exemplars.Web.Infrastructure.Auth.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -2653,6 +2766,15 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Story");
+                });
+
+            modelBuilder.Entity("Exemplars.Web.Features.Eligibility.SuggestionRow", b =>
+                {
+                    b.HasOne("Exemplars.Domain.Plans.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Exemplars.Web.Infrastructure.Auth.AppUser", b =>

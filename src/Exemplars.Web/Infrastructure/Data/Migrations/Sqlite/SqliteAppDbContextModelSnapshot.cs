@@ -1992,6 +1992,117 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("story_revisions", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplars.Web.Features.Eligibility.SuggestionMark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("suggestion_marks", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplars.Web.Features.Eligibility.SuggestionRow", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CategoryKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("NameKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("OrganizationKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("OrganizationName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId", "Kind", "SubjectId");
+
+                    b.HasIndex("Generation");
+
+                    b.HasIndex("Kind", "SubjectId");
+
+                    b.HasIndex("OrganizationId", "RoundId", "Status");
+
+                    b.HasIndex("RoundId", "Status", "CategoryKey", "Kind", "SubjectId");
+
+                    b.HasIndex("RoundId", "Status", "NameKey", "Kind", "SubjectId");
+
+                    b.HasIndex("RoundId", "Status", "OrganizationKey", "Kind", "SubjectId");
+
+                    b.HasIndex("RoundId", "Status", "Kind", "OrganizationKey", "NameKey", "SubjectId");
+
+                    b.ToTable("suggestion_rows", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplars.Web.Features.Eligibility.SuggestionState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("BuiltAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SortKeyVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("suggestion_state", (string)null);
+                });
+
             modelBuilder.Entity("Exemplars.Web.Infrastructure.Auth.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -2562,6 +2673,15 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Story");
+                });
+
+            modelBuilder.Entity("Exemplars.Web.Features.Eligibility.SuggestionRow", b =>
+                {
+                    b.HasOne("Exemplars.Domain.Plans.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Exemplars.Web.Infrastructure.Auth.AppUser", b =>

@@ -18,7 +18,7 @@ def number(text):
 
 
 def render(path, duration, cores):
-    tiers, rows, counts, memory, bare = [], {}, {}, {}, {}
+    tiers, rows, counts, memory, bare, rebuilt = [], {}, {}, {}, {}, {}
     for line in open(path, encoding="utf-8"):
         tier, name, status, rps, p50, p99, errors = (line.rstrip("\n").split("\t") + [""] * 7)[:7]
         if tier not in tiers:
@@ -28,6 +28,9 @@ def render(path, duration, cores):
             continue
         if name == "#memory":
             memory[tier] = status
+            continue
+        if name == "#suggestions":
+            rebuilt[tier] = status
             continue
         rows.setdefault(name, {})[tier] = (status, number(rps), number(p50), number(p99), errors)
         if name.startswith("bare"):
@@ -59,6 +62,7 @@ def render(path, duration, cores):
                 throughput = f"{rps:,.0f} rps{share}{failed}"
             cells.append(f"{throughput} · {p50:g} / {p99:g} ms")
         out.append(f"| {name} | " + " | ".join(cells) + " |")
+    out.append("| kept suggestions rebuilt by the app after the bulk load (ADR 014) | " + " | ".join(f"{rebuilt[t]} s" if t in rebuilt else "" for t in tiers) + " |")
     out.append("| app peak memory (VmHWM) | " + " | ".join(f"{memory[t]} MB" if t in memory else "" for t in tiers) + " |")
     return "\n".join(out) + "\n"
 

@@ -80,6 +80,8 @@ internal sealed class TierLoader(NpgsqlConnection connection, Tier tier)
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[tiergen] {indexes.Count} indexes rebuilt in {rebuild.Elapsed.TotalSeconds:F1} s"));
+        // The rows went in around the app: its kept suggestions (ADR 014) are rebuilt by the app from this mark.
+        await ExecuteAsync("INSERT INTO suggestion_marks (\"Kind\", \"SubjectId\", \"CreatedAtUtc\") VALUES (3, NULL, now())");
         var vacuum = Stopwatch.StartNew();
         await ExecuteAsync("VACUUM (ANALYZE)");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[tiergen] VACUUM ANALYZE in {vacuum.Elapsed.TotalSeconds:F1} s"));

@@ -1,3 +1,4 @@
+using Exemplars.Domain.Common;
 using Exemplars.Domain.Organizations;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
@@ -10,14 +11,40 @@ public static class OrganizationOptions
 {
     public sealed record Item(int Id, string Code, string Name);
 
+    /// <summary>The units a picker offers; <paramref name="More"/> when others matched beyond <paramref name="Limit"/>.</summary>
+    public sealed record Picked(IReadOnlyList<Item> Items, bool More, int Limit);
+
     /// <summary>A picker shows at most this many (the registry holds a few hundred units).</summary>
     public const int Limit = 1000;
 
-    public sealed class Handler(AppDbContext db, CurrentUser user)
+    public sealed class Handler(AppDbContext db, CurrentUser user, IConfiguration configuration)
     {
-        /// <summary>Grassroots units in scope by name; active ones only unless <paramref name="includeInactive"/>.</summary>
-        public Task<List<Item>> Grassroots(bool includeInactive, CancellationToken cancellationToken) =>
-            Pick(db.Organizations.InScopeOf(user).Where(o => o.Kind == OrganizationKind.Grassroots && (includeInactive || o.IsActive)).OrderBy(o => o.Name), Limit, cancellationToken);
+        /// <summary>
+        /// Grassroots units in scope by name, whose name contains <paramref name="search"/> (diacritics ignored) when one is
+        /// given; active ones only unless <paramref name="includeInactive"/>. At most <see cref="Limit"/>, and
+        /// <see cref="Picked.More"/> says when there are more, so a filter never hides units without saying so.
+        /// </summary>
+        public async Task<Picked> Grassroots(bool includeInactive, string? search, int? selected, CancellationToken cancellationToken)
+        {
+            var units = db.Organizations.InScopeOf(user).Where(o => o.Kind == OrganizationKind.Grassroots && (includeInactive || o.IsActive));
+            var folded = VietnameseText.Fold(search);
+            if (folded.Length > 0)
+            {
+                units = units.Where(o => EF.Functions.Like(o.SearchName, Common.TextSearch.Contains(folded), Common.TextSearch.Escape));
+            }
+
+            var limit = configuration.GetValue("Pickers:Limit", Limit);
+            var items = await Pick(units.OrderBy(o => o.Name), limit + 1, cancellationToken);
+            var shown = items.Take(limit).ToList();
+            if (selected is { } id && shown.All(i => i.Id != id)
+                && await Pick(db.Organizations.InScopeOf(user).Where(o => o.Id == id && o.Kind == OrganizationKind.Grassroots), 1, cancellationToken) is [var chosen])
+            {
+                // The unit being filtered on stays selectable even when the search or the limit would leave it out.
+                shown.Insert(0, chosen);
+            }
+
+            return new Picked(shown, items.Count > limit, limit);
+        }
 
         /// <summary>Active units in scope by code (where a person may belong).</summary>
         public Task<List<Item>> Active(CancellationToken cancellationToken) =>

@@ -25,7 +25,10 @@ public sealed class SuggestionsModel(SuggestCandidates.Handler suggest, ChooseRo
 
     public IReadOnlyList<Round> Rounds { get; private set; } = [];
 
-    public IReadOnlyList<(int Id, string Name)> Organizations { get; private set; } = [];
+    [BindProperty(SupportsGet = true)]
+    public string? UnitSearch { get; set; }
+
+    public OrganizationOptions.Picked Units { get; private set; } = new([], false, OrganizationOptions.Limit);
 
     public SuggestCandidates.Response? Result { get; private set; }
 
@@ -36,7 +39,7 @@ public sealed class SuggestionsModel(SuggestCandidates.Handler suggest, ChooseRo
         var choice = await rounds.Handle(Round, ct);
         Rounds = choice.Rounds;
         Round = choice.Code;
-        Organizations = (await organizations.Grassroots(includeInactive: false, ct)).Select(o => (o.Id, o.Name)).ToList();
+        Units = await organizations.Grassroots(includeInactive: false, UnitSearch, OrganizationId, ct);
         var result = await suggest.Handle(new SuggestCandidates.Query(Round, OrganizationId, Kind, PageNumber, Sort: Sort.Key, Descending: Sort.Descending), ct);
         if (result.IsSuccess)
         {

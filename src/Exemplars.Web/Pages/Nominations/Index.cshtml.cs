@@ -28,7 +28,11 @@ public sealed class IndexModel(ListNominations.Handler list, ChooseRound.Handler
     [BindProperty(SupportsGet = true)]
     public int? OrganizationId { get; set; }
 
-    public IReadOnlyList<(int Id, string Name)> Units { get; private set; } = [];
+    /// <summary>The unit filter, for those who review every unit's dossiers; null for a clerk.</summary>
+    public OrganizationOptions.Picked? Units { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? UnitSearch { get; set; }
 
     public IReadOnlyList<string> Categories { get; private set; } = [];
 
@@ -64,7 +68,7 @@ public sealed class IndexModel(ListNominations.Handler list, ChooseRound.Handler
         Categories = (await categories.Distinct(null, ct)).Select(c => c.Code).Order(StringComparer.Ordinal).ToList();
         if (CanReview)
         {
-            Units = (await organizations.Grassroots(includeInactive: true, ct)).Select(o => (o.Id, o.Name)).ToList();
+            Units = await organizations.Grassroots(includeInactive: true, UnitSearch, OrganizationId, ct);
         }
     }
 }

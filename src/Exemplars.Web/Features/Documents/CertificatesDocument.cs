@@ -3,6 +3,7 @@ using Exemplars.Domain.Ballots;
 using Exemplars.Domain.Common;
 using Exemplars.Domain.Documents;
 using Exemplars.Web.Features.Ballots;
+using Exemplars.Web.Infrastructure;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
 using Exemplars.Web.Infrastructure.Documents;
@@ -62,21 +63,32 @@ public static class CertificatesDocument
             return stream.ToArray();
         }
 
+        /// <summary>The zip in memory, for the page's background job, which keeps it until it is downloaded.</summary>
         public byte[] Zip(IReadOnlyList<Certificate> certificates, IProgress<int>? progress = null)
         {
             using var stream = new MemoryStream();
-            using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
-            {
-                for (var i = 0; i < certificates.Count; i++)
-                {
-                    var entry = zip.CreateEntry($"giay-khen-{i + 1:000}.pdf", CompressionLevel.Fastest);
-                    using var entryStream = entry.Open();
-                    pdf.Write(entryStream, [certificates[i]]);
-                    progress?.Report(i + 1);
-                }
-            }
-
+            WriteZip(stream, pdf, certificates, progress);
             return stream.ToArray();
+        }
+
+        /// <summary>
+        /// The zip written to a temporary file instead of memory, for a response that sends it once: the stream reads it
+        /// from the start, and the file is gone when the stream is disposed.
+        /// </summary>
+        public Stream ZipFile(IReadOnlyList<Certificate> certificates, IProgress<int>? progress = null) =>
+            TemporaryFile.Write(".zip", stream => WriteZip(stream, pdf, certificates, progress));
+    }
+
+    /// <summary>A zip of one PDF per certificate, "giay-khen-001.pdf" on; reports the number of files done.</summary>
+    public static void WriteZip(Stream output, CertificatePdf pdf, IReadOnlyList<Certificate> certificates, IProgress<int>? progress = null)
+    {
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        for (var i = 0; i < certificates.Count; i++)
+        {
+            var entry = zip.CreateEntry($"giay-khen-{i + 1:000}.pdf", CompressionLevel.Fastest);
+            using var entryStream = entry.Open();
+            pdf.Write(entryStream, [certificates[i]]);
+            progress?.Report(i + 1);
         }
     }
 }

@@ -25,7 +25,7 @@ public static class DocumentsApi
             }
 
             return format == "zip"
-                ? Results.File(handler.Zip(certificates.Value), "application/zip", $"giay-khen-{id}.zip")
+                ? Results.File(handler.ZipFile(certificates.Value), "application/zip", $"giay-khen-{id}.zip")
                 : Results.File(handler.Combined(certificates.Value), "application/pdf", $"giay-khen-{id}.pdf");
         }).WithTags("Documents").WithSummary("Giấy khen của mọi người, tập thể được khen trong một quyết định (PDF gộp, hoặc ?format=zip)");
 

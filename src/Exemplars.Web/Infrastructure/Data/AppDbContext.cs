@@ -145,6 +145,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(o => o.Version).IsConcurrencyToken();
             e.HasOne(o => o.Parent).WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(o => new { o.ParentId, o.Name });
+            e.HasIndex(o => new { o.Kind, o.Name }); // unit pickers: the first units of a kind by name, without sorting them all
         });
 
         builder.Entity<AppUser>(e =>

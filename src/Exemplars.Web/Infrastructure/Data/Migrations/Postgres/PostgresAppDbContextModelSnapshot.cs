@@ -1132,6 +1132,8 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("SearchName");
 
+                    b.HasIndex("Kind", "Name");
+
                     b.HasIndex("ParentId", "Name");
 
                     b.ToTable("organizations", (string)null);

@@ -1081,6 +1081,8 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("SearchName");
 
+                    b.HasIndex("Kind", "Name");
+
                     b.HasIndex("ParentId", "Name");
 
                     b.ToTable("organizations", (string)null);

@@ -287,7 +287,7 @@ public static class ImportRatings
                 .Where(r => EF.Parameter(organizationIds).Contains(r.OrganizationId))
                 .ToDictionaryAsync(r => (r.OrganizationId, r.Year, r.Body), cancellationToken);
             int created = 0, updated = 0, unchanged = 0;
-            var newPeople = new List<NewPersonRating>();
+            var newPeople = new List<NewPersonRating>(personIds.Count == 0 ? 0 : lines.Count);
             var newCollectives = new List<NewCollectiveRating>();
             var versions = new BulkInsert.NewVersions();
             db.ChangeTracker.AutoDetectChangesEnabled = false;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Exemplars.Domain.Auditing;
 using Exemplars.Domain.Common;
 using Exemplars.Domain.Eligibility;
@@ -37,9 +38,17 @@ public static class ImportRatings
         public bool Applied => ErrorCount == 0;
     }
 
-    private sealed record Line(int Row, string Code, int? PersonId, int? OrganizationId, CollectiveBody? Body, int Year, Rating Rating, string Version);
+    private readonly record struct Line(int Row, string Code, int? PersonId, int? OrganizationId, CollectiveBody? Body, int Year, Rating Rating, string Version);
 
-    private static readonly BulkInsert.Column<PersonRating>[] PersonColumns =
+    /// <summary>A person in scope as the rows need them: found by code once, in bulk.</summary>
+    private readonly record struct Subject(int Id, bool IsPartyMember, int? PartyJoinYear);
+
+    /// <summary>A rating to add, as the bulk insert writes it (not an entity: no tracking, no GUID drawn per row).</summary>
+    private readonly record struct NewPersonRating(int PersonId, int Year, Rating Rating, Guid Version);
+
+    private readonly record struct NewCollectiveRating(int OrganizationId, int Year, CollectiveBody Body, Rating Rating, Guid Version);
+
+    private static readonly BulkInsert.Column<NewPersonRating>[] PersonColumns =
     [
         new("PersonId", NpgsqlTypes.NpgsqlDbType.Integer, r => r.PersonId),
         new("Year", NpgsqlTypes.NpgsqlDbType.Integer, r => r.Year),
@@ -47,7 +56,7 @@ public static class ImportRatings
         new("Version", NpgsqlTypes.NpgsqlDbType.Uuid, r => r.Version),
     ];
 
-    private static readonly BulkInsert.Column<CollectiveRating>[] CollectiveColumns =
+    private static readonly BulkInsert.Column<NewCollectiveRating>[] CollectiveColumns =
     [
         new("OrganizationId", NpgsqlTypes.NpgsqlDbType.Integer, r => r.OrganizationId),
         new("Year", NpgsqlTypes.NpgsqlDbType.Integer, r => r.Year),
@@ -66,13 +75,14 @@ public static class ImportRatings
             }
 
             progress?.Report(new ImportProgress("Đang đọc tệp", 0, 0));
-            var read = Spreadsheet.Read(xlsx, MaxRows);
+            var read = Spreadsheet.ReadTable(xlsx, MaxRows);
             if (!read.IsSuccess)
             {
                 return Result<Report>.Failure(read.Errors);
             }
 
-            var rows = read.Value;
+            var table = read.Value;
+            var rows = table.Rows;
             var errors = new ImportErrors(MaxReportedErrors);
             if (rows.Count == 0)
             {
@@ -80,7 +90,7 @@ public static class ImportRatings
                 return errors.Report(0, (n, list, count) => new Report(n, 0, 0, 0, list, count));
             }
 
-            var missing = Headers.Where(h => !rows[0].Cells.ContainsKey(VietnameseText.Fold(h))).ToList();
+            var missing = Headers.Where(h => !table.Columns.Contains(h)).ToList();
             if (missing.Count > 0)
             {
                 errors.Add(1, $"Thiếu cột: {string.Join(", ", missing)}. Hãy dùng tệp mẫu.");
@@ -89,96 +99,11 @@ public static class ImportRatings
 
             var people = await db.People.InScopeOf(user).AsNoTracking()
                 .Select(p => new { p.Code, p.Id, p.IsPartyMember, p.PartyJoinYear })
-                .ToDictionaryAsync(p => p.Code, cancellationToken);
+                .ToDictionaryAsync(p => p.Code, p => new Subject(p.Id, p.IsPartyMember, p.PartyJoinYear), cancellationToken);
             var organizations = await db.Organizations.InScopeOf(user).AsNoTracking()
                 .Select(o => new { o.Code, o.Id })
                 .ToDictionaryAsync(o => o.Code, o => o.Id, cancellationToken);
-            var today = VietnamTime.Today(clock);
-            var lines = new List<Line>(rows.Count);
-            var seen = new Dictionary<(string, CollectiveBody?, int), int>();
-            for (var i = 0; i < rows.Count; i++)
-            {
-                if (i % 5000 == 0)
-                {
-                    progress?.Report(new ImportProgress("Đang kiểm tra", i, rows.Count));
-                }
-
-                var row = rows[i];
-                var code = row.Get(CodeHeader).ToUpperInvariant();
-                var (knownBody, body) = RegistryText.ParseBody(row.Get(BodyHeader));
-                var (yearOk, year) = RegistryText.ParseYear(row.Get(YearHeader));
-                var rating = RegistryText.ParseRating(row.Get(RatingHeader));
-                var before = errors.Count;
-                if (!knownBody)
-                {
-                    errors.Add(row.Number, $"Đối tượng xếp loại \"{row.Get(BodyHeader)}\" không hợp lệ (Đảng viên, Tổ chức đảng, Công đoàn, Đoàn Thanh niên, Hội Liên hiệp Phụ nữ, Hội Cựu chiến binh).");
-                }
-
-                if (!yearOk || year is null)
-                {
-                    errors.Add(row.Number, $"Năm \"{row.Get(YearHeader)}\" không hợp lệ.");
-                }
-
-                if (rating is null)
-                {
-                    errors.Add(row.Number, $"Xếp loại \"{row.Get(RatingHeader)}\" không hợp lệ (ví dụ: Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ).");
-                }
-
-                int? personId = null;
-                int? organizationId = null;
-                if (knownBody && body is null)
-                {
-                    if (!people.TryGetValue(code, out var person))
-                    {
-                        errors.Add(row.Number, $"Không có người mã {code} trong sổ theo dõi của đồng chí.");
-                    }
-                    else if (!person.IsPartyMember)
-                    {
-                        errors.Add(row.Number, $"{code} không phải là đảng viên.");
-                    }
-                    else
-                    {
-                        personId = person.Id;
-                        if (year is { } y && PersonRules.ValidateRatingYear(y, person.PartyJoinYear, today) is { } yearError)
-                        {
-                            errors.Add(row.Number, yearError.Message);
-                        }
-                    }
-                }
-                else if (knownBody)
-                {
-                    if (!organizations.TryGetValue(code, out var id))
-                    {
-                        errors.Add(row.Number, $"Không có tổ chức mã {code} trong phạm vi của đồng chí.");
-                    }
-                    else
-                    {
-                        organizationId = id;
-                        if (year is { } y && PersonRules.ValidateRatingYear(y, null, today) is { } yearError)
-                        {
-                            errors.Add(row.Number, yearError.Message);
-                        }
-                    }
-                }
-
-                if (year is { } key && knownBody)
-                {
-                    if (seen.TryGetValue((code, body, key), out var first))
-                    {
-                        errors.Add(row.Number, $"Trùng với dòng {first} (cùng mã, đối tượng và năm).");
-                    }
-                    else
-                    {
-                        seen[(code, body, key)] = row.Number;
-                    }
-                }
-
-                if (errors.Count == before)
-                {
-                    lines.Add(new Line(row.Number, code, personId, organizationId, body, year!.Value, rating!.Value, row.Get(Common.ImportVersions.Header)));
-                }
-            }
-
+            var lines = Validate(table, people, organizations, errors, progress);
             if (errors.Count > 0)
             {
                 return errors.Report(rows.Count, (n, list, count) => new Report(n, 0, 0, 0, list, count));
@@ -195,18 +120,176 @@ public static class ImportRatings
         }
 
         /// <summary>
+        /// Checks every row against the registry loaded once (people and organisations in scope, by code) and returns the
+        /// valid ones; the errors of the others go to <paramref name="errors"/>. Cells are read by column index from the
+        /// row arrays, and the few words a column repeats are parsed once each (issue 14).
+        /// </summary>
+        private List<Line> Validate(SheetTable table, Dictionary<string, Subject> people, Dictionary<string, int> organizations, ImportErrors errors, IProgress<ImportProgress>? progress)
+        {
+            var rows = table.Rows;
+            var codeColumn = table.Columns.IndexOf(CodeHeader);
+            var bodyColumn = table.Columns.IndexOf(BodyHeader);
+            var yearColumn = table.Columns.IndexOf(YearHeader);
+            var ratingColumn = table.Columns.IndexOf(RatingHeader);
+            var versionColumn = table.Columns.IndexOf(Common.ImportVersions.Header);
+            var today = VietnamTime.Today(clock);
+            var bodies = new Dictionary<string, (bool Known, CollectiveBody? Body)>(StringComparer.Ordinal);
+            var ratings = new Dictionary<string, Rating?>(StringComparer.Ordinal);
+
+            // A row repeats an earlier one when it has the same code, body and year; a known code is keyed by its id.
+            var seenPeople = new Dictionary<(int, int), int>();
+            var seenCollectives = new Dictionary<(int, CollectiveBody, int), int>();
+            var seenUnknown = new Dictionary<(string, CollectiveBody?, int), int>();
+            var lines = new List<Line>(rows.Count);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (i % 5000 == 0)
+                {
+                    progress?.Report(new ImportProgress("Đang kiểm tra", i, rows.Count));
+                }
+
+                var row = rows[i];
+                var code = row[codeColumn].ToUpperInvariant();
+                var bodyText = row[bodyColumn];
+                ref var parsedBody = ref CollectionsMarshal.GetValueRefOrAddDefault(bodies, bodyText, out var bodyParsed);
+                if (!bodyParsed)
+                {
+                    parsedBody = RegistryText.ParseBody(bodyText);
+                }
+
+                var (knownBody, body) = parsedBody;
+                var (yearOk, year) = RegistryText.ParseYear(row[yearColumn]);
+                var ratingText = row[ratingColumn];
+                ref var rating = ref CollectionsMarshal.GetValueRefOrAddDefault(ratings, ratingText, out var ratingParsed);
+                if (!ratingParsed)
+                {
+                    rating = RegistryText.ParseRating(ratingText);
+                }
+
+                var before = errors.Count;
+                if (!knownBody)
+                {
+                    errors.Add(row.Number, $"Đối tượng xếp loại \"{bodyText}\" không hợp lệ (Đảng viên, Tổ chức đảng, Công đoàn, Đoàn Thanh niên, Hội Liên hiệp Phụ nữ, Hội Cựu chiến binh).");
+                }
+
+                if (!yearOk || year is null)
+                {
+                    errors.Add(row.Number, $"Năm \"{row[yearColumn]}\" không hợp lệ.");
+                }
+
+                if (rating is null)
+                {
+                    errors.Add(row.Number, $"Xếp loại \"{ratingText}\" không hợp lệ (ví dụ: Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ).");
+                }
+
+                int? personId = null;
+                int? organizationId = null;
+                int? known = null;
+                if (knownBody && body is null)
+                {
+                    if (!people.TryGetValue(code, out var person))
+                    {
+                        errors.Add(row.Number, $"Không có người mã {code} trong sổ theo dõi của đồng chí.");
+                    }
+                    else if (!person.IsPartyMember)
+                    {
+                        known = person.Id;
+                        errors.Add(row.Number, $"{code} không phải là đảng viên.");
+                    }
+                    else
+                    {
+                        known = personId = person.Id;
+                        if (year is { } y && PersonRules.ValidateRatingYear(y, person.PartyJoinYear, today) is { } yearError)
+                        {
+                            errors.Add(row.Number, yearError.Message);
+                        }
+                    }
+                }
+                else if (knownBody)
+                {
+                    if (!organizations.TryGetValue(code, out var id))
+                    {
+                        errors.Add(row.Number, $"Không có tổ chức mã {code} trong phạm vi của đồng chí.");
+                    }
+                    else
+                    {
+                        known = organizationId = id;
+                        if (year is { } y && PersonRules.ValidateRatingYear(y, null, today) is { } yearError)
+                        {
+                            errors.Add(row.Number, yearError.Message);
+                        }
+                    }
+                }
+
+                if (year is { } key && knownBody)
+                {
+                    var first = known is not { } subject ? FirstRow(seenUnknown, (code, body, key), row.Number)
+                        : body is { } collective ? FirstRow(seenCollectives, (subject, collective, key), row.Number)
+                        : FirstRow(seenPeople, (subject, key), row.Number);
+                    if (first is { } firstRow)
+                    {
+                        errors.Add(row.Number, $"Trùng với dòng {firstRow} (cùng mã, đối tượng và năm).");
+                    }
+                }
+
+                if (errors.Count == before)
+                {
+                    lines.Add(new Line(row.Number, code, personId, organizationId, body, year!.Value, rating!.Value, row[versionColumn]));
+                }
+            }
+
+            return lines;
+        }
+
+        /// <summary>The row that first had <paramref name="key"/>, or null (and <paramref name="row"/> is recorded as the first).</summary>
+        private static int? FirstRow<TKey>(Dictionary<TKey, int> seen, TKey key, int row)
+            where TKey : notnull
+        {
+            ref var first = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, key, out var exists);
+            if (exists)
+            {
+                return first;
+            }
+
+            first = row;
+            return null;
+        }
+
+        /// <summary>
         /// The counts, or null when nothing was saved: a row changed a rating without its current version (the reason is
         /// in <paramref name="errors"/>), or a concurrent write collided with this one.
         /// </summary>
         private async Task<(int Created, int Updated, int Unchanged)?> Apply(List<Line> lines, string fileName, ImportErrors errors, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
         {
-            var personIds = lines.Where(l => l.PersonId is not null).Select(l => l.PersonId!.Value).Distinct().ToList();
-            var organizationIds = lines.Where(l => l.OrganizationId is not null).Select(l => l.OrganizationId!.Value).Distinct().ToList();
-            var personRatings = personIds.Count == 0 ? [] : await db.PersonRatings.Where(r => personIds.Contains(r.PersonId)).ToDictionaryAsync(r => (r.PersonId, r.Year), cancellationToken);
-            var collectiveRatings = organizationIds.Count == 0 ? [] : await db.CollectiveRatings.Where(r => organizationIds.Contains(r.OrganizationId)).ToDictionaryAsync(r => (r.OrganizationId, r.Year, r.Body), cancellationToken);
+            var personIdSet = new HashSet<int>();
+            var organizationIdSet = new HashSet<int>();
+            foreach (var line in lines)
+            {
+                if (line.PersonId is { } id)
+                {
+                    personIdSet.Add(id);
+                }
+                else
+                {
+                    organizationIdSet.Add(line.OrganizationId!.Value);
+                }
+            }
+
+            // The ids go as one array parameter (json_each on SQLite, = ANY on PostgreSQL): EF 10's default of one
+            // parameter per id took 2.4 s to prepare for 25,000 people and cannot pass PostgreSQL's 65,535 (issue 14).
+            // Read without tracking; only the ratings a row changes are attached, below.
+            List<int> personIds = [.. personIdSet];
+            List<int> organizationIds = [.. organizationIdSet];
+            var personRatings = personIds.Count == 0 ? [] : await db.PersonRatings.AsNoTracking()
+                .Where(r => EF.Parameter(personIds).Contains(r.PersonId))
+                .ToDictionaryAsync(r => (r.PersonId, r.Year), cancellationToken);
+            var collectiveRatings = organizationIds.Count == 0 ? [] : await db.CollectiveRatings.AsNoTracking()
+                .Where(r => EF.Parameter(organizationIds).Contains(r.OrganizationId))
+                .ToDictionaryAsync(r => (r.OrganizationId, r.Year, r.Body), cancellationToken);
             int created = 0, updated = 0, unchanged = 0;
-            var newPeople = new List<PersonRating>();
-            var newCollectives = new List<CollectiveRating>();
+            var newPeople = new List<NewPersonRating>(personIds.Count == 0 ? 0 : lines.Count);
+            var newCollectives = new List<NewCollectiveRating>();
+            var versions = new BulkInsert.NewVersions();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             foreach (var line in lines)
             {
@@ -226,15 +309,17 @@ public static class ImportRatings
                             continue;
                         }
 
+                        // Attached as read, so the version read is the one the update checks (ADR 012).
+                        var entry = db.Attach(existing);
                         existing.Rating = line.Rating;
-                        existing.Version = Guid.NewGuid();
-                        db.Entry(existing).Property(r => r.Rating).IsModified = true;
-                        db.Entry(existing).Property(r => r.Version).IsModified = true;
+                        existing.Version = versions.Next();
+                        entry.Property(r => r.Rating).IsModified = true;
+                        entry.Property(r => r.Version).IsModified = true;
                         updated++;
                     }
                     else
                     {
-                        newPeople.Add(new PersonRating { PersonId = personId, Year = line.Year, Rating = line.Rating });
+                        newPeople.Add(new NewPersonRating(personId, line.Year, line.Rating, versions.Next()));
                         created++;
                     }
                 }
@@ -255,15 +340,17 @@ public static class ImportRatings
                             continue;
                         }
 
+                        // Attached as read, so the version read is the one the update checks (ADR 012).
+                        var entry = db.Attach(existing);
                         existing.Rating = line.Rating;
-                        existing.Version = Guid.NewGuid();
-                        db.Entry(existing).Property(r => r.Rating).IsModified = true;
-                        db.Entry(existing).Property(r => r.Version).IsModified = true;
+                        existing.Version = versions.Next();
+                        entry.Property(r => r.Rating).IsModified = true;
+                        entry.Property(r => r.Version).IsModified = true;
                         updated++;
                     }
                     else
                     {
-                        newCollectives.Add(new CollectiveRating { OrganizationId = key.Item1, Year = key.Item2, Body = key.Item3, Rating = line.Rating });
+                        newCollectives.Add(new NewCollectiveRating(key.Item1, key.Item2, key.Item3, line.Rating, versions.Next()));
                         created++;
                     }
                 }

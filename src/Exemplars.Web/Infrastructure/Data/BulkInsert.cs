@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -59,20 +60,55 @@ public static class BulkInsert
                     command.CommandText = $"INSERT INTO \"{table}\" ({names}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
                     var parameters = columns.Select((_, i) => command.Parameters.Add(new SqliteParameter("$p" + i, null))).ToArray();
                     command.Prepare();
+
+                    // Microsoft.Data.Sqlite runs its async methods synchronously: stepping the statement directly saves
+                    // a task per row. Cancellation is checked every thousand rows.
+                    var count = 0;
                     foreach (var row in rows)
                     {
+                        if (++count % 1000 == 0)
+                        {
+                            cancellationToken.ThrowIfCancellationRequested();
+                        }
+
                         for (var i = 0; i < columns.Count; i++)
                         {
                             parameters[i].Value = Sqlite(columns[i].Value(row));
                         }
 
-                        await command.ExecuteNonQueryAsync(cancellationToken);
+                        command.ExecuteNonQuery();
                     }
                 }
 
                 break;
             default:
                 throw new NotSupportedException("Bulk insert supports PostgreSQL and SQLite.");
+        }
+    }
+
+    /// <summary>
+    /// Random (version 4) GUIDs for the <c>Version</c> of new or changed rows, as <see cref="Guid.NewGuid"/> makes them but
+    /// drawn from the cryptographic generator a thousand at a time: Guid.NewGuid costs a system call each, 36 ms for
+    /// 100,000 rows on the project machine (issue 14).
+    /// </summary>
+    public sealed class NewVersions
+    {
+        private const int Batch = 1024;
+        private readonly byte[] _bytes = new byte[16 * Batch];
+        private int _next = Batch;
+
+        public Guid Next()
+        {
+            if (_next == Batch)
+            {
+                RandomNumberGenerator.Fill(_bytes);
+                _next = 0;
+            }
+
+            var bytes = _bytes.AsSpan(16 * _next++, 16);
+            bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40); // version 4 (the high nibble of the third field, little-endian)
+            bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 4122 variant
+            return new Guid(bytes);
         }
     }
 
@@ -84,7 +120,17 @@ public static class BulkInsert
     private static object Sqlite(object? value) => value switch
     {
         null => DBNull.Value,
-        Guid guid => guid.ToString().ToUpperInvariant(),
+        Guid guid => UpperCase(guid),
         _ => value,
     };
+
+    /// <summary>"D" format in upper case, in one allocation.</summary>
+    private static string UpperCase(Guid guid) => string.Create(36, guid, static (chars, value) =>
+    {
+        value.TryFormat(chars, out _);
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = char.ToUpperInvariant(chars[i]);
+        }
+    });
 }

@@ -9,10 +9,7 @@ namespace Exemplars.Web.Infrastructure.Excel;
 /// <summary>One data row of an uploaded sheet: its row number as Excel shows it, and its cells by folded header.</summary>
 public sealed record SheetRow(int Number, IReadOnlyDictionary<string, string> Cells)
 {
-    /// <summary>Headers are a handful of constants: each is folded once, not once per row and cell (issue 14).</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> FoldedHeaders = new(StringComparer.Ordinal);
-
-    public string Get(string header) => Cells.TryGetValue(FoldedHeaders.GetOrAdd(header, VietnameseText.Fold), out var value) ? value : string.Empty;
+    public string Get(string header) => Cells.TryGetValue(SheetColumns.Fold(header), out var value) ? value : string.Empty;
 }
 
 /// <summary>
@@ -78,52 +75,48 @@ public static class Spreadsheet
 
     /// <summary>
     /// Reads the first sheet; row 1 is the header. Blank rows are skipped but keep their numbering. The workbook is first
-    /// checked against <see cref="WorkbookLimits"/> (uncompressed size, rows, columns, shared strings), streaming.
+    /// checked against <see cref="WorkbookLimits"/> (uncompressed size, rows, columns, shared strings), streaming. Each row's
+    /// cells are a dictionary by folded header over the row's array (<see cref="ReadTable"/>).
     /// </summary>
     public static Result<IReadOnlyList<SheetRow>> Read(Stream content, int maxRows)
     {
+        var read = ReadTable(content, maxRows);
+        if (!read.IsSuccess)
+        {
+            return Result<IReadOnlyList<SheetRow>>.Failure(read.Errors);
+        }
+
+        var table = read.Value;
+        var rows = new SheetRow[table.Rows.Count];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i] = new SheetRow(table.Rows[i].Number, new SheetCells(table.Columns, table.Rows[i].Values));
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Reads the first sheet as <see cref="Read"/> does, into a header resolved once and one array of cell texts per
+    /// non-blank row (<see cref="XlsxSheetReader"/>): the form large imports validate from (issue 14).
+    /// </summary>
+    public static Result<SheetTable> ReadTable(Stream content, int maxRows)
+    {
+        ArgumentNullException.ThrowIfNull(content);
         if (WorkbookLimits.Check(content, maxRows) is { } tooLarge)
         {
             return tooLarge;
         }
 
-        // Streamed: MiniExcel yields one row at a time and only the row texts are kept (issue 14).
-        var rows = new List<SheetRow>();
-        Dictionary<string, string>? headers = null;
-        var number = 0;
         try
         {
-            foreach (IDictionary<string, object?> row in content.Query(useHeaderRow: false))
+            var (table, refusal) = XlsxSheetReader.Read(content, maxRows);
+            if (refusal is not null)
             {
-                number++;
-                if (headers is null)
-                {
-                    headers = row.ToDictionary(kv => kv.Key, kv => VietnameseText.Fold(Convert.ToString(kv.Value, System.Globalization.CultureInfo.InvariantCulture)));
-                    continue;
-                }
-
-                if (number > maxRows + 1)
-                {
-                    return DomainError.Invalid("File", $"Tệp có quá nhiều dòng (tối đa {maxRows} dòng dữ liệu).");
-                }
-
-                var cells = new Dictionary<string, string>(headers.Count);
-                var any = false;
-                foreach (var (column, value) in row)
-                {
-                    if (headers.TryGetValue(column, out var header) && header.Length > 0)
-                    {
-                        var text = CellText(value);
-                        cells[header] = text;
-                        any |= text.Length > 0;
-                    }
-                }
-
-                if (any)
-                {
-                    rows.Add(new SheetRow(number, cells));
-                }
+                return refusal;
             }
+
+            return table is null ? DomainError.Invalid("File", "Tệp không có dữ liệu.") : table;
         }
 #pragma warning disable CA1031 // Any parser failure of a user's file is reported to them, not thrown.
         catch (Exception)
@@ -131,13 +124,10 @@ public static class Spreadsheet
         {
             return DomainError.Invalid("File", "Không đọc được tệp Excel. Hãy dùng tệp mẫu và lưu lại dưới dạng .xlsx.");
         }
-
-        if (headers is null)
+        finally
         {
-            return DomainError.Invalid("File", "Tệp không có dữ liệu.");
+            content.Position = 0;
         }
-
-        return rows;
     }
 
     public static byte[] Write(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, string sheetName = "Danh sách")
@@ -251,12 +241,4 @@ public static class Spreadsheet
         stylesPart.Stylesheet.Save();
         return count - 1;
     }
-
-    private static string CellText(object? value) => value switch
-    {
-        null => string.Empty,
-        DateTime date => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
-        double d => d.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        _ => (Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty).Trim(),
-    };
 }

@@ -11,7 +11,7 @@ public static class TemporaryFile
     public static Stream Write(string extension, Action<Stream> write)
     {
         ArgumentNullException.ThrowIfNull(write);
-        var path = Path.Combine(Path.GetTempPath(), $"exemplars-{Guid.NewGuid():N}{extension}");
+        var path = NewPath(extension);
         try
         {
             using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024))
@@ -19,21 +19,37 @@ public static class TemporaryFile
                 write(file);
             }
 
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Delete, bufferSize: 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous | FileOptions.SequentialScan);
+            return OpenForReading(path);
         }
         finally
         {
-            try
-            {
-                File.Delete(path);
-            }
-            catch (IOException)
-            {
-                // Still open for reading on a system that cannot unlink an open file: DeleteOnClose removes it.
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
+            TryDelete(path);
+        }
+    }
+
+    /// <summary>A new, unused path in the temporary folder.</summary>
+    public static string NewPath(string extension) => Path.Combine(Path.GetTempPath(), $"exemplars-{Guid.NewGuid():N}{extension}");
+
+    /// <summary>Opens a written file for one read from its start; the file is deleted when the stream is disposed.</summary>
+    public static FileStream OpenForReading(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Delete, bufferSize: 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous | FileOptions.SequentialScan);
+
+    /// <summary>
+    /// Deletes the file now; where it is open for reading (<see cref="OpenForReading"/>), Unix unlinks it at once and it
+    /// lives while the stream is open.
+    /// </summary>
+    public static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Still open for reading on a system that cannot unlink an open file: DeleteOnClose removes it.
+        }
+        catch (UnauthorizedAccessException)
+        {
         }
     }
 }

@@ -75,7 +75,7 @@ public static class RefreshSuggestions
 
             var state = await db.SuggestionStates.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
             var marks = await db.SuggestionMarks.Take(100_000).CountAsync(cancellationToken);
-            var everything = state is null || state.SortKeyVersion != VietnameseText.SortKeyVersion
+            var everything = RebuildDue(state)
                 || await db.SuggestionMarks.AnyAsync(m => m.Kind == SuggestionMarkKind.All, cancellationToken);
             return new Pending(marks, everything);
         }
@@ -83,9 +83,11 @@ public static class RefreshSuggestions
         public async Task<bool> IsFreshAsync(CancellationToken cancellationToken)
         {
             var state = await db.SuggestionStates.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-            return state is not null && state.SortKeyVersion == VietnameseText.SortKeyVersion
-                && !await db.SuggestionMarks.AnyAsync(cancellationToken);
+            return !RebuildDue(state) && !await db.SuggestionMarks.AnyAsync(cancellationToken);
         }
+
+        /// <summary>No complete build yet, or one sorted by another collation version (a new ICU orders differently).</summary>
+        private static bool RebuildDue(SuggestionState? state) => state is null || state.SortKeyVersion != VietnameseText.SortKeyVersion;
 
         /// <summary>Processes every pending mark; false when another refresh held the gate longer than <paramref name="wait"/>.</summary>
         public async Task<bool> RunAsync(TimeSpan wait, CancellationToken cancellationToken)
@@ -119,7 +121,7 @@ public static class RefreshSuggestions
                 return marks.Count;
             }
 
-            if (state is null || state.SortKeyVersion != VietnameseText.SortKeyVersion || marks.Any(m => m.Kind == SuggestionMarkKind.All))
+            if (RebuildDue(state) || marks.Any(m => m.Kind == SuggestionMarkKind.All))
             {
                 var people = await db.People.Where(p => p.IsActive).Take(cap + 1).CountAsync(cancellationToken);
                 return people + await Collectives().Take(cap + 1).CountAsync(cancellationToken);
@@ -137,7 +139,7 @@ public static class RefreshSuggestions
         {
             var state = await db.SuggestionStates.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
             var marks = await db.SuggestionMarks.AsNoTracking().OrderBy(m => m.Id).Take(20_000).ToListAsync(cancellationToken);
-            var everything = state is null || state.SortKeyVersion != VietnameseText.SortKeyVersion || marks.Any(m => m.Kind == SuggestionMarkKind.All);
+            var everything = RebuildDue(state) || marks.Any(m => m.Kind == SuggestionMarkKind.All);
             if (!everything && marks.Count == 0)
             {
                 return false;

@@ -58,12 +58,8 @@ public sealed class SuggestionMarking(TimeProvider clock) : SaveChangesIntercept
                     Add(SuggestionMarkKind.Organization, entry, nameof(Person.OrganizationId), person.OrganizationId);
                     break;
                 case Person person:
+                    // The person's own rows carry their unit (a move included): recomputing the person is enough.
                     Add(SuggestionMarkKind.Person, entry, nameof(Person.Id), person.Id);
-                    if (entry.State == EntityState.Modified && entry.Property(nameof(Person.OrganizationId)).IsModified)
-                    {
-                        Add(SuggestionMarkKind.Organization, entry, nameof(Person.OrganizationId), person.OrganizationId);
-                    }
-
                     break;
                 case PersonRating rating:
                     Add(SuggestionMarkKind.Person, entry, nameof(PersonRating.PersonId), rating.PersonId);
@@ -131,6 +127,6 @@ public sealed class SuggestionMarking(TimeProvider clock) : SaveChangesIntercept
             .Concat(organizationIds.Distinct().Select(id => new SuggestionMark { Kind = SuggestionMarkKind.Organization, SubjectId = id, CreatedAtUtc = now }));
 
     /// <summary>One mark for everything makes every other mark redundant.</summary>
-    public static IEnumerable<(SuggestionMarkKind Kind, int? SubjectId)> Reduce(IReadOnlyCollection<(SuggestionMarkKind Kind, int? SubjectId)> marks) =>
+    private static IEnumerable<(SuggestionMarkKind Kind, int? SubjectId)> Reduce(IReadOnlyCollection<(SuggestionMarkKind Kind, int? SubjectId)> marks) =>
         marks.Any(m => m.Kind == SuggestionMarkKind.All) ? [(SuggestionMarkKind.All, null)] : marks;
 }

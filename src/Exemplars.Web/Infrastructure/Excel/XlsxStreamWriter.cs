@@ -63,7 +63,7 @@ public static class XlsxStreamWriter
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(toRow);
-        var path = NewPath();
+        var path = TemporaryFile.NewPath(".xlsx");
         try
         {
             bool written;
@@ -87,7 +87,7 @@ public static class XlsxStreamWriter
         finally
         {
             // On success the file is already open with DeleteOnClose (Unix unlinks it now, Windows when it closes).
-            TryDelete(path);
+            TemporaryFile.TryDelete(path);
         }
     }
 
@@ -95,7 +95,7 @@ public static class XlsxStreamWriter
     public static Result<Stream> Write(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows, int maxRows, string sheetName = "Danh sách")
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var path = NewPath();
+        var path = TemporaryFile.NewPath(".xlsx");
         try
         {
             bool written;
@@ -109,11 +109,9 @@ public static class XlsxStreamWriter
         }
         finally
         {
-            TryDelete(path);
+            TemporaryFile.TryDelete(path);
         }
     }
-
-    private static string NewPath() => Path.Combine(Path.GetTempPath(), $"exemplars-export-{Guid.NewGuid():N}.xlsx");
 
     private static void Complete(SheetWriter sheet, bool written)
     {
@@ -123,7 +121,7 @@ public static class XlsxStreamWriter
         }
     }
 
-    private static Result<Stream> Finish(string path, bool written, int maxRows) => written ? OpenForReading(path) : ExportLimits.TooManyRows(maxRows);
+    private static Result<Stream> Finish(string path, bool written, int maxRows) => written ? TemporaryFile.OpenForReading(path) : ExportLimits.TooManyRows(maxRows);
 
     private static SheetWriter Open(string path, IReadOnlyList<string> headers, string sheetName)
     {
@@ -137,24 +135,6 @@ public static class XlsxStreamWriter
         {
             sheet.Dispose();
             throw;
-        }
-    }
-
-    private static FileStream OpenForReading(string path) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.Delete, bufferSize: 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous | FileOptions.SequentialScan);
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // Still open for reading on a system that cannot unlink an open file: DeleteOnClose removes it.
-        }
-        catch (UnauthorizedAccessException)
-        {
         }
     }
 

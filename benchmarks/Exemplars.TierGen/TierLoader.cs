@@ -66,6 +66,8 @@ internal sealed class TierLoader(NpgsqlConnection connection, Tier tier)
         await TimedAsync("collective_ratings", CopyCollectiveRatingsAsync);
         await TimedAsync("nominations", () => CopyNominationsAsync(currentRound, finalRound));
         await TimedAsync("nomination_versions", CopyVersionsAsync);
+        // The copies behind the nominations list's order (NominationListOrder) are kept by triggers, off during COPY.
+        await ExecuteAsync("UPDATE nominations n SET \"RoundYear\" = r.\"LastRatingYear\", \"UnitCode\" = o.\"Code\" FROM rounds r, organizations o WHERE r.\"Id\" = n.\"RoundId\" AND o.\"Id\" = n.\"OrganizationId\"");
 
         var rebuild = Stopwatch.StartNew();
         foreach (var index in indexes)

@@ -54,6 +54,59 @@ public abstract class ScaleQueriesTests(AppFactory app)
         Assert.True(some.GetProperty("total").GetInt32() > 0);
         Assert.False(some.GetProperty("totalIsLowerBound").GetBoolean());
     }
+
+    [Theory]
+    [InlineData("nguyen")]
+    [InlineData("Văn H")]
+    [InlineData("thi")]
+    [InlineData("hu")]
+    [InlineData("an")]
+    [InlineData("uyen")]
+    [InlineData("dv0")]
+    [InlineData("tran thi b")]
+    [InlineData("o'neil")]
+    public async Task People_are_found_from_the_start_of_a_word_the_same_on_both_databases(string search)
+    {
+        // ADR 015: the exact rule is " " + name contains " " + text (folded); on PostgreSQL a word query narrows it and
+        // must never drop a match. Compared with the rule applied in memory to every active person.
+        var folded = Domain.Common.VietnameseText.Fold(search);
+        var expected = await app.WithDb(async db => (await db.People.Where(p => p.IsActive).Select(p => new { p.Id, p.SearchName }).ToListAsync())
+            .Where(p => (" " + p.SearchName).Contains(" " + folded, StringComparison.Ordinal)).Select(p => p.Id).Order().ToList());
+        var admin = await app.BearerAs("admin@demo.vn");
+        var found = new List<int>();
+        for (var page = 1; ; page++)
+        {
+            var json = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/people?search={Uri.EscapeDataString(search)}&page={page}&pageSize=200");
+            var ids = json.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()).ToList();
+            found.AddRange(ids);
+            if (ids.Count < 200)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(expected, found.Order().ToList());
+        if (search is "nguyen" or "hu" or "dv0" or "Văn H")
+        {
+            Assert.NotEmpty(expected);
+        }
+
+        if (search == "uyen")
+        {
+            // Inside a word ("Nguyễn") is not a word start; "Uyên" is.
+            var names = await app.WithDb(db => db.People.Where(p => expected.Contains(p.Id)).Select(p => p.SearchName).ToListAsync());
+            Assert.All(names, n => Assert.Contains(" uyen", " " + n, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void A_plain_search_becomes_a_word_query_with_the_last_word_as_a_prefix()
+    {
+        Assert.Equal(new WordStart("van hu%", "% van hu%", "van & hu:*"), TextSearch.FromWordStart("van hu"));
+        Assert.Equal(new WordStart(@"a\\b\%%", @"% a\\b\%%", null), TextSearch.FromWordStart(@"a\b%"));
+        Assert.Null(TextSearch.FromWordStart("o'neil").Words);
+        Assert.Null(TextSearch.FromWordStart("a & b").Words);
+    }
 }
 
 [Collection(SqliteApp.Name)]
@@ -106,8 +159,15 @@ public sealed class ScaleQueriesTests_Postgres(PostgresAppFactory app) : ScaleQu
         Assert.DoesNotContain("strpos", translated, StringComparison.Ordinal);
 
         // … and that LIKE, and the scope prefix, each find their index.
-        var search = await Plan("""SELECT "Id" FROM people WHERE "SearchName" LIKE '%nguyen van%' ESCAPE '\'""");
-        Assert.Contains("IX_people_SearchName_trgm", search, StringComparison.Ordinal);
+        var search = await Plan("""SELECT "Id" FROM organizations WHERE "SearchName" LIKE '%tai chinh%' ESCAPE '\'""");
+        Assert.Contains("IX_organizations_SearchName_trgm", search, StringComparison.Ordinal);
+
+        // People: the word query the app adds on PostgreSQL, in the app's own SQL, takes the word index.
+        Assert.Equal("nguyen & van & h:*", TextSearch.FromWordStart("nguyen van h").Words);
+        var people = await App.WithDb(db => Task.FromResult(db.People.Where(p => EF.Functions.ToTsVector("simple", p.SearchName).Matches(EF.Functions.ToTsQuery("simple", "nguyen & van & h:*"))).Select(p => p.Id).ToQueryString()));
+        var words = await Plan(people);
+        Assert.Contains("IX_people_SearchName_words", words, StringComparison.Ordinal);
+        Assert.DoesNotContain("IX_people_SearchName_trgm", await Plan("""SELECT "Id" FROM people WHERE "SearchName" LIKE '%nguyen van%' ESCAPE '\'"""), StringComparison.Ordinal);
         var scope = await Plan("""SELECT "Id" FROM organizations WHERE "Path" LIKE '/1/2/9/%'""");
         Assert.Contains("IX_organizations_Path_pattern", scope, StringComparison.Ordinal);
 
@@ -120,5 +180,19 @@ public sealed class ScaleQueriesTests_Postgres(PostgresAppFactory app) : ScaleQu
             return Features.Organizations.OrganizationScope.InScopeOf(db.Organizations, user).Select(o => o.Id).ToQueryString();
         });
         Assert.Contains("LIKE", clerkScope, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_nominations_lists_default_order_is_read_from_its_index_without_sorting()
+    {
+        var plan = await Plan("""
+            SELECT n."Id" FROM nominations AS n
+            INNER JOIN rounds AS r ON r."Id" = n."RoundId"
+            INNER JOIN organizations AS o ON o."Id" = n."OrganizationId"
+            WHERE n."Status" <> 'Draft'
+            ORDER BY n."RoundYear" DESC, n."UnitCode", n."NomineeName", n."Id" LIMIT 20
+            """);
+        Assert.Contains(Exemplars.Web.Infrastructure.Data.NominationListOrder.IndexName, plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sort", plan, StringComparison.Ordinal);
     }
 }

@@ -3,6 +3,7 @@ using Exemplars.Domain.Nominations;
 using Exemplars.Web.Features.Common;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Features.Nominations;
 
@@ -68,7 +69,9 @@ public static class ListNominations
                 ("ten", true) => joined.OrderByDescending(x => x.n.NomineeName).ThenBy(x => x.n.Id),
                 ("trang-thai", false) => joined.OrderBy(x => x.n.Status).ThenBy(x => x.n.Id),
                 ("trang-thai", true) => joined.OrderByDescending(x => x.n.Status).ThenBy(x => x.n.Id),
-                _ => joined.OrderByDescending(x => x.r.LastRatingYear).ThenBy(x => x.o.Code).ThenBy(x => x.n.NomineeName).ThenBy(x => x.n.Id),
+                // Latest round first, then unit code and name: the copies kept on the nomination (NominationListOrder)
+                // and their index, so a page reads its rows in order instead of sorting every visible dossier.
+                _ => joined.OrderByDescending(x => EF.Property<int>(x.n, NominationListOrder.RoundYear)).ThenBy(x => EF.Property<string>(x.n, NominationListOrder.UnitCode)).ThenBy(x => x.n.NomineeName).ThenBy(x => x.n.Id),
             };
             return from x in joined
                     let n = x.n

@@ -27,7 +27,13 @@ public static class ListPeople
             var search = VietnameseText.Fold(query.Search);
             if (search.Length > 0)
             {
-                people = people.Where(p => EF.Functions.Like(p.SearchName, TextSearch.Contains(search), TextSearch.Escape));
+                var text = TextSearch.FromWordStart(search);
+                people = people.Where(p => EF.Functions.Like(p.SearchName, text.AtStart, TextSearch.Escape) || EF.Functions.Like(p.SearchName, text.AfterSpace, TextSearch.Escape));
+                if (text.Words is { } words && db.Database.IsNpgsql())
+                {
+                    // Served by the word index IX_people_SearchName_words (the expression must stay the same).
+                    people = people.Where(p => EF.Functions.ToTsVector("simple", p.SearchName).Matches(EF.Functions.ToTsQuery("simple", words)));
+                }
             }
 
             if (query.OrganizationId is { } organizationId)

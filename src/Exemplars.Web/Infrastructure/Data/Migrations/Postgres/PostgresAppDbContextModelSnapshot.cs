@@ -870,6 +870,11 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("RoundId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("RoundYear")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -884,6 +889,13 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("Summary")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -913,6 +925,10 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("RoundId", "Status");
 
                     b.HasIndex("OrganizationId", "RoundId", "Status");
+
+                    b.HasIndex("RoundYear", "UnitCode", "NomineeName", "Id")
+                        .IsDescending(true, false, false, false)
+                        .HasDatabaseName("IX_nominations_list_order");
 
                     b.ToTable("nominations", (string)null);
                 });

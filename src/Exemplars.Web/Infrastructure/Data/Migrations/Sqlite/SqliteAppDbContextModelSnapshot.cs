@@ -829,6 +829,11 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("RoundId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RoundYear")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -843,6 +848,13 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("Summary")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -873,7 +885,13 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "RoundId", "Status");
 
+                    b.HasIndex("RoundYear", "UnitCode", "NomineeName", "Id")
+                        .IsDescending(true, false, false, false)
+                        .HasDatabaseName("IX_nominations_list_order");
+
                     b.ToTable("nominations", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Exemplars.Domain.Nominations.NominationVersion", b =>
@@ -1086,6 +1104,8 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("ParentId", "Name");
 
                     b.ToTable("organizations", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Exemplars.Domain.People.CollectiveRating", b =>
@@ -1504,6 +1524,8 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("PlanId");
 
                     b.ToTable("rounds", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Exemplars.Domain.Reports.BlocReport", b =>

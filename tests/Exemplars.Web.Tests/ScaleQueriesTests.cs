@@ -100,6 +100,57 @@ public abstract class ScaleQueriesTests(AppFactory app)
     }
 
     [Fact]
+    public async Task The_home_pages_organisation_count_is_kept_until_an_organisation_changes_and_the_home_page_counts_no_dossiers()
+    {
+        var counts = app.Services.GetRequiredService<Features.Organizations.ActiveOrganizationCounts>();
+        var secretariat = await app.SignedInAs("tgdv@demo.vn");
+        async Task<int> Shown()
+        {
+            var html = await secretariat.GetStringAsync("/");
+            var match = System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"org-count\">([0-9.]+)<");
+            Assert.True(match.Success, "the home page shows the count");
+            return int.Parse(match.Groups[1].Value.Replace(".", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var first = await Shown();
+        var computed = counts.Computed;
+        Assert.Equal(first, await Shown());
+        Assert.Equal(first, await Shown());
+        Assert.Equal(computed, counts.Computed);
+
+        var unit = await app.WithDb(db => db.Organizations.Where(o => o.IsActive && o.Kind == Domain.Organizations.OrganizationKind.Grassroots && o.Path.StartsWith("/1/")).OrderByDescending(o => o.Id).Select(o => o.Id).FirstAsync());
+        async Task SetActive(bool active) => await app.WithDb(async db =>
+        {
+            var o = await db.Organizations.SingleAsync(x => x.Id == unit);
+            db.Entry(o).Property(x => x.IsActive).CurrentValue = active;
+            return await db.SaveChangesAsync();
+        });
+        await SetActive(false);
+        try
+        {
+            Assert.Equal(first - 1, await Shown());
+            Assert.Equal(computed + 1, counts.Computed);
+        }
+        finally
+        {
+            await SetActive(true);
+        }
+
+        Assert.Equal(first, await Shown());
+
+        // The dossiers on the home page are read without a count (ListNominations.Query.Counted = false).
+        var page = await app.WithScope(async services =>
+        {
+            var user = services.GetRequiredService<CurrentUser>();
+            var account = await services.GetRequiredService<Exemplars.Web.Infrastructure.Data.AppDbContext>().Users.Include(u => u.Organization).SingleAsync(u => u.Email == "admin@demo.vn");
+            user.Set(account.Id, account.Email!, account.FullName, account.Role, account.Organization!);
+            return await services.GetRequiredService<Features.Nominations.ListNominations.Handler>().Handle(new Features.Nominations.ListNominations.Query(PageSize: 5, Counted: false), CancellationToken.None);
+        });
+        Assert.Equal(5, page.Items.Count);
+        Assert.True(page.TotalIsLowerBound);
+    }
+
+    [Fact]
     public void A_plain_search_becomes_a_word_query_with_the_last_word_as_a_prefix()
     {
         Assert.Equal(new WordStart("van hu%", "% van hu%", "van & hu:*"), TextSearch.FromWordStart("van hu"));

@@ -26,6 +26,6 @@ public sealed class IndexModel(OrganizationOptions.Handler organizations, TimePr
         Today = TodayDate.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         Notices = await notices.Handle(10, ct);
         Round = (await rounds.Handle(null, ct)).Selected;
-        Nominations = (await nominations.Handle(new Features.Nominations.ListNominations.Query(Round: Round?.Code, PageSize: 20, OrAwaitingAction: true), ct)).Items;
+        Nominations = (await nominations.Handle(new Features.Nominations.ListNominations.Query(Round: Round?.Code, PageSize: 20, OrAwaitingAction: true, Counted: false), ct)).Items;
     }
 }

@@ -33,4 +33,15 @@ public static class QueryableExtensions
             ? new Paged<T>(items, seen, request.SafePage, request.SafeSize)
             : new Paged<T>(items, Math.Max(countCap + 1, seen + 1), request.SafePage, request.SafeSize) { TotalIsLowerBound = true };
     }
+
+    /// <summary>
+    /// One page and no count, for a view that shows the first rows without a pager (a home page): the total is what
+    /// was read, and <see cref="Paged{T}.TotalIsLowerBound"/> says when a full page may have more after it.
+    /// </summary>
+    public static async Task<Paged<T>> ToUncountedPageAsync<TSource, T>(this IQueryable<TSource> filtered, Func<IQueryable<TSource>, IQueryable<T>> orderAndProject, PageRequest request, CancellationToken cancellationToken)
+    {
+        var items = await orderAndProject(filtered).Skip(request.Skip).Take(request.SafeSize).ToListAsync(cancellationToken);
+        var seen = request.Skip + items.Count;
+        return new Paged<T>(items, seen, request.SafePage, request.SafeSize) { TotalIsLowerBound = items.Count == request.SafeSize };
+    }
 }

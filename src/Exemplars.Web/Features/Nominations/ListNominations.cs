@@ -9,7 +9,7 @@ namespace Exemplars.Web.Features.Nominations;
 
 public static class ListNominations
 {
-    public sealed record Query(string? Round = null, NominationStatus? Status = null, NomineeKind? Kind = null, string? Category = null, int Page = 1, int PageSize = PageRequest.DefaultSize, int? OrganizationId = null, string? Sort = null, bool Descending = false, bool OrAwaitingAction = false);
+    public sealed record Query(string? Round = null, NominationStatus? Status = null, NomineeKind? Kind = null, string? Category = null, int Page = 1, int PageSize = PageRequest.DefaultSize, int? OrganizationId = null, string? Sort = null, bool Descending = false, bool OrAwaitingAction = false, bool Counted = true);
 
     /// <summary>The columns the list can be sorted by (round, unit, nominee, status); anything else gives the default order.</summary>
     public static readonly string[] SortKeys = ["dot", "don-vi", "ten", "trang-thai"];
@@ -49,7 +49,10 @@ public static class ListNominations
                 nominations = nominations.Where(n => n.CategoryCode == query.Category);
             }
 
-            return nominations.ToBoundedPageAsync(filtered => OrderAndShape(filtered, query), new PageRequest(query.Page, query.PageSize), People.ListPeople.CountCap, cancellationToken);
+            // Counted = false (the home page shows the first rows, no pager): no count at all.
+            return query.Counted
+                ? nominations.ToBoundedPageAsync(filtered => OrderAndShape(filtered, query), new PageRequest(query.Page, query.PageSize), People.ListPeople.CountCap, cancellationToken)
+                : nominations.ToUncountedPageAsync(filtered => OrderAndShape(filtered, query), new PageRequest(query.Page, query.PageSize), cancellationToken);
         }
 
         /// <summary>The page's rows: round, unit and the unit's latest extension joined, in the order asked for.</summary>

@@ -17,7 +17,7 @@ public static class OrganizationOptions
     /// <summary>A picker shows at most this many (the registry holds a few hundred units).</summary>
     public const int Limit = 1000;
 
-    public sealed class Handler(AppDbContext db, CurrentUser user, IConfiguration configuration)
+    public sealed class Handler(AppDbContext db, CurrentUser user, IConfiguration configuration, ActiveOrganizationCounts counts)
     {
         /// <summary>
         /// Grassroots units in scope by name, whose name contains <paramref name="search"/> (diacritics ignored) when one is
@@ -70,7 +70,10 @@ public static class OrganizationOptions
             await db.Organizations.Where(o => o.Id == user.OrganizationId).Select(o => o.Code).SingleOrDefaultAsync(cancellationToken);
 
         /// <summary>How many active organisations the caller's scope holds.</summary>
-        public Task<int> CountActive(CancellationToken cancellationToken) => db.Organizations.InScopeOf(user).CountAsync(o => o.IsActive, cancellationToken);
+        public Task<int> CountActive(CancellationToken cancellationToken) =>
+            user.IsAuthenticated
+                ? counts.GetOrCountAsync(user.ScopePath, () => db.Organizations.InScopeOf(user).CountAsync(o => o.IsActive, cancellationToken))
+                : Task.FromResult(0);
 
         private static async Task<List<Item>> Pick(IQueryable<Organization> organizations, int limit, CancellationToken cancellationToken) =>
             await organizations.Select(o => new Item(o.Id, o.Code, o.Name)).Take(limit).ToListAsync(cancellationToken);

@@ -31,6 +31,8 @@ public static class DatabaseSetup
         services.AddSingleton<IWatchesChanges>(sp => sp.GetRequiredService<Auth.SignedInUserCache>());
         services.AddSingleton<Features.Dashboard.DashboardCache>();
         services.AddSingleton<IWatchesChanges>(sp => sp.GetRequiredService<Features.Dashboard.DashboardCache>());
+        services.AddSingleton<Features.Organizations.ActiveOrganizationCounts>();
+        services.AddSingleton<IWatchesChanges>(sp => sp.GetRequiredService<Features.Organizations.ActiveOrganizationCounts>());
         services.AddSingleton<ChangeWatchInterceptor>();
         services.AddSingleton<Features.Eligibility.SuggestionMarking>();
         services.AddSingleton<Features.Eligibility.RefreshSuggestions.Gate>();

@@ -14,6 +14,12 @@ public static class ListNominations
     /// <summary>The columns the list can be sorted by (round, unit, nominee, status); anything else gives the default order.</summary>
     public static readonly string[] SortKeys = ["dot", "don-vi", "ten", "trang-thai"];
 
+    /// <summary>
+    /// Counted up to this many; above it the pager says "hơn 1.000" (issue 14). Each counted dossier costs a scope check,
+    /// and a bloc sends a few hundred a round; the dashboard gives the exact figures.
+    /// </summary>
+    public const int CountCap = 1_000;
+
     public sealed record Row(int Id, string Round, DateOnly Deadline, string OrganizationName, NomineeKind Kind, string NomineeName, string CategoryCode, NominationStatus Status, DateTime? SubmittedAtUtc, Guid Version);
 
     public sealed class Handler(AppDbContext db, CurrentUser user)
@@ -51,7 +57,7 @@ public static class ListNominations
 
             // Counted = false (the home page shows the first rows, no pager): no count at all.
             return query.Counted
-                ? nominations.ToBoundedPageAsync(filtered => OrderAndShape(filtered, query), new PageRequest(query.Page, query.PageSize), People.ListPeople.CountCap, cancellationToken)
+                ? nominations.ToBoundedPageAsync(filtered => OrderAndShape(filtered, query), new PageRequest(query.Page, query.PageSize), CountCap, cancellationToken)
                 : nominations.ToUncountedPageAsync(filtered => OrderAndShape(filtered, query), new PageRequest(query.Page, query.PageSize), cancellationToken);
         }
 

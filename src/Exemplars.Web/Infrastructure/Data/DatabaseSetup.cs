@@ -37,7 +37,8 @@ public static class DatabaseSetup
 
         // Contexts are pooled (issue 14, goal 2): creating one per request — its options, then the few dozen internal
         // services EF resolves for it — cost more CPU than a simple query itself. A pooled context is reset when its
-        // request ends; the interceptors are singletons that keep any per-save state per context.
+        // request ends; the interceptors are singletons that keep any per-save state per context. Command interceptors
+        // registered as services (none in the app; the tests count round trips with one) are added too.
         switch (Provider(configuration))
         {
             case DatabaseProvider.Sqlite:
@@ -45,7 +46,8 @@ public static class DatabaseSetup
                 EnsureSqliteFolder(connectionString);
                 services.AddDbContextPool<SqliteAppDbContext>((sp, o) => o
                     .UseSqlite(connectionString)
-                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeWatchInterceptor>(), sp.GetRequiredService<Features.Eligibility.SuggestionMarking>()));
+                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeWatchInterceptor>(), sp.GetRequiredService<Features.Eligibility.SuggestionMarking>())
+                    .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IDbCommandInterceptor>()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 break;
             case DatabaseProvider.Postgres:
@@ -57,7 +59,8 @@ public static class DatabaseSetup
                 var postgres = PostgresConnection(connectionString);
                 services.AddDbContextPool<PostgresAppDbContext>((sp, o) => o
                     .UseNpgsql(postgres)
-                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeWatchInterceptor>(), sp.GetRequiredService<Features.Eligibility.SuggestionMarking>()));
+                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeWatchInterceptor>(), sp.GetRequiredService<Features.Eligibility.SuggestionMarking>())
+                    .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IDbCommandInterceptor>()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
                 break;
         }

@@ -9,15 +9,15 @@ public static class QueryableExtensions
 
     /// <summary>
     /// The page and the exact count in one query (the count is an uncorrelated scalar subquery the database runs once);
-    /// callers project before paging so no entity graph is loaded. A page past the end has no row to carry the count, so
-    /// only then is it counted on its own.
+    /// callers project before paging so no entity graph is loaded. An empty first page means an empty list; a page past
+    /// the end has no row to carry the count, so only then is it counted on its own.
     /// </summary>
     public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> query, PageRequest request, CancellationToken cancellationToken)
     {
         var rows = await query.Skip(request.Skip).Take(request.SafeSize)
             .Select(row => new Counted<T>(row, query.Count()))
             .ToListAsync(cancellationToken);
-        var total = rows.Count > 0 ? rows[0].Total : await query.CountAsync(cancellationToken);
+        var total = rows.Count > 0 ? rows[0].Total : request.Skip == 0 ? 0 : await query.CountAsync(cancellationToken);
         return new Paged<T>(rows.ConvertAll(r => r.Row), total, request.SafePage, request.SafeSize);
     }
 
@@ -34,7 +34,7 @@ public static class QueryableExtensions
         var rows = await orderAndProject(filtered).Skip(request.Skip).Take(request.SafeSize)
             .Select(row => new Counted<T>(row, filtered.Take(countCap + 1).Count()))
             .ToListAsync(cancellationToken);
-        var counted = rows.Count > 0 ? rows[0].Total : await filtered.Take(countCap + 1).CountAsync(cancellationToken);
+        var counted = rows.Count > 0 ? rows[0].Total : request.Skip == 0 ? 0 : await filtered.Take(countCap + 1).CountAsync(cancellationToken);
         var items = rows.ConvertAll(r => r.Row);
         if (counted <= countCap)
         {

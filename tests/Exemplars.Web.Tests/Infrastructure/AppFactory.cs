@@ -46,6 +46,8 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<CommandCounter>();
+            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IDbCommandInterceptor>(sp => sp.GetRequiredService<CommandCounter>());
         });
         foreach (var (key, value) in ExtraSettings)
         {

@@ -4,12 +4,21 @@ namespace Exemplars.Web.Features.Common;
 
 public static class QueryableExtensions
 {
-    /// <summary>One count and one page query; callers project before paging so no entity graph is loaded.</summary>
+    /// <summary>A row of a page with the list's count beside it, so that page and count come in one round trip.</summary>
+    private sealed record Counted<T>(T Row, int Total);
+
+    /// <summary>
+    /// The page and the exact count in one query (the count is an uncorrelated scalar subquery the database runs once);
+    /// callers project before paging so no entity graph is loaded. An empty first page means an empty list; a page past
+    /// the end has no row to carry the count, so only then is it counted on its own.
+    /// </summary>
     public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> query, PageRequest request, CancellationToken cancellationToken)
     {
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query.Skip(request.Skip).Take(request.SafeSize).ToListAsync(cancellationToken);
-        return new Paged<T>(items, total, request.SafePage, request.SafeSize);
+        var rows = await query.Skip(request.Skip).Take(request.SafeSize)
+            .Select(row => new Counted<T>(row, query.Count()))
+            .ToListAsync(cancellationToken);
+        var total = rows.Count > 0 ? rows[0].Total : request.Skip == 0 ? 0 : await query.CountAsync(cancellationToken);
+        return new Paged<T>(rows.ConvertAll(r => r.Row), total, request.SafePage, request.SafeSize);
     }
 
     /// <summary>
@@ -19,10 +28,14 @@ public static class QueryableExtensions
     /// (<see cref="Paged{T}.TotalIsLowerBound"/>) that grows as pages further on are opened; a page that is not full
     /// gives the exact total.
     /// </summary>
+    /// <remarks>The count rides on the page's rows as in <see cref="ToPagedAsync{T}"/>: one round trip.</remarks>
     public static async Task<Paged<T>> ToBoundedPageAsync<TSource, T>(this IQueryable<TSource> filtered, Func<IQueryable<TSource>, IQueryable<T>> orderAndProject, PageRequest request, int countCap, CancellationToken cancellationToken)
     {
-        var counted = await filtered.Take(countCap + 1).CountAsync(cancellationToken);
-        var items = await orderAndProject(filtered).Skip(request.Skip).Take(request.SafeSize).ToListAsync(cancellationToken);
+        var rows = await orderAndProject(filtered).Skip(request.Skip).Take(request.SafeSize)
+            .Select(row => new Counted<T>(row, filtered.Take(countCap + 1).Count()))
+            .ToListAsync(cancellationToken);
+        var counted = rows.Count > 0 ? rows[0].Total : request.Skip == 0 ? 0 : await filtered.Take(countCap + 1).CountAsync(cancellationToken);
+        var items = rows.ConvertAll(r => r.Row);
         if (counted <= countCap)
         {
             return new Paged<T>(items, counted, request.SafePage, request.SafeSize);

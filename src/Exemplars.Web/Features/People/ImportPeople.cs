@@ -219,7 +219,7 @@ public static class ImportPeople
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
-                using (audit.Summarise<Person>())
+                using (audit.Summarise<Person>(db))
                 {
                     await db.SaveChangesAsync(cancellationToken);
                 }

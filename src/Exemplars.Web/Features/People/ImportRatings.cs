@@ -370,8 +370,8 @@ public static class ImportRatings
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
-                using (audit.Summarise<PersonRating>())
-                using (audit.Summarise<CollectiveRating>())
+                using (audit.Summarise<PersonRating>(db))
+                using (audit.Summarise<CollectiveRating>(db))
                 {
                     await db.SaveChangesAsync(cancellationToken);
                 }

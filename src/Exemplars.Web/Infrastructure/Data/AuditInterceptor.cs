@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text.Json;
 using Exemplars.Domain.Auditing;
@@ -14,6 +15,10 @@ namespace Exemplars.Web.Infrastructure.Data;
 /// <see cref="AuditWriteException"/> (never a <see cref="DbUpdateException"/>, which callers read as a conflict) and the
 /// change is rolled back with it.
 /// </summary>
+/// <remarks>
+/// One instance serves every context (contexts are pooled, issue 14), so what a save has under way is kept per context
+/// (<see cref="State"/>); a pooled context is used by one request at a time.
+/// </remarks>
 public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, TimeProvider clock) : SaveChangesInterceptor
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -50,7 +55,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (AddPending(eventData.Context))
+        if (AddPending(eventData.Context) is { } state)
         {
             try
             {
@@ -63,7 +68,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
             }
             finally
             {
-                _writingPending = false;
+                state.WritingPending = false;
             }
         }
 
@@ -72,7 +77,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (AddPending(eventData.Context))
+        if (AddPending(eventData.Context) is { } state)
         {
             try
             {
@@ -85,7 +90,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
             }
             finally
             {
-                _writingPending = false;
+                state.WritingPending = false;
             }
         }
 
@@ -94,9 +99,9 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        if (!_writingPending)
+        if (eventData.Context is { } context && StateOf(context) is { WritingPending: false } state)
         {
-            _pending.Clear();
+            state.Pending.Clear();
         }
 
         base.SaveChangesFailed(eventData);
@@ -104,31 +109,42 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (!_writingPending)
+        if (eventData.Context is { } context && StateOf(context) is { WritingPending: false } state)
         {
-            _pending.Clear();
+            state.Pending.Clear();
         }
 
         return base.SaveChangesFailedAsync(eventData, cancellationToken);
     }
 
     /// <summary>
-    /// Audit rows of the save under way. They are written by a second save right after the change, once database-generated
-    /// keys are known, inside the same transaction (<see cref="AppDbContext"/> opens one when the caller has none), so
-    /// a change is never committed without its audit rows.
+    /// What one context's save has under way. <see cref="Pending"/>: audit rows of the save, written by a second save right
+    /// after the change, once database-generated keys are known, inside the same transaction (<see cref="AppDbContext"/>
+    /// opens one when the caller has none), so a change is never committed without its audit rows.
     /// </summary>
-    private readonly List<(AuditEntry Entry, EntityEntry Source, bool Created)> _pending = [];
+    private sealed class State
+    {
+        public List<(AuditEntry Entry, EntityEntry Source, bool Created)> Pending { get; } = [];
 
-    private readonly HashSet<Type> _summarised = [];
+        public HashSet<Type> Summarised { get; } = [];
+
+        public bool WritingPending { get; set; }
+    }
+
+    private readonly ConditionalWeakTable<DbContext, State> _states = [];
+
+    private State StateOf(DbContext context) => _states.GetValue(context, _ => new State());
 
     /// <summary>
-    /// For bulk imports: rows of <typeparamref name="T"/> are not audited one by one while the returned scope is open;
-    /// the caller writes one summary entry instead (who imported how many rows from which file).
+    /// For bulk imports: rows of <typeparamref name="T"/> saved by <paramref name="context"/> are not audited one by one
+    /// while the returned scope is open; the caller writes one summary entry instead (who imported how many rows from
+    /// which file).
     /// </summary>
-    public IDisposable Summarise<T>()
+    public IDisposable Summarise<T>(DbContext context)
     {
-        _summarised.Add(typeof(T));
-        return new Scope(() => _summarised.Remove(typeof(T)));
+        var state = StateOf(context);
+        state.Summarised.Add(typeof(T));
+        return new Scope(() => state.Summarised.Remove(typeof(T)));
     }
 
     private sealed class Scope(Action onDispose) : IDisposable
@@ -136,16 +152,14 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
         public void Dispose() => onDispose();
     }
 
-    private bool _writingPending;
-
     private void Capture(DbContext? context)
     {
-        if (context is null || _writingPending)
+        if (context is null || StateOf(context) is not { WritingPending: false } state)
         {
             return;
         }
 
-        _pending.Clear();
+        state.Pending.Clear();
         context.ChangeTracker.DetectChanges();
         var user = httpContextAccessor.HttpContext?.User;
         var userId = user?.FindFirstValue(ClaimTypes.NameIdentifier);
@@ -167,7 +181,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
 
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
                 || SkippedEntityTypes.Contains(entry.Metadata.ClrType.Name)
-                || _summarised.Contains(entry.Metadata.ClrType))
+                || state.Summarised.Contains(entry.Metadata.ClrType))
             {
                 continue;
             }
@@ -195,7 +209,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
                 Changes = JsonSerializer.Serialize(changes, JsonOptions),
             };
 
-            _pending.Add((audit, entry, entry.State == EntityState.Added));
+            state.Pending.Add((audit, entry, entry.State == EntityState.Added));
         }
     }
 
@@ -208,14 +222,15 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
         }
     }
 
-    private bool AddPending(DbContext? context)
+    /// <summary>The state whose pending rows were added to the context (to be saved now); null when there were none.</summary>
+    private State? AddPending(DbContext? context)
     {
-        if (context is null || _pending.Count == 0 || _writingPending)
+        if (context is null || StateOf(context) is not { WritingPending: false, Pending.Count: > 0 } state)
         {
-            return false;
+            return null;
         }
 
-        foreach (var (audit, source, created) in _pending)
+        foreach (var (audit, source, created) in state.Pending)
         {
             if (created)
             {
@@ -226,9 +241,9 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
             context.Set<AuditEntry>().Add(audit);
         }
 
-        _pending.Clear();
-        _writingPending = true;
-        return true;
+        state.Pending.Clear();
+        state.WritingPending = true;
+        return state;
     }
 
     private static string KeyOf(EntityEntry entry)

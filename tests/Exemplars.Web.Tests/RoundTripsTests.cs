@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Exemplars.Web.Tests;
+
+/// <summary>
+/// Issue 14, goal 2: a request's time went mostly into round trips to the database, so the hot reads are held to a
+/// number of SQL commands (counted by <see cref="CommandCounter"/>; the tests of one app run one at a time; no time is asserted).
+/// </summary>
+public abstract class RoundTripsTests(AppFactory app)
+{
+    [Fact]
+    public async Task A_list_page_and_its_count_come_in_one_command()
+    {
+        using var api = await app.BearerAs("tgdv@demo.vn");
+        var (response, commands) = await Counted(() => api.GetAsync("/api/v1/people?page=1&pageSize=5"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadFromJsonAsync<PageOf>();
+        Assert.Equal(5, page!.Items.Count);
+        Assert.True(page.Total > 5, $"total {page.Total}");
+        Assert.Equal(1, commands);
+
+        var (organizations, organizationCommands) = await Counted(() => api.GetAsync("/api/v1/organizations?page=1&pageSize=5"));
+        Assert.Equal(HttpStatusCode.OK, organizations.StatusCode);
+        var units = await organizations.Content.ReadFromJsonAsync<PageOf>();
+        Assert.Equal(5, units!.Items.Count);
+        Assert.True(units.Total > 5, $"total {units.Total}");
+        Assert.Equal(1, organizationCommands);
+    }
+
+    [Fact]
+    public async Task A_page_past_the_end_still_gives_the_total()
+    {
+        using var api = await app.BearerAs("tgdv@demo.vn");
+        var first = await (await api.GetAsync("/api/v1/people?page=1&pageSize=5")).Content.ReadFromJsonAsync<PageOf>();
+        var (response, commands) = await Counted(() => api.GetAsync("/api/v1/people?page=100000&pageSize=5"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var past = await response.Content.ReadFromJsonAsync<PageOf>();
+        Assert.Empty(past!.Items);
+        Assert.Equal(first!.Total, past.Total);
+        Assert.Equal(2, commands);
+    }
+
+    [Fact]
+    public async Task A_person_and_the_health_check_are_one_command_each()
+    {
+        using var api = await app.BearerAs("tgdv@demo.vn");
+        var id = await app.WithDb(db => db.People.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+        var (person, personCommands) = await Counted(() => api.GetAsync($"/api/v1/people/{id}"));
+        Assert.Equal(HttpStatusCode.OK, person.StatusCode);
+        Assert.Equal(1, personCommands);
+
+        using var anonymous = app.CreateClient();
+        var (health, healthCommands) = await Counted(() => anonymous.GetAsync("/health"));
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(1, healthCommands);
+    }
+
+    private async Task<(HttpResponseMessage Response, int Commands)> Counted(Func<Task<HttpResponseMessage>> request)
+    {
+        // Warm: the first call may compile queries and fill the signed-in user cache.
+        using (await request())
+        {
+        }
+
+        var commands = app.Services.GetRequiredService<CommandCounter>();
+        var before = commands.Count;
+        var response = await request();
+        return (response, commands.Count - before);
+    }
+
+    private sealed record PageOf(List<System.Text.Json.JsonElement> Items, int Total);
+}
+
+[Collection(SqliteApp.Name)]
+public sealed class RoundTripsTests_Sqlite(SqliteAppFactory app) : RoundTripsTests(app);
+
+[Collection(PostgresApp.Name)]
+public sealed class RoundTripsTests_Postgres(PostgresAppFactory app) : RoundTripsTests(app);

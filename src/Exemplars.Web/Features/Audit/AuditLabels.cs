@@ -225,6 +225,8 @@ public static class AuditLabels
         ["RoundId"] = "Đợt bình xét",
         ["Scope"] = "Phạm vi",
         ["SearchName"] = "Tên tìm kiếm",
+        ["RoundYear"] = "Năm của đợt (để sắp xếp)",
+        ["UnitCode"] = "Mã đơn vị (để sắp xếp)",
         ["SearchText"] = "Nội dung tìm kiếm",
         ["SecurityStamp"] = "Dấu bảo mật",
         ["SentAtUtc"] = "Thời điểm gửi",

@@ -29,11 +29,46 @@ public abstract class RoundTripsTests(AppFactory app)
     }
 
     [Fact]
+    public async Task The_people_lists_count_is_kept_until_a_person_changes()
+    {
+        using var api = await app.BearerAs("tgdv@demo.vn");
+        var counts = app.Services.GetRequiredService<Exemplars.Web.Features.People.PeopleCounts>();
+        const string url = "/api/v1/people?page=1&pageSize=5&partyMember=false";
+        var first = await api.GetFromJsonAsync<PageOf>(url);
+        var computed = counts.Computed;
+        var (again, commands) = await Counted(() => api.GetAsync(url));
+        Assert.Equal(1, commands);
+        Assert.Equal(first!.Total, (await again.Content.ReadFromJsonAsync<PageOf>())!.Total);
+        Assert.Equal(computed, counts.Computed);
+
+        // A person who changes the answer empties the kept counts: the next request counts again and sees it.
+        var id = await app.WithDb(db => db.People.Where(p => p.IsActive && p.IsPartyMember && p.Organization!.Path.StartsWith("/1/2/")).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+        async Task SetPartyMember(bool value) => await app.WithDb(async db =>
+        {
+            var person = await db.People.SingleAsync(p => p.Id == id);
+            db.Entry(person).Property(p => p.IsPartyMember).CurrentValue = value;
+            return await db.SaveChangesAsync();
+        });
+        await SetPartyMember(false);
+        try
+        {
+            Assert.Equal(first.Total + 1, (await api.GetFromJsonAsync<PageOf>(url))!.Total);
+            Assert.Equal(computed + 1, counts.Computed);
+        }
+        finally
+        {
+            await SetPartyMember(true);
+        }
+
+        Assert.Equal(first.Total, (await api.GetFromJsonAsync<PageOf>(url))!.Total);
+    }
+
+    [Fact]
     public async Task A_page_past_the_end_still_gives_the_total()
     {
         using var api = await app.BearerAs("tgdv@demo.vn");
-        var first = await (await api.GetAsync("/api/v1/people?page=1&pageSize=5")).Content.ReadFromJsonAsync<PageOf>();
-        var (response, commands) = await Counted(() => api.GetAsync("/api/v1/people?page=100000&pageSize=5"));
+        var first = await (await api.GetAsync("/api/v1/organizations?page=1&pageSize=5")).Content.ReadFromJsonAsync<PageOf>();
+        var (response, commands) = await Counted(() => api.GetAsync("/api/v1/organizations?page=100000&pageSize=5"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var past = await response.Content.ReadFromJsonAsync<PageOf>();
         Assert.Empty(past!.Items);

@@ -29,13 +29,27 @@ public static class QueryableExtensions
     /// gives the exact total.
     /// </summary>
     /// <remarks>The count rides on the page's rows as in <see cref="ToPagedAsync{T}"/>: one round trip.</remarks>
-    public static async Task<Paged<T>> ToBoundedPageAsync<TSource, T>(this IQueryable<TSource> filtered, Func<IQueryable<TSource>, IQueryable<T>> orderAndProject, PageRequest request, int countCap, CancellationToken cancellationToken)
+    /// <param name="kept">A count kept from an earlier request with the same filter (then only the page is read), and
+    /// where to keep the one counted now.</param>
+    public static async Task<Paged<T>> ToBoundedPageAsync<TSource, T>(this IQueryable<TSource> filtered, Func<IQueryable<TSource>, IQueryable<T>> orderAndProject, PageRequest request, int countCap, CancellationToken cancellationToken, KeptCount? kept = null)
     {
-        var rows = await orderAndProject(filtered).Skip(request.Skip).Take(request.SafeSize)
-            .Select(row => new Counted<T>(row, filtered.Take(countCap + 1).Count()))
-            .ToListAsync(cancellationToken);
-        var counted = rows.Count > 0 ? rows[0].Total : request.Skip == 0 ? 0 : await filtered.Take(countCap + 1).CountAsync(cancellationToken);
-        var items = rows.ConvertAll(r => r.Row);
+        int counted;
+        List<T> items;
+        if (kept?.Known is { } known)
+        {
+            counted = known;
+            items = await orderAndProject(filtered).Skip(request.Skip).Take(request.SafeSize).ToListAsync(cancellationToken);
+        }
+        else
+        {
+            var rows = await orderAndProject(filtered).Skip(request.Skip).Take(request.SafeSize)
+                .Select(row => new Counted<T>(row, filtered.Take(countCap + 1).Count()))
+                .ToListAsync(cancellationToken);
+            counted = rows.Count > 0 ? rows[0].Total : request.Skip == 0 ? 0 : await filtered.Take(countCap + 1).CountAsync(cancellationToken);
+            items = rows.ConvertAll(r => r.Row);
+            kept?.Keep(counted);
+        }
+
         if (counted <= countCap)
         {
             return new Paged<T>(items, counted, request.SafePage, request.SafeSize);
@@ -58,3 +72,6 @@ public static class QueryableExtensions
         return new Paged<T>(items, seen, request.SafePage, request.SafeSize) { TotalIsLowerBound = items.Count == request.SafeSize };
     }
 }
+
+/// <summary>A list's bounded count kept between requests (<see cref="QueryableExtensions.ToBoundedPageAsync"/>).</summary>
+public sealed record KeptCount(int? Known, Action<int> Keep);

@@ -19,7 +19,7 @@ public static class ListPeople
     /// <summary>Counted up to this many; above it the list says "hơn 10.000" (issue 14: no count of millions per page).</summary>
     public const int CountCap = 10_000;
 
-    public sealed class Handler(AppDbContext db, CurrentUser user)
+    public sealed class Handler(AppDbContext db, CurrentUser user, PeopleCounts counts)
     {
         public Task<Paged<Row>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -56,7 +56,8 @@ public static class ListPeople
                     .Select(p => new Row(p.Id, p.Code, p.FullName, p.BirthDate, p.Gender, p.Position, p.OrganizationId, p.Organization!.Name, p.IsPartyMember, p.PartyJoinYear, p.IsLeader, p.FieldCategoryCode)),
                 new PageRequest(query.Page, query.PageSize),
                 CountCap,
-                cancellationToken);
+                cancellationToken,
+                counts.For(string.Join('\n', user.ScopePath, search, query.OrganizationId, query.PartyMember, query.Leader)));
         }
 
         private static IOrderedQueryable<Person> Order(IQueryable<Person> people, string? sort, bool descending) => (sort, descending) switch

@@ -33,6 +33,8 @@ public static class DatabaseSetup
         services.AddSingleton<IWatchesChanges>(sp => sp.GetRequiredService<Features.Dashboard.DashboardCache>());
         services.AddSingleton<Features.Organizations.ActiveOrganizationCounts>();
         services.AddSingleton<IWatchesChanges>(sp => sp.GetRequiredService<Features.Organizations.ActiveOrganizationCounts>());
+        services.AddSingleton<Features.People.PeopleCounts>();
+        services.AddSingleton<IWatchesChanges>(sp => sp.GetRequiredService<Features.People.PeopleCounts>());
         services.AddSingleton<ChangeWatchInterceptor>();
         services.AddSingleton<Features.Eligibility.SuggestionMarking>();
         services.AddSingleton<Features.Eligibility.RefreshSuggestions.Gate>();

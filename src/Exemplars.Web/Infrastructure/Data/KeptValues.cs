@@ -25,6 +25,35 @@ public abstract class KeptValues<TKey, TValue>(params string[] sourceNamespaces)
         _entries.Clear();
     }
 
+    /// <summary>At most this many keys are kept; past it the lot is emptied (keys may come from search texts).</summary>
+    protected virtual int MaxEntries => 10_000;
+
+    /// <summary>The generation to pass to <see cref="Keep"/> for a value about to be computed.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    public bool TryGet(TKey key, out TValue value) => _entries.TryGetValue(key, out value!);
+
+    /// <summary>Keeps a value computed after <paramref name="generation"/> was read, unless a save has moved it since.</summary>
+    public void Keep(TKey key, TValue value, long generation)
+    {
+        Interlocked.Increment(ref _computed);
+        if (generation != Interlocked.Read(ref _generation))
+        {
+            return;
+        }
+
+        if (_entries.Count >= MaxEntries)
+        {
+            _entries.Clear();
+        }
+
+        _entries[key] = value;
+        if (generation != Interlocked.Read(ref _generation))
+        {
+            _entries.TryRemove(key, out _);
+        }
+    }
+
     /// <summary>The kept value, or a new one computed now and kept when <paramref name="keep"/> allows it.</summary>
     protected async Task<T> GetOrComputeAsync<T>(TKey key, Func<Task<T>> compute, Func<T, TValue?> keep, Func<TValue, T> give)
     {
@@ -33,16 +62,15 @@ public abstract class KeptValues<TKey, TValue>(params string[] sourceNamespaces)
             return give(kept);
         }
 
-        var generation = Interlocked.Read(ref _generation);
+        var generation = Generation;
         var result = await compute();
-        Interlocked.Increment(ref _computed);
-        if (keep(result) is { } value && generation == Interlocked.Read(ref _generation))
+        if (keep(result) is { } value)
         {
-            _entries[key] = value;
-            if (generation != Interlocked.Read(ref _generation))
-            {
-                _entries.TryRemove(key, out _);
-            }
+            Keep(key, value, generation);
+        }
+        else
+        {
+            Interlocked.Increment(ref _computed);
         }
 
         return result;

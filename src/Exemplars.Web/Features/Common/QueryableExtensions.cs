@@ -4,6 +4,9 @@ namespace Exemplars.Web.Features.Common;
 
 public static class QueryableExtensions
 {
+    /// <summary>The rows of the requested page of an ordered list.</summary>
+    private static IQueryable<T> PageOf<T>(IQueryable<T> ordered, PageRequest request) => ordered.Skip(request.Skip).Take(request.SafeSize);
+
     /// <summary>A row of a page with the list's count beside it, so that page and count come in one round trip.</summary>
     private sealed record Counted<T>(T Row, int Total);
 
@@ -14,7 +17,7 @@ public static class QueryableExtensions
     /// </summary>
     public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> query, PageRequest request, CancellationToken cancellationToken)
     {
-        var rows = await query.Skip(request.Skip).Take(request.SafeSize)
+        var rows = await PageOf(query, request)
             .Select(row => new Counted<T>(row, query.Count()))
             .ToListAsync(cancellationToken);
         var total = rows.Count > 0 ? rows[0].Total : request.Skip == 0 ? 0 : await query.CountAsync(cancellationToken);
@@ -38,11 +41,11 @@ public static class QueryableExtensions
         if (kept?.Known is { } known)
         {
             counted = known;
-            items = await orderAndProject(filtered).Skip(request.Skip).Take(request.SafeSize).ToListAsync(cancellationToken);
+            items = await PageOf(orderAndProject(filtered), request).ToListAsync(cancellationToken);
         }
         else
         {
-            var rows = await orderAndProject(filtered).Skip(request.Skip).Take(request.SafeSize)
+            var rows = await PageOf(orderAndProject(filtered), request)
                 .Select(row => new Counted<T>(row, filtered.Take(countCap + 1).Count()))
                 .ToListAsync(cancellationToken);
             counted = rows.Count > 0 ? rows[0].Total : request.Skip == 0 ? 0 : await filtered.Take(countCap + 1).CountAsync(cancellationToken);
@@ -67,7 +70,7 @@ public static class QueryableExtensions
     /// </summary>
     public static async Task<Paged<T>> ToUncountedPageAsync<TSource, T>(this IQueryable<TSource> filtered, Func<IQueryable<TSource>, IQueryable<T>> orderAndProject, PageRequest request, CancellationToken cancellationToken)
     {
-        var items = await orderAndProject(filtered).Skip(request.Skip).Take(request.SafeSize).ToListAsync(cancellationToken);
+        var items = await PageOf(orderAndProject(filtered), request).ToListAsync(cancellationToken);
         var seen = request.Skip + items.Count;
         return new Paged<T>(items, seen, request.SafePage, request.SafeSize) { TotalIsLowerBound = items.Count == request.SafeSize };
     }

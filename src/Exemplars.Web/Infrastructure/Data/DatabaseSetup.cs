@@ -27,14 +27,10 @@ public static class DatabaseSetup
     {
         var connectionString = configuration.GetConnectionString("Default");
         services.AddSingleton<AuditInterceptor>();
-        services.AddSingleton<Auth.SignedInUserCache>();
-        services.AddSingleton<IWatchesChanges>(sp => sp.GetRequiredService<Auth.SignedInUserCache>());
-        services.AddSingleton<Features.Dashboard.DashboardCache>();
-        services.AddSingleton<IWatchesChanges>(sp => sp.GetRequiredService<Features.Dashboard.DashboardCache>());
-        services.AddSingleton<Features.Organizations.ActiveOrganizationCounts>();
-        services.AddSingleton<IWatchesChanges>(sp => sp.GetRequiredService<Features.Organizations.ActiveOrganizationCounts>());
-        services.AddSingleton<Features.People.PeopleCounts>();
-        services.AddSingleton<IWatchesChanges>(sp => sp.GetRequiredService<Features.People.PeopleCounts>());
+        AddWatching<Auth.SignedInUserCache>(services);
+        AddWatching<Features.Dashboard.DashboardCache>(services);
+        AddWatching<Features.Organizations.ActiveOrganizationCounts>(services);
+        AddWatching<Features.People.PeopleCounts>(services);
         services.AddSingleton<ChangeWatchInterceptor>();
         services.AddSingleton<Features.Eligibility.SuggestionMarking>();
         services.AddSingleton<Features.Eligibility.RefreshSuggestions.Gate>();
@@ -50,8 +46,7 @@ public static class DatabaseSetup
                 EnsureSqliteFolder(connectionString);
                 services.AddDbContextPool<SqliteAppDbContext>((sp, o) => o
                     .UseSqlite(connectionString)
-                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeWatchInterceptor>(), sp.GetRequiredService<Features.Eligibility.SuggestionMarking>())
-                    .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IDbCommandInterceptor>()));
+                    .AddAppInterceptors(sp));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 break;
             case DatabaseProvider.Postgres:
@@ -63,14 +58,26 @@ public static class DatabaseSetup
                 var postgres = PostgresConnection(connectionString);
                 services.AddDbContextPool<PostgresAppDbContext>((sp, o) => o
                     .UseNpgsql(postgres)
-                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeWatchInterceptor>(), sp.GetRequiredService<Features.Eligibility.SuggestionMarking>())
-                    .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IDbCommandInterceptor>()));
+                    .AddAppInterceptors(sp));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
                 break;
         }
 
         return services;
     }
+
+    /// <summary>A singleton cache that a save of the entities it concerns empties (<see cref="ChangeWatchInterceptor"/>).</summary>
+    private static void AddWatching<T>(IServiceCollection services)
+        where T : class, IWatchesChanges
+    {
+        services.AddSingleton<T>();
+        services.AddSingleton<IWatchesChanges>(sp => sp.GetRequiredService<T>());
+    }
+
+    /// <summary>The app's interceptors, the same for either database, and any command interceptor registered as a service.</summary>
+    private static DbContextOptionsBuilder AddAppInterceptors(this DbContextOptionsBuilder options, IServiceProvider services) => options
+        .AddInterceptors(services.GetRequiredService<AuditInterceptor>(), services.GetRequiredService<ChangeWatchInterceptor>(), services.GetRequiredService<Features.Eligibility.SuggestionMarking>())
+        .AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IDbCommandInterceptor>());
 
     /// <summary>
     /// The connection string with the pool settings measured for issue 14 (goal 2), where the operator has not set them:

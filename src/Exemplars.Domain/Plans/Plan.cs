@@ -125,6 +125,9 @@ public sealed class Round
     public bool CriteriaFrozen { get; set; }
 
     public RoundTerms Terms => new(Code, FirstRatingYear, LastRatingYear, MinExcellentYears, ReviewFromYear, ReviewToYear);
+
+    /// <summary>A detached copy (a round has no navigations), for a cache that hands rounds to many requests.</summary>
+    public Round Copy() => (Round)MemberwiseClone();
 }
 
 /// <summary>A criteria group of plan section II.3 (đối tượng, lĩnh vực), e.g. 3.2.3 health.</summary>

@@ -50,7 +50,7 @@ public static class RefreshSuggestions
 
     public static IReadOnlyList<RuleResult> ReadReasons(string json) => JsonSerializer.Deserialize<List<RuleResult>>(json, Json) ?? [];
 
-    public sealed class Handler(AppDbContext db, Gate gate, IConfiguration configuration, TimeProvider clock, ILogger<Handler> logger)
+    public sealed class Handler(AppDbContext db, Gate gate, IConfiguration configuration, TimeProvider clock, SuggestionCounts counts, ILogger<Handler> logger)
     {
         /// <summary>At most this many subjects are recomputed while a reader waits ("Suggestions:InlineLimit").</summary>
         private int InlineLimit => configuration.GetValue("Suggestions:InlineLimit", 5_000);
@@ -158,6 +158,7 @@ public static class RefreshSuggestions
                 await RemoveMarksAsync(all, cancellationToken);
                 await SaveStateAsync(state, generation, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                counts.Clear();
                 logger.LogInformation("Suggestions rebuilt for {Rounds} rounds and {Subjects} subjects in {Elapsed} ms", rounds.Count, subjects, started.ElapsedMilliseconds);
                 return true;
             }
@@ -309,6 +310,7 @@ public static class RefreshSuggestions
             await db.SuggestionRows.Where(r => r.Kind == kind && subjects.Contains(r.SubjectId)).ExecuteDeleteAsync(cancellationToken);
             await BulkInsert.RunAsync(db, "suggestion_rows", Columns, rows, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            counts.Clear();
         }
 
         private async Task RemoveMarksAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)

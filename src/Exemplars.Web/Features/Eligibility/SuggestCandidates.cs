@@ -31,7 +31,7 @@ public static class SuggestCandidates
     /// <param name="Pending">Null when the list is complete; otherwise the changes not yet taken into account.</param>
     public sealed record Response(Paged<Candidate> Candidates, int PeopleWithoutField, RefreshSuggestions.Pending? Pending = null);
 
-    public sealed class Handler(AppDbContext db, CurrentUser user, RefreshSuggestions.Handler refresh)
+    public sealed class Handler(AppDbContext db, CurrentUser user, RefreshSuggestions.Handler refresh, SuggestionCounts counts)
     {
         public async Task<Result<Response>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -61,16 +61,32 @@ public static class SuggestCandidates
                 rows = rows.Where(r => r.Kind == kind);
             }
 
+            // Counts are kept only from complete rows: while changes are pending the next refresh moves them.
+            var key = KeptKey.Of(user.ScopePath, roundId, query.OrganizationId, query.Kind);
+            var suggestedCount = pending is null ? counts.For(key + "\nsuggested") : null;
             var page = await rows.Where(r => r.Status == SuggestionStatus.Suggested).ToBoundedPageAsync(
                 filtered => Order(filtered, query.Sort, query.Descending).Select(r => new { r.Kind, r.SubjectId, r.Name, r.OrganizationName, r.Category, r.Reasons }),
                 new PageRequest(query.Page, query.PageSize),
                 CountCap,
-                cancellationToken);
+                cancellationToken,
+                suggestedCount);
             var withoutField = query.Kind is null or NomineeKind.Individual
-                ? await rows.Where(r => r.Status == SuggestionStatus.WithoutField).Take(CountCap).CountAsync(cancellationToken)
+                ? await CountWithoutFieldAsync(rows, pending is null ? counts.For(key + "\nwithout-field") : null, cancellationToken)
                 : 0;
             var candidates = page.Items.Select(r => new Candidate(r.Kind, r.SubjectId, r.Name, r.OrganizationName, r.Category, RefreshSuggestions.ReadReasons(r.Reasons))).ToList();
             return new Response(new Paged<Candidate>(candidates, page.Total, page.Page, page.PageSize) { TotalIsLowerBound = page.TotalIsLowerBound }, withoutField, pending);
+        }
+
+        private static async Task<int> CountWithoutFieldAsync(IQueryable<SuggestionRow> rows, KeptCount? kept, CancellationToken cancellationToken)
+        {
+            if (kept?.Known is { } known)
+            {
+                return known;
+            }
+
+            var counted = await rows.Where(r => r.Status == SuggestionStatus.WithoutField).Take(CountCap).CountAsync(cancellationToken);
+            kept?.Keep(counted);
+            return counted;
         }
 
         /// <summary>The keys are bytes in Vietnamese order (<see cref="VietnameseText.SortKey"/>), so the database sorts as a reader expects.</summary>

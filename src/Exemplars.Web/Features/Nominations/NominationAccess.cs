@@ -19,6 +19,14 @@ public static class NominationAccess
 
     public static DomainError Forbidden(string what) => new(ErrorKind.Forbidden, "forbidden_role", $"Vai trò của đồng chí không được {what}.");
 
+    /// <summary>Names what <see cref="Visible"/> lets the user see: users with the same key see the same dossiers.</summary>
+    public static string VisibilityKey(this CurrentUser user) =>
+        !user.IsAuthenticated ? "none"
+        : user.IsInRole(Roles.Admin) ? "all"
+        : user.IsInRole(Roles.ProvinceViewer) ? "forwarded"
+        : user.IsAnyOf(Roles.Secretariat, Roles.StandingCommittee) ? "sent:" + user.ScopePath
+        : "scope:" + user.ScopePath;
+
     public static IQueryable<Nomination> Visible(this AppDbContext db, CurrentUser user)
     {
         if (!user.IsAuthenticated)

@@ -17,11 +17,18 @@ public static class OrganizationOptions
     /// <summary>A picker shows at most this many (the registry holds a few hundred units).</summary>
     public const int Limit = 1000;
 
-    public sealed class Handler(AppDbContext db, CurrentUser user, IConfiguration configuration, ActiveOrganizationCounts counts)
+    /// <summary>
+    /// A list's unit filter offers at most this many by name ("Pickers:Limit"): a bloc has 100–200 grassroots units, and
+    /// a select of more is read by nobody (issue 14: 1,000 options were most of the nominations page at the national
+    /// tier); the name search beside it finds the others.
+    /// </summary>
+    public const int FilterLimit = 200;
+
+    public sealed class Handler(AppDbContext db, CurrentUser user, IConfiguration configuration, ActiveOrganizationCounts counts, UnitFilterOptions filterOptions)
     {
         /// <summary>
         /// Grassroots units in scope by name, whose name contains <paramref name="search"/> (diacritics ignored) when one is
-        /// given; active ones only unless <paramref name="includeInactive"/>. At most <see cref="Limit"/>, and
+        /// given; active ones only unless <paramref name="includeInactive"/>. At most <see cref="FilterLimit"/>, and
         /// <see cref="Picked.More"/> says when there are more, so a filter never hides units without saying so.
         /// </summary>
         public async Task<Picked> Grassroots(bool includeInactive, string? search, int? selected, CancellationToken cancellationToken)
@@ -33,8 +40,10 @@ public static class OrganizationOptions
                 units = units.Where(o => EF.Functions.Like(o.SearchName, Common.TextSearch.Contains(folded), Common.TextSearch.Escape));
             }
 
-            var limit = configuration.GetValue("Pickers:Limit", Limit);
-            var items = await Pick(units.OrderBy(o => o.Name), limit + 1, cancellationToken);
+            var limit = configuration.GetValue("Pickers:Limit", FilterLimit);
+            var items = await filterOptions.GetOrPickAsync(
+                KeptKey.Of(user.ScopePath, includeInactive, folded, limit),
+                () => Pick(units.OrderBy(o => o.Name), limit + 1, cancellationToken));
             var shown = items.Take(limit).ToList();
             if (selected is { } id && shown.All(i => i.Id != id)
                 && await Pick(db.Organizations.InScopeOf(user).Where(o => o.Id == id && o.Kind == OrganizationKind.Grassroots), 1, cancellationToken) is [var chosen])

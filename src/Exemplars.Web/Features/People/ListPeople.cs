@@ -57,7 +57,7 @@ public static class ListPeople
                 new PageRequest(query.Page, query.PageSize),
                 CountCap,
                 cancellationToken,
-                counts.For(string.Join('\n', user.ScopePath, search, query.OrganizationId, query.PartyMember, query.Leader)));
+                counts.For(KeptKey.Of(user.ScopePath, search, query.OrganizationId, query.PartyMember, query.Leader)));
         }
 
         private static IOrderedQueryable<Person> Order(IQueryable<Person> people, string? sort, bool descending) => (sort, descending) switch

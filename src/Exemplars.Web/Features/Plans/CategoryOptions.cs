@@ -10,10 +10,13 @@ public static class CategoryOptions
 {
     public sealed record Item(string Code, string Title);
 
-    public sealed class Handler(AppDbContext db)
+    public sealed class Handler(AppDbContext db, KeptCategoryOptions kept)
     {
         /// <summary>Every plan's groups, one per code (the plans share their codes), optionally of one kind only.</summary>
-        public async Task<IReadOnlyList<Item>> Distinct(NomineeKind? kind, CancellationToken cancellationToken)
+        public Task<IReadOnlyList<Item>> Distinct(NomineeKind? kind, CancellationToken cancellationToken) =>
+            kept.GetOrReadAsync(kind, () => ReadDistinct(kind, cancellationToken));
+
+        private async Task<IReadOnlyList<Item>> ReadDistinct(NomineeKind? kind, CancellationToken cancellationToken)
         {
             var categories = db.Categories.AsNoTracking();
             if (kind is { } k)

@@ -19,12 +19,12 @@ public static class ChooseRound
         public string? Code => Selected?.Code;
     }
 
-    public sealed class Handler(AppDbContext db, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, TimeProvider clock, KeptRounds kept)
     {
         public async Task<Choice> Handle(string? requested, CancellationToken cancellationToken)
         {
             var today = VietnamTime.Today(clock);
-            var rounds = RoundCalendar.CurrentFirst(await db.Rounds.AsNoTracking().ToListAsync(cancellationToken), today);
+            var rounds = RoundCalendar.CurrentFirst(await kept.GetOrReadAsync(() => db.Rounds.AsNoTracking().ToListAsync(cancellationToken)), today);
             return new Choice(rounds, RoundCalendar.Choose(rounds, requested, today));
         }
     }

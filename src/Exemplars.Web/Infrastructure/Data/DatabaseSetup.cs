@@ -31,6 +31,11 @@ public static class DatabaseSetup
         AddWatching<Features.Dashboard.DashboardCache>(services);
         AddWatching<Features.Organizations.ActiveOrganizationCounts>(services);
         AddWatching<Features.People.PeopleCounts>(services);
+        AddWatching<Features.Nominations.NominationCounts>(services);
+        AddWatching<Features.Eligibility.SuggestionCounts>(services);
+        AddWatching<Features.Organizations.UnitFilterOptions>(services);
+        AddWatching<Features.Plans.KeptRounds>(services);
+        AddWatching<Features.Plans.KeptCategoryOptions>(services);
         services.AddSingleton<ChangeWatchInterceptor>();
         services.AddSingleton<Features.Eligibility.SuggestionMarking>();
         services.AddSingleton<Features.Eligibility.RefreshSuggestions.Gate>();

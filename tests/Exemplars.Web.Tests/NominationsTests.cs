@@ -392,6 +392,44 @@ public abstract class NominationsTests(AppFactory app)
     }
 
     [Fact]
+    public async Task The_lists_kept_count_moves_with_a_new_draft_and_is_never_shared_between_units()
+    {
+        await SetDeadline(Today.AddDays(30));
+        var counts = app.Services.GetRequiredService<Exemplars.Web.Features.Nominations.NominationCounts>();
+        var first = await app.SignedInAs("coso1@demo.vn");
+        var second = await app.SignedInAs("coso2@demo.vn");
+        static async Task<string> Total(HttpClient client) =>
+            Forms.Parse(await client.GetStringAsync("/Nominations?round=2021-2025")).QuerySelector("[data-testid=pager-total]")?.TextContent ?? "(không có)";
+
+        var before = await Total(first);
+        var computed = counts.Computed;
+        Assert.Equal(before, await Total(first));
+        Assert.Equal(computed, counts.Computed);
+
+        using var api = await app.BearerAs("coso1@demo.vn");
+        var draft = await Create(api, await NewPerson("CS001"));
+        var after = await Total(first);
+        Assert.NotEqual(before, after);
+        Assert.Equal(computed + 1, counts.Computed);
+
+        // Each unit's count is its own: the second unit's, read just after the first unit's was kept, is what it counts alone.
+        counts.Clear();
+        var alone = await Total(second);
+        counts.Clear();
+        Assert.Equal(after, await Total(first));
+        Assert.Equal(alone, await Total(second));
+        Assert.NotEqual(after, alone);
+
+        var version = await app.WithDb(db => db.Nominations.Where(n => n.Id == draft).Select(n => n.Version).SingleAsync());
+        using (var deleted = await api.DeleteAsync($"/api/v1/nominations/{draft}?version={version}"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        Assert.Equal(before, await Total(first));
+    }
+
+    [Fact]
     public async Task Only_never_sent_drafts_can_be_deleted()
     {
         await SetDeadline(Today.AddDays(30));

@@ -132,6 +132,54 @@ public abstract class SuggestionRowsTests(AppFactory app)
     }
 
     [Fact]
+    public async Task The_kept_count_of_suggestions_moves_when_the_refresh_rewrites_the_rows()
+    {
+        // The counts are kept between reads (SuggestionCounts); the rows change around EF, so only the refresh can say
+        // a kept count is stale. A discipline record must show in the total on the next read, not after a restart.
+        var counts = app.Services.GetRequiredService<SuggestionCounts>();
+        await Suggestions("kind=Individual");
+        var round = await app.WithDb(db => db.Rounds.SingleAsync(r => r.Code == Round));
+        var (personId, unitId) = await app.WithDb(async db => (await db.SuggestionRows
+            .Where(r => r.RoundId == round.Id && r.Kind == NomineeKind.Individual && r.Status == SuggestionStatus.Suggested
+                && db.People.Any(p => p.Id == r.SubjectId && p.IsPartyMember && !p.IsLeader))
+            .OrderByDescending(r => r.SubjectId).Select(r => new { r.SubjectId, r.OrganizationId }).FirstAsync()) is var row ? (row.SubjectId, row.OrganizationId) : default);
+        var query = $"kind=Individual&organizationId={unitId}";
+        async Task<string> Total() => (await Suggestions(query)).QuerySelector("[data-testid=pager-total]")!.TextContent;
+
+        var before = await Total();
+        var computed = counts.Computed;
+        Assert.Equal(before, await Total());
+        Assert.Equal(computed, counts.Computed);
+
+        var discipline = await app.WithDb(async db =>
+        {
+            var record = new DisciplineRecord { PersonId = personId, Year = round.ReviewFromYear, Form = "Khiển trách" };
+            db.DisciplineRecords.Add(record);
+            await db.SaveChangesAsync();
+            return record.Id;
+        });
+        try
+        {
+            var after = await Total();
+            Assert.NotEqual(before, after);
+            Assert.True(counts.Computed > computed, "the refresh emptied the kept count, so it was counted again");
+            var recounted = counts.Computed;
+            Assert.Equal(after, await Total());
+            Assert.Equal(recounted, counts.Computed);
+        }
+        finally
+        {
+            await app.WithDb(async db =>
+            {
+                db.DisciplineRecords.Remove(await db.DisciplineRecords.SingleAsync(d => d.Id == discipline));
+                return await db.SaveChangesAsync();
+            });
+        }
+
+        Assert.Equal(before, await Total());
+    }
+
+    [Fact]
     public async Task A_reader_who_cannot_wait_for_a_large_recomputation_is_told_the_list_may_be_incomplete()
     {
         await Suggestions("kind=");

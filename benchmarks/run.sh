@@ -6,12 +6,13 @@
 #
 # Environment: BENCH_DURATION (seconds per wrk run, default 10), BENCH_PG (Npgsql connection string without database,
 # default Host=127.0.0.1;Port=56432;Username=postgres), BENCH_REUSE=1 (keep an existing bench_<tier> database instead of
-# regenerating it), BENCH_OUT (work folder, default /tmp/exemplars-bench), BENCH_KEEP_DB=1 (the smoke run keeps bench_demo;
+# regenerating it), BENCH_WARMUP (seconds each endpoint is loaded at 32 connections before any timing, default 10), BENCH_OUT (work folder, default /tmp/exemplars-bench), BENCH_KEEP_DB=1 (the smoke run keeps bench_demo;
 # other runs always keep their databases: drop them with `DROP DATABASE bench_<tier>` when done).
 #
 # For each tier: benchmarks/Exemplars.TierGen fills database bench_<tier> (the app's own migrations and demo seed, then
 # binary COPY); the app (Release) and benchmarks/Exemplars.Bare (Release, `dotnet new web`) run on loopback; every
-# endpoint of the fixed list is first checked to answer 200, warmed up (2 s at one connection), then timed by wrk at one
+# endpoint of the fixed list is first loaded at 32 connections (BENCH_WARMUP s each, all before any timing), then checked
+# to answer 200, warmed up again (2 s at one connection), then timed by wrk at one
 # connection (sequential: p50, p99; when fewer than 5 requests complete, three curl requests in a row give the median and
 # the maximum instead) and at 32 connections (rps; skipped when p50 > 1 s). Re-running some tiers keeps the other tiers'
 # rows in $OUT/results.tsv, so the table can be completed tier by tier. The bare endpoint is measured in each tier's run, just before the app's endpoints.
@@ -21,6 +22,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=${BENCH_OUT:-/tmp/exemplars-bench}
 DURATION=${BENCH_DURATION:-10}
 WARMUP=2
+WARM32=${BENCH_WARMUP:-10}
 PG=${BENCH_PG:-"Host=127.0.0.1;Port=56432;Username=postgres"}
 APP_PORT=${BENCH_APP_PORT:-5990}
 BARE_PORT=${BENCH_BARE_PORT:-5991}
@@ -35,7 +37,7 @@ for arg in "$@"; do
   esac
 done
 if [ "$SMOKE" = 1 ]; then
-  TIERS=(demo); DURATION=${BENCH_DURATION:-2}; WARMUP=1; OUT=${BENCH_OUT:-/tmp/exemplars-bench-smoke}
+  TIERS=(demo); DURATION=${BENCH_DURATION:-2}; WARMUP=1; WARM32=${BENCH_WARMUP:-1}; OUT=${BENCH_OUT:-/tmp/exemplars-bench-smoke}
 fi
 [ ${#TIERS[@]} -gt 0 ] || TIERS=(demo a b)
 
@@ -145,21 +147,31 @@ for tier in "${TIERS[@]}"; do
   bearer="Authorization: Bearer $token"
   person=$(psql_ -d "$db" -c "SELECT \"Id\" FROM people WHERE \"Id\" >= (SELECT max(\"Id\") / 2 FROM people) ORDER BY \"Id\" LIMIT 1")
 
-  run_one "$tier" "bare Kestrel endpoint (\`dotnet new web\`)" "http://127.0.0.1:$BARE_PORT/"
-  run_one "$tier" "\`/health/live\`" "$base/health/live"
-  run_one "$tier" "\`/health\` (database check)" "$base/health"
-  run_one "$tier" "\`GET /api/v1/people?page=1\` (secretariat)" "$base/api/v1/people?page=1" "$bearer"
-  run_one "$tier" "people search by name (\`?search=nguyen van hung\`)" "$base/api/v1/people?search=nguyen%20van%20hung&page=1" "$bearer"
-  run_one "$tier" "a person (\`GET /api/v1/people/{id}\`)" "$base/api/v1/people/$person" "$bearer"
-  run_one "$tier" "\`/api/v1/dashboard/rounds/2021-2025\`" "$base/api/v1/dashboard/rounds/2021-2025" "$bearer"
-  run_one "$tier" "nominations list (\`GET /api/v1/nominations?page=1\`)" "$base/api/v1/nominations?page=1" "$bearer"
+  names=(); urls=(); headers=()
+  endpoint() { names+=("$1"); urls+=("$2"); headers+=("${3:-}"); }
+  endpoint "bare Kestrel endpoint (\`dotnet new web\`)" "http://127.0.0.1:$BARE_PORT/"
+  endpoint "\`/health/live\`" "$base/health/live"
+  endpoint "\`/health\` (database check)" "$base/health"
+  endpoint "\`GET /api/v1/people?page=1\` (secretariat)" "$base/api/v1/people?page=1" "$bearer"
+  endpoint "people search by name (\`?search=nguyen van hung\`)" "$base/api/v1/people?search=nguyen%20van%20hung&page=1" "$bearer"
+  endpoint "a person (\`GET /api/v1/people/{id}\`)" "$base/api/v1/people/$person" "$bearer"
+  endpoint "\`/api/v1/dashboard/rounds/2021-2025\`" "$base/api/v1/dashboard/rounds/2021-2025" "$bearer"
+  endpoint "nominations list (\`GET /api/v1/nominations?page=1\`)" "$base/api/v1/nominations?page=1" "$bearer"
   secretariat=$(sign_in_cookie tgdv@demo.vn)
-  run_one "$tier" "nominations page (\`/Nominations\`, secretariat)" "$base/Nominations" "$secretariat"
-  run_one "$tier" "home page: secretariat" "$base/" "$secretariat"
+  endpoint "nominations page (\`/Nominations\`, secretariat)" "$base/Nominations" "$secretariat"
+  endpoint "home page: secretariat" "$base/" "$secretariat"
   for account in "admin@demo.vn|administrator" "btv1@demo.vn|standing committee" "coso1@demo.vn|grassroots clerk" "doankhoi@demo.vn|mass organisation clerk" "tinhuy@demo.vn|province viewer"; do
-    run_one "$tier" "home page: ${account#*|}" "$base/" "$(sign_in_cookie "${account%|*}")"
+    endpoint "home page: ${account#*|}" "$base/" "$(sign_in_cookie "${account%|*}")"
   done
-  run_one "$tier" "\`/Eligibility/Suggestions\` (secretariat, whole bloc)" "$base/Eligibility/Suggestions" "$secretariat"
+  endpoint "\`/Eligibility/Suggestions\` (secretariat, whole bloc)" "$base/Eligibility/Suggestions" "$secretariat"
+  # A freshly started app serves its pages at a third of its later rate for about a minute (tiered JIT, pools, kept values):
+  # every endpoint is first loaded at 32 connections for BENCH_WARMUP seconds, so the timings below measure warm code.
+  for i in "${!names[@]}"; do
+    warm_args=(--timeout 30s); [ -n "${headers[$i]}" ] && warm_args+=(-H "${headers[$i]}")
+    wrk -t2 -c32 -d"${WARM32}s" "${warm_args[@]}" "${urls[$i]}" >/dev/null 2>&1 || true
+  done
+  log "tier $tier: every endpoint warmed at 32 connections for ${WARM32} s"
+  for i in "${!names[@]}"; do run_one "$tier" "${names[$i]}" "${urls[$i]}" "${headers[$i]}"; done
 
   peak=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$APP_PID/status")
   printf '%s\t#memory\t%s\t\t\t\t\n' "$tier" "$peak" >>"$RESULTS"

@@ -16,7 +16,12 @@ public static class DatabaseStartup
         await using var scope = services.CreateAsyncScope();
         var configuration = scope.ServiceProvider.GetRequiredService<IConfiguration>();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // A migration may rebuild derived rows over a whole table (5 million people: minutes), past the 30-second
+        // timeout of the app's own commands ("Database:MigrationTimeoutMinutes").
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(configuration.GetValue("Database:MigrationTimeoutMinutes", 60)));
         await db.Database.MigrateAsync(cancellationToken);
+        db.Database.SetCommandTimeout(timeout);
         await Features.Plans.PlanSeeder.EnsureBuiltInAsync(db, cancellationToken);
 
         if (configuration.GetValue<bool>("Demo:Enabled"))

@@ -24,6 +24,22 @@ public static class ListPeople
         public Task<Paged<Row>> Handle(Query query, CancellationToken cancellationToken)
         {
             var people = db.People.InScopeOf(user).Where(p => p.IsActive);
+            if (query.OrganizationId is { } organizationId)
+            {
+                people = people.Where(p => p.OrganizationId == organizationId);
+            }
+
+            if (query.PartyMember is { } partyMember)
+            {
+                people = people.Where(p => p.IsPartyMember == partyMember);
+            }
+
+            if (query.Leader is { } leader)
+            {
+                people = people.Where(p => p.IsLeader == leader);
+            }
+
+            var unsearched = people;
             var search = VietnameseText.Fold(query.Search);
             IQueryable<PersonNameKey>? keys = null;
             if (search.Length > 0)
@@ -42,23 +58,8 @@ public static class ListPeople
                 }
             }
 
-            if (query.OrganizationId is { } organizationId)
-            {
-                people = people.Where(p => p.OrganizationId == organizationId);
-            }
-
-            if (query.PartyMember is { } partyMember)
-            {
-                people = people.Where(p => p.IsPartyMember == partyMember);
-            }
-
-            if (query.Leader is { } leader)
-            {
-                people = people.Where(p => p.IsLeader == leader);
-            }
-
             return people.ToBoundedPageAsync(
-                filtered => (search.Length > 0 && query.Sort is null ? ByMatch(filtered, search, keys, query.Descending) : Order(filtered, query.Sort, query.Descending))
+                filtered => (search.Length > 0 && query.Sort is null ? ByMatch(keys is null ? filtered : unsearched, search, keys, query.Descending) : Order(filtered, query.Sort, query.Descending))
                     .Select(p => new Row(p.Id, p.Code, p.FullName, p.BirthDate, p.Gender, p.Position, p.OrganizationId, p.Organization!.Name, p.IsPartyMember, p.PartyJoinYear, p.IsLeader, p.FieldCategoryCode)),
                 new PageRequest(query.Page, query.PageSize),
                 CountCap,
@@ -74,17 +75,21 @@ public static class ListPeople
         /// </summary>
         public static IQueryable<Person> ByMatch(IQueryable<Person> people, string search, IQueryable<PersonNameKey>? keys, bool descending)
         {
+            var afterSpace = " " + search;
             if (keys is not null)
             {
-                var first = keys.Where(k => !keys.Any(e => e.PersonId == k.PersonId && e.Position < k.Position));
-                var matched = from k in first
+                // Each matching key with its person; only a person's first matching word is kept (the key starts no
+                // later than the first " " + text in " " + name). Written as "≥", not "=": the planner guesses a third
+                // of the rows pass an inequality and half a percent an equality, and with the lower guess it sorts
+                // every match of a common word instead of walking the index (3.4 s against 9 ms for a page at 500).
+                var matched = from k in keys
                               join p in people on k.PersonId equals p.Id
-                              select new { k.Key, Person = p };
-                return (descending ? matched.OrderByDescending(x => x.Key).ThenByDescending(x => x.Person.Id) : matched.OrderBy(x => x.Key).ThenBy(x => x.Person.Id))
+                              where (" " + p.SearchName).IndexOf(afterSpace) >= p.SearchName.Length - k.Key.Length
+                              select new { k.Key, k.PersonId, Person = p };
+                return (descending ? matched.OrderByDescending(x => x.Key).ThenByDescending(x => x.PersonId) : matched.OrderBy(x => x.Key).ThenBy(x => x.PersonId))
                     .Select(x => x.Person);
             }
 
-            var afterSpace = " " + search;
             var byMatch = people.Select(p => new { Key = p.SearchName.StartsWith(search) ? p.SearchName : p.SearchName.Substring(p.SearchName.IndexOf(afterSpace) + 1), Person = p });
             return (descending ? byMatch.OrderByDescending(x => x.Key).ThenByDescending(x => x.Person.Id) : byMatch.OrderBy(x => x.Key).ThenBy(x => x.Person.Id))
                 .Select(x => x.Person);

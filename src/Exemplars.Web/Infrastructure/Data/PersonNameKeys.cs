@@ -42,13 +42,16 @@ public sealed class PersonNameKey
 
     public const string PostgresUp = """
         CREATE TABLE person_name_keys (
-            "PersonId" integer NOT NULL REFERENCES people ("Id") ON DELETE CASCADE,
+            "PersonId" integer NOT NULL,
             "Position" smallint NOT NULL,
-            "Key" character varying(300) COLLATE "C" NOT NULL,
-            CONSTRAINT "PK_person_name_keys" PRIMARY KEY ("PersonId", "Position"));
+            "Key" character varying(300) COLLATE "C" NOT NULL);
         """ + PostgresFill + """
 
+        -- The key, the index and the reference come after the fill: checked row by row, 20 million keys took 17 minutes.
+        ALTER TABLE person_name_keys ADD CONSTRAINT "PK_person_name_keys" PRIMARY KEY ("PersonId", "Position");
+        ALTER TABLE person_name_keys ADD CONSTRAINT "FK_person_name_keys_people_PersonId" FOREIGN KEY ("PersonId") REFERENCES people ("Id") ON DELETE CASCADE;
         CREATE INDEX "IX_person_name_keys_Key_PersonId" ON person_name_keys ("Key", "PersonId");
+        ANALYZE person_name_keys;
 
         CREATE FUNCTION person_name_keys_keep() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN

@@ -47,7 +47,9 @@ internal sealed class TierLoader(NpgsqlConnection connection, Tier tier)
         BuildOrganizations(newGrassroots, bloc, blocPath, nextOrg);
         BuildPeople(newPeople, nextPerson);
 
-        string[] tables = ["organizations", "people", "person_ratings", "collective_ratings", "nominations", "nomination_versions"];
+        // The people search's name keys (ADR 017) are kept by a trigger on people, off during COPY: filled below.
+        var nameKeys = await ScalarAsync<bool>("SELECT to_regclass('person_name_keys') IS NOT NULL");
+        string[] tables = ["organizations", "people", "person_ratings", "collective_ratings", "nominations", "nomination_versions", .. nameKeys ? new[] { "person_name_keys" } : []];
         var indexes = new List<string>();
         foreach (var table in tables)
         {
@@ -62,6 +64,19 @@ internal sealed class TierLoader(NpgsqlConnection connection, Tier tier)
 
         await TimedAsync("organizations", CopyOrganizationsAsync);
         await TimedAsync("people", CopyPeopleAsync);
+        if (nameKeys)
+        {
+            // What the trigger person_name_keys_keep (PersonNameKey.PostgresFill in the app) writes for each person.
+            await TimedAsync("person_name_keys", () => ExecuteAsync(string.Create(CultureInfo.InvariantCulture, $"""
+                INSERT INTO person_name_keys ("PersonId", "Position", "Key")
+                SELECT p."Id", g.n::smallint, array_to_string(s.words[g.n:], ' ')
+                FROM people p
+                CROSS JOIN LATERAL (SELECT string_to_array(p."SearchName", ' ') AS words) s
+                CROSS JOIN LATERAL generate_series(1, coalesce(cardinality(s.words), 0)) AS g(n)
+                WHERE s.words[g.n] <> '' AND p."Id" >= {nextPerson}
+                """)));
+        }
+
         await TimedAsync("person_ratings", CopyPersonRatingsAsync);
         await TimedAsync("collective_ratings", CopyCollectiveRatingsAsync);
         await TimedAsync("nominations", () => CopyNominationsAsync(currentRound, finalRound));
@@ -78,7 +93,10 @@ internal sealed class TierLoader(NpgsqlConnection connection, Tier tier)
         foreach (var table in tables)
         {
             await ExecuteAsync($"ALTER TABLE {table} ENABLE TRIGGER ALL");
-            await ExecuteAsync($"SELECT setval(pg_get_serial_sequence('{table}', 'Id'), (SELECT max(\"Id\") FROM {table}))");
+            if (table != "person_name_keys")
+            {
+                await ExecuteAsync($"SELECT setval(pg_get_serial_sequence('{table}', 'Id'), (SELECT max(\"Id\") FROM {table}))");
+            }
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[tiergen] {indexes.Count} indexes rebuilt in {rebuild.Elapsed.TotalSeconds:F1} s"));

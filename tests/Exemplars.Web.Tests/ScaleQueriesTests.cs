@@ -151,12 +151,31 @@ public abstract class ScaleQueriesTests(AppFactory app)
     }
 
     [Fact]
-    public void A_plain_search_becomes_a_word_query_with_the_last_word_as_a_prefix()
+    public void A_plain_search_becomes_two_like_patterns_with_its_own_wildcards_taken_literally()
     {
-        Assert.Equal(new WordStart("van hu%", "% van hu%", "van & hu:*"), TextSearch.FromWordStart("van hu"));
-        Assert.Equal(new WordStart(@"a\\b\%%", @"% a\\b\%%", null), TextSearch.FromWordStart(@"a\b%"));
-        Assert.Null(TextSearch.FromWordStart("o'neil").Words);
-        Assert.Null(TextSearch.FromWordStart("a & b").Words);
+        Assert.Equal(new WordStart("van hu%", "% van hu%"), TextSearch.FromWordStart("van hu"));
+        Assert.Equal(new WordStart(@"a\\b\%%", @"% a\\b\%%"), TextSearch.FromWordStart(@"a\b%"));
+    }
+
+    [Theory]
+    [InlineData("nguyen")]
+    [InlineData("hu")]
+    [InlineData("thi")]
+    [InlineData("van h")]
+    public async Task A_search_lists_by_the_name_from_the_first_matching_word_then_id_the_same_on_both_databases(string search)
+    {
+        // ADR 017: the order PostgreSQL reads from the name keys' index, and SQLite works out from the column.
+        var expected = await app.WithDb(async db => (await db.People.Where(p => p.IsActive).Select(p => new { p.Id, p.SearchName }).ToListAsync())
+            .Select(p => new { p.Id, At = (" " + p.SearchName).IndexOf(" " + search, StringComparison.Ordinal), p.SearchName })
+            .Where(p => p.At >= 0)
+            .Select(p => new { p.Id, Key = p.SearchName[p.At..] })
+            .ToList());
+        var ordered = expected.OrderBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Id).Select(p => p.Id).Take(30).ToList();
+        Assert.NotEmpty(ordered);
+        var admin = await app.BearerAs("admin@demo.vn");
+        var json = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/people?search={Uri.EscapeDataString(search)}&pageSize=30");
+        var found = json.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()).ToList();
+        Assert.Equal(ordered, found);
     }
 }
 
@@ -213,11 +232,10 @@ public sealed class ScaleQueriesTests_Postgres(PostgresAppFactory app) : ScaleQu
         var search = await Plan("""SELECT "Id" FROM organizations WHERE "SearchName" LIKE '%tai chinh%' ESCAPE '\'""");
         Assert.Contains("IX_organizations_SearchName_trgm", search, StringComparison.Ordinal);
 
-        // People: the word query the app adds on PostgreSQL, in the app's own SQL, takes the word index.
-        Assert.Equal("nguyen & van & h:*", TextSearch.FromWordStart("nguyen van h").Words);
-        var people = await App.WithDb(db => Task.FromResult(db.People.Where(p => EF.Functions.ToTsVector("simple", p.SearchName).Matches(EF.Functions.ToTsQuery("simple", "nguyen & van & h:*"))).Select(p => p.Id).ToQueryString()));
-        var words = await Plan(people);
-        Assert.Contains("IX_people_SearchName_words", words, StringComparison.Ordinal);
+        // People: a word-start search reads one range of the name keys' index (ADR 017), in the app's own SQL.
+        var people = await App.WithDb(db => Task.FromResult(db.Set<Exemplars.Web.Infrastructure.Data.PersonNameKey>()
+            .Where(k => EF.Functions.Like(k.Key, "nguyen van h%", "\\")).Select(k => k.PersonId).ToQueryString()));
+        Assert.Contains("IX_person_name_keys_Key_PersonId", await Plan(people), StringComparison.Ordinal);
         Assert.DoesNotContain("IX_people_SearchName_trgm", await Plan("""SELECT "Id" FROM people WHERE "SearchName" LIKE '%nguyen van%' ESCAPE '\'"""), StringComparison.Ordinal);
         var scope = await Plan("""SELECT "Id" FROM organizations WHERE "Path" LIKE '/1/2/9/%'""");
         Assert.Contains("IX_organizations_Path_pattern", scope, StringComparison.Ordinal);
@@ -231,6 +249,40 @@ public sealed class ScaleQueriesTests_Postgres(PostgresAppFactory app) : ScaleQu
             return Features.Organizations.OrganizationScope.InScopeOf(db.Organizations, user).Select(o => o.Id).ToQueryString();
         });
         Assert.Contains("LIKE", clerkScope, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_name_keys_follow_every_write_to_a_persons_name_whichever_way_it_arrives()
+    {
+        // ADR 017: PostgreSQL keeps the keys by trigger, so EF, a bulk COPY and raw SQL all keep them right.
+        async Task<List<string>> Keys(int id) => await App.WithDb(db => db.Set<Exemplars.Web.Infrastructure.Data.PersonNameKey>()
+            .Where(k => k.PersonId == id).OrderBy(k => k.Position).Select(k => k.Key).ToListAsync());
+        var id = await App.WithDb(async db =>
+        {
+            var unit = await db.Organizations.Where(o => o.Kind == Domain.Organizations.OrganizationKind.Grassroots).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync();
+            var person = new Domain.People.Person { Code = "KEY001", FullName = "Lê Thị Hồng", SearchName = "le thi hong key001", OrganizationId = unit };
+            db.People.Add(person);
+            await db.SaveChangesAsync();
+            return person.Id;
+        });
+        Assert.Equal(["le thi hong key001", "thi hong key001", "hong key001", "key001"], await Keys(id));
+
+        await App.WithDb(async db =>
+        {
+            var person = await db.People.SingleAsync(p => p.Id == id);
+            person.SearchName = "le hong key001";
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(["le hong key001", "hong key001", "key001"], await Keys(id));
+
+        await App.WithDb(db => db.Database.ExecuteSqlRawAsync("""UPDATE people SET "SearchName" = 'pham hong key001' WHERE "Id" = {0}""", id));
+        Assert.Equal(["pham hong key001", "hong key001", "key001"], await Keys(id));
+        var admin = await App.BearerAs("admin@demo.vn");
+        var found = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/people?search=pham%20hong%20key");
+        Assert.Equal([id], found.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()));
+
+        await App.WithDb(db => db.People.Where(p => p.Id == id).ExecuteDeleteAsync());
+        Assert.Empty(await Keys(id));
     }
 
     [Fact]

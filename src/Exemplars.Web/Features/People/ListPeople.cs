@@ -24,18 +24,6 @@ public static class ListPeople
         public Task<Paged<Row>> Handle(Query query, CancellationToken cancellationToken)
         {
             var people = db.People.InScopeOf(user).Where(p => p.IsActive);
-            var search = VietnameseText.Fold(query.Search);
-            if (search.Length > 0)
-            {
-                var text = TextSearch.FromWordStart(search);
-                people = people.Where(p => EF.Functions.Like(p.SearchName, text.AtStart, TextSearch.Escape) || EF.Functions.Like(p.SearchName, text.AfterSpace, TextSearch.Escape));
-                if (text.Words is { } words && db.Database.IsNpgsql())
-                {
-                    // Served by the word index IX_people_SearchName_words (the expression must stay the same).
-                    people = people.Where(p => EF.Functions.ToTsVector("simple", p.SearchName).Matches(EF.Functions.ToTsQuery("simple", words)));
-                }
-            }
-
             if (query.OrganizationId is { } organizationId)
             {
                 people = people.Where(p => p.OrganizationId == organizationId);
@@ -51,13 +39,60 @@ public static class ListPeople
                 people = people.Where(p => p.IsLeader == leader);
             }
 
+            var unsearched = people;
+            var search = VietnameseText.Fold(query.Search);
+            IQueryable<PersonNameKey>? keys = null;
+            if (search.Length > 0)
+            {
+                var text = TextSearch.FromWordStart(search);
+                if (db.Database.IsNpgsql())
+                {
+                    // One range of the name keys' index (ADR 017): the people with a word that starts with the text.
+                    keys = db.Set<PersonNameKey>().Where(k => EF.Functions.Like(k.Key, text.AtStart, TextSearch.Escape));
+                    var matching = keys;
+                    people = people.Where(p => matching.Any(k => k.PersonId == p.Id));
+                }
+                else
+                {
+                    people = people.Where(p => EF.Functions.Like(p.SearchName, text.AtStart, TextSearch.Escape) || EF.Functions.Like(p.SearchName, text.AfterSpace, TextSearch.Escape));
+                }
+            }
+
             return people.ToBoundedPageAsync(
-                filtered => Order(filtered, query.Sort, query.Descending)
+                filtered => (search.Length > 0 && query.Sort is null ? ByMatch(keys is null ? filtered : unsearched, search, keys, query.Descending) : Order(filtered, query.Sort, query.Descending))
                     .Select(p => new Row(p.Id, p.Code, p.FullName, p.BirthDate, p.Gender, p.Position, p.OrganizationId, p.Organization!.Name, p.IsPartyMember, p.PartyJoinYear, p.IsLeader, p.FieldCategoryCode)),
                 new PageRequest(query.Page, query.PageSize),
                 CountCap,
                 cancellationToken,
                 counts.For(KeptKey.Of(user.ScopePath, search, query.OrganizationId, query.PartyMember, query.Leader)));
+        }
+
+        /// <summary>
+        /// A search's own order (no column chosen): by the name from the first word that matches, then id — "hung" lists
+        /// the Hùng by given name and code, "nguyen van" by the rest of the name. On PostgreSQL that is the order of the
+        /// name keys' index, so a page reads its 20 keys whatever the number of matches (ADR 017); on SQLite the same
+        /// order is worked out from the column.
+        /// </summary>
+        public static IQueryable<Person> ByMatch(IQueryable<Person> people, string search, IQueryable<PersonNameKey>? keys, bool descending)
+        {
+            var afterSpace = " " + search;
+            if (keys is not null)
+            {
+                // Each matching key with its person; only a person's first matching word is kept (the key starts no
+                // later than the first " " + text in " " + name). Written as "≥", not "=": the planner guesses a third
+                // of the rows pass an inequality and half a percent an equality, and with the lower guess it sorts
+                // every match of a common word instead of walking the index (3.4 s against 9 ms for a page at 500).
+                var matched = from k in keys
+                              join p in people on k.PersonId equals p.Id
+                              where (" " + p.SearchName).IndexOf(afterSpace) >= p.SearchName.Length - k.Key.Length
+                              select new { k.Key, k.PersonId, Person = p };
+                return (descending ? matched.OrderByDescending(x => x.Key).ThenByDescending(x => x.PersonId) : matched.OrderBy(x => x.Key).ThenBy(x => x.PersonId))
+                    .Select(x => x.Person);
+            }
+
+            var byMatch = people.Select(p => new { Key = p.SearchName.StartsWith(search) ? p.SearchName : p.SearchName.Substring(p.SearchName.IndexOf(afterSpace) + 1), Person = p });
+            return (descending ? byMatch.OrderByDescending(x => x.Key).ThenByDescending(x => x.Person.Id) : byMatch.OrderBy(x => x.Key).ThenBy(x => x.Person.Id))
+                .Select(x => x.Person);
         }
 
         private static IOrderedQueryable<Person> Order(IQueryable<Person> people, string? sort, bool descending) => (sort, descending) switch

@@ -155,6 +155,8 @@ for tier in "${TIERS[@]}"; do
   endpoint "\`GET /api/v1/people?page=1\` (secretariat)" "$base/api/v1/people?page=1" "$bearer"
   endpoint "people search by name (\`?search=nguyen van hung\`)" "$base/api/v1/people?search=nguyen%20van%20hung&page=1" "$bearer"
   endpoint "a person (\`GET /api/v1/people/{id}\`)" "$base/api/v1/people/$person" "$bearer"
+  endpoint "a person's eligibility (\`GET /api/v1/people/{id}/eligibility?round=2026-2028\`)" "$base/api/v1/people/$person/eligibility?round=2026-2028" "$bearer"
+  endpoint "\`GET /api/v1/organizations?page=1\`" "$base/api/v1/organizations?page=1" "$bearer"
   endpoint "\`/api/v1/dashboard/rounds/2021-2025\`" "$base/api/v1/dashboard/rounds/2021-2025" "$bearer"
   endpoint "nominations list (\`GET /api/v1/nominations?page=1\`)" "$base/api/v1/nominations?page=1" "$bearer"
   secretariat=$(sign_in_cookie tgdv@demo.vn)

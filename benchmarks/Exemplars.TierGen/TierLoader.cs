@@ -14,7 +14,7 @@ namespace Exemplars.TierGen;
 /// (commended, not commended, proposed to the province). Ids are assigned here; secondary indexes and triggers
 /// (foreign-key checks) are off during COPY and rebuilt after, then VACUUM ANALYZE. Deterministic: the same tier gives the same rows.
 /// </summary>
-internal sealed class TierLoader(NpgsqlConnection connection, Tier tier)
+public sealed class TierLoader(NpgsqlConnection connection, Tier tier)
 {
     private readonly Random _random = new(14_2026);
     private readonly List<Org> _grassroots = [];

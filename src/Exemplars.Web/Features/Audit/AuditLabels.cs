@@ -44,6 +44,7 @@ public static class AuditLabels
         ["SelectionOverride"] = "Điều chỉnh danh sách",
         ["SentReminder"] = "Nhắc hạn đã gửi",
         ["SuggestionRow"] = "Gợi ý phát hiện gương điển hình",
+        ["PersonNameKey"] = "Khóa tìm kiếm theo tên",
         ["SuggestionMark"] = "Đánh dấu cần tính lại gợi ý",
         ["SuggestionState"] = "Trạng thái danh sách gợi ý",
         ["VerificationItem"] = "Kết quả thẩm định",

@@ -35,15 +35,22 @@ public abstract class SuggestionRowsTests(AppFactory app)
 
     private Task<bool> RunRefresh() => app.WithScope(sp => sp.GetRequiredService<RefreshSuggestions.Handler>().RunAsync(TimeSpan.FromSeconds(30), CancellationToken.None));
 
+    /// <summary>A suggested party member who leads nothing (the first or the last by id), and their unit.</summary>
+    private Task<(int PersonId, int UnitId)> SuggestedMember(int roundId, bool last) => app.WithDb(async db =>
+    {
+        var suggested = db.SuggestionRows.Where(r => r.RoundId == roundId && r.Kind == NomineeKind.Individual && r.Status == SuggestionStatus.Suggested
+            && db.People.Any(p => p.Id == r.SubjectId && p.IsPartyMember && !p.IsLeader));
+        var row = await (last ? suggested.OrderByDescending(r => r.SubjectId) : suggested.OrderBy(r => r.SubjectId))
+            .Select(r => new { r.SubjectId, r.OrganizationId }).FirstAsync();
+        return (row.SubjectId, row.OrganizationId);
+    });
+
     [Fact]
     public async Task Every_change_that_alters_a_suggestion_shows_on_the_next_read_and_the_kept_rows_equal_a_rebuild()
     {
         await Suggestions("kind=Individual");
         var round = await app.WithDb(db => db.Rounds.SingleAsync(r => r.Code == Round));
-        var (personId, unitId) = await app.WithDb(async db => (await db.SuggestionRows
-            .Where(r => r.RoundId == round.Id && r.Kind == NomineeKind.Individual && r.Status == SuggestionStatus.Suggested
-                && db.People.Any(p => p.Id == r.SubjectId && p.IsPartyMember && !p.IsLeader))
-            .OrderBy(r => r.SubjectId).Select(r => new { r.SubjectId, r.OrganizationId }).FirstAsync()) is var row ? (row.SubjectId, row.OrganizationId) : default);
+        var (personId, unitId) = await SuggestedMember(round.Id, last: false);
         var query = $"kind=Individual&organizationId={unitId}";
         Assert.True(Lists(await Suggestions(query), personId), "the person is suggested to begin with");
 
@@ -139,10 +146,7 @@ public abstract class SuggestionRowsTests(AppFactory app)
         var counts = app.Services.GetRequiredService<SuggestionCounts>();
         await Suggestions("kind=Individual");
         var round = await app.WithDb(db => db.Rounds.SingleAsync(r => r.Code == Round));
-        var (personId, unitId) = await app.WithDb(async db => (await db.SuggestionRows
-            .Where(r => r.RoundId == round.Id && r.Kind == NomineeKind.Individual && r.Status == SuggestionStatus.Suggested
-                && db.People.Any(p => p.Id == r.SubjectId && p.IsPartyMember && !p.IsLeader))
-            .OrderByDescending(r => r.SubjectId).Select(r => new { r.SubjectId, r.OrganizationId }).FirstAsync()) is var row ? (row.SubjectId, row.OrganizationId) : default);
+        var (personId, unitId) = await SuggestedMember(round.Id, last: true);
         var query = $"kind=Individual&organizationId={unitId}";
         async Task<string> Total() => (await Suggestions(query)).QuerySelector("[data-testid=pager-total]")!.TextContent;
 

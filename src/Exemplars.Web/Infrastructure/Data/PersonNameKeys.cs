@@ -29,8 +29,8 @@ public sealed class PersonNameKey
         e.Property(k => k.Key).HasMaxLength(300).UseCollation("C");
     });
 
-    /// <summary>The rows of every person whose name, from one of its words on, gives the keys (used by the migration
-    /// and by the benchmark's generator after a bulk load).</summary>
+    /// <summary>The rows of every person whose name, from one of its words on, gives the keys (the migration's fill; the
+    /// benchmark's generator, which does not reference the app, writes the same statement for its new people).</summary>
     public const string PostgresFill = """
         INSERT INTO person_name_keys ("PersonId", "Position", "Key")
         SELECT p."Id", g.n::smallint, array_to_string(s.words[g.n:], ' ')

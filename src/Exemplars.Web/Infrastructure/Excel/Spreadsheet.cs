@@ -103,20 +103,19 @@ public static class Spreadsheet
     public static Result<SheetTable> ReadTable(Stream content, int maxRows)
     {
         ArgumentNullException.ThrowIfNull(content);
-        if (WorkbookLimits.Check(content, maxRows) is { } tooLarge)
-        {
-            return tooLarge;
-        }
-
         try
         {
-            var (table, refusal) = XlsxSheetReader.Read(content, maxRows);
+            var (table, refusal) = XlsxSheetReader.ReadWithinLimits(content, maxRows);
             if (refusal is not null)
             {
                 return refusal;
             }
 
             return table is null ? DomainError.Invalid("File", "Tệp không có dữ liệu.") : table;
+        }
+        catch (WorkbookTooLargeException)
+        {
+            return WorkbookLimits.TooLargeError;
         }
 #pragma warning disable CA1031 // Any parser failure of a user's file is reported to them, not thrown.
         catch (Exception)

@@ -20,14 +20,22 @@ public static class WorkbookLimits
     private static readonly DomainError TooLarge = DomainError.Invalid("File", $"Tệp Excel khi giải nén quá lớn (tối đa {MaxUncompressedBytes / 1024 / 1024} MB dữ liệu). Hãy dùng tệp mẫu, chỉ giữ các dòng cần nhập.");
     private static readonly DomainError Unreadable = DomainError.Invalid("File", "Không đọc được tệp Excel. Hãy dùng tệp mẫu và lưu lại dưới dạng .xlsx.");
 
+    internal static DomainError TooLargeError => TooLarge;
+
+    internal static DomainError TooManyRows(int maxRows) => DomainError.Invalid("File", $"Tệp có quá nhiều dòng (tối đa {maxRows} dòng dữ liệu).");
+
+    internal static DomainError TooManyColumns => DomainError.Invalid("File", $"Tệp có quá nhiều cột (tối đa {MaxColumns} cột).");
+
     /// <summary>Null when the workbook is within limits; <paramref name="content"/> is rewound either way.</summary>
     public static DomainError? Check(Stream content, int maxRows)
     {
         try
         {
-            return Inspect(content, maxRows);
+            content.Position = 0;
+            using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
+            return Inspect(zip, maxRows, streamed: null, out _);
         }
-        catch (LimitExceededException)
+        catch (WorkbookTooLargeException)
         {
             return TooLarge;
         }
@@ -43,10 +51,37 @@ public static class WorkbookLimits
         }
     }
 
-    private static DomainError? Inspect(Stream content, int maxRows)
+    /// <summary>
+    /// Checks every entry of <paramref name="zip"/> as <see cref="Check(Stream, int)"/> does, except that
+    /// <paramref name="streamed"/> — the sheet the caller parses next — is only counted by its declared size: the caller
+    /// must open it through <see cref="Budgeted"/> with <paramref name="bytesLeft"/> and refuse, while it streams, what
+    /// <see cref="CheckSheet"/> refuses (rows, columns, the declared dimension), so the sheet's XML is parsed once
+    /// (issue 14, goal 3). Throws <see cref="WorkbookTooLargeException"/> when an entry inflates past the budget.
+    /// </summary>
+    internal static DomainError? Check(ZipArchive zip, int maxRows, ZipArchiveEntry? streamed, out long bytesLeft) =>
+        Inspect(zip, maxRows, streamed, out bytesLeft);
+
+    /// <summary>A read-only view of <paramref name="inner"/> that throws <see cref="WorkbookTooLargeException"/> past <paramref name="bytes"/> inflated bytes.</summary>
+    internal static Stream Budgeted(Stream inner, long bytes) => new CountingStream(inner, new Budget(bytes));
+
+    /// <summary>The sheet's declared dimension (<c>A1:D200</c>) against the limits; null when within them or absent.</summary>
+    internal static DomainError? CheckDimension(string? dimension, int maxRows)
     {
-        content.Position = 0;
-        using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
+        if (dimension is null)
+        {
+            return null;
+        }
+
+        var (column, row) = CellReference(dimension.Split(':')[^1]);
+        return column > MaxColumns ? TooManyColumns : row > maxRows + 1 ? TooManyRows(maxRows) : null;
+    }
+
+    /// <summary>True when a cell reference (<c>XFD1</c>) names a column past <see cref="MaxColumns"/>.</summary>
+    internal static bool BeyondLastColumn(string? reference) => reference is not null && CellReference(reference).Column > MaxColumns;
+
+    private static DomainError? Inspect(ZipArchive zip, int maxRows, ZipArchiveEntry? streamed, out long bytesLeft)
+    {
+        bytesLeft = 0;
         if (zip.Entries.Count > MaxEntries)
         {
             return Unreadable;
@@ -61,6 +96,11 @@ public static class WorkbookLimits
         var budget = new Budget(MaxUncompressedBytes);
         foreach (var entry in zip.Entries)
         {
+            if (ReferenceEquals(entry, streamed))
+            {
+                continue;
+            }
+
             var name = entry.FullName.Replace('\\', '/').TrimStart('/');
             if (name.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
             {
@@ -83,6 +123,7 @@ public static class WorkbookLimits
             }
         }
 
+        bytesLeft = budget.Left;
         return null;
     }
 
@@ -92,8 +133,8 @@ public static class WorkbookLimits
 
     private static DomainError? CheckSheet(ZipArchiveEntry entry, Budget budget, int maxRows)
     {
-        var tooManyRows = DomainError.Invalid("File", $"Tệp có quá nhiều dòng (tối đa {maxRows} dòng dữ liệu).");
-        var tooManyColumns = DomainError.Invalid("File", $"Tệp có quá nhiều cột (tối đa {MaxColumns} cột).");
+        var tooManyRows = TooManyRows(maxRows);
+        var tooManyColumns = TooManyColumns;
         using var reader = Reader(entry, budget);
         var rows = 0;
         var cellsInRow = 0;
@@ -107,20 +148,9 @@ public static class WorkbookLimits
             switch (reader.LocalName)
             {
                 case "dimension":
-                    var dimension = reader.GetAttribute("ref");
-                    if (dimension is not null)
+                    if (CheckDimension(reader.GetAttribute("ref"), maxRows) is { } beyond)
                     {
-                        var last = dimension.Split(':')[^1];
-                        var (column, row) = CellReference(last);
-                        if (column > MaxColumns)
-                        {
-                            return tooManyColumns;
-                        }
-
-                        if (row > maxRows + 1)
-                        {
-                            return tooManyRows;
-                        }
+                        return beyond;
                     }
 
                     break;
@@ -136,7 +166,7 @@ public static class WorkbookLimits
                 case "c":
                     cellsInRow++;
                     var reference = reader.GetAttribute("r");
-                    if (cellsInRow > MaxColumns || (reference is not null && CellReference(reference).Column > MaxColumns))
+                    if (cellsInRow > MaxColumns || BeyondLastColumn(reference))
                     {
                         return tooManyColumns;
                     }
@@ -212,14 +242,11 @@ public static class WorkbookLimits
             Left -= bytes;
             if (Left < 0)
             {
-                throw new LimitExceededException();
+                throw new WorkbookTooLargeException();
             }
         }
     }
 
-    private sealed class LimitExceededException : Exception
-    {
-    }
 
     /// <summary>A read-only stream that charges every inflated byte to the workbook's budget.</summary>
     private sealed class CountingStream(Stream inner, Budget budget) : Stream
@@ -268,4 +295,11 @@ public static class WorkbookLimits
             base.Dispose(disposing);
         }
     }
+}
+
+/// <summary>An entry of an uploaded workbook inflated past <see cref="WorkbookLimits.MaxUncompressedBytes"/>.</summary>
+#pragma warning disable CA1032 // Thrown and caught inside the spreadsheet reading only.
+internal sealed class WorkbookTooLargeException : Exception
+#pragma warning restore CA1032
+{
 }

@@ -46,6 +46,7 @@ internal sealed partial class XlsxSheetReader
     private readonly string _run;
     private readonly string _reference;
     private readonly string _style;
+    private readonly string _dimension;
     private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _numbers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _textLookup;
@@ -71,6 +72,7 @@ internal sealed partial class XlsxSheetReader
         _run = _names.Add("r");
         _reference = _names.Add("r");
         _style = _names.Add("s");
+        _dimension = _names.Add("dimension");
         _textLookup = _texts.GetAlternateLookup<ReadOnlySpan<char>>();
         _numberLookup = _numbers.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -100,7 +102,27 @@ internal sealed partial class XlsxSheetReader
     {
         content.Position = 0;
         using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
-        return new XlsxSheetReader(zip).ReadFirstSheet(maxRows);
+        return new XlsxSheetReader(zip).ReadFirstSheet(maxRows, open: null);
+    }
+
+    /// <summary>
+    /// <see cref="WorkbookLimits"/> and then <see cref="Read"/>, with the sheet's XML parsed once when the workbook has
+    /// a single worksheet: the limits skip that sheet, and the reader refuses its rows, columns and declared dimension
+    /// while it streams, its inflated bytes charged to what the other entries left of the budget (issue 14, goal 3).
+    /// Throws <see cref="WorkbookTooLargeException"/> when the sheet inflates past that budget.
+    /// </summary>
+    public static (SheetTable? Table, DomainError? Refusal) ReadWithinLimits(Stream content, int maxRows)
+    {
+        content.Position = 0;
+        using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
+        var sheets = WorksheetEntries(zip);
+        var streamed = sheets.Count == 1 ? sheets[0] : null;
+        if (WorkbookLimits.Check(zip, maxRows, streamed, out var bytesLeft) is { } refused)
+        {
+            return (null, refused);
+        }
+
+        return new XlsxSheetReader(zip).ReadFirstSheet(maxRows, streamed is null ? null : inflated => WorkbookLimits.Budgeted(inflated, bytesLeft));
     }
 
     private XmlReaderSettings Settings(bool ignoreWhitespace) => new()
@@ -118,11 +140,24 @@ internal sealed partial class XlsxSheetReader
     private bool Is(XmlReader reader, string atomizedName) =>
         reader.NodeType == XmlNodeType.Element && ReferenceEquals(reader.LocalName, atomizedName) && InSheetNamespace(reader);
 
-    private (SheetTable? Table, DomainError? Refusal) ReadFirstSheet(int maxRows)
+    private (SheetTable? Table, DomainError? Refusal) ReadFirstSheet(int maxRows, Func<Stream, Stream>? open)
+    {
+        try
+        {
+            return ReadFirstSheetOrThrow(maxRows, open);
+        }
+        catch (SheetRefusedException refused)
+        {
+            return (null, refused.Error);
+        }
+    }
+
+    private (SheetTable? Table, DomainError? Refusal) ReadFirstSheetOrThrow(int maxRows, Func<Stream, Stream>? open)
     {
         var sheet = SheetEntry();
         ReadSharedStrings();
-        using var reader = XmlReader.Create(sheet.Open(), Settings(ignoreWhitespace: true));
+        var inflated = sheet.Open();
+        using var reader = XmlReader.Create(open is null ? inflated : open(inflated), Settings(ignoreWhitespace: true));
         if (reader.MoveToContent() != XmlNodeType.Element || !Is(reader, _worksheet) || reader.IsEmptyElement)
         {
             return (null, null);
@@ -138,6 +173,10 @@ internal sealed partial class XlsxSheetReader
                 {
                     return (null, refusal);
                 }
+            }
+            else if (reader.Depth == 1 && Is(reader, _dimension) && WorkbookLimits.CheckDimension(reader.GetAttribute("ref"), maxRows) is { } beyond)
+            {
+                return (null, beyond);
             }
             else if (reader.NodeType == XmlNodeType.Element)
             {
@@ -287,6 +326,7 @@ internal sealed partial class XlsxSheetReader
         var depth = reader.Depth;
         reader.Read();
         var column = -1;
+        var cells = 0;
         while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
         {
             if (!Is(reader, _cell))
@@ -297,6 +337,7 @@ internal sealed partial class XlsxSheetReader
 
             var (reference, type, style) = CellAttributes(reader);
             column = CellColumn(reference, column);
+            WithinColumns(reference, column, ++cells);
             var field = column >= 0 && column < fieldOfColumn.Length ? fieldOfColumn[column] : Unheaded;
             if (field == Unheaded)
             {
@@ -328,6 +369,7 @@ internal sealed partial class XlsxSheetReader
         var depth = reader.Depth;
         reader.Read();
         var column = -1;
+        var cells = 0;
         while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
         {
             if (!Is(reader, _cell))
@@ -338,6 +380,7 @@ internal sealed partial class XlsxSheetReader
 
             var (reference, type, style) = CellAttributes(reader);
             column = CellColumn(reference, column);
+            WithinColumns(reference, column, ++cells);
             if (!ReadCellContent(reader))
             {
                 _length = 0;
@@ -387,6 +430,15 @@ internal sealed partial class XlsxSheetReader
         }
 
         return (reference, type, style);
+    }
+
+    /// <summary>Refuses a row with more cells than <see cref="WorkbookLimits.MaxColumns"/> or a cell beyond that column.</summary>
+    private static void WithinColumns(string? reference, int column, int cells)
+    {
+        if (cells > WorkbookLimits.MaxColumns || column >= WorkbookLimits.MaxColumns || WorkbookLimits.BeyondLastColumn(reference))
+        {
+            throw new SheetRefusedException(WorkbookLimits.TooManyColumns);
+        }
     }
 
     private static void Skip(XmlReader reader)
@@ -715,12 +767,14 @@ internal sealed partial class XlsxSheetReader
     [GeneratedRegex("_(X[\\dA-Fa-f]{4})_")]
     private static partial Regex UpperEscape();
 
+    private static List<ZipArchiveEntry> WorksheetEntries(ZipArchive zip) => zip.Entries
+        .Where(e => e.FullName.StartsWith("xl/worksheets/sheet", StringComparison.OrdinalIgnoreCase) || e.FullName.StartsWith("/xl/worksheets/sheet", StringComparison.OrdinalIgnoreCase))
+        .ToList();
+
     /// <summary>The worksheet MiniExcel read: the only <c>xl/worksheets/sheet*</c> part, or the workbook's first sheet.</summary>
     private ZipArchiveEntry SheetEntry()
     {
-        var sheets = _zip.Entries
-            .Where(e => e.FullName.StartsWith("xl/worksheets/sheet", StringComparison.OrdinalIgnoreCase) || e.FullName.StartsWith("/xl/worksheets/sheet", StringComparison.OrdinalIgnoreCase))
-            .ToList();
+        var sheets = WorksheetEntries(_zip);
         if (sheets.Count <= 1)
         {
             return sheets.Count == 1 ? sheets[0] : throw new InvalidDataException("The workbook has no worksheet.");
@@ -853,4 +907,12 @@ internal sealed partial class XlsxSheetReader
         (>= 0 and <= 22) or (>= 37 and <= 49) => StyleKind.None,
         _ => null,
     };
+}
+
+/// <summary>A sheet refused by a limit while it was read; caught where the sheet's reading began.</summary>
+#pragma warning disable CA1032 // Thrown and caught inside XlsxSheetReader only.
+internal sealed class SheetRefusedException(DomainError error) : Exception(error.Message)
+#pragma warning restore CA1032
+{
+    public DomainError Error { get; } = error;
 }

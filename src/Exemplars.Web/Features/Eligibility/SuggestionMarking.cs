@@ -121,10 +121,39 @@ public sealed class SuggestionMarking(TimeProvider clock) : SaveChangesIntercept
         db.SuggestionMarks.AddRange(Reduce(marks).Select(m => new SuggestionMark { Kind = m.Kind, SubjectId = m.SubjectId, CreatedAtUtc = now }));
     }
 
-    /// <summary>Marks for rows written around EF (<see cref="BulkInsert"/>): their people and organisations, once each.</summary>
-    public static IEnumerable<SuggestionMark> ForBulkRows(IEnumerable<int> personIds, IEnumerable<int> organizationIds, DateTime now) =>
-        personIds.Distinct().Select(id => new SuggestionMark { Kind = SuggestionMarkKind.Person, SubjectId = id, CreatedAtUtc = now })
-            .Concat(organizationIds.Distinct().Select(id => new SuggestionMark { Kind = SuggestionMarkKind.Organization, SubjectId = id, CreatedAtUtc = now }));
+    /// <summary>Below this many people of one unit in a bulk write, its people are marked one by one.</summary>
+    public const int UnitMarkMinimum = 50;
+
+    /// <summary>
+    /// Marks for rows written around EF (<see cref="BulkInsert"/>): each person once, each organisation once. A unit
+    /// with at least <see cref="UnitMarkMinimum"/> of the people and at least half of all its people
+    /// (<paramref name="peopleInUnit"/>) gets one organisation mark instead, which the refresh expands to all its people
+    /// and the leaders tied to it: at most twice the work for that unit, for one row instead of thousands.
+    /// </summary>
+    public static List<SuggestionMark> ForBulkRows(
+        IEnumerable<(int PersonId, int UnitId)> people, IReadOnlyDictionary<int, int> peopleInUnit, IEnumerable<int> organizationIds, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        ArgumentNullException.ThrowIfNull(peopleInUnit);
+        var byUnit = people.Distinct().GroupBy(p => p.UnitId, p => p.PersonId).ToList();
+        var units = organizationIds.ToHashSet();
+        var marks = new List<SuggestionMark>();
+        foreach (var unit in byUnit)
+        {
+            var count = unit.Count();
+            if (count >= UnitMarkMinimum && 2L * count >= peopleInUnit.GetValueOrDefault(unit.Key))
+            {
+                units.Add(unit.Key);
+            }
+            else if (!units.Contains(unit.Key))
+            {
+                marks.AddRange(unit.Select(id => new SuggestionMark { Kind = SuggestionMarkKind.Person, SubjectId = id, CreatedAtUtc = now }));
+            }
+        }
+
+        marks.AddRange(units.Order().Select(id => new SuggestionMark { Kind = SuggestionMarkKind.Organization, SubjectId = id, CreatedAtUtc = now }));
+        return marks;
+    }
 
     /// <summary>One mark for everything makes every other mark redundant.</summary>
     private static IEnumerable<(SuggestionMarkKind Kind, int? SubjectId)> Reduce(IReadOnlyCollection<(SuggestionMarkKind Kind, int? SubjectId)> marks) =>

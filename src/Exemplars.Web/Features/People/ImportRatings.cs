@@ -41,7 +41,7 @@ public static class ImportRatings
     private readonly record struct Line(int Row, string Code, int? PersonId, int? OrganizationId, CollectiveBody? Body, int Year, Rating Rating, string Version);
 
     /// <summary>A person in scope as the rows need them: found by code once, in bulk.</summary>
-    private readonly record struct Subject(int Id, bool IsPartyMember, int? PartyJoinYear);
+    private readonly record struct Subject(int Id, int OrganizationId, bool IsPartyMember, int? PartyJoinYear);
 
     /// <summary>A rating to add, as the bulk insert writes it (not an entity: no tracking, no GUID drawn per row).</summary>
     private readonly record struct NewPersonRating(int PersonId, int Year, Rating Rating, Guid Version);
@@ -54,6 +54,13 @@ public static class ImportRatings
         new("Year", NpgsqlTypes.NpgsqlDbType.Integer, r => r.Year),
         new("Rating", NpgsqlTypes.NpgsqlDbType.Varchar, r => r.Rating.ToString()),
         new("Version", NpgsqlTypes.NpgsqlDbType.Uuid, r => r.Version),
+    ];
+
+    private static readonly BulkInsert.Column<Eligibility.SuggestionMark>[] MarkColumns =
+    [
+        new("Kind", NpgsqlTypes.NpgsqlDbType.Integer, m => (int)m.Kind),
+        new("SubjectId", NpgsqlTypes.NpgsqlDbType.Integer, m => m.SubjectId),
+        new("CreatedAtUtc", NpgsqlTypes.NpgsqlDbType.TimestampTz, m => m.CreatedAtUtc),
     ];
 
     private static readonly BulkInsert.Column<NewCollectiveRating>[] CollectiveColumns =
@@ -98,8 +105,8 @@ public static class ImportRatings
             }
 
             var people = await db.People.InScopeOf(user).AsNoTracking()
-                .Select(p => new { p.Code, p.Id, p.IsPartyMember, p.PartyJoinYear })
-                .ToDictionaryAsync(p => p.Code, p => new Subject(p.Id, p.IsPartyMember, p.PartyJoinYear), cancellationToken);
+                .Select(p => new { p.Code, p.Id, p.OrganizationId, p.IsPartyMember, p.PartyJoinYear })
+                .ToDictionaryAsync(p => p.Code, p => new Subject(p.Id, p.OrganizationId, p.IsPartyMember, p.PartyJoinYear), cancellationToken);
             var organizations = await db.Organizations.InScopeOf(user).AsNoTracking()
                 .Select(o => new { o.Code, o.Id })
                 .ToDictionaryAsync(o => o.Code, o => o.Id, cancellationToken);
@@ -109,7 +116,7 @@ public static class ImportRatings
                 return errors.Report(rows.Count, (n, list, count) => new Report(n, 0, 0, 0, list, count));
             }
 
-            if (await Apply(lines, fileName, errors, progress, cancellationToken) is not { } counts)
+            if (await Apply(lines, people.Values, fileName, errors, progress, cancellationToken) is not { } counts)
             {
                 return errors.Count > 0 ? errors.Report(rows.Count, (n, list, count) => new Report(n, 0, 0, 0, list, count)) : ImportErrors.Conflict;
             }
@@ -259,7 +266,7 @@ public static class ImportRatings
         /// The counts, or null when nothing was saved: a row changed a rating without its current version (the reason is
         /// in <paramref name="errors"/>), or a concurrent write collided with this one.
         /// </summary>
-        private async Task<(int Created, int Updated, int Unchanged)?> Apply(List<Line> lines, string fileName, ImportErrors errors, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+        private async Task<(int Created, int Updated, int Unchanged)?> Apply(List<Line> lines, IReadOnlyCollection<Subject> people, string fileName, ImportErrors errors, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
         {
             var personIdSet = new HashSet<int>();
             var organizationIdSet = new HashSet<int>();
@@ -364,8 +371,23 @@ public static class ImportRatings
             }
 
             progress?.Report(new ImportProgress("Đang lưu", 0, lines.Count));
-            // The bulk rows bypass EF and its interceptors: the suggestions they change are marked here, in the same save (ADR 014).
-            db.SuggestionMarks.AddRange(Eligibility.SuggestionMarking.ForBulkRows(newPeople.Select(r => r.PersonId), newCollectives.Select(r => r.OrganizationId), clock.GetUtcNow().UtcDateTime));
+            // The bulk rows bypass EF and its interceptors: the suggestions they change are marked here, in the same
+            // transaction (ADR 014), and in bulk too: 25,000 tracked marks cost more than the 100,000 ratings. A unit
+            // whose people are mostly in the file gets one mark for all of them.
+            var unitOf = new Dictionary<int, int>(newPeople.Count == 0 ? 0 : people.Count);
+            var peopleInUnit = new Dictionary<int, int>();
+            if (newPeople.Count > 0)
+            {
+                foreach (var person in people)
+                {
+                    unitOf[person.Id] = person.OrganizationId;
+                    CollectionsMarshal.GetValueRefOrAddDefault(peopleInUnit, person.OrganizationId, out _)++;
+                }
+            }
+
+            var marks = Eligibility.SuggestionMarking.ForBulkRows(
+                newPeople.Select(r => r.PersonId).Distinct().Select(id => (id, unitOf[id])), peopleInUnit,
+                newCollectives.Select(r => r.OrganizationId), clock.GetUtcNow().UtcDateTime);
             db.AuditEntries.Add(ImportErrors.Summary(user, clock, "RatingImport", fileName, $"{{\"rows\":{lines.Count},\"created\":{created},\"updated\":{updated},\"unchanged\":{unchanged}}}"));
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
@@ -379,6 +401,7 @@ public static class ImportRatings
                 // New ratings go in at the database's raw rate, in the same transaction (issue 14).
                 await BulkInsert.RunAsync(db, "person_ratings", PersonColumns, newPeople, cancellationToken);
                 await BulkInsert.RunAsync(db, "collective_ratings", CollectiveColumns, newCollectives, cancellationToken);
+                await BulkInsert.RunAsync(db, "suggestion_marks", MarkColumns, marks, cancellationToken);
             }
             catch (Exception exception) when (exception is DbUpdateException || BulkInsert.IsDuplicate(exception))
             {

@@ -72,16 +72,17 @@ builder.Services.AddIdentityCore<AppUser>(o =>
         o.Password.RequireLowercase = true;
         o.Password.RequireUppercase = true;
         o.Password.RequireNonAlphanumeric = true;
+        // Lock-out stays on only for deactivated accounts (LockoutEnd = max); failures are slowed by SignInThrottle.
         o.Lockout.AllowedForNewUsers = true;
-        o.Lockout.MaxFailedAccessAttempts = 5;
-        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         o.User.RequireUniqueEmail = true;
     })
     .AddEntityFrameworkStores<AppDbContext>()
     .AddSignInManager()
     .AddDefaultTokenProviders()
     .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
-    .AddApiEndpoints();
+    .AddApiEndpoints()
+    // After AddApiEndpoints, which registers the plain SignInManager again: the page and the API both get this one (ADR 018).
+    .AddSignInManager<AppSignInManager>();
 
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -120,18 +121,8 @@ builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _)
     document.Info.Description = "API của hệ thống quản lý gương điển hình tiêu biểu. Xác thực: POST /api/v1/auth/login rồi gửi 'Authorization: Bearer <accessToken>'.";
     return Task.CompletedTask;
 }));
-builder.Services.AddRateLimiter(o =>
-{
-    o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    o.AddPolicy(PublicCommentsApi.RateLimitPolicy, context => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
-        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-        _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
-        {
-            PermitLimit = builder.Configuration.GetValue("PublicComments:PermitPerWindow", 5),
-            Window = TimeSpan.FromMinutes(10),
-            QueueLimit = 0,
-        }));
-});
+builder.Services.AddSingleton<Exemplars.Web.Features.PublicComments.PublicCommentLimiter>();
+builder.Services.AddSingleton<SignInThrottle>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.Configure<RequestLocalizationOptions>(o =>
 {
@@ -185,7 +176,6 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseMiddleware<CurrentUserMiddleware>();
 app.UseAuthorization();
-app.UseRateLimiter();
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapHealthChecks("/health").AllowAnonymous();

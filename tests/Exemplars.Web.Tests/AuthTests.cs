@@ -62,7 +62,7 @@ public abstract class AuthTests(AppFactory app)
     }
 
     [Fact]
-    public async Task Five_failures_lock_the_account_even_for_the_right_password()
+    public async Task Five_failures_pause_that_account_from_that_address_with_the_same_answer_and_never_lock_it()
     {
         var (email, password) = await NewClerk();
         using var client = app.CreateClient();
@@ -70,11 +70,50 @@ public abstract class AuthTests(AppFactory app)
         {
             using var wrong = await Login(client, email, "Sai@12345x");
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+            Assert.Contains(AppSignInManager.Refusal, await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
+        // Paused: even the right password gets the one neutral answer, not a word about a lock.
         using var right = await Login(client, email, password);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("Tài khoản đang bị khóa", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var text = await right.Content.ReadAsStringAsync();
+        Assert.Contains(AppSignInManager.Refusal, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("bị khóa", text, StringComparison.Ordinal);
+
+        // The account itself is not locked: Identity counted nothing and set no lock-out end.
+        var account = await app.WithDb(db => db.Users.Where(u => u.Email == email).Select(u => new { u.AccessFailedCount, u.LockoutEnd }).SingleAsync());
+        Assert.Equal(0, account.AccessFailedCount);
+        Assert.Null(account.LockoutEnd);
+    }
+
+    [Fact]
+    public async Task Wrong_password_unknown_account_and_deactivated_account_get_the_same_answer_on_the_page_and_the_api()
+    {
+        var (email, password) = await NewClerk();
+        await app.WithDb(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == email);
+            user.IsActive = false;
+            user.LockoutEnd = DateTimeOffset.MaxValue;
+            return await db.SaveChangesAsync();
+        });
+
+        using var client = app.CreateClient();
+        var answers = new List<string>();
+        foreach (var (account, secret) in new[] { ("coso2@demo.vn", "Sai@12345y"), ($"khong{Guid.NewGuid():N}@test.vn", "Sai@12345y"), (email, password) })
+        {
+            using var page = await Login(client, account, secret);
+            var document = Forms.Parse(await page.Content.ReadAsStringAsync());
+            answers.Add(document.QuerySelector(".validation-summary-errors")?.TextContent.Trim() ?? "(không có)");
+            using var api = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = account, password = secret });
+            Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+            answers.Add((await api.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("detail").GetString()!);
+        }
+
+        Assert.Equal(AppSignInManager.Refusal, answers[0]);
+        Assert.Equal([answers[0], answers[0], answers[0]], new[] { answers[0], answers[2], answers[4] });
+        Assert.Equal([answers[1], answers[1], answers[1]], new[] { answers[1], answers[3], answers[5] });
+        Assert.DoesNotContain("LockedOut", answers[1], StringComparison.Ordinal);
     }
 
     [Fact]

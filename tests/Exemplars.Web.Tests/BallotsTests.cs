@@ -578,6 +578,17 @@ public abstract class BallotsTests(AppFactory app)
         Assert.Equal(HttpStatusCode.BadRequest, (await Post(anonymous, "/api/v1/public/comments", new { nominationId = shown, text = "ngắn" })).Status);
         Assert.Equal(HttpStatusCode.Accepted, (await Post(anonymous, "/api/v1/public/comments", new { nominationId = shown, authorName = "Nguyễn Văn Dân", text = "Đề nghị làm rõ thành tích năm 2023 của đồng chí." })).Status);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await Post(anonymous, "/api/v1/public/comments", new { nominationId = shown, text = "Lần gửi thứ sáu trong mười phút." })).Status);
+
+        // The form page shares the API's limit (issue 15): the same address cannot post on through the form, yet still reads it.
+        var formPage = await Forms.GetDocumentAsync(anonymous, "/PublicComments/Candidates");
+        var commentForm = formPage.QuerySelectorAll("main form").OfType<AngleSharp.Html.Dom.IHtmlFormElement>()
+            .First(f => f.QuerySelector($"input[name=NominationId][value='{shown}']") is not null);
+        using (var refused = await Forms.SubmitAsync(anonymous, "/PublicComments/Candidates", commentForm, new Dictionary<string, string> { ["Text"] = "Lần gửi thứ bảy, qua biểu mẫu trên trang." }))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.Contains(Features.PublicComments.PublicCommentLimiter.Refusal, await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
         Assert.Equal(before + 2, await app.WithDb(db => db.PublicComments.CountAsync()));
 
         var pending = await secretariat.GetFromJsonAsync<JsonElement>("/api/v1/comments?status=Pending");

@@ -5,8 +5,6 @@ namespace Exemplars.Web.Features.PublicComments;
 
 public static class PublicCommentsApi
 {
-    public const string RateLimitPolicy = "public-comments";
-
     public sealed record DecideBody(CommentStatus Status, string? Handling);
 
     public static RouteGroupBuilder MapPublicCommentsApi(this RouteGroupBuilder api)
@@ -14,11 +12,16 @@ public static class PublicCommentsApi
         var open = api.MapGroup("/public").WithTags("Public").AllowAnonymous();
         open.MapGet("/candidates", async (ListPublicCandidates.Handler handler, CancellationToken ct) => Results.Ok(await handler.Handle(ct)))
             .WithSummary("Các trường hợp đang lấy ý kiến công khai (không cần đăng nhập)");
-        open.MapPost("/comments", async (PostComment.Command command, PostComment.Handler handler, CancellationToken ct) =>
+        open.MapPost("/comments", async (PostComment.Command command, PostComment.Handler handler, PublicCommentLimiter limiter, HttpContext http, CancellationToken ct) =>
         {
+            if (!limiter.TryAcquire(http))
+            {
+                return limiter.Refused();
+            }
+
             var result = await handler.Handle(command, ct);
             return result.IsSuccess ? Results.Accepted() : Problems.ToProblem(result.Errors);
-        }).RequireRateLimiting(RateLimitPolicy).WithSummary("Gửi ý kiến về một trường hợp (giới hạn số lần theo địa chỉ IP)");
+        }).ProducesProblem(StatusCodes.Status429TooManyRequests).WithSummary("Gửi ý kiến về một trường hợp (giới hạn số lần theo địa chỉ IP)");
 
         api.MapPost("/comment-periods", async (OpenCommentPeriod.Command command, OpenCommentPeriod.Handler handler, CancellationToken ct) =>
         {

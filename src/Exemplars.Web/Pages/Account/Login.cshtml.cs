@@ -35,15 +35,13 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "Tài khoản đang bị khóa (do nhập sai mật khẩu nhiều lần hoặc đã ngừng hoạt động). Hãy thử lại sau 15 phút hoặc liên hệ quản trị viên."
-            : "Thư điện tử hoặc mật khẩu không đúng.");
+        ModelState.AddModelError(string.Empty, AppSignInManager.Refusal);
         return Page();
     }
 }

@@ -4,7 +4,6 @@ using Exemplars.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Exemplars.Web.Pages.PublicComments;
 
@@ -15,9 +14,17 @@ public sealed class CandidatesModel(ListPublicCandidates.Handler list) : PageMod
 
     public async Task OnGetAsync(CancellationToken ct) => Candidates = await list.Handle(ct);
 
-    [EnableRateLimiting(PublicCommentsApi.RateLimitPolicy)]
-    public async Task<IActionResult> OnPostAsync(PostComment.Command command, [FromServices] PostComment.Handler post, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(PostComment.Command command, [FromServices] PostComment.Handler post, [FromServices] PublicCommentLimiter limiter, CancellationToken ct)
     {
+        if (!limiter.TryAcquire(HttpContext))
+        {
+            // The same limit as the API's: the form is not a way around it (issue 15).
+            ModelState.AddModelError(string.Empty, PublicCommentLimiter.Refusal);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            await OnGetAsync(ct);
+            return Page();
+        }
+
         var result = await post.Handle(command, ct);
         if (result.IsSuccess)
         {

@@ -1,0 +1,48 @@
+using Exemplars.Web.Features.PublicComments;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Exemplars.Web.Infrastructure.Auth;
+
+/// <summary>
+/// Password sign-in for the page and the API alike (issue 15, ADR 018): guesses are slowed per account and address by
+/// <see cref="SignInThrottle"/> instead of Identity's account lock-out, and every refusal — wrong password, unknown
+/// account, deactivated account, paused — is the same <see cref="SignInResult.Failed"/>, so the answer never tells
+/// which accounts exist.
+/// </summary>
+public sealed class AppSignInManager(
+    UserManager<AppUser> userManager,
+    IHttpContextAccessor contextAccessor,
+    IUserClaimsPrincipalFactory<AppUser> claimsFactory,
+    IOptions<IdentityOptions> optionsAccessor,
+    ILogger<SignInManager<AppUser>> logger,
+    IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<AppUser> confirmation,
+    SignInThrottle throttle)
+    : SignInManager<AppUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
+{
+    /// <summary>The one answer to every refused sign-in.</summary>
+    public const string Refusal = "Thư điện tử hoặc mật khẩu không đúng. Sau nhiều lần sai liên tiếp, tài khoản này tạm không đăng nhập được từ máy này trong ít phút.";
+
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        ArgumentNullException.ThrowIfNull(userName);
+        var address = PublicCommentLimiter.AddressOf(Context.Connection.RemoteIpAddress);
+        if (throttle.PauseLeft(userName, address) > TimeSpan.Zero)
+        {
+            return SignInResult.Failed;
+        }
+
+        // Never Identity's lock-out on failure: anyone could lock any member out by guessing (issue 15).
+        var result = await base.PasswordSignInAsync(userName, password, isPersistent, lockoutOnFailure: false);
+        if (result.Succeeded || result.RequiresTwoFactor)
+        {
+            throttle.Succeeded(userName, address);
+            return result;
+        }
+
+        throttle.Failed(userName, address);
+        return SignInResult.Failed;
+    }
+}

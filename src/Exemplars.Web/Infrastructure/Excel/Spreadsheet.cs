@@ -115,7 +115,7 @@ public static class Spreadsheet
         }
         catch (WorkbookTooLargeException)
         {
-            return WorkbookLimits.TooLargeError;
+            return WorkbookLimits.TooLarge;
         }
 #pragma warning disable CA1031 // Any parser failure of a user's file is reported to them, not thrown.
         catch (Exception)

@@ -7,7 +7,8 @@ namespace Exemplars.Web.Infrastructure.Excel;
 /// <summary>
 /// Inspects an uploaded XLSX before any parser builds rows from it, streaming and in constant memory: the ZIP entries'
 /// declared and actual uncompressed sizes, the rows and columns of each sheet (and its declared dimension) and the
-/// shared strings. A "zip bomb" — a few megabytes that unpack to gigabytes of cells or text — is refused here.
+/// shared strings. A "zip bomb" — a few megabytes that unpack to gigabytes of cells or text — is refused here, or, for
+/// the one sheet <see cref="XlsxSheetReader"/> streams, by the reader through <see cref="Budgeted"/> and the checks below.
 /// </summary>
 public static class WorkbookLimits
 {
@@ -17,49 +18,12 @@ public static class WorkbookLimits
     public const int MaxSharedStrings = 200_000;
     public const long MaxSharedStringChars = 8L * 1024 * 1024;
 
-    private static readonly DomainError TooLarge = DomainError.Invalid("File", $"Tệp Excel khi giải nén quá lớn (tối đa {MaxUncompressedBytes / 1024 / 1024} MB dữ liệu). Hãy dùng tệp mẫu, chỉ giữ các dòng cần nhập.");
+    internal static readonly DomainError TooLarge = DomainError.Invalid("File", $"Tệp Excel khi giải nén quá lớn (tối đa {MaxUncompressedBytes / 1024 / 1024} MB dữ liệu). Hãy dùng tệp mẫu, chỉ giữ các dòng cần nhập.");
     private static readonly DomainError Unreadable = DomainError.Invalid("File", "Không đọc được tệp Excel. Hãy dùng tệp mẫu và lưu lại dưới dạng .xlsx.");
-
-    internal static DomainError TooLargeError => TooLarge;
 
     internal static DomainError TooManyRows(int maxRows) => DomainError.Invalid("File", $"Tệp có quá nhiều dòng (tối đa {maxRows} dòng dữ liệu).");
 
     internal static DomainError TooManyColumns => DomainError.Invalid("File", $"Tệp có quá nhiều cột (tối đa {MaxColumns} cột).");
-
-    /// <summary>Null when the workbook is within limits; <paramref name="content"/> is rewound either way.</summary>
-    public static DomainError? Check(Stream content, int maxRows)
-    {
-        try
-        {
-            content.Position = 0;
-            using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
-            return Inspect(zip, maxRows, streamed: null, out _);
-        }
-        catch (WorkbookTooLargeException)
-        {
-            return TooLarge;
-        }
-#pragma warning disable CA1031 // Any failure to read a user's file is reported to them.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            return Unreadable;
-        }
-        finally
-        {
-            content.Position = 0;
-        }
-    }
-
-    /// <summary>
-    /// Checks every entry of <paramref name="zip"/> as <see cref="Check(Stream, int)"/> does, except that
-    /// <paramref name="streamed"/> — the sheet the caller parses next — is only counted by its declared size: the caller
-    /// must open it through <see cref="Budgeted"/> with <paramref name="bytesLeft"/> and refuse, while it streams, what
-    /// <see cref="CheckSheet"/> refuses (rows, columns, the declared dimension), so the sheet's XML is parsed once
-    /// (issue 14, goal 3). Throws <see cref="WorkbookTooLargeException"/> when an entry inflates past the budget.
-    /// </summary>
-    internal static DomainError? Check(ZipArchive zip, int maxRows, ZipArchiveEntry? streamed, out long bytesLeft) =>
-        Inspect(zip, maxRows, streamed, out bytesLeft);
 
     /// <summary>A read-only view of <paramref name="inner"/> that throws <see cref="WorkbookTooLargeException"/> past <paramref name="bytes"/> inflated bytes.</summary>
     internal static Stream Budgeted(Stream inner, long bytes) => new CountingStream(inner, new Budget(bytes));
@@ -79,7 +43,14 @@ public static class WorkbookLimits
     /// <summary>True when a cell reference (<c>XFD1</c>) names a column past <see cref="MaxColumns"/>.</summary>
     internal static bool BeyondLastColumn(string? reference) => reference is not null && CellReference(reference).Column > MaxColumns;
 
-    private static DomainError? Inspect(ZipArchive zip, int maxRows, ZipArchiveEntry? streamed, out long bytesLeft)
+    /// <summary>
+    /// Null when every entry of <paramref name="zip"/> is within the limits, except that <paramref name="streamed"/> —
+    /// the sheet the caller parses next — is only counted by its declared size: the caller must open it through
+    /// <see cref="Budgeted"/> with <paramref name="bytesLeft"/> and refuse, while it streams, what
+    /// <see cref="CheckSheet"/> refuses (rows, columns, the declared dimension), so the sheet's XML is parsed once
+    /// (issue 14, goal 3). Throws <see cref="WorkbookTooLargeException"/> when an entry inflates past the budget.
+    /// </summary>
+    internal static DomainError? Check(ZipArchive zip, int maxRows, ZipArchiveEntry? streamed, out long bytesLeft)
     {
         bytesLeft = 0;
         if (zip.Entries.Count > MaxEntries)

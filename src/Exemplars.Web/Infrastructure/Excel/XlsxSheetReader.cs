@@ -96,19 +96,10 @@ internal sealed partial class XlsxSheetReader
 
     /// <summary>
     /// The header and the non-blank data rows of the first sheet, or a refusal when a data row is numbered past
-    /// <paramref name="maxRows"/> + 1 (blank rows count). No table when the sheet has no row at all.
-    /// </summary>
-    public static (SheetTable? Table, DomainError? Refusal) Read(Stream content, int maxRows)
-    {
-        content.Position = 0;
-        using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
-        return new XlsxSheetReader(zip).ReadFirstSheet(maxRows, open: null);
-    }
-
-    /// <summary>
-    /// <see cref="WorkbookLimits"/> and then <see cref="Read"/>, with the sheet's XML parsed once when the workbook has
-    /// a single worksheet: the limits skip that sheet, and the reader refuses its rows, columns and declared dimension
-    /// while it streams, its inflated bytes charged to what the other entries left of the budget (issue 14, goal 3).
+    /// <paramref name="maxRows"/> + 1 (blank rows count) or <see cref="WorkbookLimits"/> refuse the workbook; no table
+    /// when the sheet has no row at all. The sheet's XML is parsed once when the workbook has a single worksheet: the
+    /// limits skip that sheet, and the reader refuses its rows, columns and declared dimension while it streams, its
+    /// inflated bytes charged to what the other entries left of the budget (issue 14, goal 3).
     /// Throws <see cref="WorkbookTooLargeException"/> when the sheet inflates past that budget.
     /// </summary>
     public static (SheetTable? Table, DomainError? Refusal) ReadWithinLimits(Stream content, int maxRows)

@@ -77,11 +77,10 @@ builder.Services.AddIdentityCore<AppUser>(o =>
         o.User.RequireUniqueEmail = true;
     })
     .AddEntityFrameworkStores<AppDbContext>()
-    .AddSignInManager()
     .AddDefaultTokenProviders()
     .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
     .AddApiEndpoints()
-    // After AddApiEndpoints, which registers the plain SignInManager again: the page and the API both get this one (ADR 018).
+    // After AddApiEndpoints, which registers the plain SignInManager: the page and the API both get this one (ADR 018).
     .AddSignInManager<AppSignInManager>();
 
 builder.Services.AddAuthorizationBuilder()

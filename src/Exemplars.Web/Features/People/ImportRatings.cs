@@ -386,7 +386,7 @@ public static class ImportRatings
             }
 
             var marks = Eligibility.SuggestionMarking.ForBulkRows(
-                newPeople.Select(r => r.PersonId).Distinct().Select(id => (id, unitOf[id])), peopleInUnit,
+                newPeople.Select(r => (r.PersonId, unitOf[r.PersonId])), peopleInUnit,
                 newCollectives.Select(r => r.OrganizationId), clock.GetUtcNow().UtcDateTime);
             db.AuditEntries.Add(ImportErrors.Summary(user, clock, "RatingImport", fileName, $"{{\"rows\":{lines.Count},\"created\":{created},\"updated\":{updated},\"unchanged\":{unchanged}}}"));
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

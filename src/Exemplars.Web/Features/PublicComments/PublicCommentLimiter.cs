@@ -1,5 +1,5 @@
-using System.Net;
 using System.Threading.RateLimiting;
+using Exemplars.Web.Infrastructure.Http;
 
 namespace Exemplars.Web.Features.PublicComments;
 
@@ -28,14 +28,9 @@ public sealed class PublicCommentLimiter : IDisposable
     /// <summary>True when this post may go on; false when the address has used its posts for the window.</summary>
     public bool TryAcquire(HttpContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        using var lease = _limiter.AttemptAcquire(AddressOf(context.Connection.RemoteIpAddress));
+        using var lease = _limiter.AttemptAcquire(ClientAddress.Of(context));
         return lease.IsAcquired;
     }
-
-    /// <summary>The partition of an address: an IPv4 address written the same way whether it came mapped into IPv6 or not.</summary>
-    public static string AddressOf(IPAddress? address) =>
-        address is null ? "unknown" : (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
 
     public IResult Refused() => Results.Problem(detail: Refusal, statusCode: StatusCodes.Status429TooManyRequests, title: "Quá nhiều lần gửi");
 

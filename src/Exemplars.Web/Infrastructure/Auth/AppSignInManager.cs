@@ -1,4 +1,4 @@
-using Exemplars.Web.Features.PublicComments;
+using Exemplars.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -28,7 +28,7 @@ public sealed class AppSignInManager(
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
         ArgumentNullException.ThrowIfNull(userName);
-        var address = PublicCommentLimiter.AddressOf(Context.Connection.RemoteIpAddress);
+        var address = ClientAddress.Of(Context);
         if (throttle.PauseLeft(userName, address) > TimeSpan.Zero)
         {
             return SignInResult.Failed;

@@ -64,11 +64,48 @@ public abstract class RoundTripsTests(AppFactory app)
     }
 
     [Fact]
-    public async Task A_page_past_the_end_still_gives_the_total()
+    public async Task The_organisations_lists_count_is_kept_until_an_organisation_changes()
     {
         using var api = await app.BearerAs("tgdv@demo.vn");
-        var first = await (await api.GetAsync("/api/v1/organizations?page=1&pageSize=5")).Content.ReadFromJsonAsync<PageOf>();
-        var (response, commands) = await Counted(() => api.GetAsync("/api/v1/organizations?page=100000&pageSize=5"));
+        var counts = app.Services.GetRequiredService<Exemplars.Web.Features.Organizations.OrganizationListCounts>();
+        const string url = "/api/v1/organizations?page=1&pageSize=5&includeInactive=false";
+        var first = await api.GetFromJsonAsync<PageOf>(url);
+        var computed = counts.Computed;
+        var (again, commands) = await Counted(() => api.GetAsync(url));
+        Assert.Equal(1, commands);
+        Assert.Equal(first!.Total, (await again.Content.ReadFromJsonAsync<PageOf>())!.Total);
+        Assert.Equal(computed, counts.Computed);
+
+        // An organisation made inactive leaves the list: the kept count is emptied and the next request sees one fewer.
+        var id = await app.WithDb(db => db.Organizations.Where(o => o.IsActive && o.Path.StartsWith("/1/2/")).OrderByDescending(o => o.Id).Select(o => o.Id).FirstAsync());
+        async Task SetActive(bool value) => await app.WithDb(async db =>
+        {
+            var organization = await db.Organizations.SingleAsync(o => o.Id == id);
+            db.Entry(organization).Property(o => o.IsActive).CurrentValue = value;
+            return await db.SaveChangesAsync();
+        });
+        await SetActive(false);
+        try
+        {
+            Assert.Equal(first.Total - 1, (await api.GetFromJsonAsync<PageOf>(url))!.Total);
+            Assert.Equal(computed + 1, counts.Computed);
+        }
+        finally
+        {
+            await SetActive(true);
+        }
+
+        Assert.Equal(first.Total, (await api.GetFromJsonAsync<PageOf>(url))!.Total);
+    }
+
+    [Fact]
+    public async Task A_page_past_the_end_still_gives_the_total()
+    {
+        // The showcase counts on every request (no kept count): past the end the rows are empty and the total is counted apart.
+        using var api = app.CreateClient();
+        var first = await (await api.GetAsync("/api/v1/exemplars?page=1&pageSize=1")).Content.ReadFromJsonAsync<PageOf>();
+        Assert.True(first!.Total > 0);
+        var (response, commands) = await Counted(() => api.GetAsync("/api/v1/exemplars?page=100000&pageSize=1"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var past = await response.Content.ReadFromJsonAsync<PageOf>();
         Assert.Empty(past!.Items);

@@ -22,7 +22,10 @@ public static class ListOrganizations
     /// <summary>The columns the list can be sorted by: code (the default) and name.</summary>
     public static readonly string[] SortKeys = ["ma", "ten"];
 
-    public sealed class Handler(AppDbContext db, CurrentUser user)
+    /// <summary>Counted up to this many; above it the list says "hơn 10.000" (issue 14: no count of the whole tree per page).</summary>
+    public const int CountCap = 10_000;
+
+    public sealed class Handler(AppDbContext db, CurrentUser user, OrganizationListCounts counts)
     {
         public Task<Paged<OrganizationRow>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -48,16 +51,20 @@ public static class ListOrganizations
                 organizations = organizations.Where(o => o.IsActive);
             }
 
-            organizations = (query.Sort, query.Descending) switch
-            {
-                ("ten", false) => organizations.OrderBy(o => o.SearchName).ThenBy(o => o.Code),
-                ("ten", true) => organizations.OrderByDescending(o => o.SearchName).ThenBy(o => o.Code),
-                (_, true) => organizations.OrderByDescending(o => o.Code),
-                _ => organizations.OrderBy(o => o.Code),
-            };
-            return organizations
-                .ToRows()
-                .ToPagedAsync(new PageRequest(query.Page, query.PageSize), cancellationToken);
+            return organizations.ToBoundedPageAsync(
+                filtered => Order(filtered, query.Sort, query.Descending).ToRows(),
+                new PageRequest(query.Page, query.PageSize),
+                CountCap,
+                cancellationToken,
+                counts.For(KeptKey.Of(user.ScopePath, search, query.Kind, query.HostUnitType, query.IncludeInactive)));
         }
+
+        private static IOrderedQueryable<Organization> Order(IQueryable<Organization> organizations, string? sort, bool descending) => (sort, descending) switch
+        {
+            ("ten", false) => organizations.OrderBy(o => o.SearchName).ThenBy(o => o.Code),
+            ("ten", true) => organizations.OrderByDescending(o => o.SearchName).ThenBy(o => o.Code),
+            (_, true) => organizations.OrderByDescending(o => o.Code),
+            _ => organizations.OrderBy(o => o.Code),
+        };
     }
 }

@@ -30,6 +30,7 @@ public static class DatabaseSetup
         AddWatching<Auth.SignedInUserCache>(services);
         AddWatching<Features.Dashboard.DashboardCache>(services);
         AddWatching<Features.Organizations.ActiveOrganizationCounts>(services);
+        AddWatching<Features.Organizations.OrganizationListCounts>(services);
         AddWatching<Features.People.PeopleCounts>(services);
         AddWatching<Features.Nominations.NominationCounts>(services);
         AddWatching<Features.Eligibility.SuggestionCounts>(services);

@@ -113,6 +113,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 });
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false); // unreadable input is a 400 problem, also in Development
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
 {
@@ -156,7 +157,8 @@ app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api =>
         var http = context.HttpContext;
         if (http.Response.ContentLength is null && string.IsNullOrEmpty(http.Response.ContentType))
         {
-            await Results.Problem(statusCode: http.Response.StatusCode, title: AppAuth.StatusTitle(http.Response.StatusCode)).ExecuteAsync(http);
+            var status = http.Response.StatusCode;
+            await Results.Problem(statusCode: status, title: StatusMessages.Title(status), detail: StatusMessages.Detail(status)).ExecuteAsync(http);
         }
     });
 });

@@ -249,7 +249,7 @@ public sealed class FullRoundBrowserTests(BrowserApp app, Xunit.Abstractions.ITe
         var issuedOn = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh")).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         var decisionRow = secretariat.GetByTestId("decisions").Locator("tr", new() { HasText = "-QĐ/" }).Filter(new() { HasText = issuedOn });
         await Shoot(secretariat, "decisions");
-        await decisionRow.GetByRole(AriaRole.Link, new() { Name = "Giấy khen (PDF)" }).ClickAsync();
+        await decisionRow.GetByRole(AriaRole.Button, new() { Name = "Giấy khen (PDF)" }).ClickAsync();
         var pdf = await Download(secretariat, Path.Combine(folder, "giay-khen.pdf"));
         Assert.StartsWith("%PDF", await File.ReadAllTextAsync(pdf), StringComparison.Ordinal);
         var text = Normalize(await PdfText(pdf));
@@ -259,7 +259,7 @@ public sealed class FullRoundBrowserTests(BrowserApp app, Xunit.Abstractions.ITe
         }
 
         await secretariat.GoAsync("Xét chọn", "Quyết định, tờ trình");
-        await decisionRow.GetByRole(AriaRole.Link, new() { Name = "từng tệp (zip)" }).ClickAsync();
+        await decisionRow.GetByRole(AriaRole.Button, new() { Name = "từng tệp (zip)" }).ClickAsync();
         var zip = await Download(secretariat, Path.Combine(folder, "giay-khen.zip"));
         using (var archive = ZipFile.OpenRead(zip))
         {

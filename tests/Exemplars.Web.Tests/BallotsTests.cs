@@ -897,7 +897,25 @@ public abstract class BallotsTests(AppFactory app)
             Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(head));
             // From the page the batch runs in the background: progress is polled, then the file is downloaded.
             var secretariatPage = await app.SignedInAs("tgdv@demo.vn");
-            using var started = await secretariatPage.GetAsync($"/Documents/Certificates?id={decisionId}");
+            // A GET only offers the batch; it starts by a POST with the antiforgery token, and only for the roles that issue.
+            var offer = await secretariatPage.GetStringAsync($"/Documents/Certificates?id={decisionId}");
+            Assert.Contains("Tạo Giấy khen", offer, StringComparison.Ordinal);
+            var jobs = app.Services.GetRequiredService<Exemplars.Web.Infrastructure.BackgroundImports>();
+            using var withoutToken = await secretariatPage.PostAsync($"/Documents/Certificates?id={decisionId}", new FormUrlEncodedContent([]));
+            Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
+            var committeePage = await app.SignedInAs("btv1@demo.vn");
+            using var committeeOffer = await committeePage.GetAsync($"/Documents/Certificates?id={decisionId}");
+            Assert.Contains("/Account/AccessDenied", committeeOffer.Headers.Location?.ToString() ?? string.Empty, StringComparison.Ordinal);
+            Assert.DoesNotContain("Giấy khen (PDF)", await committeePage.GetStringAsync("/Decisions"), StringComparison.Ordinal);
+            var committeeToken = (await Forms.GetDocumentAsync(committeePage, "/Decisions")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            var jobsBefore = jobs.Count;
+            using (var committeePost = await committeePage.PostAsync($"/Documents/Certificates?id={decisionId}", new FormUrlEncodedContent([new("__RequestVerificationToken", committeeToken)])))
+            {
+                Assert.Contains("/Account/AccessDenied", committeePost.Headers.Location?.ToString() ?? string.Empty, StringComparison.Ordinal);
+            }
+
+            Assert.Equal(jobsBefore, jobs.Count);
+            using var started = await Forms.SubmitAsync(secretariatPage, $"/Documents/Certificates?id={decisionId}", new Dictionary<string, string>());
             Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
             var job = started.Headers.Location!.ToString().Split("job=")[1];
             Assert.Contains("certificate-status", await secretariatPage.GetStringAsync($"/Documents/Certificates?job={job}"), StringComparison.Ordinal);

@@ -76,6 +76,9 @@ public sealed class BackgroundImports(IServiceScopeFactory scopes, ILogger<Backg
         return id;
     }
 
+    /// <summary>How many jobs are kept (running, or finished within six hours); for tests and diagnostics.</summary>
+    public int Count => _jobs.Count;
+
     /// <summary>The job, if it exists and belongs to this user; otherwise null (the caller answers 404).</summary>
     public Job? Find(Guid id, CurrentUser user) =>
         _jobs.TryGetValue(id, out var job) && job.OwnerUserId == user.UserId ? job : null;

@@ -83,6 +83,9 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         }
     }
 
+    /// <summary>A client of its own (cookies kept, redirects not followed), through <paramref name="handlers"/>.</summary>
+    public virtual HttpClient NewClient(params DelegatingHandler[] handlers) => handlers.Length == 0 ? CreateClient() : CreateDefaultClient(handlers);
+
     /// <summary>A cookie client signed in through the real login form (antiforgery token included). Cached per account.</summary>
     public async Task<HttpClient> SignedInAs(string email, string password = DemoPassword)
     {
@@ -91,7 +94,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
             return cached;
         }
 
-        var client = CreateClient();
+        var client = NewClient();
         var response = await Forms.SubmitAsync(client, "/Account/Login", new Dictionary<string, string>
         {
             ["Input.Email"] = email,
@@ -112,7 +115,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     /// </summary>
     public async Task<HttpClient> BearerAs(string email, string password = DemoPassword, bool sendsReadVersion = true)
     {
-        var client = sendsReadVersion ? CreateDefaultClient(new SendsReadVersion()) : CreateClient();
+        var client = sendsReadVersion ? NewClient(new SendsReadVersion()) : NewClient();
         using var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
         login.EnsureSuccessStatusCode();
         var token = await login.Content.ReadFromJsonAsync<TokenResponse>();
@@ -146,6 +149,39 @@ public class SqliteAppFactory : AppFactory
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
+    }
+}
+
+/// <summary>The SQLite app served by Kestrel on a free loopback port; its clients speak real HTTP.</summary>
+public sealed class KestrelAppFactory : SqliteAppFactory
+{
+    public KestrelAppFactory()
+    {
+        UseKestrel(0);
+    }
+
+    /// <summary>The address Kestrel listens on (http://127.0.0.1:port).</summary>
+    public Uri Address => new(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+        .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+
+    /// <summary>A real socket client that, like the test server's, neither follows redirects nor shares cookies (the factory's own Kestrel client follows them).</summary>
+    public override HttpClient NewClient(params DelegatingHandler[] handlers)
+    {
+#pragma warning disable CA2000 // the client owns and disposes its handlers
+        HttpMessageHandler handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() };
+        foreach (var outer in handlers.Reverse())
+        {
+            outer.InnerHandler = handler;
+            handler = outer;
+        }
+#pragma warning restore CA2000
+        return new HttpClient(handler) { BaseAddress = Address };
+    }
+
+    public override Task InitializeAsync()
+    {
+        StartServer();
+        return Task.CompletedTask;
     }
 }
 

@@ -12,3 +12,10 @@ public sealed class PostgresApp : ICollectionFixture<PostgresAppFactory>
 {
     public const string Name = "postgres";
 }
+
+/// <summary>The app on a real Kestrel socket (SQLite, demo data): what the in-memory test server does not do — body size limits, client addresses, a reverse proxy in front.</summary>
+[CollectionDefinition(Name)]
+public sealed class KestrelApp : ICollectionFixture<KestrelAppFactory>
+{
+    public const string Name = "kestrel";
+}

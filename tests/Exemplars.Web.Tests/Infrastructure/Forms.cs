@@ -77,7 +77,10 @@ public static class Forms
 
         using (content)
         {
-            return await client.PostAsync(action, content);
+            // Large bodies wait for "100 Continue" as curl does, so a refusal before the body is read is heard.
+            using var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = content };
+            request.Headers.ExpectContinue = file is { Content.Length: > 1024 * 1024 } ? true : null;
+            return await client.SendAsync(request);
         }
     }
 }

@@ -24,13 +24,4 @@ public static class AppAuth
         await next(context);
     }
 
-    public static string StatusTitle(int status) => status switch
-    {
-        400 => "Yêu cầu không hợp lệ",
-        401 => "Chưa đăng nhập",
-        403 => "Không có quyền",
-        404 => "Không tìm thấy",
-        405 => "Phương thức không được hỗ trợ",
-        _ => "Lỗi",
-    };
 }

@@ -9,7 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Exemplars.Web.Pages.Documents;
 
-/// <summary>Certificates for a whole decision are made in the background, with progress, then downloaded.</summary>
+/// <summary>
+/// Certificates for a whole decision are made in the background, with progress, then downloaded. A batch is started
+/// only by a POST (antiforgery) from the roles that issue decisions; a GET with a decision shows the button (issue 15).
+/// </summary>
 public sealed class CertificatesModel(BackgroundImports jobs, CurrentUser me) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "job")]
@@ -19,16 +22,37 @@ public sealed class CertificatesModel(BackgroundImports jobs, CurrentUser me) : 
 
     public sealed record Output(byte[] Content, string ContentType, string FileName);
 
+    /// <summary>The decision whose certificates the page offers to make (a GET with <c>id</c> and no job).</summary>
+    public int? DecisionId { get; private set; }
+
+    public bool Zip { get; private set; }
+
     public IActionResult OnGet(int? id, bool zip)
     {
         if (JobId is null && id is { } decisionId)
         {
-            var started = jobs.Start(me, "certificates", [], $"{decisionId}", (sp, _, _, progress, ct) => Make(sp, decisionId, zip, progress, ct));
-            return RedirectToPage("/Documents/Certificates", new { job = started });
+            if (!Features.Ballots.BallotAccess.CanRun(me))
+            {
+                return Forbid();
+            }
+
+            (DecisionId, Zip) = (decisionId, zip);
+            return Page();
         }
 
         Job = JobId is { } job ? jobs.Find(job, me) : null;
         return Job is null ? NotFound() : Page();
+    }
+
+    public IActionResult OnPost(int id, bool zip)
+    {
+        if (!Features.Ballots.BallotAccess.CanRun(me))
+        {
+            return Forbid();
+        }
+
+        var started = jobs.Start(me, "certificates", [], $"{id}", (sp, _, _, progress, ct) => Make(sp, id, zip, progress, ct));
+        return RedirectToPage("/Documents/Certificates", new { job = started });
     }
 
     public IActionResult OnGetStatus()

@@ -21,6 +21,7 @@ using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
 using Exemplars.Web.Infrastructure.Demo;
 using Exemplars.Web.Infrastructure.Http;
+using Exemplars.Web.Infrastructure.Telemetry;
 using Exemplars.Web.Infrastructure.Jobs;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -112,7 +113,9 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
     o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 });
-builder.Services.AddProblemDetails();
+// The request id also heads every log line of the request (JSON console logs with scopes): quote it to find them.
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions["requestId"] = c.HttpContext.TraceIdentifier);
+builder.Services.AddAppTelemetry(builder.Configuration);
 builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false); // unreadable input is a 400 problem, also in Development
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
@@ -123,7 +126,9 @@ builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _)
 }));
 builder.Services.AddSingleton<Exemplars.Web.Features.PublicComments.PublicCommentLimiter>();
 builder.Services.AddSingleton<SignInThrottle>();
-builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddHealthChecks()
+    .AddCheck<DatabaseHealthCheck>("database", tags: ["ready", "database"])
+    .AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
 builder.Services.Configure<RequestLocalizationOptions>(o =>
 {
     var vi = new CultureInfo("vi-VN");
@@ -179,8 +184,9 @@ app.UseMiddleware<CurrentUserMiddleware>();
 app.UseAuthorization();
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-app.MapHealthChecks("/health").AllowAnonymous();
+app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("database") }).AllowAnonymous(); // the database answers (one query)
 app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).AllowAnonymous(); // process up, no database check (benchmarks, liveness probes)
+app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous(); // database and file store, each named
 app.MapRazorPages();
 
 // The default scheme already authenticates /api with bearer tokens only; no scheme is named here so that

@@ -51,7 +51,7 @@ public sealed class BackgroundImports(IServiceScopeFactory scopes, ILogger<Backg
                 await using var scope = scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<CurrentUser>().CopyFrom(identity);
                 using var stream = new MemoryStream(content, writable: false);
-                var result = await run(scope.ServiceProvider, stream, fileName, new Progress<ImportProgress>(p => job.Progress = p), CancellationToken.None);
+                var result = await Telemetry.AppTelemetry.RunJobAsync(kind, () => run(scope.ServiceProvider, stream, fileName, new Progress<ImportProgress>(p => job.Progress = p), CancellationToken.None));
                 if (result.IsSuccess)
                 {
                     job.Report = result.Value;

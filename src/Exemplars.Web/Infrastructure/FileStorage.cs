@@ -24,6 +24,38 @@ public sealed class FileStorage : IFileStore
         Directory.CreateDirectory(_root);
     }
 
+    public async Task<bool> ProbeAsync(CancellationToken cancellationToken)
+    {
+        var probe = Path.Combine(_root, TemporaryPrefix + "probe-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            byte[] written = [0x45, 0x78];
+            await File.WriteAllBytesAsync(probe, written, cancellationToken);
+            return (await File.ReadAllBytesAsync(probe, cancellationToken)).AsSpan().SequenceEqual(written);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+        finally
+        {
+            try
+            {
+                File.Delete(probe);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+
     public static string AddressOf(string sha256) => $"{BlobFolder}/{sha256[..2]}/{sha256[2..]}";
 
     public async Task<StoredBlob> PutAsync(byte[] content, CancellationToken cancellationToken)

@@ -25,6 +25,9 @@ public interface IFileStore
 
     /// <summary>Removes a blob or a temporary file; false when it was already gone or could not be removed.</summary>
     bool Delete(string address);
+
+    /// <summary>Whether a file can be written and read back now (the readiness check); the probe leaves nothing behind.</summary>
+    Task<bool> ProbeAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>Where the bytes went: their address (a relative storage path) and their SHA-256 in lower-case hex.</summary>

@@ -29,6 +29,9 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     private readonly string _storage = Path.Combine(Path.GetTempPath(), $"exemplars-files-{Guid.NewGuid():N}");
 
+    /// <summary>The folder of this app's file store.</summary>
+    public string StoragePath => _storage;
+
     protected abstract string ConnectionString { get; }
 
     protected virtual bool Demo => true;
@@ -160,6 +163,16 @@ public sealed class KestrelAppFactory : SqliteAppFactory
         UseKestrel(0);
     }
 
+    /// <summary>An OTLP/HTTP receiver the app exports its traces and metrics to (issue 15, item 7).</summary>
+    public OtlpReceiver Otlp { get; } = new();
+
+    protected override IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>
+    {
+        ["OpenTelemetry:Endpoint"] = Otlp.Address.ToString(),
+        ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+        ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
+    };
+
     /// <summary>The address Kestrel listens on (http://127.0.0.1:port).</summary>
     public Uri Address => new(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
         .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
@@ -182,6 +195,16 @@ public sealed class KestrelAppFactory : SqliteAppFactory
     {
         StartServer();
         return Task.CompletedTask;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Otlp.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 }
 

@@ -31,6 +31,7 @@ public sealed class AppSignInManager(
         var address = ClientAddress.Of(Context);
         if (throttle.PauseLeft(userName, address) > TimeSpan.Zero)
         {
+            Logger.LogWarning("Sign-in refused without checking the password: paused for this account from {Address}", address);
             return SignInResult.Failed;
         }
 
@@ -43,6 +44,7 @@ public sealed class AppSignInManager(
         }
 
         throttle.Failed(userName, address);
+        Logger.LogWarning("Sign-in refused from {Address}", address);
         return SignInResult.Failed;
     }
 }

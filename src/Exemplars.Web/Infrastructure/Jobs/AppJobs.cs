@@ -48,8 +48,11 @@ public sealed class DeadlineRemindersJob(IServiceScopeFactory scopes) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        using var scope = scopes.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<SendDeadlineReminders.Handler>().Handle(cancellationToken);
+        await Telemetry.AppTelemetry.RunJobAsync("deadline-reminders", async () =>
+        {
+            using var scope = scopes.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<SendDeadlineReminders.Handler>().Handle(cancellationToken);
+        });
     }
 }
 
@@ -58,8 +61,11 @@ public sealed class EmailNotificationsJob(IServiceScopeFactory scopes) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        using var scope = scopes.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<EmailNotifications.Handler>().Handle(cancellationToken);
+        await Telemetry.AppTelemetry.RunJobAsync("email-notifications", async () =>
+        {
+            using var scope = scopes.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<EmailNotifications.Handler>().Handle(cancellationToken);
+        });
     }
 }
 
@@ -68,8 +74,11 @@ public sealed class FileSweeperJob(IServiceScopeFactory scopes) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        using var scope = scopes.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<Features.Files.SweepFiles.Handler>().Handle(null, cancellationToken);
+        await Telemetry.AppTelemetry.RunJobAsync("file-sweeper", async () =>
+        {
+            using var scope = scopes.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<Features.Files.SweepFiles.Handler>().Handle(null, cancellationToken);
+        });
     }
 }
 
@@ -78,7 +87,10 @@ public sealed class SuggestionRefreshJob(IServiceScopeFactory scopes) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        using var scope = scopes.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<Features.Eligibility.RefreshSuggestions.Handler>().RunAsync(TimeSpan.FromSeconds(1), cancellationToken);
+        await Telemetry.AppTelemetry.RunJobAsync("suggestion-refresh", async () =>
+        {
+            using var scope = scopes.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<Features.Eligibility.RefreshSuggestions.Handler>().RunAsync(TimeSpan.FromSeconds(1), cancellationToken);
+        });
     }
 }

@@ -62,6 +62,7 @@ builder.Services.AddAuthentication(o =>
         o.Cookie.Name = "exemplars.auth";
         o.Cookie.HttpOnly = true;
         o.Cookie.SameSite = SameSiteMode.Lax;
+        o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure behind the TLS proxy (ReverseProxy)
         o.ExpireTimeSpan = TimeSpan.FromHours(8);
         o.SlidingExpiration = true;
     }));
@@ -116,6 +117,8 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 // The request id also heads every log line of the request (JSON console logs with scopes): quote it to find them.
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions["requestId"] = c.HttpContext.TraceIdentifier);
 builder.Services.AddAppTelemetry(builder.Configuration);
+builder.Services.AddReverseProxySupport(builder.Configuration);
+builder.Services.AddSingleton<PublicUrl>();
 builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false); // unreadable input is a 400 problem, also in Development
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
@@ -146,6 +149,8 @@ if (cliVerb is not null)
 }
 
 await DatabaseStartup.InitialiseAsync(app.Services);
+
+app.UseReverseProxySupport();
 
 // People get a Vietnamese page inside the layout that keeps the status code (an unknown address, a refused record,
 // a failure); API callers get problem details.

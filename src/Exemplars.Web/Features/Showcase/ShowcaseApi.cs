@@ -26,11 +26,11 @@ public static class ShowcaseApi
     /// <summary>The Atom feed and the photos sit outside /api: public resources for readers and pages.</summary>
     public static IEndpointRouteBuilder MapShowcaseFeed(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/showcase/feed.atom", async (HttpContext http, ListExemplars.Handler handler, Issuers.CurrentNames.Handler names, CancellationToken ct) =>
+        app.MapGet("/showcase/feed.atom", async (HttpContext http, ListExemplars.Handler handler, Issuers.CurrentNames.Handler names, PublicUrl publicUrl, CancellationToken ct) =>
         {
             XNamespace atom = "http://www.w3.org/2005/Atom";
             var items = await handler.Items().OrderByDescending(i => i.PublishedAtUtc).Take(50).ToListAsync(ct);
-            var root = $"{http.Request.Scheme}://{http.Request.Host}";
+            var root = publicUrl.For(http);
             var feed = new XElement(atom + "feed",
                 new XElement(atom + "title", "Gương điển hình tiêu biểu – " + (await names.GetAsync(ct)).PartyName),
                 new XElement(atom + "id", root + "/Showcase"),

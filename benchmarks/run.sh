@@ -113,7 +113,7 @@ sign_in_cookie() { # email -> "Cookie: ..." header through the real login form (
   rm -f "$jar"
   token=$(curl -s -c "$jar" "http://127.0.0.1:$APP_PORT/Account/Login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//' | head -1)
   local code
-  code=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=Demo@2025" \
+  code=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=Demo@2025-Khoi" \
     --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$APP_PORT/Account/Login")
   [ "$code" = 302 ] || { log "sign-in of $1 answered $code"; return 1; }
   echo "Cookie: $(awk -F'\t' 'NF >= 7 && $6 != "" {printf "%s%s=%s", sep, $6, $7; sep = "; "}' "$jar")"
@@ -143,7 +143,7 @@ for tier in "${TIERS[@]}"; do
   printf '%s\t#suggestions\t%s\t\t\t\t\n' "$tier" "$(( $(date +%s) - started ))" >>"$RESULTS"
 
   base="http://127.0.0.1:$APP_PORT"
-  token=$(curl -s -H 'Content-Type: application/json' -d '{"email":"tgdv@demo.vn","password":"Demo@2025"}' "$base/api/v1/auth/login" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
+  token=$(curl -s -H 'Content-Type: application/json' -d '{"email":"tgdv@demo.vn","password":"Demo@2025-Khoi"}' "$base/api/v1/auth/login" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
   bearer="Authorization: Bearer $token"
   person=$(psql_ -d "$db" -c "SELECT \"Id\" FROM people WHERE \"Id\" >= (SELECT max(\"Id\") / 2 FROM people) ORDER BY \"Id\" LIMIT 1")
 

@@ -8,7 +8,7 @@ using Npgsql;
 //       [--connection "Host=127.0.0.1;Port=56432;Username=postgres;Database=bench_b"] [--port 5989]
 // 1. drops and creates the database;
 // 2. starts the app once with Demo:Enabled=true, so its own EF migrations, the built-in plan, the demo bloc, its
-//    accounts (password Demo@2025), rounds and history are written exactly as in a demo start; stops it when /health answers;
+//    accounts (password Demo@2025-Khoi), rounds and history are written exactly as in a demo start; stops it when /health answers;
 // 3. adds the tier's grassroots organisations, people, ratings, collective ratings and nominations by binary COPY.
 var options = Options.Parse(args);
 if (options is null)

@@ -69,7 +69,7 @@ builder.Services.AddAuthentication(o =>
 
 builder.Services.AddIdentityCore<AppUser>(o =>
     {
-        o.Password.RequiredLength = 8;
+        o.Password.RequiredLength = Exemplars.Domain.Users.PasswordRules.MinimumLength;
         o.Password.RequireDigit = true;
         o.Password.RequireLowercase = true;
         o.Password.RequireUppercase = true;
@@ -79,6 +79,7 @@ builder.Services.AddIdentityCore<AppUser>(o =>
         o.User.RequireUniqueEmail = true;
     })
     .AddEntityFrameworkStores<AppDbContext>()
+    .AddPasswordValidator<CommonPasswordValidator>()
     .AddDefaultTokenProviders()
     .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
     .AddApiEndpoints()

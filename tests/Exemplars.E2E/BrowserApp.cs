@@ -53,7 +53,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    public async Task<IPage> SignedInPage(string email, string password = "Demo@2025")
+    public async Task<IPage> SignedInPage(string email, string password = "Demo@2025-Khoi")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "vi-VN" });
         var page = await context.NewPageAsync();

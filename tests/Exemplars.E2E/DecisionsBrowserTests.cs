@@ -78,7 +78,7 @@ public sealed class DecisionsBrowserTests(BrowserApp app) : IClassFixture<Browse
     private async Task<HttpClient> Api(string email)
     {
         var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        using var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "Demo@2025" });
+        using var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "Demo@2025-Khoi" });
         login.EnsureSuccessStatusCode();
         var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);

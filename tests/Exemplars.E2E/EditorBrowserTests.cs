@@ -132,7 +132,7 @@ public sealed class EditorBrowserTests(BrowserApp app) : IClassFixture<BrowserAp
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Thư điện tử").FillAsync("coso1@demo.vn");
-        await page.GetByLabel("Mật khẩu").FillAsync("Demo@2025");
+        await page.GetByLabel("Mật khẩu").FillAsync("Demo@2025-Khoi");
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         await page.GotoAsync($"/Nominations/Edit/{id}");
         var area = page.GetByLabel("Báo cáo chi tiết");

@@ -36,7 +36,7 @@ public sealed class GoldenPathTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GotoAsync("/Account/Login");
         await Assertions.Expect(page.GetByLabel("Thư điện tử")).ToBeFocusedAsync(); // the form is ready to type into
         await page.GetByLabel("Thư điện tử").FillAsync("coso1@demo.vn");
-        await page.GetByLabel("Mật khẩu").FillAsync("Demo@2025");
+        await page.GetByLabel("Mật khẩu").FillAsync("Demo@2025-Khoi");
         await page.GetByLabel("Mật khẩu").PressAsync("Enter");
         await page.WaitForURLAsync(app.BaseUrl + "/");
         await page.Keyboard.PressAsync("Tab");

@@ -30,7 +30,7 @@ public sealed class KeyboardGoldenPathTests(BrowserApp app) : IClassFixture<Brow
             await Assertions.Expect(page.GetByLabel("Thư điện tử")).ToBeFocusedAsync();
             await page.Keyboard.TypeAsync("coso1@demo.vn");
             await Tab(page, page.GetByLabel("Mật khẩu"));
-            await page.Keyboard.TypeAsync("Demo@2025");
+            await page.Keyboard.TypeAsync("Demo@2025-Khoi");
             await page.Keyboard.PressAsync("Enter");
             await page.WaitForURLAsync(app.BaseUrl + "/");
 

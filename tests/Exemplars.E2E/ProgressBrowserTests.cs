@@ -32,7 +32,7 @@ public sealed class ProgressBrowserTests(BrowserApp app) : IClassFixture<Browser
 
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Thư điện tử").FillAsync("tgdv@demo.vn");
-        await page.GetByLabel("Mật khẩu").FillAsync("Demo@2025");
+        await page.GetByLabel("Mật khẩu").FillAsync("Demo@2025-Khoi");
         // While a navigation is pending Playwright waits for it before any locator or evaluation, so the page reports
         // what it shows through the console: once busy, it says so and tries to send the form a second time.
         var busy = new TaskCompletionSource<string>();

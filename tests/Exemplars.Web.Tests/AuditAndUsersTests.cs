@@ -73,7 +73,7 @@ public abstract class AuditAndUsersTests(AppFactory app)
         var email = $"n{Guid.NewGuid():N}"[..12] + "@test.vn";
         using var wrongOrg = await Forms.SubmitAsync(admin, "/Users/Create", new Dictionary<string, string>
         {
-            ["Input.Email"] = email, ["Input.FullName"] = "Trần Thị Bình", ["Input.Role"] = "GrassrootsClerk", ["Input.OrganizationCode"] = "DUK", ["Input.Password"] = "Khoi@2025a",
+            ["Input.Email"] = email, ["Input.FullName"] = "Trần Thị Bình", ["Input.Role"] = "GrassrootsClerk", ["Input.OrganizationCode"] = "DUK", ["Input.Password"] = "Khoi@2025-abc",
         });
         Assert.Contains("chỉ gắn với", await wrongOrg.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
@@ -81,17 +81,29 @@ public abstract class AuditAndUsersTests(AppFactory app)
         {
             ["Input.Email"] = email, ["Input.FullName"] = "Trần Thị Bình", ["Input.Role"] = "GrassrootsClerk", ["Input.OrganizationCode"] = "CS003", ["Input.Password"] = "yeu",
         });
-        Assert.Contains("ít nhất 8 ký tự", await weak.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("ít nhất 12 ký tự", await weak.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await app.WithDb(db => db.Users.AnyAsync(u => u.Email == email)));
+
+        // Long enough and of every kind of character, but a common password in disguise (the shipped list, issue 15).
+        foreach (var common in new[] { "Password2026!", "P@ssw0rd-2026", "Matkhau@2026!", "Anhyeuem-123456" })
+        {
+            using var disguised = await Forms.SubmitAsync(admin, "/Users/Create", new Dictionary<string, string>
+            {
+                ["Input.Email"] = email, ["Input.FullName"] = "Trần Thị Bình", ["Input.Role"] = "GrassrootsClerk", ["Input.OrganizationCode"] = "CS003", ["Input.Password"] = common,
+            });
+            Assert.Contains("Mật khẩu quá phổ biến hoặc dễ đoán", await disguised.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
         Assert.False(await app.WithDb(db => db.Users.AnyAsync(u => u.Email == email)));
 
         using var ok = await Forms.SubmitAsync(admin, "/Users/Create", new Dictionary<string, string>
         {
-            ["Input.Email"] = email, ["Input.FullName"] = "Trần Thị Bình", ["Input.Role"] = "GrassrootsClerk", ["Input.OrganizationCode"] = "cs003", ["Input.Password"] = "Khoi@2025a",
+            ["Input.Email"] = email, ["Input.FullName"] = "Trần Thị Bình", ["Input.Role"] = "GrassrootsClerk", ["Input.OrganizationCode"] = "cs003", ["Input.Password"] = "Khoi@2025-abc",
         });
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         var list = await admin.GetStringAsync("/Users?search=tran%20thi%20binh");
         Assert.Contains(email, list, StringComparison.Ordinal);
-        var client = await app.SignedInAs(email, "Khoi@2025a");
+        var client = await app.SignedInAs(email, "Khoi@2025-abc");
         Assert.Contains("Cán bộ cấp ủy cơ sở", await client.GetStringAsync("/"), StringComparison.Ordinal);
     }
 
@@ -124,11 +136,11 @@ public abstract class AuditAndUsersTests(AppFactory app)
 
         var good = await Upload(Sheet(
             [a, "Lê Văn An", "Cán bộ cấp ủy cơ sở", "CS004", ""],
-            [b, "Phạm Thị Bé", "GrassrootsClerk", "CS004", "Khoi@2025a"]));
+            [b, "Phạm Thị Bé", "GrassrootsClerk", "CS004", "Khoi@2025-abc"]));
         Assert.Contains("Đã tạo 2 tài khoản", good, StringComparison.Ordinal);
         var generated = Forms.Parse(good).QuerySelectorAll("main table code").Select(c => c.TextContent).First();
         await app.SignedInAs(a, generated);
-        await app.SignedInAs(b, "Khoi@2025a");
+        await app.SignedInAs(b, "Khoi@2025-abc");
     }
 }
 

@@ -10,7 +10,7 @@ public abstract class AuthTests(AppFactory app)
     private async Task<(string Email, string Password)> NewClerk(string organizationCode = "CS010")
     {
         var email = $"u{Guid.NewGuid():N}"[..13] + "@test.vn";
-        const string password = "Khoi@2025a";
+        const string password = "Khoi@2025-abc";
         var admin = await app.SignedInAs("admin@demo.vn");
         using var response = await Forms.SubmitAsync(admin, "/Users/Create", new Dictionary<string, string>
         {
@@ -150,7 +150,7 @@ public abstract class AuthTests(AppFactory app)
     public async Task Self_registration_and_email_flows_are_closed(string path)
     {
         using var client = app.CreateClient();
-        using var response = await client.PostAsJsonAsync(path, new { email = "la@test.vn", password = "Khoi@2025a", resetCode = "x", newPassword = "Khoi@2025b" });
+        using var response = await client.PostAsJsonAsync(path, new { email = "la@test.vn", password = "Khoi@2025-abc", resetCode = "x", newPassword = "Khoi@2025b" });
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.False(await app.WithDb(db => db.Users.AnyAsync(u => u.Email == "la@test.vn")));
     }
@@ -162,7 +162,7 @@ public abstract class AuthTests(AppFactory app)
         var client = await app.SignedInAs(email, password);
         using var wrong = await Forms.SubmitAsync(client, "/Account/ChangePassword", new Dictionary<string, string>
         {
-            ["Input.CurrentPassword"] = "Sai@12345x", ["Input.NewPassword"] = "Moi@2025xyz", ["Input.ConfirmPassword"] = "Moi@2025xyz",
+            ["Input.CurrentPassword"] = "Sai@12345x", ["Input.NewPassword"] = "Moi@2025-xyzw", ["Input.ConfirmPassword"] = "Moi@2025-xyzw",
         });
         Assert.Contains("Mật khẩu hiện tại không đúng.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
@@ -170,15 +170,15 @@ public abstract class AuthTests(AppFactory app)
         {
             ["Input.CurrentPassword"] = password, ["Input.NewPassword"] = "abc", ["Input.ConfirmPassword"] = "abc",
         });
-        Assert.Contains("ít nhất 8 ký tự", await weak.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("ít nhất 12 ký tự", await weak.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         using var ok = await Forms.SubmitAsync(client, "/Account/ChangePassword", new Dictionary<string, string>
         {
-            ["Input.CurrentPassword"] = password, ["Input.NewPassword"] = "Moi@2025xyz", ["Input.ConfirmPassword"] = "Moi@2025xyz",
+            ["Input.CurrentPassword"] = password, ["Input.NewPassword"] = "Moi@2025-xyzw", ["Input.ConfirmPassword"] = "Moi@2025-xyzw",
         });
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         using var again = app.CreateClient();
-        using var login = await Login(again, email, "Moi@2025xyz");
+        using var login = await Login(again, email, "Moi@2025-xyzw");
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
     }
 

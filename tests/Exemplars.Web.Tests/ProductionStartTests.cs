@@ -17,7 +17,7 @@ public sealed class ProductionStartTests : IClassFixture<ProductionStartTests.Pr
         protected override IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>
         {
             ["Bootstrap:AdminEmail"] = "quantri@tinh.vn",
-            ["Bootstrap:AdminPassword"] = "Qu@nTri2026!",
+            ["Bootstrap:AdminPassword"] = "Vung-Tin-2026-Khoi",
             ["Jobs:Enabled"] = "true", // as in production: the scheduler runs
         };
     }
@@ -27,7 +27,7 @@ public sealed class ProductionStartTests : IClassFixture<ProductionStartTests.Pr
     {
         Assert.False(await _app.WithDb(db => db.Users.AnyAsync(u => u.Email!.EndsWith("@demo.vn"))));
         Assert.Equal(["quantri@tinh.vn"], await _app.WithDb(db => db.Users.Select(u => u.Email!).ToListAsync()));
-        var admin = await _app.SignedInAs("quantri@tinh.vn", "Qu@nTri2026!");
+        var admin = await _app.SignedInAs("quantri@tinh.vn", "Vung-Tin-2026-Khoi");
         using var users = await admin.GetAsync("/Users");
         Assert.Equal(HttpStatusCode.OK, users.StatusCode);
         using var anonymous = _app.CreateClient();
@@ -56,7 +56,7 @@ public sealed class ProductionStartTests : IClassFixture<ProductionStartTests.Pr
     public async Task Second_first_admin_is_refused()
     {
         await using var scope = _app.Services.CreateAsyncScope();
-        var result = await Exemplars.Web.Infrastructure.Data.DatabaseStartup.CreateFirstAdminAsync(scope.ServiceProvider, "khac@tinh.vn", "Qu@nTri2026!", CancellationToken.None);
+        var result = await Exemplars.Web.Infrastructure.Data.DatabaseStartup.CreateFirstAdminAsync(scope.ServiceProvider, "khac@tinh.vn", "Vung-Tin-2026-Khoi", CancellationToken.None);
         Assert.False(result.IsSuccess);
         Assert.Equal("admin_exists", result.Errors[0].Code);
     }

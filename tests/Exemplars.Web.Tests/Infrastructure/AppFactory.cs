@@ -12,7 +12,7 @@ namespace Exemplars.Web.Tests.Infrastructure;
 /// </summary>
 public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public const string DemoPassword = "Demo@2025";
+    public const string DemoPassword = "Demo@2025-Khoi";
 
     private readonly Dictionary<string, HttpClient> _signedIn = [];
 

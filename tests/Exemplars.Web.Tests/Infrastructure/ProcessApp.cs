@@ -12,7 +12,7 @@ namespace Exemplars.Web.Tests.Infrastructure;
 public sealed class ProcessApp : IAsyncLifetime
 {
     public const string AdminEmail = "quantri@tinh.vn";
-    public const string AdminPassword = "Qu@nTri-2026-vững";
+    public const string AdminPassword = "Vung-Tin-2026-Khoi";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"exemplars-process-{Guid.NewGuid():N}");
     private readonly ConcurrentQueue<string> _output = new();

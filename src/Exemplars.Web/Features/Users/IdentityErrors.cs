@@ -11,7 +11,8 @@ public static class IdentityErrors
 
     private static string Message(IdentityError error) => error.Code switch
     {
-        "PasswordTooShort" => "Mật khẩu phải có ít nhất 8 ký tự.",
+        "PasswordTooShort" => $"Mật khẩu phải có ít nhất {Domain.Users.PasswordRules.MinimumLength} ký tự.",
+        Infrastructure.Auth.CommonPasswordValidator.Code => "Mật khẩu quá phổ biến hoặc dễ đoán (ví dụ một từ thông dụng thêm số và ký tự, hoặc chứa tên tài khoản). Hãy chọn mật khẩu khác, tốt nhất là một câu ngắn dễ nhớ.",
         "PasswordRequiresDigit" => "Mật khẩu phải có ít nhất một chữ số.",
         "PasswordRequiresLower" => "Mật khẩu phải có ít nhất một chữ thường.",
         "PasswordRequiresUpper" => "Mật khẩu phải có ít nhất một chữ hoa.",

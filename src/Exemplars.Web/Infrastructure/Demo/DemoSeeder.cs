@@ -17,7 +17,7 @@ namespace Exemplars.Web.Infrastructure.Demo;
 /// </summary>
 public static class DemoSeeder
 {
-    public const string Password = "Demo@2025";
+    public const string Password = "Demo@2025-Khoi";
     public const string BlocName = "Đảng bộ Khối Cơ quan và Doanh nghiệp tỉnh";
 
     /// <summary>(Name of the host unit, host type, "Đảng bộ" or "Chi bộ").</summary>

@@ -184,6 +184,7 @@ app.UseSwaggerUI(o =>
     o.ConfigObject.ValidatorUrl = "none"; // never call swagger.io from the browser
 });
 app.Use(AppAuth.OnlyLoginAndRefresh);
+app.Use(RefreshTokenGuard.Middleware);
 app.UseRouting();
 app.UseAuthentication();
 app.UseMiddleware<CurrentUserMiddleware>();
@@ -200,6 +201,17 @@ app.MapRazorPages();
 var api = app.MapGroup("/api/v1").RequireAuthorization();
 api.AddEndpointFilter(Exemplars.Web.Features.Common.BoundedInput.Filter);
 app.MapGroup("/api/v1/auth").WithTags("Auth").AllowAnonymous().MapIdentityApi<AppUser>();
+api.MapPost("/auth/logout", async (HttpContext http, UserManager<AppUser> users) =>
+    {
+        // Ends every session of the account: its access and refresh tokens and its cookies (the security stamp).
+        if (await users.GetUserAsync(http.User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
+        return Results.NoContent();
+    })
+    .WithTags("Auth").WithSummary("Đăng xuất: thu hồi mọi mã truy cập và mã làm mới của tài khoản");
 api.MapOrganizationsApi();
 api.MapEligibilityApi();
 api.MapPeopleApi();

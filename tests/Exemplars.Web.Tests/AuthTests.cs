@@ -182,6 +182,129 @@ public abstract class AuthTests(AppFactory app)
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
     }
 
+    private sealed record Tokens(string AccessToken, string RefreshToken);
+
+    private async Task<Tokens> ApiLogin(string email, string password)
+    {
+        using var client = app.CreateClient();
+        using var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        login.EnsureSuccessStatusCode();
+        return (await login.Content.ReadFromJsonAsync<Tokens>())!;
+    }
+
+    private async Task<HttpResponseMessage> Refresh(string refreshToken)
+    {
+        using var client = app.CreateClient();
+        return await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken });
+    }
+
+    private async Task<HttpStatusCode> Call(string accessToken)
+    {
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+        using var response = await client.GetAsync("/api/v1/organizations?page=1&pageSize=1");
+        return response.StatusCode;
+    }
+
+    [Fact]
+    public async Task A_refresh_token_works_once_and_its_replay_ends_every_session_of_the_account()
+    {
+        var (email, password) = await NewClerk();
+        var first = await ApiLogin(email, password);
+        Tokens second;
+        using (var refreshed = await Refresh(first.RefreshToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+            second = (await refreshed.Content.ReadFromJsonAsync<Tokens>())!;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await Call(second.AccessToken));
+        var session = await app.SignedInAs(email, password);
+
+        // The first token again (a thief's copy, or the thief racing the owner): refused, and everything of the account ends.
+        using (var replay = await Refresh(first.RefreshToken))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+            Assert.Contains("đã được dùng", await replay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var next = await Refresh(second.RefreshToken))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, next.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await Call(second.AccessToken));
+        using var home = await session.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+
+        // Signing in again starts afresh.
+        var fresh = await ApiLogin(email, password);
+        using var ok = await Refresh(fresh.RefreshToken);
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+    }
+
+    [Fact]
+    public async Task Logout_on_the_api_or_the_page_and_a_password_change_revoke_the_tokens_on_the_server()
+    {
+        var (email, password) = await NewClerk();
+
+        var api = await ApiLogin(email, password);
+        using (var client = app.CreateClient())
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", api.AccessToken);
+            using var logout = await client.PostAsync("/api/v1/auth/logout", null);
+            Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await Call(api.AccessToken));
+        using (var refused = await Refresh(api.RefreshToken))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+
+        // The page's logout form ends the account's API tokens too.
+        var tokens = await ApiLogin(email, password);
+        using var pageClient = app.CreateClient();
+        using (var signIn = await Login(pageClient, email, password))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        }
+
+        using (var pageLogout = await Forms.SubmitAsync(pageClient, "/", new Dictionary<string, string>(), "form[action='/Account/Logout']"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, pageLogout.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await Call(tokens.AccessToken));
+        using (var refused = await Refresh(tokens.RefreshToken))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+
+        // A password change ends the tokens issued before it.
+        var before = await ApiLogin(email, password);
+        using var changer = app.CreateClient();
+        using (var signIn = await Login(changer, email, password))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        }
+
+        using (var changed = await Forms.SubmitAsync(changer, "/Account/ChangePassword", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = password, ["Input.NewPassword"] = "Moi@2025-xyzw", ["Input.ConfirmPassword"] = "Moi@2025-xyzw",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        }
+
+        using (var refused = await Refresh(before.RefreshToken))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await Call(before.AccessToken));
+    }
+
     [Fact]
     public async Task Deactivated_user_cannot_sign_in_and_loses_open_sessions_and_tokens()
     {

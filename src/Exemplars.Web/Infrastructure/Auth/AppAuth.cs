@@ -8,14 +8,14 @@ public static class AppAuth
     public const string AdminPolicy = "Admin";
 
     /// <summary>
-    /// Of the Identity API endpoints, only sign-in and token refresh are exposed: accounts are created and
+    /// Of the Identity API endpoints, only sign-in and token refresh are exposed (beside the app's own logout): accounts are created and
     /// managed by administrators and in the pages, never by self-registration or e-mail flows.
     /// Runs before routing so that no request body is even read.
     /// </summary>
     public static async Task OnlyLoginAndRefresh(HttpContext context, RequestDelegate next)
     {
         var path = context.Request.Path;
-        if (path.StartsWithSegments("/api/v1/auth", out var rest) && rest.Value is not ("/login" or "/refresh"))
+        if (path.StartsWithSegments("/api/v1/auth", out var rest) && rest.Value is not ("/login" or "/refresh" or "/logout"))
         {
             await Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy").ExecuteAsync(context);
             return;

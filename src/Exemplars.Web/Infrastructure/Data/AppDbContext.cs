@@ -419,6 +419,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(x => x.Id).ValueGeneratedNever();
             e.Property(x => x.SortKeyVersion).HasMaxLength(100).IsRequired();
         });
+        builder.Entity<Auth.UsedRefreshToken>(e =>
+        {
+            e.ToTable("used_refresh_tokens");
+            e.HasKey(x => x.TokenHash);
+            e.Property(x => x.TokenHash).HasMaxLength(64);
+            e.Property(x => x.UserId).HasMaxLength(450).IsRequired();
+            e.HasIndex(x => x.ExpiresAtUtc);
+        });
         builder.Entity<SentReminder>(e =>
         {
             e.ToTable("sent_reminders");

@@ -10,7 +10,7 @@ public abstract class ScopeAndSecurityTests(AppFactory app)
     /// <summary>The only routes open without signing in.</summary>
     private static readonly HashSet<string> PublicRoutes =
     [
-        "/Account/Login", "/Account/AccessDenied", "/Account/Logout", "/Error", "/health", "/health/live", "/openapi/{documentName}.json",
+        "/Account/Login", "/Account/AccessDenied", "/Account/Logout", "/Error", "/health", "/health/live", "/health/ready", "/openapi/{documentName}.json",
         "/api/v1/auth/login", "/api/v1/auth/refresh",
         "/PublicComments/Candidates", "/api/v1/public/candidates", "/api/v1/public/comments",
         "/Showcase", "/Showcase/Index", "/Showcase/Details/{id:int}", "/api/v1/exemplars/", "/showcase/feed.atom", "/showcase/photo/{id:int}", "/api/v1/exemplars", "/api/v1/exemplars/{id:int}",

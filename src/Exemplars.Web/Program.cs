@@ -203,12 +203,7 @@ api.AddEndpointFilter(Exemplars.Web.Features.Common.BoundedInput.Filter);
 app.MapGroup("/api/v1/auth").WithTags("Auth").AllowAnonymous().MapIdentityApi<AppUser>();
 api.MapPost("/auth/logout", async (HttpContext http, UserManager<AppUser> users) =>
     {
-        // Ends every session of the account: its access and refresh tokens and its cookies (the security stamp).
-        if (await users.GetUserAsync(http.User) is { } user)
-        {
-            await users.UpdateSecurityStampAsync(user);
-        }
-
+        await Sessions.EndEveryOneAsync(users, await users.GetUserAsync(http.User));
         return Results.NoContent();
     })
     .WithTags("Auth").WithSummary("Đăng xuất: thu hồi mọi mã truy cập và mã làm mới của tài khoản");

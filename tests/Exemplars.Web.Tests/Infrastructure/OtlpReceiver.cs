@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Exemplars.Web.Tests.Infrastructure;
 
@@ -15,11 +14,7 @@ public sealed class OtlpReceiver : IDisposable
 
     public OtlpReceiver()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        Address = new Uri($"http://127.0.0.1:{port}/");
+        Address = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
         _listener.Prefixes.Add(Address.ToString());
         _listener.Start();
         _ = Task.Run(ReceiveAsync);

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Exemplars.Web.Tests.Infrastructure;
 
@@ -20,10 +18,7 @@ public sealed class ProcessApp : IAsyncLifetime
 
     public ProcessApp()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        Port = FreePort.Next();
     }
 
     public int Port { get; }

@@ -23,8 +23,8 @@ public sealed class ProxiedApp : IAsyncLifetime
 
     public ProxiedApp()
     {
-        HttpsPort = FreePort();
-        HttpPort = FreePort();
+        HttpsPort = FreePort.Next();
+        HttpPort = FreePort.Next();
         App.Settings["ReverseProxy__KnownProxies__0"] = ProxyAddress;
         App.Settings["AllowedHosts"] = $"{Host};127.0.0.1"; // the public name, and the address health probes use
         App.Settings["ASPNETCORE_HTTPS_PORT"] = HttpsPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -160,14 +160,5 @@ public sealed class ProxiedApp : IAsyncLifetime
         }
 
         throw new FileNotFoundException("deploy/nginx-exemplars.conf not found above " + AppContext.BaseDirectory);
-    }
-
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 }

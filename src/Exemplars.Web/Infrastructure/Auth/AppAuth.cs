@@ -23,5 +23,4 @@ public static class AppAuth
 
         await next(context);
     }
-
 }

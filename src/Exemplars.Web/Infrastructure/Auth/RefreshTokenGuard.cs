@@ -75,12 +75,8 @@ public static class RefreshTokenGuard
         {
             db.ChangeTracker.Clear();
             var users = context.RequestServices.GetRequiredService<UserManager<AppUser>>();
-            if (await users.FindByIdAsync(userId) is { } user)
-            {
-                await users.UpdateSecurityStampAsync(user);
-            }
-
-            await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Chưa đăng nhập", detail: RefusedDetail).ExecuteAsync(context);
+            await Sessions.EndEveryOneAsync(users, await users.FindByIdAsync(userId));
+            await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: Http.StatusMessages.Title(StatusCodes.Status401Unauthorized), detail: RefusedDetail).ExecuteAsync(context);
             return;
         }
 

@@ -23,9 +23,8 @@ public sealed class EmailSettings(IConfiguration configuration)
 
     public string FromName => configuration["Email:FromName"] ?? "Gương điển hình tiêu biểu";
 
-    /// <summary>Where links in e-mails point, e.g. https://guongdienhinh.example.vn (no trailing slash).</summary>
-    /// <summary>Where links in e-mails point: <c>App:PublicBaseUrl</c> (or the older <c>Email:BaseUrl</c>).</summary>
-    public string? BaseUrl => new Http.PublicUrl(configuration).Configured;
+    /// <summary>Where links in e-mails point (no trailing slash): <c>App:PublicBaseUrl</c>, or the older <c>Email:BaseUrl</c>.</summary>
+    public string? BaseUrl => Http.PublicUrl.ConfiguredIn(configuration);
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Host) && !string.IsNullOrWhiteSpace(From);
 }

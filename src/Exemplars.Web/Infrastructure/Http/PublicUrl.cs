@@ -8,18 +8,18 @@ namespace Exemplars.Web.Infrastructure.Http;
 public sealed class PublicUrl(IConfiguration configuration)
 {
     /// <summary>The configured base (no trailing slash); the older <c>Email:BaseUrl</c> is read when it is not set.</summary>
-    public string? Configured
-    {
-        get
-        {
-            var configured = configuration["App:PublicBaseUrl"];
-            if (string.IsNullOrWhiteSpace(configured))
-            {
-                configured = configuration["Email:BaseUrl"];
-            }
+    public string? Configured => ConfiguredIn(configuration);
 
-            return string.IsNullOrWhiteSpace(configured) ? null : configured.Trim().TrimEnd('/');
+    public static string? ConfiguredIn(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var configured = configuration["App:PublicBaseUrl"];
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            configured = configuration["Email:BaseUrl"];
         }
+
+        return string.IsNullOrWhiteSpace(configured) ? null : configured.Trim().TrimEnd('/');
     }
 
     public string For(HttpContext context) => Configured ?? $"{context.Request.Scheme}://{context.Request.Host}";

@@ -43,54 +43,49 @@ public static class AppJobs
     }
 }
 
-[DisallowConcurrentExecution]
-public sealed class DeadlineRemindersJob(IServiceScopeFactory scopes) : IJob
+/// <summary>
+/// A scheduled job: one run in a scope of its own, traced, counted and timed under its Quartz key's name
+/// (<see cref="Telemetry.AppTelemetry.RunJobAsync(string, Func{Task})"/>).
+/// </summary>
+public abstract class ScopedJob(IServiceScopeFactory scopes) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        await Telemetry.AppTelemetry.RunJobAsync("deadline-reminders", async () =>
+        ArgumentNullException.ThrowIfNull(context);
+        await Telemetry.AppTelemetry.RunJobAsync(context.JobDetail.Key.Name, async () =>
         {
-            using var scope = scopes.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<SendDeadlineReminders.Handler>().Handle(cancellationToken);
+            await using var scope = scopes.CreateAsyncScope();
+            await RunAsync(scope.ServiceProvider, cancellationToken);
         });
     }
+
+    protected abstract Task RunAsync(IServiceProvider services, CancellationToken cancellationToken);
 }
 
 [DisallowConcurrentExecution]
-public sealed class EmailNotificationsJob(IServiceScopeFactory scopes) : IJob
+public sealed class DeadlineRemindersJob(IServiceScopeFactory scopes) : ScopedJob(scopes)
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        await Telemetry.AppTelemetry.RunJobAsync("email-notifications", async () =>
-        {
-            using var scope = scopes.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<EmailNotifications.Handler>().Handle(cancellationToken);
-        });
-    }
+    protected override Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<SendDeadlineReminders.Handler>().Handle(cancellationToken);
 }
 
 [DisallowConcurrentExecution]
-public sealed class FileSweeperJob(IServiceScopeFactory scopes) : IJob
+public sealed class EmailNotificationsJob(IServiceScopeFactory scopes) : ScopedJob(scopes)
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        await Telemetry.AppTelemetry.RunJobAsync("file-sweeper", async () =>
-        {
-            using var scope = scopes.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<Features.Files.SweepFiles.Handler>().Handle(null, cancellationToken);
-        });
-    }
+    protected override Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<EmailNotifications.Handler>().Handle(cancellationToken);
 }
 
 [DisallowConcurrentExecution]
-public sealed class SuggestionRefreshJob(IServiceScopeFactory scopes) : IJob
+public sealed class FileSweeperJob(IServiceScopeFactory scopes) : ScopedJob(scopes)
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        await Telemetry.AppTelemetry.RunJobAsync("suggestion-refresh", async () =>
-        {
-            using var scope = scopes.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<Features.Eligibility.RefreshSuggestions.Handler>().RunAsync(TimeSpan.FromSeconds(1), cancellationToken);
-        });
-    }
+    protected override Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<Features.Files.SweepFiles.Handler>().Handle(null, cancellationToken);
+}
+
+[DisallowConcurrentExecution]
+public sealed class SuggestionRefreshJob(IServiceScopeFactory scopes) : ScopedJob(scopes)
+{
+    protected override Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<Features.Eligibility.RefreshSuggestions.Handler>().RunAsync(TimeSpan.FromSeconds(1), cancellationToken);
 }

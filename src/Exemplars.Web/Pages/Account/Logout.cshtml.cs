@@ -15,11 +15,8 @@ public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        // Server-side: the new security stamp ends this account's other cookies and its API tokens (issue 15).
-        if (await signIn.UserManager.GetUserAsync(User) is { } user)
-        {
-            await signIn.UserManager.UpdateSecurityStampAsync(user);
-        }
+        // Server-side too: this account's other cookies and its API tokens end (issue 15).
+        await Sessions.EndEveryOneAsync(signIn.UserManager, await signIn.UserManager.GetUserAsync(User));
 
         await signIn.SignOutAsync();
         return RedirectToPage("/Account/Login");

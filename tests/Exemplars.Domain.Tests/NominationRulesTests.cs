@@ -168,11 +168,26 @@ public sealed class NominationRulesTests
         Assert.False(FileRules.Check("a.pdf", 0, [], 0).IsSuccess);
     }
 
+    [Fact]
+    public void A_dossier_holds_at_most_40_files_and_each_refusal_has_its_code()
+    {
+        Assert.True(FileRules.Check("a.pdf", 10, "%PDF-"u8.ToArray(), 0, FileRules.MaxNominationFiles - 1).IsSuccess);
+        Assert.Equal("dossier_too_many_files", FileRules.Check("a.pdf", 10, "%PDF-"u8.ToArray(), 0, FileRules.MaxNominationFiles).Errors.Single().Code);
+        Assert.Equal("file_empty", FileRules.Check("a.pdf", 0, [], 0).Errors.Single().Code);
+        Assert.Equal("file_too_large", FileRules.Check("a.pdf", FileRules.MaxFileBytes + 1, "%PDF-"u8.ToArray(), 0).Errors.Single().Code);
+        Assert.Equal("dossier_too_large", FileRules.Check("a.pdf", 1, "%PDF-"u8.ToArray(), FileRules.MaxNominationBytes).Errors.Single().Code);
+        Assert.Equal("file_type", FileRules.Check("a.exe", 10, "MZ"u8.ToArray(), 0).Errors.Single().Code);
+        Assert.Equal("file_content", FileRules.Check("a.pdf", 10, "PK\u0003\u0004"u8.ToArray(), 0).Errors.Single().Code);
+    }
+
     [Theory]
     [InlineData("../../etc/passwd.pdf", "passwd.pdf")]
     [InlineData("C:\\Users\\x\\Bằng khen.pdf", "Bằng khen.pdf")]
     [InlineData("a<b>c|d.pdf", "a_b_c_d.pdf")]
     [InlineData(".hidden.pdf", "hidden.pdf")]
+    [InlineData("bao-cao\u202Efdp.exe.pdf", "bao-caofdp.exe.pdf")] // a right-to-left override would show "...exe.pdf" reversed
+    [InlineData("minh\u200B\u2066chung\u2069\uFEFF.pdf", "minhchung.pdf")] // zero-width space, isolates, BOM
+    [InlineData("bao\tcao\u0007.pdf", "bao_cao_.pdf")]
     [InlineData("", "tep")]
     [InlineData(null, "tep")]
     public void Names_are_cleaned(string? input, string expected) => Assert.Equal(expected, FileRules.CleanName(input));

@@ -54,8 +54,8 @@ public sealed class FullRoundBrowserTests(BrowserApp app, Xunit.Abstractions.ITe
     {
         var minutes = Path.Combine(folder, "bien-ban-hop-binh-xet.png");
         var evidence = Path.Combine(folder, "minh-chung-thanh-tich.pdf");
-        await File.WriteAllBytesAsync(minutes, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]);
-        await File.WriteAllBytesAsync(evidence, "%PDF-1.7\n%%EOF\n"u8.ToArray());
+        await File.WriteAllBytesAsync(minutes, Exemplars.Web.Tests.SampleFiles.Png("biên bản"));
+        await File.WriteAllBytesAsync(evidence, Exemplars.Web.Tests.SampleFiles.Pdf("minh chứng"));
 
         Step("nominate");
         // 1. Three grassroots clerks pick eligible people (and one collective) from the suggestions page and send seven dossiers.

@@ -18,9 +18,9 @@ public sealed class KeyboardGoldenPathTests(BrowserApp app) : IClassFixture<Brow
         var name = await PrepareEligiblePerson();
         var folder = Directory.CreateTempSubdirectory("exemplars-e2e-");
         var scan = Path.Combine(folder.FullName, "bien-ban-hop.png");
-        await File.WriteAllBytesAsync(scan, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]);
+        await File.WriteAllBytesAsync(scan, Exemplars.Web.Tests.SampleFiles.Png("biên bản"));
         var evidence = Path.Combine(folder.FullName, "bang-khen-2023.pdf");
-        await File.WriteAllBytesAsync(evidence, "%PDF-1.7\n%%EOF\n"u8.ToArray());
+        await File.WriteAllBytesAsync(evidence, Exemplars.Web.Tests.SampleFiles.Pdf("minh chứng"));
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "vi-VN", ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
         try
         {

@@ -30,8 +30,8 @@ public sealed class NominationGoldenPathTests(BrowserApp app) : IClassFixture<Br
         var folder = Directory.CreateTempSubdirectory("exemplars-e2e-");
         var scan = Path.Combine(folder.FullName, "bien-ban-hop.png");
         var evidence = Path.Combine(folder.FullName, "bang-khen-2023.pdf");
-        await File.WriteAllBytesAsync(scan, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]);
-        await File.WriteAllBytesAsync(evidence, "%PDF-1.7\n%%EOF\n"u8.ToArray());
+        await File.WriteAllBytesAsync(scan, Exemplars.Web.Tests.SampleFiles.Png("biên bản"));
+        await File.WriteAllBytesAsync(evidence, Exemplars.Web.Tests.SampleFiles.Pdf("minh chứng"));
         try
         {
             var page = await app.SignedInPage("coso1@demo.vn");

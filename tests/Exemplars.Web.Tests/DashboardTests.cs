@@ -19,8 +19,8 @@ namespace Exemplars.Web.Tests;
 public abstract class DashboardTests(AppFactory app)
 {
     private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
-    private static readonly byte[] Pdf = [.. "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"u8];
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
+    private static readonly byte[] Pdf = SampleFiles.Pdf();
+    private static readonly byte[] Png = SampleFiles.Png();
 
     private static readonly string[] Charts = ["status", "timeliness", "units", "categories", "gender", "age"];
 

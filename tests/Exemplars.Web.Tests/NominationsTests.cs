@@ -10,8 +10,8 @@ namespace Exemplars.Web.Tests;
 public abstract class NominationsTests(AppFactory app)
 {
     private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
-    private static readonly byte[] Pdf = [.. "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"u8];
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
+    private static readonly byte[] Pdf = SampleFiles.Pdf();
+    private static readonly byte[] Png = SampleFiles.Png();
 
     private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), Vietnam).DateTime);
 
@@ -229,12 +229,90 @@ public abstract class NominationsTests(AppFactory app)
         await SetDeadline(Today.AddDays(30));
         using var clerk = await app.BearerAs("coso1@demo.vn");
         var id = await Create(clerk, await NewPerson("CS001"));
-        var bytes = new byte[size];
-        (content == "png" ? Png : Pdf).AsSpan(0, Math.Min(size, content == "png" ? Png.Length : Pdf.Length)).CopyTo(bytes);
+        byte[] bytes = size == 0 ? [] : content == "png" ? Png : SampleFiles.Pdf(padTo: size);
         using var response = await Upload(clerk, id, name, bytes);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, (await Json(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.False(await app.WithDb(db => db.EvidenceFiles.AnyAsync(e => e.NominationId == id)));
+    }
+
+    public static TheoryData<string, string, string> HostileFiles() => new()
+    {
+        { "setup-doi-ten.docx", "zip", "file_not_docx" },
+        { "co-macro.docx", "docm", "file_macro" },
+        { "js.pdf", "js", "file_pdf_active" },
+        { "launch.pdf", "launch", "file_pdf_active" },
+        { "dinh-kem.pdf", "embedded", "file_pdf_active" },
+        { "chi-dau-tep.pdf", "head-only", "file_not_pdf" },
+        { "bom.png", "bomb", "file_image_too_large" },
+        { "hong.png", "broken-png", "file_not_image" },
+        { "bang.xlsx", "docx", "file_not_xlsx" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileFiles))]
+    public async Task Uploads_are_judged_by_parsing_and_hostile_ones_are_refused_with_a_code(string name, string kind, string code)
+    {
+        await SetDeadline(Today.AddDays(30));
+        using var clerk = await app.BearerAs("coso1@demo.vn");
+        var id = await Create(clerk, await NewPerson("CS001"));
+        var content = kind switch
+        {
+            "zip" => SampleFiles.ZipWithProgram(),
+            "docm" => SampleFiles.Docx("macro", macros: true),
+            "docx" => SampleFiles.Docx("không phải bảng tính"),
+            "js" => SampleFiles.PdfWithJavaScript(),
+            "launch" => SampleFiles.PdfWithLaunch(),
+            "embedded" => SampleFiles.PdfWithEmbeddedFile(),
+            "head-only" => [.. "%PDF-1.7\n%%EOF\n"u8],
+            "bomb" => SampleFiles.PngClaiming(20_000, 20_000),
+            _ => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13],
+        };
+        using var response = await Upload(clerk, id, name, content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await Json(response);
+        Assert.Equal(code, problem.GetProperty("code").GetString());
+        Assert.Matches("[ăâđêôơưạảấầẩậắằẳặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", problem.GetProperty("detail").GetString());
+        Assert.False(await app.WithDb(db => db.EvidenceFiles.AnyAsync(e => e.NominationId == id)));
+    }
+
+    [Fact]
+    public async Task Real_files_of_every_accepted_kind_are_taken()
+    {
+        await SetDeadline(Today.AddDays(30));
+        using var clerk = await app.BearerAs("coso1@demo.vn");
+        var id = await Create(clerk, await NewPerson("CS001"));
+        using var sheet = new MemoryStream();
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(sheet, new[] { new { Nam = 2024, KetQua = "Hoàn thành xuất sắc" } });
+        foreach (var (name, content) in new[] { ("bao-cao.pdf", SampleFiles.Pdf("thật")), ("bao-cao.docx", SampleFiles.Docx("thật")), ("so-lieu.xlsx", sheet.ToArray()), ("anh.png", SampleFiles.Png("thật")), ("anh.jpg", SampleFiles.Jpeg("thật")) })
+        {
+            using var response = await Upload(clerk, id, name, content);
+            Assert.True(response.StatusCode == HttpStatusCode.Created, $"{name}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    [Fact]
+    public async Task A_dossier_takes_at_most_40_files_and_names_lose_invisible_characters()
+    {
+        await SetDeadline(Today.AddDays(30));
+        using var clerk = await app.BearerAs("coso1@demo.vn");
+        var id = await Create(clerk, await NewPerson("CS001"));
+        using (var first = await Upload(clerk, id, "hop-dong\u202Efdp.exe.pdf", SampleFiles.Pdf("tên đảo chiều")))
+        {
+            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+            Assert.Equal("hop-dongfdp.exe.pdf", (await Json(first)).GetProperty("fileName").GetString());
+        }
+
+        for (var i = 2; i <= Exemplars.Domain.Nominations.FileRules.MaxNominationFiles; i++)
+        {
+            using var ok = await Upload(clerk, id, $"mc-{i}.pdf", SampleFiles.Pdf($"tệp {i}"));
+            Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
+        }
+
+        using var over = await Upload(clerk, id, "mc-41.pdf", SampleFiles.Pdf("tệp 41"));
+        Assert.Equal(HttpStatusCode.BadRequest, over.StatusCode);
+        Assert.Equal("dossier_too_many_files", (await Json(over)).GetProperty("code").GetString());
+        Assert.Equal(40, await app.WithDb(db => db.EvidenceFiles.CountAsync(e => e.NominationId == id)));
     }
 
     [Fact]
@@ -257,15 +335,13 @@ public abstract class NominationsTests(AppFactory app)
         await SetDeadline(Today.AddDays(30));
         using var clerk = await app.BearerAs("coso1@demo.vn");
         var id = await Create(clerk, await NewPerson("CS001"));
-        var big = new byte[19 * 1024 * 1024];
-        Pdf.CopyTo(big, 0);
         for (var i = 0; i < 5; i++)
         {
-            using var ok = await Upload(clerk, id, $"phan-{i}.pdf", big);
+            using var ok = await Upload(clerk, id, $"phan-{i}.pdf", SampleFiles.Pdf($"phần {i}", padTo: 19 * 1024 * 1024));
             Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
         }
 
-        using var over = await Upload(clerk, id, "phan-6.pdf", big);
+        using var over = await Upload(clerk, id, "phan-6.pdf", SampleFiles.Pdf("phần 6", padTo: 19 * 1024 * 1024));
         Assert.Equal(HttpStatusCode.BadRequest, over.StatusCode);
         Assert.Contains("100 MB", (await Json(over)).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
@@ -435,8 +511,8 @@ public abstract class NominationsTests(AppFactory app)
         await SetDeadline(Today.AddDays(30));
         using var clerk = await app.BearerAs("coso1@demo.vn");
         var draft = await Create(clerk, await NewPerson("CS001"));
-        using (var kept = await Upload(clerk, draft, "mc1.pdf", [.. Pdf, .. System.Text.Encoding.ASCII.GetBytes("%" + Guid.NewGuid())]))
-        using (var removed = await Upload(clerk, draft, "mc2.pdf", [.. Pdf, .. System.Text.Encoding.ASCII.GetBytes("%" + Guid.NewGuid())]))
+        using (var kept = await Upload(clerk, draft, "mc1.pdf", SampleFiles.Pdf(Guid.NewGuid().ToString())))
+        using (var removed = await Upload(clerk, draft, "mc2.pdf", SampleFiles.Pdf(Guid.NewGuid().ToString())))
         {
             Assert.Equal(HttpStatusCode.Created, kept.StatusCode);
             Assert.Equal(HttpStatusCode.Created, removed.StatusCode);

@@ -12,7 +12,7 @@ public abstract class SentFilesPageTests(AppFactory app)
 {
     private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
 
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
+    private static readonly byte[] Png = SampleFiles.Png();
 
     private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), Vietnam).DateTime);
 
@@ -59,7 +59,7 @@ public abstract class SentFilesPageTests(AppFactory app)
             Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         }
 
-        var evidence = System.Text.Encoding.UTF8.GetBytes($"%PDF-1.7\n% gửi {Guid.NewGuid()}\n%%EOF\n");
+        var evidence = SampleFiles.Pdf($"gửi {Guid.NewGuid()}");
         await Upload(clerkApi, id, "bien-ban.png", Png, "minutes");
         await Upload(clerkApi, id, "bang-khen.pdf", evidence, "3.2.5.1");
         using (var sent = await clerkApi.PostAsJsonAsync($"/api/v1/nominations/{id}/submit", new { }))

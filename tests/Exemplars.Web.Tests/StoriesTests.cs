@@ -10,7 +10,7 @@ namespace Exemplars.Web.Tests;
 /// <summary>Showcase stories: drafts over published text, approval, unpublishing with a reason, history, photos apart from evidence.</summary>
 public abstract class StoriesTests(AppFactory app)
 {
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 1, 2, 3, 4];
+    private static readonly byte[] Png = SampleFiles.Png();
 
     /// <summary>A commended nomination (a decision awarded it), ready for a story.</summary>
     private Task<(int Id, string Name)> Commended() => app.WithDb(async db =>

@@ -10,8 +10,8 @@ namespace Exemplars.Web.Tests;
 public abstract class VerificationPageTests(AppFactory app)
 {
     private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
-    private static readonly byte[] Pdf = [.. "%PDF-1.7\n%%EOF\n"u8];
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
+    private static readonly byte[] Pdf = SampleFiles.Pdf();
+    private static readonly byte[] Png = SampleFiles.Png();
 
     private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), Vietnam).DateTime);
 

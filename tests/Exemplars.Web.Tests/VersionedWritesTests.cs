@@ -19,11 +19,11 @@ public abstract class VersionedWritesTests(AppFactory app)
 {
     private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
 
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
+    private static readonly byte[] Png = SampleFiles.Png();
 
     private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), Vietnam).DateTime);
 
-    private static byte[] Pdf(string marker) => [.. System.Text.Encoding.UTF8.GetBytes($"%PDF-1.7\n% {marker}\n1 0 obj\n<<>>\nendobj\n%%EOF\n")];
+    private static byte[] Pdf(string marker) => SampleFiles.Pdf(marker);
 
     private Task<Guid> VersionOf(int nominationId) => app.WithDb(db => db.Nominations.Where(n => n.Id == nominationId).Select(n => n.Version).SingleAsync());
 

@@ -9,6 +9,11 @@ public static class FileRules
     public const long MaxFileBytes = 20L * 1024 * 1024;
     public const long MaxNominationBytes = 100L * 1024 * 1024;
 
+    /// <summary>Files one dossier may hold (evidence and the minutes' scan together).</summary>
+    public const int MaxNominationFiles = 40;
+
+    private static DomainError Refused(string code, string message) => new(ErrorKind.Validation, code, message, "File");
+
     public sealed record FileType(string Extension, string ContentType);
 
     private static readonly Dictionary<string, FileType> Types = new()
@@ -22,27 +27,32 @@ public static class FileRules
     };
 
     /// <summary>Checks size and that the first bytes match the type the name claims. Returns the accepted type.</summary>
-    public static Result<FileType> Check(string? fileName, long length, ReadOnlySpan<byte> head, long nominationBytesSoFar)
+    public static Result<FileType> Check(string? fileName, long length, ReadOnlySpan<byte> head, long nominationBytesSoFar, int nominationFilesSoFar = 0)
     {
         if (length <= 0)
         {
-            return DomainError.Invalid("File", "Tệp tải lên rỗng.");
+            return Refused("file_empty", "Tệp tải lên rỗng.");
         }
 
         if (length > MaxFileBytes)
         {
-            return DomainError.Invalid("File", "Mỗi tệp tối đa 20 MB.");
+            return Refused("file_too_large", "Mỗi tệp tối đa 20 MB.");
         }
 
         if (nominationBytesSoFar + length > MaxNominationBytes)
         {
-            return DomainError.Invalid("File", "Tổng dung lượng tệp của một hồ sơ tối đa 100 MB.");
+            return Refused("dossier_too_large", "Tổng dung lượng tệp của một hồ sơ tối đa 100 MB.");
+        }
+
+        if (nominationFilesSoFar >= MaxNominationFiles)
+        {
+            return Refused("dossier_too_many_files", $"Một hồ sơ có tối đa {MaxNominationFiles} tệp; hãy gộp các minh chứng cùng loại vào một tệp PDF hoặc xóa tệp không cần.");
         }
 
         var extension = Path.GetExtension(CleanName(fileName)).ToLowerInvariant();
         if (!Types.TryGetValue(extension, out var type))
         {
-            return DomainError.Invalid("File", "Chỉ nhận tệp PDF, Word (.docx), Excel (.xlsx), ảnh JPG hoặc PNG.");
+            return Refused("file_type", "Chỉ nhận tệp PDF, Word (.docx), Excel (.xlsx), ảnh JPG hoặc PNG.");
         }
 
         var matches = type.Extension switch
@@ -55,10 +65,14 @@ public static class FileRules
         };
         return matches
             ? type
-            : DomainError.Invalid("File", $"Nội dung tệp không đúng định dạng {type.Extension.TrimStart('.').ToUpperInvariant()} như tên tệp.");
+            : Refused("file_content", $"Nội dung tệp không đúng định dạng {type.Extension.TrimStart('.').ToUpperInvariant()} như tên tệp.");
     }
 
-    /// <summary>A safe display name: no folders, no control or reserved characters, at most 120 characters, extension kept.</summary>
+    /// <summary>
+    /// A safe display name: no folders, no control or reserved characters, no invisible formatting characters (bidi
+    /// overrides such as U+202E that make "exe.pdf" read "fdp.exe", zero-width joiners), at most 120 characters,
+    /// extension kept.
+    /// </summary>
     public static string CleanName(string? fileName)
     {
         var name = (fileName ?? string.Empty).Replace('\\', '/');
@@ -66,6 +80,11 @@ public static class FileRules
         var builder = new StringBuilder(name.Length);
         foreach (var c in name)
         {
+            if (char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+            {
+                continue; // bidi overrides and isolates, zero-width characters: dropped, not shown
+            }
+
             builder.Append(char.IsControl(c) || "<>:\"|?*".Contains(c) ? '_' : c);
         }
 

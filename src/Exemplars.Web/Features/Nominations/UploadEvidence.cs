@@ -30,7 +30,12 @@ public static class UploadEvidence
                 return Result<Uploaded>.Failure(nomination.Errors);
             }
 
-            var check = FileRules.Check(fileName, content.LongLength, content.AsSpan(0, Math.Min(content.Length, 16)), nomination.Value.Evidence.Sum(e => e.Size));
+            var check = FileRules.Check(fileName, content.LongLength, content.AsSpan(0, Math.Min(content.Length, 16)), nomination.Value.Evidence.Sum(e => e.Size), nomination.Value.Evidence.Count);
+            if (check.IsSuccess)
+            {
+                check = Infrastructure.Files.UploadInspection.Inspect(check.Value, content); // parsed, not judged by its first bytes
+            }
+
             if (!check.IsSuccess)
             {
                 return Result<Uploaded>.Failure(check.Errors);
@@ -56,7 +61,7 @@ public static class UploadEvidence
                 return Result<Uploaded>.Failure(nomination.Errors);
             }
 
-            check = FileRules.Check(fileName, content.LongLength, content.AsSpan(0, Math.Min(content.Length, 16)), nomination.Value.Evidence.Sum(e => e.Size));
+            check = FileRules.Check(fileName, content.LongLength, content.AsSpan(0, Math.Min(content.Length, 16)), nomination.Value.Evidence.Sum(e => e.Size), nomination.Value.Evidence.Count);
             if (!check.IsSuccess)
             {
                 return Result<Uploaded>.Failure(check.Errors);

@@ -46,6 +46,13 @@ public static class SaveStory
                     return DomainError.Invalid("Photo", "Ảnh phải là tệp JPG hoặc PNG thật, tối đa 20 MB.");
                 }
 
+                // Decoded, within a pixel limit (a crafted header could otherwise claim gigapixels).
+                check = Infrastructure.Files.UploadInspection.Inspect(check.Value, p.Content);
+                if (!check.IsSuccess)
+                {
+                    return new DomainError(ErrorKind.Validation, check.Errors[0].Code, check.Errors[0].Message, "Photo");
+                }
+
                 photoType = check.Value;
             }
 

@@ -122,12 +122,7 @@ builder.Services.AddReverseProxySupport(builder.Configuration);
 builder.Services.AddSingleton<PublicUrl>();
 builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false); // unreadable input is a 400 problem, also in Development
-builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
-{
-    document.Info.Title = "Exemplars API";
-    document.Info.Description = "API của hệ thống quản lý gương điển hình tiêu biểu. Xác thực: POST /api/v1/auth/login rồi gửi 'Authorization: Bearer <accessToken>'.";
-    return Task.CompletedTask;
-}));
+builder.Services.AddApiDocumentation();
 builder.Services.AddSingleton<Exemplars.Web.Features.PublicComments.PublicCommentLimiter>();
 builder.Services.AddSingleton<SignInThrottle>();
 builder.Services.AddHealthChecks()

@@ -20,4 +20,8 @@ public sealed record DomainError(ErrorKind Kind, string Code, string Message, st
     public static DomainError Conflict(string code, string message) => new(ErrorKind.Conflict, code, message);
 
     public static DomainError Rule(string code, string message) => new(ErrorKind.RuleBroken, code, message);
+
+    /// <summary>A well-formed request naming records that exist but do not qualify (or are not there) in the current state:
+    /// 422, not 400, so that a client can tell a malformed body from a choice the data does not allow.</summary>
+    public static DomainError Rule(string code, string message, string field) => new(ErrorKind.RuleBroken, code, message, field);
 }

@@ -173,7 +173,7 @@ public static class OpenBallot
                 // Withdrawn or returned since the list was read: the same conflict as a change caught while saving.
                 return await db.Nominations.AnyAsync(n => notVerified.Contains(n.Id) && n.RoundId == roundId && (n.Status == NominationStatus.Withdrawn || n.Status == NominationStatus.Returned), cancellationToken)
                     ? CandidatesChanged
-                    : DomainError.Invalid("NominationIds", "Chỉ bỏ phiếu cho hồ sơ đã thẩm định của đợt này.");
+                    : DomainError.Rule("nominations_not_verified", "Chỉ bỏ phiếu cho hồ sơ đã thẩm định của đợt này.", "NominationIds");
             }
 
             return requested;

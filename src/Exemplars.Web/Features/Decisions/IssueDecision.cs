@@ -57,7 +57,7 @@ public static class IssueDecision
             int? roundId = command.Round is null ? null : await db.Rounds.Where(r => r.Code == command.Round).Select(r => (int?)r.Id).SingleOrDefaultAsync(cancellationToken);
             if (nominations.Count != ids.Count || (roundId is { } listedRound && nominations.Any(n => n.RoundId != listedRound)))
             {
-                errors.Add(DomainError.Invalid("NominationIds", "Có hồ sơ không tìm thấy hoặc không thuộc đợt đã chọn."));
+                errors.Add(DomainError.Rule("nominations_not_in_round", "Có hồ sơ không tìm thấy hoặc không thuộc đợt đã chọn.", "NominationIds"));
             }
             else if (Enum.IsDefined(command.Type))
             {

@@ -71,7 +71,7 @@ public static class OverrideSelection
             var status = await db.Nominations.Where(n => n.Id == command.NominationId && n.RoundId == roundId).Select(n => (NominationStatus?)n.Status).SingleOrDefaultAsync(cancellationToken);
             if (status is null)
             {
-                return DomainError.Invalid("NominationId", "Không tìm thấy hồ sơ trong đợt này.");
+                return DomainError.Rule("nomination_not_in_round", "Không tìm thấy hồ sơ trong đợt này.", "NominationId");
             }
 
             if (status != NominationStatus.Commended)

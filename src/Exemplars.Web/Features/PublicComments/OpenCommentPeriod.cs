@@ -32,9 +32,13 @@ public static class OpenCommentPeriod
             var ids = command.NominationIds?.Distinct().ToList() ?? [];
             var roundId = context.Value.Round.Id;
             var errors = new List<DomainError>();
-            if (ids.Count == 0 || await db.Nominations.CountAsync(n => ids.Contains(n.Id) && n.RoundId == roundId && n.Status == NominationStatus.Verified, cancellationToken) != ids.Count)
+            if (ids.Count == 0)
             {
                 errors.Add(DomainError.Invalid("NominationIds", "Hãy chọn các hồ sơ đã thẩm định của đợt này."));
+            }
+            else if (await db.Nominations.CountAsync(n => ids.Contains(n.Id) && n.RoundId == roundId && n.Status == NominationStatus.Verified, cancellationToken) != ids.Count)
+            {
+                errors.Add(DomainError.Rule("nominations_not_verified", "Hãy chọn các hồ sơ đã thẩm định của đợt này.", "NominationIds"));
             }
 
             if (command.EndsOn < command.StartsOn)

@@ -191,7 +191,7 @@ public static class VerifyNomination
 
             if (!details.Value.Eligibility.JudgementCriteria.Any(c => c.Code == criterionCode))
             {
-                return DomainError.Invalid("CriterionCode", "Tiêu chí không thuộc hồ sơ này.");
+                return DomainError.Rule("criterion_not_in_dossier", "Tiêu chí không thuộc hồ sơ này.", "CriterionCode");
             }
 
             if (result != CheckResult.Pass && string.IsNullOrWhiteSpace(note))

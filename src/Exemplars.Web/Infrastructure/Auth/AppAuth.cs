@@ -12,10 +12,13 @@ public static class AppAuth
     /// managed by administrators and in the pages, never by self-registration or e-mail flows.
     /// Runs before routing so that no request body is even read.
     /// </summary>
+    /// <summary>The paths under /api/v1/auth that are served (the rest are refused here and left out of the OpenAPI document).</summary>
+    public static bool IsOpenAuthPath(string? rest) => rest is "/login" or "/refresh" or "/logout";
+
     public static async Task OnlyLoginAndRefresh(HttpContext context, RequestDelegate next)
     {
         var path = context.Request.Path;
-        if (path.StartsWithSegments("/api/v1/auth", out var rest) && rest.Value is not ("/login" or "/refresh" or "/logout"))
+        if (path.StartsWithSegments("/api/v1/auth", out var rest) && !IsOpenAuthPath(rest.Value))
         {
             await Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy").ExecuteAsync(context);
             return;

@@ -1,0 +1,79 @@
+using Exemplars.Domain.Ballots;
+using Exemplars.Domain.Documents;
+using Exemplars.Domain.Eligibility;
+using Exemplars.Domain.Nominations;
+using Exemplars.Web.Features.Ballots;
+using Exemplars.Web.Features.Decisions;
+using Exemplars.Web.Features.Discovery;
+using Exemplars.Web.Features.Eligibility;
+using Exemplars.Web.Features.Nominations;
+using Exemplars.Web.Features.PublicComments;
+using Exemplars.Web.Features.Replication;
+using Exemplars.Web.Features.Reports;
+using Exemplars.Web.Features.Review;
+
+namespace Exemplars.Web.Infrastructure.Http;
+
+/// <summary>
+/// One example body for each request type of the API, written as instances of the real types (so a renamed or retyped
+/// field breaks the build, not the document), shown in the OpenAPI document by <see cref="ApiDocumentation"/>. The
+/// values read like a real round of the 2026–2030 term; ids and versions are illustrative. <c>OpenApiExampleTests</c> sends
+/// each one and expects no 400.
+/// </summary>
+public static class ApiExamples
+{
+    private static readonly Guid Version = new("3f2c8a91-5d0e-4b7a-9c61-2e8d4f0b7a15");
+    private const string Round = "2026-2028";
+
+    private static readonly Dictionary<Type, object> Examples = new()
+    {
+        [typeof(EvaluateEligibility.Request)] = new EvaluateEligibility.Request(Round, new EvaluateEligibility.NomineeInput(
+            Kind: "Individual", Category: "3.2.5", PartyMember: true, PartyJoinYear: 2012, Leader: false,
+            Ratings: new() { ["2026"] = "Excellent" }, DisciplineYears: [], FamilyLawAttested: true, Collective: null)),
+        [typeof(CreateNomination.Command)] = new CreateNomination.Command(Round, NomineeKind.Individual, PersonId: 1, CollectiveId: null, Category: "3.2.5"),
+        [typeof(SaveDossier.Command)] = new SaveDossier.Command(
+            Version, Summary: "Hoàn thành xuất sắc nhiệm vụ năm 2026; chủ trì sáng kiến rút ngắn thời gian giải quyết hồ sơ một cửa.",
+            AchievementsByYear: "2026: Chiến sĩ thi đua cơ sở.", Initiatives: "Sáng kiến số hóa sổ theo dõi đảng viên (cấp cơ sở, 2026).",
+            CommendationsReceived: "Giấy khen của Đảng ủy cơ sở năm 2026.", ReportHtml: "<p>Báo cáo thành tích <strong>tóm tắt</strong>.</p>",
+            MinutesDate: new DateOnly(2027, 3, 15), MembersTotal: 9, MembersPresent: 8, VotesAgree: 7, VotesDisagree: 1, VotesAbstain: 0,
+            FamilyLawAttested: true, IndeterminateExplanation: null),
+        [typeof(NominationsApi.VersionBody)] = new NominationsApi.VersionBody(Version),
+        [typeof(NominationsApi.ReturnBody)] = new NominationsApi.ReturnBody(Version, "Biên bản họp xét chưa có chữ ký của chủ trì; đề nghị bổ sung bản chụp có chữ ký."),
+        [typeof(GrantExtension.Command)] = new GrantExtension.Command(Round, "CS005", new DateOnly(2027, 4, 20), "Đơn vị đang kiện toàn cấp ủy."),
+        [typeof(ReviewApi.CheckBody)] = new ReviewApi.CheckBody("3.2.5.1", CheckResult.Pass, "Khớp với bản gốc lưu tại đơn vị."),
+        [typeof(ReviewApi.AcceptBody)] = new ReviewApi.AcceptBody(Version),
+        [typeof(OpenCommentPeriod.Command)] = new OpenCommentPeriod.Command(Round, new DateOnly(2027, 4, 10), new DateOnly(2027, 4, 20), [1]),
+        [typeof(PostComment.Command)] = new PostComment.Command(1, "Trần Văn Bình", "0912 345 678", "Tôi công tác cùng đồng chí nhiều năm, xác nhận các thành tích nêu trong hồ sơ là đúng.", Website: null),
+        [typeof(PublicCommentsApi.DecideBody)] = new PublicCommentsApi.DecideBody(CommentStatus.Accepted, "Đã xác minh với đơn vị; ý kiến phản ánh đúng."),
+        [typeof(OpenBallot.Command)] = new OpenBallot.Command(Round, "Bỏ phiếu kín chọn điển hình tiêu biểu đợt 2026–2028", [1, 2]),
+        [typeof(BallotsApi.VoteBody)] = new BallotsApi.VoteBody(new() { [1] = BallotChoice.Approve, [2] = BallotChoice.Disapprove }),
+        [typeof(BallotsApi.ShareBody)] = new BallotsApi.ShareBody("mảnh khóa in trên phiếu giao cho thành viên Ban kiểm phiếu"),
+        [typeof(OverrideSelection.Command)] = new OverrideSelection.Command(Round, 1, Include: true, "Thường trực thống nhất bổ sung do thành tích nổi bật được Tỉnh ủy ghi nhận."),
+        [typeof(IssueDecision.Command)] = new IssueDecision.Command(DocumentType.Decision, Issuer: null, "Quyết định biểu dương điển hình tiêu biểu đợt 2026–2028",
+            new DateOnly(2027, 5, 19), "Nguyễn Văn An", "Giấy khen", [1], Round),
+        [typeof(DecisionsApi.OutcomeBody)] = new DecisionsApi.OutcomeBody(ProvinceOutcome.Commended, "Tỉnh ủy biểu dương tại Quyết định số 125-QĐ/TU.", Version),
+        [typeof(ReplicationApi.PledgeBody)] = new ReplicationApi.PledgeBody(1, "Áp dụng cách tổ chức sinh hoạt chi bộ chuyên đề theo mô hình của điển hình.", new DateOnly(2027, 12, 31)),
+        [typeof(ReplicationApi.ResultBody)] = new ReplicationApi.ResultBody("Đã tổ chức 4 buổi sinh hoạt chuyên đề; tỷ lệ đảng viên tham dự tăng từ 85% lên 97%.", Version),
+        [typeof(DiscoveredExemplars.Command)] = new DiscoveredExemplars.Command(NomineeKind.Individual, PersonId: null, "Lê Thị Hoa", "Chi bộ Phòng Kế toán",
+            "Ba năm liền hoàn thành xuất sắc nhiệm vụ; đề xuất quy trình thu chi điện tử."),
+        [typeof(DiscoveryApi.NurtureBody)] = new DiscoveryApi.NurtureBody("Giao chi bộ theo dõi, bồi dưỡng; báo cáo kết quả sau 6 tháng.", Version),
+        [typeof(ReportsApi.PeriodBody)] = new ReportsApi.PeriodBody(new DateOnly(2027, 1, 1), new DateOnly(2027, 6, 30), new DateOnly(2027, 7, 10), Version),
+        [typeof(ReportsApi.SaveBody)] = new ReportsApi.SaveBody(3, "Đơn vị đã biểu dương 3 điển hình tại hội nghị sơ kết 6 tháng.", Version),
+        [typeof(ReportsApi.SubmitBody)] = new ReportsApi.SubmitBody(Version),
+        [typeof(ReportsApi.ReturnBody)] = new ReportsApi.ReturnBody("Số liệu điển hình được biểu dương chưa khớp với danh sách kèm theo.", Version),
+        [typeof(ReportsApi.BlocBody)] = new ReportsApi.BlocBody("<p>Các đơn vị đã phát hiện 42 điển hình.</p>", "<p>Một số đơn vị nộp báo cáo chậm.</p>",
+            "<p>Tiếp tục nhân rộng các mô hình hiệu quả.</p>", Version),
+        [typeof(Microsoft.AspNetCore.Identity.Data.LoginRequest)] = new Microsoft.AspNetCore.Identity.Data.LoginRequest { Email = "canbo@donvi.vn", Password = "mat-khau-cua-dong-chi" },
+        [typeof(Microsoft.AspNetCore.Identity.Data.RefreshRequest)] = new Microsoft.AspNetCore.Identity.Data.RefreshRequest { RefreshToken = "CfDJ8...refreshToken-nhận-khi-đăng-nhập" },
+    };
+
+    /// <summary>The example for a request type, if one is written.</summary>
+    public static object? For(Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return Examples.GetValueOrDefault(Nullable.GetUnderlyingType(type) ?? type);
+    }
+
+    /// <summary>The request types that have an example.</summary>
+    public static IReadOnlyCollection<Type> Types => Examples.Keys;
+}

@@ -39,6 +39,7 @@ builder.Services.AddFeatureHandlers();
 builder.Services.AddScoped<Exemplars.Web.Features.Plans.FrozenRounds>();
 builder.Services.AddSingleton<BackgroundImports>();
 builder.Services.AddSingleton<FileStorage>();
+builder.Services.AddSingleton<Exemplars.Web.Infrastructure.Operations.Backups>();
 builder.Services.AddSingleton<IFileStore>(sp => sp.GetRequiredService<FileStorage>());
 builder.Services.AddSingleton<DocumentSettings>();
 builder.Services.AddSingleton<Exemplars.Web.Infrastructure.Excel.ExportLimits>();

@@ -5,7 +5,8 @@ namespace Exemplars.Web.Infrastructure;
 
 /// <summary>
 /// Command-line verbs of the app, for a production start:
-/// <c>dotnet Exemplars.Web.dll create-admin --email a@b.vn --password '...'</c> and <c>migrate</c>.
+/// <c>dotnet Exemplars.Web.dll create-admin --email a@b.vn --password '...'</c>, <c>migrate</c>,
+/// <c>backup --to DIR</c> and <c>restore --from DIR --yes</c> (ADR 023).
 /// </summary>
 public static class Cli
 {
@@ -43,8 +44,26 @@ public static class Cli
 
                 await Console.Out.WriteLineAsync($"Đã tạo tài khoản quản trị {email}.");
                 return 0;
+            case "backup":
+                var to = Option(args, "--to");
+                if (to is null)
+                {
+                    await Console.Error.WriteLineAsync("Cách dùng: backup --to <thư mục mới hoặc rỗng>");
+                    return 2;
+                }
+
+                return await Operations.BackupCommands.BackupAsync(app.Services, to);
+            case "restore":
+                var from = Option(args, "--from");
+                if (from is null)
+                {
+                    await Console.Error.WriteLineAsync("Cách dùng: restore --from <thư mục sao lưu> --yes (dừng ứng dụng trước; toàn bộ dữ liệu và tệp hiện có bị thay bằng bản sao lưu)");
+                    return 2;
+                }
+
+                return await Operations.BackupCommands.RestoreAsync(app.Services, from, confirmed: args.Contains("--yes"));
             default:
-                await Console.Error.WriteLineAsync($"Lệnh không hợp lệ: {verb}. Các lệnh: migrate, create-admin.");
+                await Console.Error.WriteLineAsync($"Lệnh không hợp lệ: {verb}. Các lệnh: migrate, create-admin, backup, restore.");
                 return 2;
         }
     }

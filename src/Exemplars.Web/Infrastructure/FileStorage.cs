@@ -161,6 +161,37 @@ public sealed class FileStorage : IFileStore
         }
     }
 
+    /// <summary>Every stored file (content-addressed and legacy), not unfinished uploads: paths relative to the root with '/', for backups.</summary>
+    public IEnumerable<string> ListAll() =>
+        Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories)
+            .Where(f => !Path.GetFileName(f).StartsWith(TemporaryPrefix, StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(_root, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Order(StringComparer.Ordinal);
+
+    /// <summary>The full path of a stored file (checked to stay under the root).</summary>
+    public string FullPathOf(string relative) => FullPath(relative);
+
+    /// <summary>Puts a file back at its stored path from a backup: written to a temporary name, then moved over whatever is there.</summary>
+    public async Task RestoreAsync(string relative, string source, CancellationToken cancellationToken)
+    {
+        var full = FullPath(relative);
+        var folder = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(folder);
+        var temporary = Path.Combine(folder, TemporaryPrefix + Guid.NewGuid().ToString("N"));
+        await using (var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan))
+        await using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+        {
+            await input.CopyToAsync(output, cancellationToken);
+            await output.FlushAsync(cancellationToken);
+            output.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, full, overwrite: true);
+    }
+
+    /// <summary>Removes a stored file by its relative path (a restore removing what the backup did not have).</summary>
+    public void DeleteRelative(string relative) => File.Delete(FullPath(relative));
+
     /// <summary>True for a content-addressed path (shared by every record of the same bytes), false for a legacy one.</summary>
     public static bool IsContentAddressed(string address) => address.StartsWith(BlobFolder + "/", StringComparison.Ordinal);
 

@@ -34,27 +34,7 @@ public sealed class ProcessApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Exemplars.Web.dll")])
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = Address.ToString().TrimEnd('/');
-        start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(_folder, "app.db")}";
-        start.Environment["Storage__Path"] = Path.Combine(_folder, "files");
-        start.Environment["Database__Provider"] = "Sqlite";
-        start.Environment["Demo__Enabled"] = "false";
-        start.Environment["Jobs__Enabled"] = "false";
-        start.Environment["Bootstrap__AdminEmail"] = AdminEmail;
-        start.Environment["Bootstrap__AdminPassword"] = AdminPassword;
-        foreach (var (key, value) in Settings)
-        {
-            start.Environment[key] = value;
-        }
-
+        var start = StartInfo([]);
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) { _output.Enqueue(e.Data); } };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { _output.Enqueue(e.Data); } };
@@ -85,6 +65,46 @@ public sealed class ProcessApp : IAsyncLifetime
         }
 
         throw new InvalidOperationException($"The app did not become ready in 60 s:\n{string.Join('\n', _output)}");
+    }
+
+    /// <summary>The app's own process with its settings (database, files, environment) and the given arguments.</summary>
+    private ProcessStartInfo StartInfo(IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Exemplars.Web.dll"), .. arguments])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = Address.ToString().TrimEnd('/');
+        start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(_folder, "app.db")}";
+        start.Environment["Storage__Path"] = FilesFolder;
+        start.Environment["Database__Provider"] = "Sqlite";
+        start.Environment["Demo__Enabled"] = "false";
+        start.Environment["Jobs__Enabled"] = "false";
+        start.Environment["Bootstrap__AdminEmail"] = AdminEmail;
+        start.Environment["Bootstrap__AdminPassword"] = AdminPassword;
+        foreach (var (key, value) in Settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        return start;
+    }
+
+    /// <summary>The stored files' folder of this app.</summary>
+    public string FilesFolder => Path.Combine(_folder, "files");
+
+    /// <summary>Runs a command of the app (<c>backup --to …</c>) against the same database and files; its exit code and output.</summary>
+    public async Task<(int ExitCode, string Output)> RunCommandAsync(params string[] arguments)
+    {
+        using var process = Process.Start(StartInfo(arguments))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await errors);
     }
 
     /// <summary>Waits until a line of output satisfies <paramref name="match"/>.</summary>

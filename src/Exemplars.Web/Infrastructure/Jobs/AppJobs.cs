@@ -37,6 +37,13 @@ public static class AppJobs
             var sweep = new JobKey("file-sweeper");
             q.AddJob<FileSweeperJob>(o => o.WithIdentity(sweep));
             q.AddTrigger(t => t.ForJob(sweep).WithIdentity("file-sweeper-nightly").WithCronSchedule("0 30 2 * * ?", c => c.InTimeZone(VietnamTime.Zone)));
+            if (!string.IsNullOrWhiteSpace(configuration["Backup:Folder"]))
+            {
+                // Optional scheduled backups (ADR 023): a Quartz cron in Viet Nam time, by default 01:15 every night.
+                var backup = new JobKey("scheduled-backup");
+                q.AddJob<ScheduledBackupJob>(o => o.WithIdentity(backup));
+                q.AddTrigger(t => t.ForJob(backup).WithIdentity("scheduled-backup-cron").WithCronSchedule(configuration["Backup:Schedule"] ?? "0 15 1 * * ?", c => c.InTimeZone(VietnamTime.Zone)));
+            }
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
@@ -81,6 +88,13 @@ public sealed class FileSweeperJob(IServiceScopeFactory scopes) : ScopedJob(scop
 {
     protected override Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         services.GetRequiredService<Features.Files.SweepFiles.Handler>().Handle(null, cancellationToken);
+}
+
+[DisallowConcurrentExecution]
+public sealed class ScheduledBackupJob(IServiceScopeFactory scopes, IConfiguration configuration) : ScopedJob(scopes)
+{
+    protected override Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<Operations.Backups>().ScheduledAsync(configuration["Backup:Folder"]!, configuration.GetValue("Backup:Keep", 7), cancellationToken);
 }
 
 [DisallowConcurrentExecution]

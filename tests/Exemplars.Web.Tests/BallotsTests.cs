@@ -900,7 +900,6 @@ public abstract class BallotsTests(AppFactory app)
             // A GET only offers the batch; it starts by a POST with the antiforgery token, and only for the roles that issue.
             var offer = await secretariatPage.GetStringAsync($"/Documents/Certificates?id={decisionId}");
             Assert.Contains("Tạo Giấy khen", offer, StringComparison.Ordinal);
-            var jobs = app.Services.GetRequiredService<Exemplars.Web.Infrastructure.BackgroundImports>();
             using var withoutToken = await secretariatPage.PostAsync($"/Documents/Certificates?id={decisionId}", new FormUrlEncodedContent([]));
             Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
             var committeePage = await app.SignedInAs("btv1@demo.vn");
@@ -908,13 +907,13 @@ public abstract class BallotsTests(AppFactory app)
             Assert.Contains("/Account/AccessDenied", committeeOffer.Headers.Location?.ToString() ?? string.Empty, StringComparison.Ordinal);
             Assert.DoesNotContain("Giấy khen (PDF)", await committeePage.GetStringAsync("/Decisions"), StringComparison.Ordinal);
             var committeeToken = (await Forms.GetDocumentAsync(committeePage, "/Decisions")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-            var jobsBefore = jobs.Count;
+            var jobsBefore = await app.WithDb(db => db.BackgroundJobs.CountAsync());
             using (var committeePost = await committeePage.PostAsync($"/Documents/Certificates?id={decisionId}", new FormUrlEncodedContent([new("__RequestVerificationToken", committeeToken)])))
             {
                 Assert.Contains("/Account/AccessDenied", committeePost.Headers.Location?.ToString() ?? string.Empty, StringComparison.Ordinal);
             }
 
-            Assert.Equal(jobsBefore, jobs.Count);
+            Assert.Equal(jobsBefore, await app.WithDb(db => db.BackgroundJobs.CountAsync()));
             using var started = await Forms.SubmitAsync(secretariatPage, $"/Documents/Certificates?id={decisionId}", new Dictionary<string, string>());
             Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
             var job = started.Headers.Location!.ToString().Split("job=")[1];

@@ -84,6 +84,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<PeriodicReport> PeriodicReports => Set<PeriodicReport>();
 
+    public DbSet<Jobs.BackgroundJob> BackgroundJobs => Set<Jobs.BackgroundJob>();
+
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
 
     public DbSet<Features.Eligibility.SuggestionRow> SuggestionRows => Set<Features.Eligibility.SuggestionRow>();
@@ -418,6 +420,22 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.ToTable("suggestion_state");
             e.Property(x => x.Id).ValueGeneratedNever();
             e.Property(x => x.SortKeyVersion).HasMaxLength(100).IsRequired();
+        });
+        builder.Entity<Jobs.BackgroundJob>(e =>
+        {
+            e.ToTable("background_jobs");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Kind).HasMaxLength(40).IsRequired();
+            e.Property(x => x.OwnerUserId).HasMaxLength(450).IsRequired();
+            e.Property(x => x.Argument).HasMaxLength(300);
+            e.Property(x => x.InputAddress).HasMaxLength(200);
+            e.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Stage).HasMaxLength(200).IsRequired();
+            e.Property(x => x.OutputAddress).HasMaxLength(200);
+            e.Property(x => x.OutputName).HasMaxLength(300);
+            e.Property(x => x.OutputContentType).HasMaxLength(100);
+            e.HasIndex(x => new { x.State, x.CreatedAtUtc });
+            e.HasIndex(x => x.OwnerUserId);
         });
         builder.Entity<Auth.UsedRefreshToken>(e =>
         {

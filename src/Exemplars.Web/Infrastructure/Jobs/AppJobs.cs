@@ -15,6 +15,11 @@ public static class AppJobs
     {
         services.AddSingleton<EmailSettings>();
         services.AddSingleton<SmtpMailer>();
+        services.AddSingleton<BackgroundWork>();
+        services.AddSingleton<IBackgroundWorkKind, Features.People.PeopleImportWork>();
+        services.AddSingleton<IBackgroundWorkKind, Features.People.RatingsImportWork>();
+        services.AddSingleton<IBackgroundWorkKind, Features.Documents.CertificateBatchWork>();
+        services.AddHostedService<BackgroundWorkRecovery>();
         if (!configuration.GetValue("Jobs:Enabled", true))
         {
             return services;
@@ -30,6 +35,10 @@ public static class AppJobs
             q.AddJob<EmailNotificationsJob>(o => o.WithIdentity(mail));
             q.AddTrigger(t => t.ForJob(mail).WithIdentity("email-notifications-every-minute").StartAt(DateTimeOffset.UtcNow.AddSeconds(40))
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()));
+            // Imports and certificate batches (ADR 024): triggered when queued, and every 30 s for anything left.
+            q.AddJob<BackgroundWorkJob>(o => o.WithIdentity(BackgroundWork.JobKey).StoreDurably());
+            q.AddTrigger(t => t.ForJob(BackgroundWork.JobKey).WithIdentity("background-work-every-30s").StartAt(DateTimeOffset.UtcNow.AddSeconds(10))
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(30)).RepeatForever()));
             var suggestions = new JobKey("suggestion-refresh");
             q.AddJob<SuggestionRefreshJob>(o => o.WithIdentity(suggestions));
             q.AddTrigger(t => t.ForJob(suggestions).WithIdentity("suggestion-refresh-every-20s").StartAt(DateTimeOffset.UtcNow.AddSeconds(5))
@@ -88,6 +97,33 @@ public sealed class FileSweeperJob(IServiceScopeFactory scopes) : ScopedJob(scop
 {
     protected override Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         services.GetRequiredService<Features.Files.SweepFiles.Handler>().Handle(null, cancellationToken);
+}
+
+/// <summary>Runs the queued background work. Concurrent runs are allowed: each claims its own job row.</summary>
+public sealed class BackgroundWorkJob(BackgroundWork work) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await work.RunPendingAsync(cancellationToken);
+}
+
+/// <summary>At start-up, queues again the background work a stop cut short (<see cref="BackgroundWork.RecoverAsync"/>).</summary>
+public sealed class BackgroundWorkRecovery(BackgroundWork work, ILogger<BackgroundWorkRecovery> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await work.RecoverAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+#pragma warning disable CA1031 // a failed recovery must not stop the app; the 30-second job tries again
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            logger.LogError(ex, "Recovery of background work failed");
+        }
+    }
 }
 
 [DisallowConcurrentExecution]

@@ -1,11 +1,9 @@
-using Exemplars.Domain.Common;
 using Exemplars.Web.Features.Documents;
-using Exemplars.Web.Features.People;
 using Exemplars.Web.Infrastructure;
 using Exemplars.Web.Infrastructure.Auth;
+using Exemplars.Web.Infrastructure.Jobs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Exemplars.Web.Pages.Documents;
 
@@ -13,21 +11,19 @@ namespace Exemplars.Web.Pages.Documents;
 /// Certificates for a whole decision are made in the background, with progress, then downloaded. A batch is started
 /// only by a POST (antiforgery) from the roles that issue decisions; a GET with a decision shows the button (issue 15).
 /// </summary>
-public sealed class CertificatesModel(BackgroundImports jobs, CurrentUser me) : PageModel
+public sealed class CertificatesModel(BackgroundWork jobs, IFileStore files, CurrentUser me) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "job")]
     public Guid? JobId { get; set; }
 
-    public BackgroundImports.Job? Job { get; private set; }
-
-    public sealed record Output(byte[] Content, string ContentType, string FileName);
+    public BackgroundWork.Job? Job { get; private set; }
 
     /// <summary>The decision whose certificates the page offers to make (a GET with <c>id</c> and no job).</summary>
     public int? DecisionId { get; private set; }
 
     public bool Zip { get; private set; }
 
-    public IActionResult OnGet(int? id, bool zip)
+    public async Task<IActionResult> OnGetAsync(int? id, bool zip, CancellationToken ct)
     {
         if (JobId is null && id is { } decisionId)
         {
@@ -40,46 +36,32 @@ public sealed class CertificatesModel(BackgroundImports jobs, CurrentUser me) : 
             return Page();
         }
 
-        Job = JobId is { } job ? jobs.Find(job, me) : null;
+        Job = JobId is { } job ? await jobs.FindAsync(job, me, ct) : null;
         return Job is null ? NotFound() : Page();
     }
 
-    public IActionResult OnPost(int id, bool zip)
+    public async Task<IActionResult> OnPostAsync(int id, bool zip, CancellationToken ct)
     {
         if (!Features.Ballots.BallotAccess.CanRun(me))
         {
             return Forbid();
         }
 
-        var started = jobs.Start(me, "certificates", [], $"{id}", (sp, _, _, progress, ct) => Make(sp, id, zip, progress, ct));
+        var started = await jobs.EnqueueAsync(me, CertificateBatchWork.Name, CertificateBatchWork.Argument(id, zip), null, ct);
         return RedirectToPage("/Documents/Certificates", new { job = started });
     }
 
-    public IActionResult OnGetStatus()
+    public async Task<IActionResult> OnGetStatusAsync(CancellationToken ct)
     {
-        var job = JobId is { } id ? jobs.Find(id, me) : null;
+        var job = JobId is { } id ? await jobs.FindAsync(id, me, ct) : null;
         return job is null ? NotFound() : Partial("_CertificateStatus", (JobId!.Value, job));
     }
 
-    public IActionResult OnGetDownload()
+    public async Task<IActionResult> OnGetDownloadAsync(CancellationToken ct)
     {
-        var job = JobId is { } id ? jobs.Find(id, me) : null;
-        return job?.Report is Output output ? File(output.Content, output.ContentType, output.FileName) : NotFound();
-    }
-
-    private static async Task<Result<Output>> Make(IServiceProvider services, int decisionId, bool zip, IProgress<ImportProgress> progress, CancellationToken ct)
-    {
-        var handler = services.GetRequiredService<CertificatesDocument.Handler>();
-        var certificates = await handler.Load(decisionId, ct);
-        if (!certificates.IsSuccess)
-        {
-            return Result<Output>.Failure(certificates.Errors);
-        }
-
-        var total = certificates.Value.Count;
-        var pages = new Progress<int>(done => progress.Report(new ImportProgress("Đang tạo", done, total)));
-        return zip
-            ? new Output(handler.Zip(certificates.Value, pages), "application/zip", $"giay-khen-{decisionId}.zip")
-            : new Output(handler.Combined(certificates.Value, pages), "application/pdf", $"giay-khen-{decisionId}.pdf");
+        var job = JobId is { } id ? await jobs.FindAsync(id, me, ct) : null;
+        return job is { Done: true, OutputAddress: { } address, OutputContentType: { } type } && files.Exists(address)
+            ? File(files.Open(address), type, job.OutputName)
+            : NotFound();
     }
 }

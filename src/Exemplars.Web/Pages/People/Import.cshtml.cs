@@ -2,23 +2,23 @@ using Exemplars.Web.Features.People;
 using Exemplars.Web.Infrastructure;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Excel;
+using Exemplars.Web.Infrastructure.Jobs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Exemplars.Web.Pages.People;
 
-public sealed record ImportStatusModel(Guid Id, BackgroundImports.Job Job);
+public sealed record ImportStatusModel(Guid Id, BackgroundWork.Job Job);
 
 [RequestSizeLimit(Spreadsheet.MaxUploadBytes + 64 * 1024)]
-public sealed class ImportModel(BackgroundImports imports, CurrentUser me) : PageModel
+public sealed class ImportModel(BackgroundWork imports, CurrentUser me) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "job")]
     public Guid? JobId { get; set; }
 
     public ImportStatusModel? Status { get; private set; }
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!RegistryAccess.CanWrite(me))
         {
@@ -27,7 +27,7 @@ public sealed class ImportModel(BackgroundImports imports, CurrentUser me) : Pag
 
         if (JobId is { } id)
         {
-            var job = imports.Find(id, me);
+            var job = await imports.FindAsync(id, me, ct);
             if (job is null)
             {
                 return NotFound();
@@ -39,9 +39,9 @@ public sealed class ImportModel(BackgroundImports imports, CurrentUser me) : Pag
         return Page();
     }
 
-    public IActionResult OnGetStatus()
+    public async Task<IActionResult> OnGetStatusAsync(CancellationToken ct)
     {
-        var job = JobId is { } id ? imports.Find(id, me) : null;
+        var job = JobId is { } id ? await imports.FindAsync(id, me, ct) : null;
         return job is null ? NotFound() : Partial("_ImportStatus", new ImportStatusModel(JobId!.Value, job));
     }
 
@@ -60,13 +60,11 @@ public sealed class ImportModel(BackgroundImports imports, CurrentUser me) : Pag
     /// <summary>Why the ratings export was refused (a list longer than one XLSX sheet may hold).</summary>
     public string? ExportError { get; private set; }
 
-    public Task<IActionResult> OnPostPeopleAsync(IFormFile? file, CancellationToken ct) =>
-        Start(file, "people", (sp, stream, name, progress, token) => sp.GetRequiredService<ImportPeople.Handler>().Handle(stream, name, progress, token), ct);
+    public Task<IActionResult> OnPostPeopleAsync(IFormFile? file, CancellationToken ct) => Start(file, "people", ct);
 
-    public Task<IActionResult> OnPostRatingsAsync(IFormFile? file, CancellationToken ct) =>
-        Start(file, "ratings", (sp, stream, name, progress, token) => sp.GetRequiredService<ImportRatings.Handler>().Handle(stream, name, progress, token), ct);
+    public Task<IActionResult> OnPostRatingsAsync(IFormFile? file, CancellationToken ct) => Start(file, "ratings", ct);
 
-    private async Task<IActionResult> Start<TReport>(IFormFile? file, string kind, Func<IServiceProvider, Stream, string, IProgress<ImportProgress>, CancellationToken, Task<Domain.Common.Result<TReport>>> run, CancellationToken ct)
+    private async Task<IActionResult> Start(IFormFile? file, string kind, CancellationToken ct)
     {
         if (!RegistryAccess.CanWrite(me))
         {
@@ -81,7 +79,7 @@ public sealed class ImportModel(BackgroundImports imports, CurrentUser me) : Pag
         }
 
         await using var content = upload.Value;
-        var id = imports.Start(me, kind, content.ToArray(), file!.FileName, run);
+        var id = await imports.EnqueueAsync(me, kind, file!.FileName, content.ToArray(), ct);
         return RedirectToPage("/People/Import", new { job = id });
     }
 }

@@ -96,6 +96,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Audit", AppAuth.AdminPolicy);
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+    o.Conventions.AllowAnonymousToPage("/Account/LoginTwoFactor");
     o.Conventions.AllowAnonymousToPage("/Error");
     o.Conventions.AllowAnonymousToPage("/PublicComments/Candidates");
     o.Conventions.AllowAnonymousToPage("/Showcase/Index");
@@ -183,6 +184,7 @@ app.Use(RefreshTokenGuard.Middleware);
 app.UseRouting();
 app.UseAuthentication();
 app.UseMiddleware<CurrentUserMiddleware>();
+app.UseMiddleware<TwoFactorRequirementMiddleware>();
 app.UseAuthorization();
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

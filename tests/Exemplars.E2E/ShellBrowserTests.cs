@@ -60,6 +60,7 @@ public sealed partial class ShellBrowserTests(BrowserApp app) : IClassFixture<Br
             if (account is not null)
             {
                 urls.Add("/Account/ChangePassword");
+                urls.Add("/Account/TwoFactor");
             }
 
             // Pages reached from a list's buttons, not the menu: the secretariat's record pages, the registry imports.

@@ -25,6 +25,43 @@ public sealed class AppSignInManager(
     /// <summary>The one answer to every refused sign-in.</summary>
     public const string Refusal = "Thư điện tử hoặc mật khẩu không đúng. Sau nhiều lần sai liên tiếp, tài khoản này tạm không đăng nhập được từ máy này trong ít phút.";
 
+    /// <summary>The one answer to a refused second step.</summary>
+    public const string TwoFactorRefusal = "Mã xác thực không đúng hoặc đã hết hạn. Sau nhiều lần sai liên tiếp, tài khoản này tạm không đăng nhập được từ máy này trong ít phút.";
+
+    /// <summary>The second step is throttled like the first, per account and address (the page and the API's twoFactorCode).</summary>
+    public override async Task<SignInResult> TwoFactorAuthenticatorSignInAsync(string code, bool isPersistent, bool rememberClient) =>
+        await ThrottledSecondStep(() => base.TwoFactorAuthenticatorSignInAsync(code, isPersistent, rememberClient));
+
+    public override async Task<SignInResult> TwoFactorRecoveryCodeSignInAsync(string recoveryCode) =>
+        await ThrottledSecondStep(() => base.TwoFactorRecoveryCodeSignInAsync(recoveryCode));
+
+    private async Task<SignInResult> ThrottledSecondStep(Func<Task<SignInResult>> step)
+    {
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        if (user?.Email is not { } email)
+        {
+            return SignInResult.Failed;
+        }
+
+        var address = ClientAddress.Of(Context);
+        if (throttle.PauseLeft(email, address) > TimeSpan.Zero)
+        {
+            Logger.LogWarning("Second sign-in step refused without checking the code: paused for this account from {Address}", address);
+            return SignInResult.Failed;
+        }
+
+        var result = await step();
+        if (result.Succeeded)
+        {
+            throttle.Succeeded(email, address);
+            return result;
+        }
+
+        throttle.Failed(email, address);
+        Logger.LogWarning("Second sign-in step refused from {Address}", address);
+        return SignInResult.Failed;
+    }
+
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
         ArgumentNullException.ThrowIfNull(userName);

@@ -26,6 +26,11 @@ public sealed class CurrentUser
     /// <summary>Materialised-path prefix of the organisations this user may see ("/" means all).</summary>
     public string ScopePath { get; private set; } = "/nothing/";
 
+    /// <summary>The account signs in with a second step (an authenticator app).</summary>
+    public bool TwoFactorEnabled { get; private set; }
+
+    public void MarkTwoFactor(bool enabled) => TwoFactorEnabled = enabled;
+
     public bool IsInRole(string role) => IsAuthenticated && Role == role;
 
     public bool IsAnyOf(params string[] roles) => IsAuthenticated && roles.Contains(Role);
@@ -43,6 +48,7 @@ public sealed class CurrentUser
         OrganizationId = other.OrganizationId;
         OrganizationName = other.OrganizationName;
         ScopePath = other.ScopePath;
+        TwoFactorEnabled = other.TwoFactorEnabled;
     }
 
     public void Set(string userId, string email, string fullName, string role, Organization organization) =>

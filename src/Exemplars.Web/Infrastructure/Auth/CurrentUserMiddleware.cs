@@ -33,6 +33,7 @@ public sealed class CurrentUserMiddleware(RequestDelegate next)
             else
             {
                 currentUser.Set(userId, row.Email, row.FullName, row.Role, row.OrganizationId, row.OrganizationName, row.OrganizationPath);
+                currentUser.MarkTwoFactor(row.TwoFactorEnabled);
             }
         }
 
@@ -46,7 +47,7 @@ public sealed class CurrentUserMiddleware(RequestDelegate next)
         var db = services.GetRequiredService<AppDbContext>();
         var row = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId && u.Organization != null)
-            .Select(u => new SignedInUserCache.Entry(u.Email ?? string.Empty, u.FullName, u.Role, u.IsActive, u.SecurityStamp, u.Organization!.Id, u.Organization.Name, u.Organization.Path, default))
+            .Select(u => new SignedInUserCache.Entry(u.Email ?? string.Empty, u.FullName, u.Role, u.IsActive, u.SecurityStamp, u.Organization!.Id, u.Organization.Name, u.Organization.Path, u.TwoFactorEnabled, default))
             .SingleOrDefaultAsync(cancellationToken);
         if (row is null)
         {

@@ -15,7 +15,7 @@ public sealed class SignedInUserCache(TimeProvider clock) : IWatchesChanges
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(15);
 
-    public sealed record Entry(string Email, string FullName, string Role, bool IsActive, string? SecurityStamp, int OrganizationId, string OrganizationName, string OrganizationPath, DateTimeOffset ReadAt);
+    public sealed record Entry(string Email, string FullName, string Role, bool IsActive, string? SecurityStamp, int OrganizationId, string OrganizationName, string OrganizationPath, bool TwoFactorEnabled, DateTimeOffset ReadAt);
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private long _generation;

@@ -84,6 +84,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<PeriodicReport> PeriodicReports => Set<PeriodicReport>();
 
+    public DbSet<Domain.Users.SecuritySettings> SecuritySettings => Set<Domain.Users.SecuritySettings>();
+
     public DbSet<Jobs.BackgroundJob> BackgroundJobs => Set<Jobs.BackgroundJob>();
 
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
@@ -420,6 +422,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.ToTable("suggestion_state");
             e.Property(x => x.Id).ValueGeneratedNever();
             e.Property(x => x.SortKeyVersion).HasMaxLength(100).IsRequired();
+        });
+        builder.Entity<Domain.Users.SecuritySettings>(e =>
+        {
+            e.ToTable("security_settings");
+            e.Property(x => x.Id).ValueGeneratedNever();
         });
         builder.Entity<Jobs.BackgroundJob>(e =>
         {

@@ -28,6 +28,7 @@ public static class DatabaseSetup
         var connectionString = configuration.GetConnectionString("Default");
         services.AddSingleton<AuditInterceptor>();
         AddWatching<Auth.SignedInUserCache>(services);
+        AddWatching<Auth.TwoFactorPolicy>(services);
         AddWatching<Features.Dashboard.DashboardCache>(services);
         AddWatching<Features.Organizations.ActiveOrganizationCounts>(services);
         AddWatching<Features.Organizations.OrganizationListCounts>(services);

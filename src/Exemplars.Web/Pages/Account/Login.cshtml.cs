@@ -41,6 +41,11 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/LoginTwoFactor", new { ReturnUrl });
+        }
+
         ModelState.AddModelError(string.Empty, AppSignInManager.Refusal);
         return Page();
     }

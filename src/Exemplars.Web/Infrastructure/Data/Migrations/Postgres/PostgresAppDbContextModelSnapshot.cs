@@ -2097,6 +2097,19 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("story_revisions", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplars.Domain.Users.SecuritySettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("RequireTwoFactorForStaff")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("security_settings", (string)null);
+                });
+
             modelBuilder.Entity("Exemplars.Web.Features.Eligibility.SuggestionMark", b =>
                 {
                     b.Property<long>("Id")

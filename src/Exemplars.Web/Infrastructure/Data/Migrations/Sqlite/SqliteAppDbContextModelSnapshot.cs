@@ -2016,6 +2016,19 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("story_revisions", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplars.Domain.Users.SecuritySettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequireTwoFactorForStaff")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("security_settings", (string)null);
+                });
+
             modelBuilder.Entity("Exemplars.Web.Features.Eligibility.SuggestionMark", b =>
                 {
                     b.Property<long>("Id")

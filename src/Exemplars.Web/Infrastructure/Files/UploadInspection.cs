@@ -34,8 +34,8 @@ public static class UploadInspection
         ArgumentNullException.ThrowIfNull(content);
         var refusal = type.Extension switch
         {
-            ".docx" => Word(content),
-            ".xlsx" => Excel(content),
+            ".docx" => Office(content, stream => WordprocessingDocument.Open(stream, false), d => d.MainDocumentPart, WordKind),
+            ".xlsx" => Office(content, stream => SpreadsheetDocument.Open(stream, false), d => d.WorkbookPart, ExcelKind),
             ".pdf" => Pdf(content),
             ".jpg" => Image(content, SKEncodedImageFormat.Jpeg),
             ".png" => Image(content, SKEncodedImageFormat.Png),
@@ -46,52 +46,46 @@ public static class UploadInspection
 
     private static DomainError Refused(string code, string message) => new(ErrorKind.Validation, code, message, "File");
 
-    private static DomainError? Word(byte[] content)
+    /// <summary>What tells one Office kind from the others: its plain main part's content type and its messages.</summary>
+    private sealed record OfficeKind(string Code, string Plain, string[] MacroOrTemplate, string Name, string Program, string Extension)
     {
-        try
-        {
-            using var stream = new MemoryStream(content, writable: false);
-            using var document = WordprocessingDocument.Open(stream, false);
-            if (document.MainDocumentPart is null)
-            {
-                return Refused("file_not_docx", "Tệp không phải văn bản Word (.docx) hợp lệ: không có phần nội dung chính.");
-            }
+        public string Invalid => $"Tệp không phải {Name} ({Extension}) hợp lệ; hãy mở bằng {Program} rồi lưu lại dưới dạng {Extension}.";
 
-            // The SDK opens any package under any kind: the main part's declared content type says what the file really is.
-            return document.MainDocumentPart.ContentType switch
-            {
-                WordDocument when document.MainDocumentPart.VbaProjectPart is null => null,
-                WordDocument or WordMacros or WordTemplate or WordMacroTemplate => Refused("file_macro", "Tệp Word có macro (hoặc là mẫu/tệp .docm) không được nhận; hãy lưu lại dưới dạng .docx thường."),
-                _ => Refused("file_not_docx", "Tệp không phải văn bản Word (.docx): nội dung bên trong là loại tài liệu khác."),
-            };
-        }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or InvalidOperationException or ArgumentException or System.Xml.XmlException)
-        {
-            return Refused("file_not_docx", "Tệp không phải văn bản Word (.docx) hợp lệ; hãy mở bằng Word rồi lưu lại dưới dạng .docx.");
-        }
+        public string Other => $"Tệp không phải {Name} ({Extension}): nội dung bên trong là loại tài liệu khác.";
+
+        public string Macro => $"Tệp {Program} có macro (hoặc là tệp mẫu) không được nhận; hãy lưu lại dưới dạng {Extension} thường.";
     }
 
-    private static DomainError? Excel(byte[] content)
+    private static readonly OfficeKind WordKind = new("file_not_docx", WordDocument, [WordMacros, WordTemplate, WordMacroTemplate], "văn bản Word", "Word", ".docx");
+    private static readonly OfficeKind ExcelKind = new("file_not_xlsx", ExcelWorkbook, [ExcelMacros, ExcelTemplate, ExcelMacroTemplate], "bảng tính Excel", "Excel", ".xlsx");
+
+    /// <summary>
+    /// Opens the package; the SDK opens any package under any kind, so the main part's declared content type says what the
+    /// file really is: the plain kind without a VBA part is accepted, macro-enabled or template kinds refused as such.
+    /// </summary>
+    private static DomainError? Office<TPackage>(byte[] content, Func<Stream, TPackage> open, Func<TPackage, OpenXmlPart?> main, OfficeKind kind)
+        where TPackage : OpenXmlPackage
     {
         try
         {
             using var stream = new MemoryStream(content, writable: false);
-            using var document = SpreadsheetDocument.Open(stream, false);
-            if (document.WorkbookPart is null)
+            using var package = open(stream);
+            var part = main(package);
+            if (part is null)
             {
-                return Refused("file_not_xlsx", "Tệp không phải bảng tính Excel (.xlsx) hợp lệ: không có sổ tính.");
+                return Refused(kind.Code, kind.Invalid);
             }
 
-            return document.WorkbookPart.ContentType switch
+            if (part.ContentType == kind.Plain && !part.GetPartsOfType<VbaProjectPart>().Any())
             {
-                ExcelWorkbook when document.WorkbookPart.VbaProjectPart is null => null,
-                ExcelWorkbook or ExcelMacros or ExcelTemplate or ExcelMacroTemplate => Refused("file_macro", "Tệp Excel có macro (hoặc là mẫu/tệp .xlsm) không được nhận; hãy lưu lại dưới dạng .xlsx thường."),
-                _ => Refused("file_not_xlsx", "Tệp không phải bảng tính Excel (.xlsx): nội dung bên trong là loại tài liệu khác."),
-            };
+                return null;
+            }
+
+            return part.ContentType == kind.Plain || kind.MacroOrTemplate.Contains(part.ContentType) ? Refused("file_macro", kind.Macro) : Refused(kind.Code, kind.Other);
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or InvalidOperationException or ArgumentException or System.Xml.XmlException)
         {
-            return Refused("file_not_xlsx", "Tệp không phải bảng tính Excel (.xlsx) hợp lệ; hãy mở bằng Excel rồi lưu lại dưới dạng .xlsx.");
+            return Refused(kind.Code, kind.Invalid);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Tests;
@@ -10,42 +9,7 @@ namespace Exemplars.Web.Tests;
 /// </summary>
 public sealed class TwoFactorTests(SqliteAppFactory app) : IClassFixture<SqliteAppFactory>
 {
-    /// <summary>RFC 6238 (what an authenticator app computes): HMAC-SHA1 of the 30-second step, 6 digits.</summary>
-    private static string Totp(string base32Key, DateTimeOffset? at = null)
-    {
-        var key = Base32(base32Key);
-        var counter = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30;
-        var message = new byte[8];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(message, counter);
-#pragma warning disable CA5350 // RFC 6238's default, what authenticator apps and Identity use
-        var hash = HMACSHA1.HashData(key, message);
-#pragma warning restore CA5350
-        var offset = hash[^1] & 0x0F;
-        var binary = ((hash[offset] & 0x7F) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static byte[] Base32(string text)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var clean = text.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant().TrimEnd('=');
-        var bytes = new List<byte>();
-        int buffer = 0, bits = 0;
-        foreach (var c in clean)
-        {
-            buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
-            bits += 5;
-            if (bits >= 8)
-            {
-                bytes.Add((byte)(buffer >> (bits - 8)));
-                bits -= 8;
-            }
-        }
-
-        return [.. bytes];
-    }
-
-    private static string WrongCode(string key) => Totp(key) == "000000" ? "111111" : "000000";
+    private static string WrongCode(string key) => Totp.Code(key) == "000000" ? "111111" : "000000";
 
     /// <summary>Turns two-step sign-in on from the page and returns the key and the recovery codes shown.</summary>
     private static async Task<(string Key, List<string> RecoveryCodes)> TurnOn(HttpClient client)
@@ -60,7 +24,7 @@ public sealed class TwoFactorTests(SqliteAppFactory app) : IClassFixture<SqliteA
             Assert.Contains("Mã xác thực không đúng hoặc đã hết hạn", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        using var right = await Forms.SubmitAsync(client, "/Account/TwoFactor", new Dictionary<string, string> { ["Code"] = Totp(key) }, "form[action*=Enable]");
+        using var right = await Forms.SubmitAsync(client, "/Account/TwoFactor", new Dictionary<string, string> { ["Code"] = Totp.Code(key) }, "form[action*=Enable]");
         var page = Forms.Parse(await right.Content.ReadAsStringAsync());
         var codes = page.QuerySelectorAll("[data-testid=recovery-codes] li").Select(li => li.TextContent.Trim()).ToList();
         Assert.Equal(10, codes.Count);
@@ -94,7 +58,7 @@ public sealed class TwoFactorTests(SqliteAppFactory app) : IClassFixture<SqliteA
             Assert.Contains("Mã xác thực không đúng hoặc đã hết hạn", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        using (var right = await Forms.SubmitAsync(client, "/Account/LoginTwoFactor", new Dictionary<string, string> { ["Code"] = Totp(key) }))
+        using (var right = await Forms.SubmitAsync(client, "/Account/LoginTwoFactor", new Dictionary<string, string> { ["Code"] = Totp.Code(key) }))
         {
             Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         }
@@ -120,7 +84,7 @@ public sealed class TwoFactorTests(SqliteAppFactory app) : IClassFixture<SqliteA
             Assert.Equal(HttpStatusCode.Unauthorized, without.StatusCode);
         }
 
-        using (var with = await api.PostAsJsonAsync("/api/v1/auth/login", new { email = "coso3@demo.vn", password = AppFactory.DemoPassword, twoFactorCode = Totp(key) }))
+        using (var with = await api.PostAsJsonAsync("/api/v1/auth/login", new { email = "coso3@demo.vn", password = AppFactory.DemoPassword, twoFactorCode = Totp.Code(key) }))
         {
             Assert.Equal(HttpStatusCode.OK, with.StatusCode);
         }

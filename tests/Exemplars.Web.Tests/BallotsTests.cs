@@ -900,6 +900,8 @@ public abstract class BallotsTests(AppFactory app)
             // A GET only offers the batch; it starts by a POST with the antiforgery token, and only for the roles that issue.
             var offer = await secretariatPage.GetStringAsync($"/Documents/Certificates?id={decisionId}");
             Assert.Contains("Tạo Giấy khen", offer, StringComparison.Ordinal);
+            var issued = await app.WithDb(db => db.Decisions.Where(d => d.Id == decisionId).Select(d => new { d.Number, d.Type, d.Issuer }).SingleAsync());
+            Assert.Contains($"Quyết định số {Exemplars.Domain.Documents.DocumentNumber.Format(issued.Number, issued.Type, issued.Issuer)}", offer, StringComparison.Ordinal); // the page names the decision it acts on
             using var withoutToken = await secretariatPage.PostAsync($"/Documents/Certificates?id={decisionId}", new FormUrlEncodedContent([]));
             Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
             var committeePage = await app.SignedInAs("btv1@demo.vn");

@@ -2,6 +2,7 @@ using Exemplars.Web.Features.Documents;
 using Exemplars.Web.Infrastructure;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Jobs;
+using Exemplars.Web.Pages.Paging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,15 +12,15 @@ namespace Exemplars.Web.Pages.Documents;
 /// Certificates for a whole decision are made in the background, with progress, then downloaded. A batch is started
 /// only by a POST (antiforgery) from the roles that issue decisions; a GET with a decision shows the button (issue 15).
 /// </summary>
-public sealed class CertificatesModel(BackgroundWork jobs, IFileStore files, CurrentUser me) : PageModel
+public sealed class CertificatesModel(BackgroundWork jobs, IFileStore files, CurrentUser me, Features.Decisions.DescribeDecision.Handler describe) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "job")]
     public Guid? JobId { get; set; }
 
     public BackgroundWork.Job? Job { get; private set; }
 
-    /// <summary>The decision whose certificates the page offers to make (a GET with <c>id</c> and no job).</summary>
-    public int? DecisionId { get; private set; }
+    /// <summary>The decision whose certificates the page offers to make (a GET with <c>id</c> and no job), named by its number.</summary>
+    public Features.Decisions.DescribeDecision.Summary? Decision { get; private set; }
 
     public bool Zip { get; private set; }
 
@@ -27,12 +28,13 @@ public sealed class CertificatesModel(BackgroundWork jobs, IFileStore files, Cur
     {
         if (JobId is null && id is { } decisionId)
         {
-            if (!Features.Ballots.BallotAccess.CanRun(me))
+            var decision = await describe.Handle(decisionId, ct);
+            if (!decision.IsSuccess)
             {
-                return Forbid();
+                return this.Refusal(decision.Errors);
             }
 
-            (DecisionId, Zip) = (decisionId, zip);
+            (Decision, Zip) = (decision.Value, zip);
             return Page();
         }
 

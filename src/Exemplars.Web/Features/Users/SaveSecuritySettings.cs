@@ -11,7 +11,7 @@ public static class SaveSecuritySettings
 {
     public sealed record State(bool RequireTwoFactorForStaff, int StaffWithoutTwoFactor, int Staff);
 
-    public sealed class Handler(AppDbContext db, CurrentUser me)
+    public sealed class Handler(AppDbContext db, CurrentUser me, TwoFactorPolicy policy)
     {
         private static readonly string[] Staff = [Roles.Admin, Roles.Secretariat];
 
@@ -22,7 +22,7 @@ public static class SaveSecuritySettings
                 return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Chỉ quản trị viên xem thiết lập bảo mật.");
             }
 
-            var required = await db.SecuritySettings.AsNoTracking().Where(s => s.Id == SecuritySettings.SingletonId).Select(s => s.RequireTwoFactorForStaff).SingleOrDefaultAsync(cancellationToken);
+            var required = await policy.RequiredAsync(db, cancellationToken);
             var staff = await db.Users.Where(u => u.IsActive && Staff.Contains(u.Role)).GroupBy(u => u.TwoFactorEnabled).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
             return new State(required, staff.Where(s => !s.Key).Sum(s => s.Count), staff.Sum(s => s.Count));
         }

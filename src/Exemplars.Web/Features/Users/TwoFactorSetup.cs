@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Exemplars.Domain.Common;
-using Exemplars.Domain.Users;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
@@ -26,7 +25,7 @@ public static class TwoFactorSetup
         public async Task<Result<Status>> Read(AppUser user, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(user);
-            var required = SecuritySettings.AppliesTo(user.Role) && await policy.RequiredAsync(db, cancellationToken);
+            var required = await policy.RequiredForAsync(user.Role, db, cancellationToken);
             if (await users.GetTwoFactorEnabledAsync(user))
             {
                 return new Status(true, required, await users.CountRecoveryCodesAsync(user), null, null);
@@ -81,7 +80,7 @@ public static class TwoFactorSetup
         public async Task<Result<bool>> Disable(AppUser user, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(user);
-            if (SecuritySettings.AppliesTo(user.Role) && await policy.RequiredAsync(db, cancellationToken))
+            if (await policy.RequiredForAsync(user.Role, db, cancellationToken))
             {
                 return DomainError.Rule("two_factor_required", "Quản trị viên yêu cầu vai trò của đồng chí đăng nhập hai bước nên không tắt được.");
             }

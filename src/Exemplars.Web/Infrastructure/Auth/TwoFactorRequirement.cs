@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Exemplars.Domain.Users;
 using Exemplars.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -26,10 +27,9 @@ public sealed class TwoFactorPolicy : IWatchesChanges
         return value;
     }
 
-    private sealed class StrongBox<T>(T value)
-    {
-        public T Value { get; } = value;
-    }
+    /// <summary>Whether an account of this role must sign in in two steps now.</summary>
+    public async Task<bool> RequiredForAsync(string role, AppDbContext db, CancellationToken cancellationToken) =>
+        SecuritySettings.AppliesTo(role) && await RequiredAsync(db, cancellationToken);
 }
 
 /// <summary>
@@ -43,8 +43,8 @@ public sealed class TwoFactorRequirementMiddleware(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext context, CurrentUser user, TwoFactorPolicy policy)
     {
-        if (user.IsAuthenticated && !user.TwoFactorEnabled && SecuritySettings.AppliesTo(user.Role) && !Exempt(context.Request.Path)
-            && await policy.RequiredAsync(context.RequestServices.GetRequiredService<AppDbContext>(), context.RequestAborted))
+        if (user.IsAuthenticated && !user.TwoFactorEnabled && !Exempt(context.Request.Path)
+            && await policy.RequiredForAsync(user.Role, context.RequestServices.GetRequiredService<AppDbContext>(), context.RequestAborted))
         {
             if (context.Request.Path.StartsWithSegments("/api"))
             {

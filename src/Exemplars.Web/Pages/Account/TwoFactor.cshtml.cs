@@ -22,7 +22,8 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, TwoFactorSetup.Ha
     /// <summary>Recovery codes just made: shown this once.</summary>
     public IReadOnlyList<string>? RecoveryCodes { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await Show(ct);
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
+        await users.GetUserAsync(User) is { } user ? await Show(user, ct) : Challenge();
 
     public async Task<IActionResult> OnPostEnableAsync(CancellationToken ct)
     {
@@ -36,11 +37,11 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, TwoFactorSetup.Ha
         if (!result.IsSuccess)
         {
             Problems.AddTo(ModelState, result.Errors, prefix: string.Empty);
-            return await Show(ct);
+            return await Show(user, ct);
         }
 
         RecoveryCodes = result.Value;
-        return await Show(ct);
+        return await Show(user, ct);
     }
 
     public async Task<IActionResult> OnPostRecoveryCodesAsync(CancellationToken ct)
@@ -55,11 +56,11 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, TwoFactorSetup.Ha
         if (!result.IsSuccess)
         {
             Problems.AddTo(ModelState, result.Errors);
-            return await Show(ct);
+            return await Show(user, ct);
         }
 
         RecoveryCodes = result.Value;
-        return await Show(ct);
+        return await Show(user, ct);
     }
 
     public async Task<IActionResult> OnPostDisableAsync(CancellationToken ct)
@@ -74,23 +75,16 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, TwoFactorSetup.Ha
         if (!result.IsSuccess)
         {
             Problems.AddTo(ModelState, result.Errors);
-            return await Show(ct);
+            return await Show(user, ct);
         }
 
         TempData["Message"] = "Đã tắt xác thực hai bước.";
         return RedirectToPage();
     }
 
-    private async Task<IActionResult> Show(CancellationToken ct)
+    private async Task<IActionResult> Show(AppUser user, CancellationToken ct)
     {
-        var user = await users.GetUserAsync(User);
-        if (user is null)
-        {
-            return Challenge();
-        }
-
-        var status = await setup.Read(user, ct);
-        Status = status.Value;
+        Status = (await setup.Read(user, ct)).Value;
         return Page();
     }
 }

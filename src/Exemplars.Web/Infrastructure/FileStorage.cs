@@ -69,18 +69,8 @@ public sealed class FileStorage : IFileStore
             return new StoredBlob(address, sha);
         }
 
-        var folder = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, TemporaryPrefix + Guid.NewGuid().ToString("N"));
-        try
+        await WriteThenMoveAsync(full, (stream, token) => stream.WriteAsync(content, token).AsTask(), temporary =>
         {
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
-            {
-                await stream.WriteAsync(content, cancellationToken);
-                await stream.FlushAsync(cancellationToken);
-                stream.Flush(flushToDisk: true);
-            }
-
             try
             {
                 File.Move(temporary, full, overwrite: false);
@@ -90,14 +80,7 @@ public sealed class FileStorage : IFileStore
                 // Another upload of the same bytes won the move: its copy is identical, ours is not needed.
                 Touch(full);
             }
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
+        }, cancellationToken);
 
         return new StoredBlob(address, sha);
     }
@@ -175,18 +158,40 @@ public sealed class FileStorage : IFileStore
     public async Task RestoreAsync(string relative, string source, CancellationToken cancellationToken)
     {
         var full = FullPath(relative);
+        await WriteThenMoveAsync(full, async (output, token) =>
+        {
+            await using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            await input.CopyToAsync(output, token);
+        }, temporary => File.Move(temporary, full, overwrite: true), cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes to a temporary name in the target's folder (flushed to disk), then lets <paramref name="moveIntoPlace"/> move
+    /// it: a reader never sees half a file, and the temporary file never outlives a failure.
+    /// </summary>
+    private static async Task WriteThenMoveAsync(string full, Func<Stream, CancellationToken, Task> write, Action<string> moveIntoPlace, CancellationToken cancellationToken)
+    {
         var folder = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(folder);
         var temporary = Path.Combine(folder, TemporaryPrefix + Guid.NewGuid().ToString("N"));
-        await using (var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan))
-        await using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+        try
         {
-            await input.CopyToAsync(output, cancellationToken);
-            await output.FlushAsync(cancellationToken);
-            output.Flush(flushToDisk: true);
-        }
+            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                await write(stream, cancellationToken);
+                await stream.FlushAsync(cancellationToken);
+                stream.Flush(flushToDisk: true);
+            }
 
-        File.Move(temporary, full, overwrite: true);
+            moveIntoPlace(temporary);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
     }
 
     /// <summary>Removes a stored file by its relative path (a restore removing what the backup did not have).</summary>

@@ -106,9 +106,9 @@ public sealed class ReportRulesTests
         Assert.Null(ReportSchedule.CanSubmit("Đơn vị đã phát hiện ba gương điển hình."));
         Assert.NotNull(ReportSchedule.CanEdit(ReportStatus.Submitted));
         Assert.Null(ReportSchedule.CanEdit(ReportStatus.Draft));
-        Assert.Single(ReportSchedule.ValidateInput(-1, "x"));
-        Assert.Single(ReportSchedule.ValidateInput(0, new string('x', 20_001)));
-        Assert.Empty(ReportSchedule.ValidateInput(0, null));
+        Assert.Single(ReportSchedule.ValidateInput(new string('x', 20_001)));
+        Assert.Empty(ReportSchedule.ValidateInput("x"));
+        Assert.Empty(ReportSchedule.ValidateInput(null));
     }
 }
 

@@ -26,6 +26,8 @@ public sealed class ApiPageParityTests(SqliteAppFactory app)
     private static readonly Dictionary<string, (string Page, string Handler)> PageOf = new(StringComparer.Ordinal)
     {
         ["POST /api/v1/nominations/"] = ("/Nominations/Create", ""),
+        ["POST /api/v1/plans/{id:int}/clone"] = ("/Plans/Details", "Clone"),
+        ["PUT /api/v1/plans/{id:int}/criteria/{code}"] = ("/Plans/Details", "Criterion"),
         ["PUT /api/v1/implementation-plans/mine"] = ("/ImplementationPlans/Index", "Record"),
         ["POST /api/v1/implementation-plans/mine/file"] = ("/ImplementationPlans/Index", "Record"),
         ["PUT /api/v1/implementation-plans/due/{plan}"] = ("/ImplementationPlans/Index", "Due"),

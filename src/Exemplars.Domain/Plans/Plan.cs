@@ -26,6 +26,12 @@ public sealed class Plan
 
     public bool IsBuiltIn { get; set; }
 
+    /// <summary>
+    /// The symbol of the committee that issues the documents of this plan's rounds (an entry of the issuer directory), when
+    /// it is not the configured default: the 2026–2030 plan is run by the committee that replaced the bloc committees in 2025.
+    /// </summary>
+    public string? IssuerSymbol { get; set; }
+
     /// <summary>The day by which each grassroots committee should have issued its own implementation plan (plan III.1.1); reminders go before it.</summary>
     public DateOnly? ImplementationPlansDueOn { get; set; }
 

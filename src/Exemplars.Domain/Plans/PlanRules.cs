@@ -78,7 +78,7 @@ public static partial class PlanRules
     /// A new plan with the same structure, every year and date moved by <paramref name="yearShift"/>, round codes
     /// renamed accordingly, current criteria copied as version 1. Nothing of the source is shared.
     /// </summary>
-    public static Plan Clone(Plan source, string code, string name, int yearShift)
+    public static Plan Clone(Plan source, string code, string name, int yearShift, string? issuerSymbol = null)
     {
         string Shift(string roundCode) => ShiftYears(roundCode, yearShift);
         return new Plan
@@ -87,6 +87,7 @@ public static partial class PlanRules
             Name = name.Trim(),
             Basis = source.Basis,
             IsBuiltIn = false,
+            IssuerSymbol = string.IsNullOrWhiteSpace(issuerSymbol) ? source.IssuerSymbol : issuerSymbol.Trim(),
             ImplementationPlansDueOn = source.ImplementationPlansDueOn?.AddYears(yearShift),
             QuorumNumerator = source.QuorumNumerator,
             QuorumDenominator = source.QuorumDenominator,

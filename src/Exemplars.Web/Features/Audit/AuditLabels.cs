@@ -328,6 +328,7 @@ public static class AuditLabels
         ["SuperiorLine"] = "Tên cơ quan cấp trên",
         ["SuperiorOrgan"] = "Cơ quan cấp trên",
         ["Symbol"] = "Ký hiệu",
+        ["IssuerSymbol"] = "Cơ quan ban hành văn bản của kế hoạch",
         ["IssuerId"] = "Cơ quan ban hành",
         ["Signs"] = "Được ký văn bản",
         ["Label"] = "Tên gọi",

@@ -27,7 +27,10 @@ public static class IssueDecision
             }
 
             var errors = new List<DomainError>();
-            var issuer = string.IsNullOrWhiteSpace(command.Issuer) ? settings.Bloc.Symbol : command.Issuer.Trim(); // none named: the configured default issuer
+            // None named: the issuer of the round's plan, else the configured default issuer.
+            var planIssuer = string.IsNullOrWhiteSpace(command.Round) ? null
+                : await db.Rounds.Where(r => r.Code == command.Round.Trim()).Join(db.Plans, r => r.PlanId, p => p.Id, (r, p) => p.IssuerSymbol).FirstOrDefaultAsync(cancellationToken);
+            var issuer = string.IsNullOrWhiteSpace(command.Issuer) ? planIssuer ?? settings.Bloc.Symbol : command.Issuer.Trim();
             if (DocumentNumber.ValidateIssuer(issuer) is { } issuerError)
             {
                 errors.Add(issuerError);

@@ -264,6 +264,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(p => p.Code).IsUnique();
             e.Property(p => p.Name).HasMaxLength(1000).IsRequired();
             e.Property(p => p.Basis).HasMaxLength(500);
+            e.Property(p => p.IssuerSymbol).HasMaxLength(20);
             e.Ignore(p => p.Thresholds);
             e.HasMany(p => p.Phases).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(p => p.Rounds).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);

@@ -9,11 +9,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Exemplars.Web.Pages.Plans;
 
-public sealed class DetailsModel(GetPlan.Handler get, CurrentUser me) : PageModel
+public sealed class DetailsModel(GetPlan.Handler get, Features.Issuers.ListIssuers.Handler issuers, CurrentUser me) : PageModel
 {
     public Plan Plan { get; private set; } = null!;
 
     public bool IsAdmin => me.IsInRole(Roles.Admin);
+
+    /// <summary>The issuer directory, for the committee that issues a new plan's documents.</summary>
+    public IReadOnlyList<Domain.Documents.Issuer> Issuers { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -24,12 +27,17 @@ public sealed class DetailsModel(GetPlan.Handler get, CurrentUser me) : PageMode
         }
 
         Plan = result.Value;
+        if (IsAdmin)
+        {
+            Issuers = await issuers.Handle(ct);
+        }
+
         return Page();
     }
 
-    public async Task<IActionResult> OnPostCloneAsync(int id, string? code, string? name, [FromServices] ClonePlan.Handler clone, CancellationToken ct)
+    public async Task<IActionResult> OnPostCloneAsync(int id, string? code, string? name, string? issuerSymbol, [FromServices] ClonePlan.Handler clone, CancellationToken ct)
     {
-        var result = await clone.Handle(new ClonePlan.Command(id, code ?? string.Empty, name ?? string.Empty), ct);
+        var result = await clone.Handle(new ClonePlan.Command(id, code ?? string.Empty, name ?? string.Empty, issuerSymbol), ct);
         if (result.IsSuccess)
         {
             TempData["Message"] = $"Đã tạo kế hoạch {code}.";

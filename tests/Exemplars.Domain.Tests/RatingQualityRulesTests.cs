@@ -20,8 +20,8 @@ public sealed class RatingQualityRulesTests
     {
         Assert.Null(RatingRegulations.For(2017));
         Assert.Equal(["366-QĐ/TW"], RatingRegulations.All.Where(r => r.HasScore).Select(r => r.Code));
-        Assert.Equal("Quy định 366-QĐ/TW ngày 30/8/2025", RatingRegulations.Q366.TitleWithDate);
-        Assert.Equal("Quy định 124-QĐ/TW ngày 4/10/2023", RatingRegulations.Q124.TitleWithDate);
+        Assert.Equal("Quy định 366-QĐ/TW ngày 30/08/2025", RatingRegulations.Q366.TitleWithDate);
+        Assert.Equal("Quy định 124-QĐ/TW ngày 04/10/2023", RatingRegulations.Q124.TitleWithDate);
     }
 
     [Theory]

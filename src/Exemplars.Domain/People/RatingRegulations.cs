@@ -24,8 +24,8 @@ public sealed record RatingRegulation(string Code, DateOnly IssuedOn, int FirstY
     /// <summary>"Quy định 366-QĐ/TW".</summary>
     public string Title => $"Quy định {Code}";
 
-    /// <summary>"Quy định 366-QĐ/TW ngày 30/8/2025".</summary>
-    public string TitleWithDate => $"{Title} ngày {IssuedOn.Day}/{IssuedOn.Month}/{IssuedOn.Year}";
+    /// <summary>"Quy định 366-QĐ/TW ngày 30/08/2025".</summary>
+    public string TitleWithDate => $"{Title} ngày {IssuedOn.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)}";
 
     /// <summary>The level a score falls in, or null when the regulation has no score.</summary>
     public Rating? LevelOf(int score) => Bands.FirstOrDefault(b => b.Contains(score))?.Rating;

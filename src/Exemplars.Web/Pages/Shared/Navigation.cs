@@ -29,6 +29,7 @@ public static class Navigation
             new("Gợi ý người, tập thể đủ điều kiện", "/Eligibility/Suggestions"),
             new("Phát hiện, bồi dưỡng", "/Discovery/Index"),
             new("Sổ theo dõi", "/People/Index"),
+            new("Chất lượng dữ liệu xếp loại", "/People/RatingQuality", Roles.GrassrootsClerk, Roles.Secretariat, Roles.Admin),
             new("Tổ chức", "/Organizations/Index"),
         ]),
         new("Xét chọn",

@@ -284,6 +284,12 @@ public abstract class RatingQualityTests(AppFactory app)
         Assert.Equal(6, Forms.Parse(secretariatPage).QuerySelectorAll("table[data-testid=rating-quality] tbody tr").Count(r => r.TextContent.Contains(unit.Name, StringComparison.Ordinal)));
         Assert.Contains("Chất lượng dữ liệu xếp loại", Forms.Parse(secretariatPage).QuerySelector("[data-testid=main-menu]")!.TextContent, StringComparison.Ordinal);
 
+        // The round's dashboard counts the unit among those over the cap in the round's rating years (2021–2024).
+        var dashboard = JsonDocument.Parse(await secretariat.GetStringAsync("/api/v1/dashboard/rounds/2021-2025")).RootElement;
+        Assert.True(dashboard.GetProperty("unitsOverExcellentCap").GetInt32() >= 1);
+        var dashboardPage = Forms.Parse(await (await app.SignedInAs("tgdv@demo.vn")).GetStringAsync("/Dashboard?round=2021-2025"));
+        Assert.Contains("Đơn vị có tỷ lệ xuất sắc vượt 20%", dashboardPage.QuerySelector("[data-testid=dashboard-rating-quality]")!.TextContent, StringComparison.Ordinal);
+
         // A role that keeps no registry is refused.
         using var member = await app.BearerAs("btv1@demo.vn");
         using var refused = await member.GetAsync("/api/v1/people/rating-quality");

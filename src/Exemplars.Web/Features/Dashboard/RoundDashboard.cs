@@ -34,12 +34,16 @@ public static class RoundDashboard
     /// <param name="Active">Nominations not withdrawn: what the unit, category and timeliness charts count.</param>
     /// <param name="Individuals">Active nominations of individuals: what the gender and age charts count.</param>
     /// <param name="UnitsNominating">How many units have at least one active nomination.</param>
+    /// <param name="UnitsOverExcellentCap">
+    /// Grassroots organisations whose party members rated excellent exceed 20 % of those rated good in at least one of the
+    /// round's rating years (ADR 026): the ratings the round's eligibility reads, to be checked before the review.
+    /// </param>
     public sealed record Response(
         string Round, string RoundName, DateOnly Deadline, int Total, int Active, int Individuals, int Collectives, int UnitsNominating,
         IReadOnlyList<Slice> ByStatus, IReadOnlyList<Slice> ByUnit, IReadOnlyList<Slice> ByCategory,
-        IReadOnlyList<Slice> ByGender, IReadOnlyList<Slice> ByAgeBand, IReadOnlyList<Slice> ByTimeliness);
+        IReadOnlyList<Slice> ByGender, IReadOnlyList<Slice> ByAgeBand, IReadOnlyList<Slice> ByTimeliness, int UnitsOverExcellentCap);
 
-    public sealed class Handler(AppDbContext db, CurrentUser user, DashboardCache cache)
+    public sealed class Handler(AppDbContext db, CurrentUser user, DashboardCache cache, People.ExcellentShares shares)
     {
         public async Task<Result<Response>> Handle(string? roundCode, CancellationToken cancellationToken)
         {
@@ -105,9 +109,11 @@ public static class RoundDashboard
             var timeliness = await TimelinessAsync(active, round.Id, round.GrassrootsDeadline, cancellationToken);
             var byTimeliness = Enum.GetValues<Timeliness>().Select(t => new Slice(t.ToString(), t.Label(), timeliness.GetValueOrDefault(t))).ToList();
 
+            var overCap = await shares.ExceededAsync(user.ScopePath, [.. Enumerable.Range(round.FirstRatingYear, Math.Max(0, round.LastRatingYear - round.FirstRatingYear + 1))], null, cancellationToken);
+
             return new Response(round.Code, round.Name, round.GrassrootsDeadline, total, activeCount,
                 kindCounts.GetValueOrDefault(NomineeKind.Individual), kindCounts.GetValueOrDefault(NomineeKind.Collective), unitsNominating,
-                byStatus, byUnit, byCategory, byGender, byAgeBand, byTimeliness);
+                byStatus, byUnit, byCategory, byGender, byAgeBand, byTimeliness, overCap.Select(s => s.OrganizationId).Distinct().Count());
         }
 
         /// <summary>

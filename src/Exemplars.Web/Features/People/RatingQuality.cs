@@ -34,7 +34,7 @@ public static class RatingQuality
     public static DomainError Forbidden { get; } = new(ErrorKind.Forbidden, "forbidden_role", "Vai trò của đồng chí không xem được chất lượng dữ liệu xếp loại.");
 
     /// <summary>The list page and <c>GET /api/v1/people/rating-quality</c>.</summary>
-    public sealed class Handler(ExcellentShares shares, CurrentUser user)
+    public sealed class Handler(ExcellentShares shares, ExcellentShareCounts kept, CurrentUser user)
     {
         public async Task<Result<Paged<Warning>>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -44,7 +44,8 @@ public static class RatingQuality
             }
 
             var search = VietnameseText.Fold(query.Search);
-            var found = await shares.ExceededAsync(user.ScopePath, query.Year is { } y ? [y] : null, null, cancellationToken);
+            var found = await kept.GetOrComputeAsync((user.ScopePath, query.Year),
+                () => shares.ExceededAsync(user.ScopePath, query.Year is { } y ? [y] : null, null, cancellationToken));
             var rows = found
                 .Where(s => search.Length == 0 || VietnameseText.Fold(s.OrganizationName).Contains(search, StringComparison.Ordinal))
                 .OrderByDescending(s => s.Year).ThenBy(s => s.OrganizationName, StringComparer.Ordinal).ThenBy(s => s.OrganizationId)
@@ -53,6 +54,17 @@ public static class RatingQuality
             return Paged<Warning>.Of(rows, new PageRequest(query.Page, query.PageSize));
         }
     }
+}
+
+/// <summary>
+/// The organisation-years over the cap as last counted, per scope and year filter (issue 14: the list counts every rating
+/// in scope, so it is counted once, not on every visit); emptied by any save of people, ratings or organisations, and by
+/// the ratings import's bulk rows.
+/// </summary>
+public sealed class ExcellentShareCounts() : KeptValues<(string Scope, int? Year), IReadOnlyList<ExcellentShare>>("Exemplars.Domain.People", "Exemplars.Domain.Organizations")
+{
+    public Task<IReadOnlyList<ExcellentShare>> GetOrComputeAsync((string Scope, int? Year) key, Func<Task<IReadOnlyList<ExcellentShare>>> compute) =>
+        GetOrComputeAsync(key, compute, v => v, v => v);
 }
 
 /// <summary>

@@ -34,14 +34,26 @@ public static class RoundDashboard
     /// <param name="Active">Nominations not withdrawn: what the unit, category and timeliness charts count.</param>
     /// <param name="Individuals">Active nominations of individuals: what the gender and age charts count.</param>
     /// <param name="UnitsNominating">How many units have at least one active nomination.</param>
-    /// <param name="UnitsOverExcellentCap">
-    /// Grassroots organisations whose party members rated excellent exceed 20 % of those rated good in at least one of the
-    /// round's rating years (ADR 026): the ratings the round's eligibility reads, to be checked before the review.
-    /// </param>
     public sealed record Response(
         string Round, string RoundName, DateOnly Deadline, int Total, int Active, int Individuals, int Collectives, int UnitsNominating,
         IReadOnlyList<Slice> ByStatus, IReadOnlyList<Slice> ByUnit, IReadOnlyList<Slice> ByCategory,
-        IReadOnlyList<Slice> ByGender, IReadOnlyList<Slice> ByAgeBand, IReadOnlyList<Slice> ByTimeliness, int UnitsOverExcellentCap);
+        IReadOnlyList<Slice> ByGender, IReadOnlyList<Slice> ByAgeBand, IReadOnlyList<Slice> ByTimeliness)
+    {
+        /// <summary>Active grassroots committees in scope.</summary>
+        public int GrassrootsUnits { get; init; }
+
+        /// <summary>Of those, the ones that recorded their implementation plan of the round's bloc plan (plan III.1.1).</summary>
+        public int ImplementationPlans { get; init; }
+
+        /// <summary>Collectives and individuals the committees commended at their own level in the round's review years.</summary>
+        public int GrassrootsCommendations { get; init; }
+
+        /// <summary>
+        /// Grassroots organisations whose party members rated excellent exceed 20 % of those rated good in at least one of the
+        /// round's rating years (ADR 026): the ratings the round's eligibility reads, to be checked before the review.
+        /// </summary>
+        public int UnitsOverExcellentCap { get; init; }
+    }
 
     public sealed class Handler(AppDbContext db, CurrentUser user, DashboardCache cache, People.ExcellentShares shares)
     {
@@ -110,10 +122,18 @@ public static class RoundDashboard
             var byTimeliness = Enum.GetValues<Timeliness>().Select(t => new Slice(t.ToString(), t.Label(), timeliness.GetValueOrDefault(t))).ToList();
 
             var overCap = await shares.ExceededAsync(user.ScopePath, [.. Enumerable.Range(round.FirstRatingYear, Math.Max(0, round.LastRatingYear - round.FirstRatingYear + 1))], null, cancellationToken);
-
+            var grassroots = units.Where(o => o.Kind == Domain.Organizations.OrganizationKind.Grassroots && o.IsActive);
+            var (reviewFrom, reviewTo) = (new DateOnly(round.ReviewFromYear, 1, 1), new DateOnly(round.ReviewToYear, 12, 31));
             return new Response(round.Code, round.Name, round.GrassrootsDeadline, total, activeCount,
                 kindCounts.GetValueOrDefault(NomineeKind.Individual), kindCounts.GetValueOrDefault(NomineeKind.Collective), unitsNominating,
-                byStatus, byUnit, byCategory, byGender, byAgeBand, byTimeliness, overCap.Select(s => s.OrganizationId).Distinct().Count());
+                byStatus, byUnit, byCategory, byGender, byAgeBand, byTimeliness)
+            {
+                GrassrootsUnits = await grassroots.CountAsync(cancellationToken),
+                ImplementationPlans = await grassroots.CountAsync(o => db.ImplementationPlans.Any(p => p.PlanId == round.PlanId && p.OrganizationId == o.Id), cancellationToken),
+                GrassrootsCommendations = await db.GrassrootsCommendations.CountAsync(
+                    c => c.DecisionDate >= reviewFrom && c.DecisionDate <= reviewTo && units.Any(o => o.Id == c.OrganizationId), cancellationToken),
+                UnitsOverExcellentCap = overCap.Select(s => s.OrganizationId).Distinct().Count(),
+            };
         }
 
         /// <summary>

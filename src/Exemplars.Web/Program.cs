@@ -39,6 +39,7 @@ builder.Services.AddAppDatabase(builder.Configuration);
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddFeatureHandlers();
 builder.Services.AddScoped<Exemplars.Web.Features.Plans.FrozenRounds>();
+builder.Services.AddScoped<Exemplars.Web.Features.People.ExcellentShares>();
 builder.Services.AddSingleton<FileStorage>();
 builder.Services.AddSingleton<Exemplars.Web.Infrastructure.Operations.Backups>();
 builder.Services.AddSingleton<IFileStore>(sp => sp.GetRequiredService<FileStorage>());

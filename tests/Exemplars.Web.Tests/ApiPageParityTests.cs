@@ -64,6 +64,8 @@ public sealed class ApiPageParityTests(SqliteAppFactory app)
         ["POST /api/v1/replication/{id:int}/result"] = ("/Replication/Index", "Report"),
         ["POST /api/v1/discovered/"] = ("/Discovery/Index", "Record"),
         ["POST /api/v1/discovered/{id:int}/nurture"] = ("/Discovery/Index", "Nurture"),
+        ["POST /api/v1/people/{id:int}/ratings"] = ("/People/Details", "Rating"),
+        ["POST /api/v1/people/ratings/import"] = ("/People/Import", "Ratings"),
     };
 
     private static readonly string[] Writes = ["POST", "PUT", "DELETE", "PATCH"];

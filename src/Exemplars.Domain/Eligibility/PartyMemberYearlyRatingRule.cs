@@ -3,7 +3,8 @@ namespace Exemplars.Domain.Eligibility;
 /// <summary>
 /// Plan II.3, "Nếu là đảng viên": every year rated "hoàn thành tốt nhiệm vụ" or better, with at least 1 (interim round)
 /// or 2 (final round) years "hoàn thành xuất sắc nhiệm vụ". The years counted are the round's rating years from the
-/// year the person joined the party.
+/// year the person joined the party. The explanation names the rating regulation in force for each counted year
+/// (<see cref="People.RatingRegulations"/>, ADR 026).
 /// </summary>
 public static class PartyMemberYearlyRatingRule
 {
@@ -24,7 +25,7 @@ public static class PartyMemberYearlyRatingRule
         var missing = counted.Where(y => !ratings.ContainsKey(y)).ToList();
         var span = counted.Count == 0
             ? $"Không có năm đánh giá nào được tính (vào Đảng năm {facts.PartyJoinYear}, sau kỳ {round.FirstRatingYear}–{round.LastRatingYear})."
-            : $"Các năm được tính: {Years(counted)}.";
+            : $"Các năm được tính: {Years(counted)}." + (People.RatingRegulations.Explain(counted) is { Length: > 0 } regulations ? " " + regulations : string.Empty);
 
         if (low.Count > 0)
         {

@@ -70,6 +70,12 @@ public sealed class PersonRating
 
     public Rating Rating { get; set; }
 
+    /// <summary>
+    /// The optional 100-point score beside the level, for the years whose regulation scores (366-QĐ/TW from 2025;
+    /// <see cref="RatingScores"/>, ADR 026).
+    /// </summary>
+    public int? Score { get; set; }
+
     /// <summary>Changes on every write of this rating; a write sends the version it read (ADR 012).</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 }

@@ -229,6 +229,7 @@ public static class AuditLabels
         ["RoleId"] = "Vai trò",
         ["Roles"] = "Vai trò",
         ["RoundId"] = "Đợt bình xét",
+        ["Score"] = "Điểm đánh giá",
         ["Scope"] = "Phạm vi",
         ["SearchName"] = "Tên tìm kiếm",
         ["RoundYear"] = "Năm của đợt (để sắp xếp)",

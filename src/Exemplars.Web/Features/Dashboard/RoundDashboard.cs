@@ -47,9 +47,15 @@ public static class RoundDashboard
 
         /// <summary>Collectives and individuals the committees commended at their own level in the round's review years.</summary>
         public int GrassrootsCommendations { get; init; }
+
+        /// <summary>
+        /// Grassroots organisations whose party members rated excellent exceed 20 % of those rated good in at least one of the
+        /// round's rating years (ADR 026): the ratings the round's eligibility reads, to be checked before the review.
+        /// </summary>
+        public int UnitsOverExcellentCap { get; init; }
     }
 
-    public sealed class Handler(AppDbContext db, CurrentUser user, DashboardCache cache)
+    public sealed class Handler(AppDbContext db, CurrentUser user, DashboardCache cache, People.ExcellentShares shares)
     {
         public async Task<Result<Response>> Handle(string? roundCode, CancellationToken cancellationToken)
         {
@@ -115,6 +121,7 @@ public static class RoundDashboard
             var timeliness = await TimelinessAsync(active, round.Id, round.GrassrootsDeadline, cancellationToken);
             var byTimeliness = Enum.GetValues<Timeliness>().Select(t => new Slice(t.ToString(), t.Label(), timeliness.GetValueOrDefault(t))).ToList();
 
+            var overCap = await shares.ExceededAsync(user.ScopePath, [.. Enumerable.Range(round.FirstRatingYear, Math.Max(0, round.LastRatingYear - round.FirstRatingYear + 1))], null, cancellationToken);
             var grassroots = units.Where(o => o.Kind == Domain.Organizations.OrganizationKind.Grassroots && o.IsActive);
             var (reviewFrom, reviewTo) = (new DateOnly(round.ReviewFromYear, 1, 1), new DateOnly(round.ReviewToYear, 12, 31));
             return new Response(round.Code, round.Name, round.GrassrootsDeadline, total, activeCount,
@@ -125,6 +132,7 @@ public static class RoundDashboard
                 ImplementationPlans = await grassroots.CountAsync(o => db.ImplementationPlans.Any(p => p.PlanId == round.PlanId && p.OrganizationId == o.Id), cancellationToken),
                 GrassrootsCommendations = await db.GrassrootsCommendations.CountAsync(
                     c => c.DecisionDate >= reviewFrom && c.DecisionDate <= reviewTo && units.Any(o => o.Id == c.OrganizationId), cancellationToken),
+                UnitsOverExcellentCap = overCap.Select(s => s.OrganizationId).Distinct().Count(),
             };
         }
 

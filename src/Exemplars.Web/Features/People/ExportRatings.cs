@@ -11,7 +11,7 @@ namespace Exemplars.Web.Features.People;
 
 /// <summary>
 /// The yearly ratings recorded in the caller's scope (party members' and collectives'), in the ratings import layout with
-/// each rating's version: the file a clerk edits to correct ratings and imports back (ADR 012). Streamed through
+/// each party member's score (column "Điểm") and each rating's version: the file a clerk edits to correct ratings and imports back (ADR 012). Streamed through
 /// <see cref="XlsxStreamWriter"/>, refused beyond <see cref="ExportLimits.MaxRows"/> rows.
 /// </summary>
 public static class ExportRatings
@@ -34,14 +34,14 @@ public static class ExportRatings
         private async IAsyncEnumerable<IReadOnlyList<object?>> Rows(int take, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
         {
             var people = db.People.AsNoTracking().InScopeOf(user)
-                .Join(db.PersonRatings, p => p.Id, r => r.PersonId, (p, r) => new { p.Code, p.FullName, r.Year, r.Rating, r.Version })
+                .Join(db.PersonRatings, p => p.Id, r => r.PersonId, (p, r) => new { p.Code, p.FullName, r.Year, r.Rating, r.Score, r.Version })
                 .OrderBy(x => x.Code).ThenBy(x => x.Year)
                 .Take(take).AsAsyncEnumerable();
             var count = 0;
             await foreach (var r in people.WithCancellation(cancellationToken))
             {
                 count++;
-                yield return [r.Code, CollectiveBodyLabels.PartyMember, r.Year, r.Rating.Label(), r.FullName, r.Version.ToString()];
+                yield return [r.Code, CollectiveBodyLabels.PartyMember, r.Year, r.Rating.Label(), r.Score, r.FullName, r.Version.ToString()];
             }
 
             if (count >= take)
@@ -55,7 +55,7 @@ public static class ExportRatings
                 .Take(take - count).AsAsyncEnumerable();
             await foreach (var r in collectives.WithCancellation(cancellationToken))
             {
-                yield return [r.Code, r.Body.Label(), r.Year, r.Rating.Label(), r.Name, r.Version.ToString()];
+                yield return [r.Code, r.Body.Label(), r.Year, r.Rating.Label(), null, r.Name, r.Version.ToString()];
             }
         }
     }

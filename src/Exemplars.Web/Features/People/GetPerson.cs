@@ -15,7 +15,8 @@ public static class GetPerson
         int? LedOrganizationId, string? LedOrganizationName, string? FieldCategoryCode, Guid Version,
         IReadOnlyList<YearRating> Ratings, IReadOnlyList<Discipline> Disciplines);
 
-    public sealed record YearRating(int Year, Rating Rating, Guid Version);
+    /// <summary>A yearly rating; <see cref="Score"/> is the optional 100-point score (366-QĐ/TW, from 2025).</summary>
+    public sealed record YearRating(int Year, Rating Rating, int? Score, Guid Version);
 
     public sealed record Discipline(int Id, int Year, string Form, string? Note);
 
@@ -29,7 +30,7 @@ public static class GetPerson
                     p.Id, p.Code, p.FullName, p.BirthDate, p.Gender, p.Ethnicity, p.Position, p.OrganizationId, p.Organization!.Name,
                     p.IsPartyMember, p.PartyJoinYear, p.IsLeader, p.LedOrganizationId, p.LedOrganization == null ? null : p.LedOrganization.Name,
                     p.FieldCategoryCode, p.Version,
-                    p.Ratings.OrderBy(r => r.Year).Select(r => new YearRating(r.Year, r.Rating, r.Version)).ToList(),
+                    p.Ratings.OrderBy(r => r.Year).Select(r => new YearRating(r.Year, r.Rating, r.Score, r.Version)).ToList(),
                     p.Disciplines.OrderBy(d => d.Year).Select(d => new Discipline(d.Id, d.Year, d.Form, d.Note)).ToList()))
                 .SingleOrDefaultAsync(cancellationToken);
             return person is null ? DomainError.NotFound("Không tìm thấy người này.") : person;

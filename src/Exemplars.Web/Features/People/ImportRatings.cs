@@ -17,7 +17,9 @@ namespace Exemplars.Web.Features.People;
 /// All rows are checked first; any error saves nothing. Re-importing the same file changes nothing (rows are keyed by
 /// person or organisation code, body and year). A row that changes a rating already recorded carries that rating's
 /// version from the export (<see cref="Common.ImportVersions"/>, ADR 012). Rows are audited as one summary entry, not one
-/// entry each.
+/// entry each. An optional column "Điểm" carries the 100-point score of 366-QĐ/TW (from the 2025 ratings); a file
+/// without it leaves recorded scores as they are. After a successful import the report warns, for each grassroots
+/// organisation and year of the file's party members, where excellent ratings exceed 20 % of good ones (ADR 026).
 /// </summary>
 public static class ImportRatings
 {
@@ -27,24 +29,34 @@ public static class ImportRatings
     public const string BodyHeader = "Đối tượng xếp loại";
     public const string YearHeader = "Năm";
     public const string RatingHeader = "Xếp loại";
+    public const string ScoreHeader = "Điểm";
 
+    /// <summary>The columns a file must have ("Điểm" is optional: files made before it keep working).</summary>
     public static IReadOnlyList<string> Headers { get; } = [CodeHeader, BodyHeader, YearHeader, RatingHeader];
 
-    /// <summary>The export's columns: the import's, the name (for the reader, ignored on import) and the rating's version.</summary>
-    public static IReadOnlyList<string> ExportHeaders { get; } = [.. Headers, "Họ và tên hoặc tên tổ chức", Common.ImportVersions.Header];
+    /// <summary>The template's columns: the required ones and the optional score.</summary>
+    public static IReadOnlyList<string> TemplateHeaders { get; } = [.. Headers, ScoreHeader];
 
-    public sealed record Report(int Rows, int Created, int Updated, int Unchanged, IReadOnlyList<ImportRowError> Errors, int ErrorCount)
+    /// <summary>The export's columns: the import's, the name (for the reader, ignored on import) and the rating's version.</summary>
+    public static IReadOnlyList<string> ExportHeaders { get; } = [.. TemplateHeaders, "Họ và tên hoặc tên tổ chức", Common.ImportVersions.Header];
+
+    /// <param name="Warnings">After a successful import: the grassroots organisations and years of the file over the 20 % cap on excellent ratings.</param>
+    /// <param name="ScoreWarnings">After a successful import: rows whose score falls in another level's points (the first few hundred).</param>
+    /// <param name="ScoreWarningCount">How many rows that is in all.</param>
+    public sealed record Report(int Rows, int Created, int Updated, int Unchanged, IReadOnlyList<ImportRowError> Errors, int ErrorCount,
+        IReadOnlyList<RatingQuality.Warning>? Warnings = null, IReadOnlyList<ImportRowError>? ScoreWarnings = null, int ScoreWarningCount = 0)
     {
         public bool Applied => ErrorCount == 0;
     }
 
-    private readonly record struct Line(int Row, string Code, int? PersonId, int? OrganizationId, CollectiveBody? Body, int Year, Rating Rating, string Version);
+    /// <summary>A valid row; <see cref="HasScore"/> is false when the file has no "Điểm" column (the recorded score stays).</summary>
+    private readonly record struct Line(int Row, string Code, int? PersonId, int? OrganizationId, CollectiveBody? Body, int Year, Rating Rating, string Version, bool HasScore, int? Score);
 
     /// <summary>A person in scope as the rows need them: found by code once, in bulk.</summary>
     private readonly record struct Subject(int Id, int OrganizationId, bool IsPartyMember, int? PartyJoinYear);
 
     /// <summary>A rating to add, as the bulk insert writes it (not an entity: no tracking, no GUID drawn per row).</summary>
-    private readonly record struct NewPersonRating(int PersonId, int Year, Rating Rating, Guid Version);
+    private readonly record struct NewPersonRating(int PersonId, int Year, Rating Rating, int? Score, Guid Version);
 
     private readonly record struct NewCollectiveRating(int OrganizationId, int Year, CollectiveBody Body, Rating Rating, Guid Version);
 
@@ -53,6 +65,7 @@ public static class ImportRatings
         new("PersonId", NpgsqlTypes.NpgsqlDbType.Integer, r => r.PersonId),
         new("Year", NpgsqlTypes.NpgsqlDbType.Integer, r => r.Year),
         new("Rating", NpgsqlTypes.NpgsqlDbType.Varchar, r => r.Rating.ToString()),
+        new("Score", NpgsqlTypes.NpgsqlDbType.Integer, r => r.Score),
         new("Version", NpgsqlTypes.NpgsqlDbType.Uuid, r => r.Version),
     ];
 
@@ -72,7 +85,7 @@ public static class ImportRatings
         new("Version", NpgsqlTypes.NpgsqlDbType.Uuid, r => r.Version),
     ];
 
-    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, AuditInterceptor audit, IEnumerable<IWatchesChanges> caches)
+    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, AuditInterceptor audit, IEnumerable<IWatchesChanges> caches, ExcellentShares shares)
     {
         public async Task<Result<Report>> Handle(Stream xlsx, string fileName, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
         {
@@ -110,7 +123,8 @@ public static class ImportRatings
             var organizations = await db.Organizations.InScopeOf(user).AsNoTracking()
                 .Select(o => new { o.Code, o.Id })
                 .ToDictionaryAsync(o => o.Code, o => o.Id, cancellationToken);
-            var lines = Validate(table, people, organizations, errors, progress);
+            var scoreWarnings = new ImportErrors(MaxReportedErrors);
+            var lines = Validate(table, people, organizations, errors, scoreWarnings, progress);
             if (errors.Count > 0)
             {
                 return errors.Report(rows.Count, (n, list, count) => new Report(n, 0, 0, 0, list, count));
@@ -122,8 +136,37 @@ public static class ImportRatings
             }
 
             var (created, updated, unchanged) = counts;
+            progress?.Report(new ImportProgress("Đang kiểm tra tỷ lệ xếp loại", lines.Count, lines.Count));
+            var warnings = await Warnings(lines, people, cancellationToken);
             progress?.Report(new ImportProgress("Đã xong", lines.Count, lines.Count));
-            return new Report(rows.Count, created, updated, unchanged, [], 0);
+            var scored = scoreWarnings.Report(0, (_, list, count) => (list, count));
+            return new Report(rows.Count, created, updated, unchanged, [], 0, warnings, scored.list, scored.count);
+        }
+
+        /// <summary>
+        /// The grassroots organisations and years of the file's party-member rows that are over the 20 % cap now that the
+        /// file is saved: two reads of organisations and one grouped count of ratings, whatever the number of rows.
+        /// </summary>
+        private async Task<IReadOnlyList<RatingQuality.Warning>> Warnings(List<Line> lines, Dictionary<string, Subject> people, CancellationToken cancellationToken)
+        {
+            var unitOf = new Dictionary<int, int>();
+            foreach (var person in people.Values)
+            {
+                unitOf[person.Id] = person.OrganizationId;
+            }
+
+            var units = new HashSet<(int, int)>();
+            foreach (var line in lines)
+            {
+                if (line.PersonId is { } id)
+                {
+                    units.Add((unitOf[id], line.Year));
+                }
+            }
+
+            var touched = await shares.TouchedAsync(units, cancellationToken);
+            var over = await shares.ExceededAsync("/", null, touched, cancellationToken);
+            return over.OrderBy(s => s.Year).ThenBy(s => s.OrganizationName, StringComparer.Ordinal).Select(RatingQuality.Warning.Of).ToList();
         }
 
         /// <summary>
@@ -131,7 +174,7 @@ public static class ImportRatings
         /// valid ones; the errors of the others go to <paramref name="errors"/>. Cells are read by column index from the
         /// row arrays, and the few words a column repeats are parsed once each (issue 14).
         /// </summary>
-        private List<Line> Validate(SheetTable table, Dictionary<string, Subject> people, Dictionary<string, int> organizations, ImportErrors errors, IProgress<ImportProgress>? progress)
+        private List<Line> Validate(SheetTable table, Dictionary<string, Subject> people, Dictionary<string, int> organizations, ImportErrors errors, ImportErrors scoreWarnings, IProgress<ImportProgress>? progress)
         {
             var rows = table.Rows;
             var codeColumn = table.Columns.IndexOf(CodeHeader);
@@ -139,6 +182,7 @@ public static class ImportRatings
             var yearColumn = table.Columns.IndexOf(YearHeader);
             var ratingColumn = table.Columns.IndexOf(RatingHeader);
             var versionColumn = table.Columns.IndexOf(Common.ImportVersions.Header);
+            var scoreColumn = table.Columns.IndexOf(ScoreHeader);
             var today = VietnamTime.Today(clock);
             var bodies = new Dictionary<string, (bool Known, CollectiveBody? Body)>(StringComparer.Ordinal);
             var ratings = new Dictionary<string, Rating?>(StringComparer.Ordinal);
@@ -182,6 +226,20 @@ public static class ImportRatings
                 if (!yearOk || year is null)
                 {
                     errors.Add(row.Number, $"Năm \"{row[yearColumn]}\" không hợp lệ.");
+                }
+
+                var (scoreOk, score) = RegistryText.ParseScore(row[scoreColumn]);
+                if (!scoreOk)
+                {
+                    errors.Add(row.Number, $"Điểm \"{row[scoreColumn]}\" không hợp lệ: điểm phải là số nguyên từ 0 đến {RatingScores.Max}.");
+                }
+                else if (score is not null && knownBody && body is not null)
+                {
+                    errors.Add(row.Number, "Chỉ ghi điểm cho xếp loại đảng viên, không ghi cho xếp loại tập thể.");
+                }
+                else if (year is { } scoredYear && rating is not null && RatingScores.Validate(scoredYear, score, rating) is { } scoreError)
+                {
+                    errors.Add(row.Number, scoreError.Message);
                 }
 
                 if (rating is null)
@@ -241,7 +299,11 @@ public static class ImportRatings
 
                 if (errors.Count == before)
                 {
-                    lines.Add(new Line(row.Number, code, personId, organizationId, body, year!.Value, rating!.Value, row[versionColumn]));
+                    lines.Add(new Line(row.Number, code, personId, organizationId, body, year!.Value, rating!.Value, row[versionColumn], scoreColumn >= 0, score));
+                    if (RatingScores.Disagreement(year.Value, score, rating) is { } disagreement)
+                    {
+                        scoreWarnings.Add(row.Number, $"{code}: {disagreement}");
+                    }
                 }
             }
 
@@ -304,7 +366,8 @@ public static class ImportRatings
                 {
                     if (personRatings.TryGetValue((personId, line.Year), out var existing))
                     {
-                        if (existing.Rating == line.Rating)
+                        var score = line.HasScore ? line.Score : existing.Score;
+                        if (existing.Rating == line.Rating && existing.Score == score)
                         {
                             unchanged++;
                             continue;
@@ -319,14 +382,16 @@ public static class ImportRatings
                         // Attached as read, so the version read is the one the update checks (ADR 012).
                         var entry = db.Attach(existing);
                         existing.Rating = line.Rating;
+                        existing.Score = score;
                         existing.Version = versions.Next();
                         entry.Property(r => r.Rating).IsModified = true;
+                        entry.Property(r => r.Score).IsModified = true;
                         entry.Property(r => r.Version).IsModified = true;
                         updated++;
                     }
                     else
                     {
-                        newPeople.Add(new NewPersonRating(personId, line.Year, line.Rating, versions.Next()));
+                        newPeople.Add(new NewPersonRating(personId, line.Year, line.Rating, line.Score, versions.Next()));
                         created++;
                     }
                 }

@@ -65,6 +65,23 @@ public static class RegistryText
             : (false, null);
     }
 
+    /// <summary>
+    /// The 100-point score of a rating: empty is none; a whole number (a spreadsheet may write 85 as "85.0") is read as
+    /// is, the range is checked by <see cref="RatingScores"/>; anything else is not a score.
+    /// </summary>
+    public static (bool Ok, int? Score) ParseScore(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (true, null);
+        }
+
+        return decimal.TryParse(text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            && value == decimal.Truncate(value) && value is >= int.MinValue and <= int.MaxValue
+            ? (true, (int)value)
+            : (false, null);
+    }
+
     public static (bool Ok, int? Year) ParseYear(string text)
     {
         if (string.IsNullOrWhiteSpace(text))

@@ -16,20 +16,46 @@ namespace Exemplars.Web.Features.People;
 /// </summary>
 public static class SetRating
 {
-    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
+    /// <summary>A party member's rating as saved, with what the saving warns about (saved anyway, ADR 026).</summary>
+    public sealed record PersonRatingSaved(int Year, Rating? Rating, int? Score, IReadOnlyList<string> Warnings, RatingQuality.Warning? ExcellentShare);
+
+    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, ExcellentShares shares)
     {
-        public async Task<Result<bool>> ForPerson(int personId, int year, Rating? rating, string? seen, CancellationToken cancellationToken)
+        /// <summary>
+        /// The rating form: <paramref name="seen"/> is what the page showed of the person's ratings. The 100-point score is
+        /// kept for the years whose regulation scores (366-QĐ/TW, from 2025); a score out of 0–100 or for an earlier year is
+        /// refused with nothing saved. Saved, the answer carries the warnings (ADR 026): a score in another level's points,
+        /// and the person's grassroots organisation over the 20 % cap on excellent ratings that year.
+        /// </summary>
+        public async Task<Result<PersonRatingSaved>> ForPerson(int personId, int year, Rating? rating, int? score, string? seen, CancellationToken cancellationToken)
         {
             if (!RegistryAccess.CanWrite(user))
             {
                 return RegistryAccess.Forbidden;
             }
 
-            if (RatingSlots.Decode(seen) is not { } slots)
+            return RatingSlots.Decode(seen) is { } slots
+                ? await WritePerson(personId, year, rating, score, slots, versionSent: true, cancellationToken)
+                : Common.Versions.Required;
+        }
+
+        /// <summary>
+        /// The API's write of one year: <paramref name="version"/> is the version of that year's rating as read; none means
+        /// the caller saw no rating that year (a new one), and is refused (428) when there is one.
+        /// </summary>
+        public async Task<Result<PersonRatingSaved>> ForPersonYear(int personId, int year, Rating? rating, int? score, Guid? version, CancellationToken cancellationToken)
+        {
+            if (!RegistryAccess.CanWrite(user))
             {
-                return Common.Versions.Required;
+                return RegistryAccess.Forbidden;
             }
 
+            var slots = RatingSlots.Decode(version is { } v && v != Guid.Empty ? RatingSlots.Encode([(RatingSlots.Key(year), v)]) : RatingSlots.None)!;
+            return await WritePerson(personId, year, rating, score, slots, versionSent: version is { } sent && sent != Guid.Empty, cancellationToken);
+        }
+
+        private async Task<Result<PersonRatingSaved>> WritePerson(int personId, int year, Rating? rating, int? score, RatingSlots slots, bool versionSent, CancellationToken cancellationToken)
+        {
             var person = await db.People.InScopeOf(user).Include(p => p.Ratings).SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
             if (person is null)
             {
@@ -51,7 +77,17 @@ public static class SetRating
                 return DomainError.Invalid("Rating", "Xếp loại không hợp lệ.");
             }
 
+            if (RatingScores.Validate(year, score, rating) is { } scoreError)
+            {
+                return scoreError;
+            }
+
             var existing = person.Ratings.SingleOrDefault(x => x.Year == year);
+            if (existing is not null && !versionSent)
+            {
+                return Common.Versions.Required;
+            }
+
             if (!slots.StillAsSeen(RatingSlots.Key(year), existing?.Version))
             {
                 return Stale(year);
@@ -66,15 +102,36 @@ public static class SetRating
             }
             else if (existing is null)
             {
-                person.Ratings.Add(new PersonRating { Year = year, Rating = rating.Value });
+                person.Ratings.Add(new PersonRating { Year = year, Rating = rating.Value, Score = score });
             }
             else
             {
                 existing.Rating = rating.Value;
+                existing.Score = score;
                 existing.Version = Guid.NewGuid();
             }
 
-            return await Save(year, cancellationToken);
+            var saved = await Save(year, cancellationToken);
+            if (!saved.IsSuccess)
+            {
+                return Result<PersonRatingSaved>.Failure(saved.Errors);
+            }
+
+            var touched = await shares.TouchedAsync([(person.OrganizationId, year)], cancellationToken);
+            var over = await shares.ExceededAsync("/", null, touched, cancellationToken);
+            var share = over.Select(RatingQuality.Warning.Of).FirstOrDefault();
+            List<string> warnings = [];
+            if (RatingScores.Disagreement(year, score, rating) is { } disagreement)
+            {
+                warnings.Add(disagreement);
+            }
+
+            if (share is not null)
+            {
+                warnings.Add(share.Message);
+            }
+
+            return new PersonRatingSaved(year, rating, rating is null ? null : score, warnings, share);
         }
 
         public async Task<Result<bool>> ForCollective(int organizationId, int year, CollectiveBody body, Rating? rating, string? seen, CancellationToken cancellationToken)

@@ -33,6 +33,7 @@ public static class DatabaseSetup
         AddWatching<Features.Organizations.ActiveOrganizationCounts>(services);
         AddWatching<Features.Organizations.OrganizationListCounts>(services);
         AddWatching<Features.People.PeopleCounts>(services);
+        AddWatching<Features.People.ExcellentShareCounts>(services);
         AddWatching<Features.Nominations.NominationCounts>(services);
         AddWatching<Features.Eligibility.SuggestionCounts>(services);
         AddWatching<Features.Organizations.UnitFilterOptions>(services);

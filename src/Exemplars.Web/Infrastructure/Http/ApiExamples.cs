@@ -71,6 +71,7 @@ public static class ApiExamples
         [typeof(ReportsApi.ReturnBody)] = new ReportsApi.ReturnBody("Số liệu điển hình được biểu dương chưa khớp với danh sách kèm theo.", Version),
         [typeof(ReportsApi.BlocBody)] = new ReportsApi.BlocBody("<p>Các đơn vị đã phát hiện 42 điển hình.</p>", "<p>Một số đơn vị nộp báo cáo chậm.</p>",
             "<p>Tiếp tục nhân rộng các mô hình hiệu quả.</p>", Version),
+        [typeof(Features.People.PeopleApi.RatingBody)] = new Features.People.PeopleApi.RatingBody(2025, Rating.Good, 85, Version),
         [typeof(Microsoft.AspNetCore.Identity.Data.LoginRequest)] = new Microsoft.AspNetCore.Identity.Data.LoginRequest { Email = "canbo@donvi.vn", Password = "mat-khau-cua-dong-chi" },
         [typeof(Microsoft.AspNetCore.Identity.Data.RefreshRequest)] = new Microsoft.AspNetCore.Identity.Data.RefreshRequest { RefreshToken = "CfDJ8...refreshToken-nhận-khi-đăng-nhập" },
     };

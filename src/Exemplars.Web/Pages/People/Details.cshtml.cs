@@ -49,12 +49,17 @@ public sealed class DetailsModel(GetPerson.Handler get, PersonRounds.Handler rou
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRatingAsync(int id, int year, Rating? rating, string? seen, [FromServices] SetRating.Handler handler, CancellationToken ct)
+    /// <summary>What the last rating saved warns about (ADR 026): shown once, above the ratings.</summary>
+    [TempData]
+    public string[]? RatingWarnings { get; set; }
+
+    public async Task<IActionResult> OnPostRatingAsync(int id, int year, Rating? rating, int? score, string? seen, [FromServices] SetRating.Handler handler, CancellationToken ct)
     {
-        var result = await handler.ForPerson(id, year, rating, seen, ct);
+        var result = await handler.ForPerson(id, year, rating, score, seen, ct);
         if (result.IsSuccess)
         {
             TempData["Message"] = rating is null ? $"Đã xóa xếp loại năm {year}." : $"Đã ghi xếp loại năm {year}.";
+            RatingWarnings = result.Value.Warnings.Count > 0 ? [.. result.Value.Warnings] : null;
             return RedirectToPage(new { id });
         }
 

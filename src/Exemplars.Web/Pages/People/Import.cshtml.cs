@@ -46,7 +46,7 @@ public sealed class ImportModel(BackgroundWork imports, CurrentUser me) : PageMo
     }
 
     public IActionResult OnGetTemplate(string? kind) => kind == "ratings"
-        ? File(Spreadsheet.Write(ImportRatings.Headers, [["DV00001", "Đảng viên", 2024, "Hoàn thành xuất sắc nhiệm vụ"], ["CS001", "Tổ chức đảng", 2024, "Hoàn thành tốt nhiệm vụ"], ["CS001", "Công đoàn", 2024, "Hoàn thành xuất sắc nhiệm vụ"]]), Spreadsheet.ContentType, "mau-nhap-xep-loai.xlsx")
+        ? File(Spreadsheet.Write(ImportRatings.TemplateHeaders, [["DV00001", "Đảng viên", 2024, "Hoàn thành xuất sắc nhiệm vụ", null], ["DV00001", "Đảng viên", 2025, "Hoàn thành tốt nhiệm vụ", 85], ["CS001", "Tổ chức đảng", 2024, "Hoàn thành tốt nhiệm vụ", null], ["CS001", "Công đoàn", 2024, "Hoàn thành xuất sắc nhiệm vụ", null]]), Spreadsheet.ContentType, "mau-nhap-xep-loai.xlsx")
         : File(Spreadsheet.Write(ImportPeople.Headers, [["DV99999", "Nguyễn Văn A", "05/09/1980", "Nam", "Kinh", "Chuyên viên", "CS001", "Có", 2010, "Không", "", "3.2.5"]]), Spreadsheet.ContentType, "mau-nhap-nguoi.xlsx");
 
     /// <summary>The ratings already recorded, with their versions: the file to edit when correcting ratings.</summary>

@@ -30,6 +30,7 @@ public static class Navigation
             new("Phát hiện, bồi dưỡng", "/Discovery/Index"),
             new("Khen thưởng cấp cơ sở", "/Commendations/Index", Roles.GrassrootsClerk, Roles.Secretariat, Roles.StandingCommittee, Roles.Admin, Roles.ProvinceViewer),
             new("Sổ theo dõi", "/People/Index"),
+            new("Chất lượng dữ liệu xếp loại", "/People/RatingQuality", Roles.GrassrootsClerk, Roles.Secretariat, Roles.Admin),
             new("Tổ chức", "/Organizations/Index"),
         ]),
         new("Xét chọn",

@@ -219,6 +219,7 @@ api.MapReplicationApi();
 api.MapDiscoveryApi();
 api.MapReportsApi();
 api.MapDashboardApi();
+Exemplars.Web.Features.Ceremonies.CeremoniesApi.MapCeremoniesApi(api);
 app.MapShowcaseFeed();
 
 if (app.Configuration.GetValue<bool>("Demo:Enabled"))

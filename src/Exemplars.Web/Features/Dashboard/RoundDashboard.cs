@@ -37,9 +37,13 @@ public static class RoundDashboard
     public sealed record Response(
         string Round, string RoundName, DateOnly Deadline, int Total, int Active, int Individuals, int Collectives, int UnitsNominating,
         IReadOnlyList<Slice> ByStatus, IReadOnlyList<Slice> ByUnit, IReadOnlyList<Slice> ByCategory,
-        IReadOnlyList<Slice> ByGender, IReadOnlyList<Slice> ByAgeBand, IReadOnlyList<Slice> ByTimeliness);
+        IReadOnlyList<Slice> ByGender, IReadOnlyList<Slice> ByAgeBand, IReadOnlyList<Slice> ByTimeliness)
+    {
+        /// <summary>The round's ceremony (the latest planned), or null: counted on every request, not kept in the cache.</summary>
+        public Ceremonies.CeremonySummary.Tile? Ceremony { get; init; }
+    }
 
-    public sealed class Handler(AppDbContext db, CurrentUser user, DashboardCache cache)
+    public sealed class Handler(AppDbContext db, CurrentUser user, DashboardCache cache, Ceremonies.CeremonySummary.Handler ceremonies)
     {
         public async Task<Result<Response>> Handle(string? roundCode, CancellationToken cancellationToken)
         {
@@ -49,7 +53,8 @@ public static class RoundDashboard
                 return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Chỉ Ban Tuyên giáo – Dân vận xem bảng số liệu đợt bình xét.");
             }
 
-            return await cache.GetOrComputeAsync(roundCode, user.ScopePath, () => Count(roundCode, cancellationToken));
+            var counted = await cache.GetOrComputeAsync(roundCode, user.ScopePath, () => Count(roundCode, cancellationToken));
+            return counted.IsSuccess ? counted.Value with { Ceremony = await ceremonies.ForRound(counted.Value.Round, cancellationToken) } : counted;
         }
 
         private async Task<Result<Response>> Count(string? roundCode, CancellationToken cancellationToken)

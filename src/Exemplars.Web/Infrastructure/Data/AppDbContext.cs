@@ -639,6 +639,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         });
         Documents.IssuerModel.Configure(builder);
         Documents.BlocReportModel.Configure(builder);
+        CeremonyModel.Configure(builder);
     }
 }
 

@@ -101,6 +101,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/PublicComments/Candidates");
     o.Conventions.AllowAnonymousToPage("/Showcase/Index");
     o.Conventions.AllowAnonymousToPage("/Showcase/Details");
+    o.Conventions.AllowAnonymousToPage("/Ceremonies/Story");
 }).AddMvcOptions(o =>
 {
     VietnameseModelBinding.Apply(o.ModelBindingMessageProvider);

@@ -70,11 +70,11 @@ public static class PartyDocx
             for (var i = 0; i < models.Count; i++)
             {
                 AppendDocument(main, body, models[i]);
-                var section = Section(main, firstHeader, pageHeader, restart: models.Count > 1);
-                if (i < models.Count - 1)
+                var last = i == models.Count - 1;
+                var section = Section(main, firstHeader, pageHeader, restart: models.Count > 1, nextPage: !last);
+                if (!last)
                 {
                     // A section break after each document but the last, whose section properties close the body.
-                    section.PrependChild(new SectionType { Val = SectionMarkValues.NextPage });
                     body.Append(new Paragraph(new ParagraphProperties(section)));
                 }
                 else
@@ -90,16 +90,26 @@ public static class PartyDocx
         return stream.ToArray();
     }
 
-    private static SectionProperties Section(MainDocumentPart main, HeaderPart firstHeader, HeaderPart pageHeader, bool restart) =>
+    private static SectionProperties Section(MainDocumentPart main, HeaderPart firstHeader, HeaderPart pageHeader, bool restart, bool nextPage)
+    {
         // Rule "page numbers": none on the first page (titlePg with an empty first-page header), Arabic numerals
         // centred in the top margin from the second page on.
-        new(
+        var section = new SectionProperties(
             new HeaderReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(firstHeader) },
-            new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(pageHeader) },
+            new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(pageHeader) });
+        if (nextPage)
+        {
+            // Schema order of w:sectPr: the header references, then w:type, then the page size.
+            section.Append(new SectionType { Val = SectionMarkValues.NextPage });
+        }
+
+        section.Append(
             new PageSize { Width = PartyFormat.PageWidth, Height = PartyFormat.PageHeight },
             new PageMargin { Top = PartyFormat.MarginTop, Bottom = PartyFormat.MarginBottom, Left = PartyFormat.MarginLeft, Right = PartyFormat.MarginRight, Header = 567U, Footer = 567U, Gutter = 0U },
             restart ? new PageNumberType { Format = NumberFormatValues.Decimal, Start = 1 } : new PageNumberType { Format = NumberFormatValues.Decimal },
             new TitlePage());
+        return section;
+    }
 
     private static void AppendDocument(MainDocumentPart main, Body body, PartyDocumentModel model)
     {

@@ -26,6 +26,11 @@ public sealed class ApiPageParityTests(SqliteAppFactory app)
     private static readonly Dictionary<string, (string Page, string Handler)> PageOf = new(StringComparer.Ordinal)
     {
         ["POST /api/v1/nominations/"] = ("/Nominations/Create", ""),
+        ["PUT /api/v1/implementation-plans/mine"] = ("/ImplementationPlans/Index", "Record"),
+        ["POST /api/v1/implementation-plans/mine/file"] = ("/ImplementationPlans/Index", "Record"),
+        ["PUT /api/v1/implementation-plans/due/{plan}"] = ("/ImplementationPlans/Index", "Due"),
+        ["POST /api/v1/grassroots-commendations/"] = ("/Commendations/Index", "Record"),
+        ["DELETE /api/v1/grassroots-commendations/{id:int}"] = ("/Commendations/Index", "Remove"),
         ["PUT /api/v1/nominations/{id:int}"] = ("/Nominations/Edit", "Save"),
         ["DELETE /api/v1/nominations/{id:int}"] = ("/Nominations/Edit", "Delete"),
         ["POST /api/v1/nominations/{id:int}/evidence"] = ("/Nominations/Edit", "Upload"),

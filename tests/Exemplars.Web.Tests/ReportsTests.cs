@@ -2,6 +2,7 @@ using System.Text.Json;
 using Exemplars.Domain.Ballots;
 using Exemplars.Domain.Eligibility;
 using Exemplars.Domain.Nominations;
+using Exemplars.Domain.Programme;
 using Exemplars.Domain.Reports;
 using Exemplars.Domain.Showcase;
 using Exemplars.Web.Infrastructure.Data;
@@ -64,6 +65,14 @@ public abstract class ReportsTests(AppFactory app)
                 Stage = nurturedAt is null ? DiscoveryStage.Discovered : DiscoveryStage.Nurtured, NurturedAtUtc = nurturedAt, RecordedBy = "coso4@demo.vn", RecordedAtUtc = at,
             };
 
+            GrassrootsCommendation Commended(DateOnly on) => new()
+            {
+                OrganizationId = unitId, Kind = NomineeKind.Individual, Name = "Khen " + on.ToString("o", System.Globalization.CultureInfo.InvariantCulture), SearchName = "khen",
+                Achievements = "Thành tích", Form = "Giấy khen", DecisionNumber = "05-QĐ/ĐU", DecisionDate = on, RecordedBy = "coso4@demo.vn", RecordedAtUtc = Utc(6, 16),
+            };
+
+            // The committee's own commendations count by their decision's date: the first and the last day in, the days around out.
+            db.GrassrootsCommendations.AddRange(Commended(new DateOnly(Year, 1, 1)), Commended(new DateOnly(Year, 6, 15)), Commended(new DateOnly(Year - 1, 12, 31)), Commended(new DateOnly(Year, 6, 16)));
             db.DiscoveredExemplars.AddRange(
                 Found(Utc(3, 1)),
                 Found(Utc(3, 2), nurturedAt: Utc(4, 1)),
@@ -124,7 +133,7 @@ public abstract class ReportsTests(AppFactory app)
         Assert.Equal(4, figures.GetProperty("discovered").GetInt32()); // 01/03, 02/03, 00:00 on 01/01 and 23:59 on 15/06; not 23:59:59 on 31/12 the year before
         Assert.Equal(1, figures.GetProperty("nurtured").GetInt32()); // not the one nurtured at 00:00 on 16/06
         Assert.Equal(1, figures.GetProperty("nominated").GetInt32()); // first sent in the period; a dossier first sent last year and re-sent now is not counted again
-        Assert.Equal(0, figures.GetProperty("commendedGrassroots").GetInt32());
+        Assert.Equal(2, figures.GetProperty("commendedGrassroots").GetInt32()); // counted from the decisions recorded, not typed
         Assert.Equal(1, figures.GetProperty("commendedBloc").GetInt32()); // not the award decided on 16/06
         Assert.Equal(1, figures.GetProperty("sentToProvince").GetInt32());
         Assert.Equal(1, figures.GetProperty("commendedProvince").GetInt32());
@@ -145,18 +154,18 @@ public abstract class ReportsTests(AppFactory app)
         }
 
         // Bad input is refused whole.
-        var (bad, _) = await Send(clerk, HttpMethod.Put, $"/api/v1/reports/periods/{periodId}/mine", new { commendedGrassroots = -1, narrative = "x" });
+        var (bad, _) = await Send(clerk, HttpMethod.Put, $"/api/v1/reports/periods/{periodId}/mine", new { narrative = new string('x', 20_001) });
         Assert.Equal(HttpStatusCode.BadRequest, bad);
         Assert.False(await app.WithDb(db => db.PeriodicReports.AnyAsync(r => r.ReportingPeriodId == periodId && r.OrganizationId == unitId)));
 
         // A draft without a narrative cannot be sent.
-        var (saved, draft) = await Send(clerk, HttpMethod.Put, $"/api/v1/reports/periods/{periodId}/mine", new { commendedGrassroots = 4, narrative = "" });
+        var (saved, draft) = await Send(clerk, HttpMethod.Put, $"/api/v1/reports/periods/{periodId}/mine", new { narrative = "" });
         Assert.Equal(HttpStatusCode.OK, saved);
         var (empty, _) = await Send(clerk, HttpMethod.Post, $"/api/v1/reports/periods/{periodId}/mine/submit", new { version = draft.GetProperty("version").GetGuid() });
         Assert.Equal(HttpStatusCode.BadRequest, empty);
 
         const string narrative = "=HYPERLINK(\"http://x\") Đơn vị đã phát hiện, bồi dưỡng nhiều gương điển hình trong sản xuất.";
-        (saved, draft) = await Send(clerk, HttpMethod.Put, $"/api/v1/reports/periods/{periodId}/mine", new { commendedGrassroots = 4, narrative, version = draft.GetProperty("version").GetGuid() });
+        (saved, draft) = await Send(clerk, HttpMethod.Put, $"/api/v1/reports/periods/{periodId}/mine", new { narrative, version = draft.GetProperty("version").GetGuid() });
         Assert.Equal(HttpStatusCode.OK, saved);
         var version = draft.GetProperty("version").GetGuid();
 
@@ -180,7 +189,7 @@ public abstract class ReportsTests(AppFactory app)
             Assert.Equal(HttpStatusCode.Conflict, again);
 
             // The other committee sends one minute into the next day: late.
-            var (otherSaved, otherDraft) = await Send(otherClerkThen, HttpMethod.Put, $"/api/v1/reports/periods/{periodId}/mine", new { commendedGrassroots = 2, narrative = "Báo cáo của đơn vị thứ hai, gửi trễ một phút." });
+            var (otherSaved, otherDraft) = await Send(otherClerkThen, HttpMethod.Put, $"/api/v1/reports/periods/{periodId}/mine", new { narrative = "Báo cáo của đơn vị thứ hai, gửi trễ một phút." });
             Assert.Equal(HttpStatusCode.OK, otherSaved);
             app.Clock.SetUtcNow(new DateTimeOffset(Year, 6, 20, 17, 1, 0, TimeSpan.Zero));
             Assert.Equal(HttpStatusCode.OK, (await Send(otherClerkThen, HttpMethod.Post, $"/api/v1/reports/periods/{periodId}/mine/submit", new { version = otherDraft.GetProperty("version").GetGuid() })).Status);
@@ -194,7 +203,7 @@ public abstract class ReportsTests(AppFactory app)
             var frozen = await secretariatThen.GetFromJsonAsync<JsonElement>($"/api/v1/reports/periods/{periodId}/units/{unitId}");
             Assert.Equal("Submitted", frozen.GetProperty("status").GetString());
             Assert.Equal(4, frozen.GetProperty("figures").GetProperty("discovered").GetInt32());
-            Assert.Equal(4, frozen.GetProperty("figures").GetProperty("commendedGrassroots").GetInt32());
+            Assert.Equal(2, frozen.GetProperty("figures").GetProperty("commendedGrassroots").GetInt32());
 
             var tracker = await secretariatThen.GetFromJsonAsync<JsonElement>($"/api/v1/reports/periods/{periodId}/tracker?page=1");
             var summary = tracker.GetProperty("summary");
@@ -203,7 +212,7 @@ public abstract class ReportsTests(AppFactory app)
             Assert.Equal(1, summary.GetProperty("late").GetInt32());
             Assert.Equal(units - 2, summary.GetProperty("missing").GetInt32()); // the deadline has passed for everyone else
             Assert.Equal(0, summary.GetProperty("waiting").GetInt32());
-            Assert.Equal(6, summary.GetProperty("totals").GetProperty("commendedGrassroots").GetInt32());
+            Assert.Equal(2, summary.GetProperty("totals").GetProperty("commendedGrassroots").GetInt32());
             Assert.Equal(4, summary.GetProperty("totals").GetProperty("discovered").GetInt32());
             var late = await secretariatThen.GetFromJsonAsync<JsonElement>($"/api/v1/reports/periods/{periodId}/tracker?state=Late");
             Assert.Equal(otherUnit, late.GetProperty("units").GetProperty("items").EnumerateArray().Single().GetProperty("organizationId").GetInt32());
@@ -226,7 +235,7 @@ public abstract class ReportsTests(AppFactory app)
                 Assert.Contains("BÁO CÁO", text, StringComparison.Ordinal);
                 Assert.Contains($"6 tháng đầu năm {Year}", text, StringComparison.Ordinal);
                 Assert.Contains($"{units} tổ chức cơ sở đảng; 2 đơn vị đã gửi báo cáo (1 đúng hạn, 1 trễ hạn); {units - 2} đơn vị chưa gửi báo cáo", text, StringComparison.Ordinal);
-                Assert.True(text.Contains("Số lượng 4 1 1 6 1 1 1 2 1", StringComparison.Ordinal), text); // the totals column, as pdftotext reads the table
+                Assert.True(text.Contains("Số lượng 4 1 1 2 1 1 1 2 1", StringComparison.Ordinal), text); // the totals column, as pdftotext reads the table
             }
             finally
             {
@@ -237,7 +246,7 @@ public abstract class ReportsTests(AppFactory app)
             var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
             Assert.Equal(units + 1, rows.Count);
             var total = rows[^1];
-            Assert.Equal(6d, Convert.ToDouble(total["Khen thưởng cấp cơ sở"], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(2d, Convert.ToDouble(total["Khen thưởng cấp cơ sở"], System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(2d, Convert.ToDouble(total["Đăng ký học tập"], System.Globalization.CultureInfo.InvariantCulture));
             var mine = rows.Single(r => (r["Tình trạng"] as string) == "Đúng hạn");
             Assert.StartsWith("=HYPERLINK", (string)mine["Nội dung báo cáo"], StringComparison.Ordinal);
@@ -262,14 +271,24 @@ public abstract class ReportsTests(AppFactory app)
             var returned = await otherClerkThen.GetFromJsonAsync<JsonElement>($"/api/v1/reports/periods/{periodId}/units/{otherUnit}");
             Assert.Equal("Draft", returned.GetProperty("status").GetString());
             Assert.Equal("Missing", returned.GetProperty("state").GetString());
-            Assert.Equal(HttpStatusCode.PreconditionRequired, (await Send(otherClerkThen, HttpMethod.Put, $"/api/v1/reports/periods/{periodId}/mine", new { commendedGrassroots = 3, narrative = "Không kèm phiên bản." })).Status);
+            Assert.Equal(HttpStatusCode.PreconditionRequired, (await Send(otherClerkThen, HttpMethod.Put, $"/api/v1/reports/periods/{periodId}/mine", new { narrative = "Không kèm phiên bản." })).Status);
+            // The unit records the commendation its decision gave in the period: the report counts it when sent again.
+            await app.WithDb(async db =>
+            {
+                db.GrassrootsCommendations.Add(new GrassrootsCommendation
+                {
+                    OrganizationId = otherUnit, Kind = NomineeKind.Collective, Name = "Tổ Kỹ thuật", SearchName = "to ky thuat", Achievements = "Thành tích", Form = "Giấy khen",
+                    DecisionNumber = "07-QĐ/ĐU", DecisionDate = new DateOnly(Year, 6, 1), RecordedBy = "coso5@demo.vn", RecordedAtUtc = Utc(6, 21),
+                });
+                return await db.SaveChangesAsync();
+            });
             var (fixedUp, fixedBody) = await Send(otherClerkThen, HttpMethod.Put, $"/api/v1/reports/periods/{periodId}/mine",
-                new { commendedGrassroots = 3, narrative = "Đã bổ sung số liệu khen thưởng cấp cơ sở theo yêu cầu.", version = returned.GetProperty("version").GetGuid() });
+                new { narrative = "Đã bổ sung số liệu khen thưởng cấp cơ sở theo yêu cầu.", version = returned.GetProperty("version").GetGuid() });
             Assert.Equal(HttpStatusCode.OK, fixedUp);
             Assert.Equal(HttpStatusCode.OK, (await Send(otherClerkThen, HttpMethod.Post, $"/api/v1/reports/periods/{periodId}/mine/submit", new { version = fixedBody.GetProperty("version").GetGuid() })).Status);
             var resent = await secretariatThen.GetFromJsonAsync<JsonElement>($"/api/v1/reports/periods/{periodId}/units/{otherUnit}");
             Assert.Equal("Late", resent.GetProperty("state").GetString()); // sent again after the deadline
-            Assert.Equal(3, resent.GetProperty("figures").GetProperty("commendedGrassroots").GetInt32());
+            Assert.Equal(1, resent.GetProperty("figures").GetProperty("commendedGrassroots").GetInt32());
         }
         finally
         {
@@ -317,7 +336,7 @@ public abstract class ReportsTests(AppFactory app)
         }
 
         // Sending a too-short report: the draft is saved, sending is refused with a Vietnamese reason, the text stays.
-        using (var tooShort = await Press("Submit", new() { ["CommendedGrassroots"] = "2", ["Narrative"] = "Ngắn quá." }))
+        using (var tooShort = await Press("Submit", new() { ["Narrative"] = "Ngắn quá." }))
         {
             var html = await tooShort.Content.ReadAsStringAsync();
             Assert.Equal(HttpStatusCode.OK, tooShort.StatusCode);
@@ -330,7 +349,7 @@ public abstract class ReportsTests(AppFactory app)
         // Fixed and sent from the redisplayed form: no false "someone else edited" conflict.
         var redisplayed = await Forms.GetDocumentAsync(clerk, url);
         Assert.Equal("Ngắn quá.", redisplayed.QuerySelector("textarea[name=Narrative]")!.TextContent.Trim());
-        using (var sent = await Press("Submit", new() { ["CommendedGrassroots"] = "2", ["Narrative"] = "Đơn vị đã tổ chức học tập, làm theo ba gương điển hình trong năm." }))
+        using (var sent = await Press("Submit", new() { ["Narrative"] = "Đơn vị đã tổ chức học tập, làm theo ba gương điển hình trong năm." }))
         {
             Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         }

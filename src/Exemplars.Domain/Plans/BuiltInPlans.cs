@@ -19,6 +19,7 @@ public static class BuiltInPlans
             Name = "Kế hoạch xây dựng, tuyên dương, nhân rộng và khen thưởng những gương tập thể, cá nhân điển hình tiêu biểu trong thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị và chuyên đề toàn khóa nhiệm kỳ Đại hội XIII của Đảng “Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về ý chí tự lực, tự cường và khát vọng phát triển đất nước phồn vinh, hạnh phúc” giai đoạn 2021 - 2025",
             Basis = "Kế hoạch số 56-KH/TU, ngày 24/02/2022 của Ban Thường vụ Tỉnh ủy",
             IsBuiltIn = true,
+            ImplementationPlansDueOn = new DateOnly(2022, 12, 31), // III.1.1: "Năm 2022: các cấp ủy cơ sở … xây dựng kế hoạch triển khai thực hiện"
             Phases =
             [
                 new Phase { Number = 1, Name = "Giai đoạn 1: Từ năm 2021 - 2023", FromYear = 2021, ToYear = 2023 },

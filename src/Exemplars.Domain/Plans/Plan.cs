@@ -26,6 +26,9 @@ public sealed class Plan
 
     public bool IsBuiltIn { get; set; }
 
+    /// <summary>The day by which each grassroots committee should have issued its own implementation plan (plan III.1.1); reminders go before it.</summary>
+    public DateOnly? ImplementationPlansDueOn { get; set; }
+
     /// <summary>Review-meeting quorum: present ≥ numerator/denominator of all members (default 2/3).</summary>
     public int QuorumNumerator { get; set; } = 2;
 

@@ -87,6 +87,7 @@ public static partial class PlanRules
             Name = name.Trim(),
             Basis = source.Basis,
             IsBuiltIn = false,
+            ImplementationPlansDueOn = source.ImplementationPlansDueOn?.AddYears(yearShift),
             QuorumNumerator = source.QuorumNumerator,
             QuorumDenominator = source.QuorumDenominator,
             ApprovalNumerator = source.ApprovalNumerator,

@@ -19,7 +19,7 @@ public sealed class PeriodicReport
 
     public int Nominated { get; set; }
 
-    /// <summary>Entered by the committee: commendations it gave at its own level.</summary>
+    /// <summary>Commendations the committee gave at its own level (counted from its recorded decisions).</summary>
     public int CommendedGrassroots { get; set; }
 
     public int CommendedBloc { get; set; }

@@ -1,8 +1,8 @@
 namespace Exemplars.Domain.Reports;
 
 /// <summary>
-/// The figures a grassroots committee reports for one period. All but the grassroots-level commendations come from the
-/// system; the committee adds the ones it gave itself, which the system cannot know.
+/// The figures a grassroots committee reports for one period, all counted by the system from what the unit recorded
+/// (its own commendations included).
 /// </summary>
 public sealed record ReportFigures(
     int Discovered,

@@ -61,14 +61,9 @@ public static class ReportSchedule
     public static DomainError? CanEdit(ReportStatus status) =>
         status == ReportStatus.Submitted ? DomainError.Conflict("report_submitted", "Báo cáo đã gửi; chỉ sửa được khi Ban Tuyên giáo – Dân vận trả lại.") : null;
 
-    public static IReadOnlyList<DomainError> ValidateInput(int commendedGrassroots, string? narrative)
+    public static IReadOnlyList<DomainError> ValidateInput(string? narrative)
     {
         var errors = new List<DomainError>();
-        if (commendedGrassroots is < 0 or > 100_000)
-        {
-            errors.Add(DomainError.Invalid("CommendedGrassroots", "Số tập thể, cá nhân được khen thưởng cấp cơ sở phải từ 0 đến 100.000."));
-        }
-
         if (narrative is { Length: > 20_000 })
         {
             errors.Add(DomainError.Invalid("Narrative", "Nội dung báo cáo tối đa 20.000 ký tự."));

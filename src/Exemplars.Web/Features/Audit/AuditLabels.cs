@@ -68,6 +68,8 @@ public static class AuditLabels
         ["Ceremony"] = "Lễ tuyên dương",
         ["CeremonyGuest"] = "Người được mời dự lễ tuyên dương",
         ["CeremonyPhoto"] = "Ảnh lễ tuyên dương",
+        ["ImplementationPlan"] = "Kế hoạch thực hiện của cơ sở",
+        ["GrassrootsCommendation"] = "Khen thưởng cấp cơ sở",
     };
 
     public static IReadOnlyDictionary<string, string> Fields { get; } = new Dictionary<string, string>
@@ -337,6 +339,10 @@ public static class AuditLabels
         ["NominationVersionId"] = "Lần gửi hồ sơ",
         ["IssuedNumber"] = "Số kế hoạch",
         ["IssuedOn"] = "Ngày ban hành kế hoạch",
+        ["FileSize"] = "Dung lượng tệp",
+        ["DecisionNumber"] = "Số quyết định",
+        ["DecisionDate"] = "Ngày quyết định",
+        ["ImplementationPlansDueOn"] = "Hạn cơ sở ban hành kế hoạch thực hiện",
         ["ItemsJson"] = "Kết quả thẩm định từng tiêu chí",
         ["Outcome"] = "Kết quả",
         ["SubmissionNumber"] = "Lần gửi",

@@ -41,6 +41,14 @@ public static class RoundDashboard
     {
         /// <summary>The round's ceremony (the latest planned), or null: counted on every request, not kept in the cache.</summary>
         public Ceremonies.CeremonySummary.Tile? Ceremony { get; init; }
+        /// <summary>Active grassroots committees in scope.</summary>
+        public int GrassrootsUnits { get; init; }
+
+        /// <summary>Of those, the ones that recorded their implementation plan of the round's bloc plan (plan III.1.1).</summary>
+        public int ImplementationPlans { get; init; }
+
+        /// <summary>Collectives and individuals the committees commended at their own level in the round's review years.</summary>
+        public int GrassrootsCommendations { get; init; }
     }
 
     public sealed class Handler(AppDbContext db, CurrentUser user, DashboardCache cache, Ceremonies.CeremonySummary.Handler ceremonies)
@@ -110,9 +118,17 @@ public static class RoundDashboard
             var timeliness = await TimelinessAsync(active, round.Id, round.GrassrootsDeadline, cancellationToken);
             var byTimeliness = Enum.GetValues<Timeliness>().Select(t => new Slice(t.ToString(), t.Label(), timeliness.GetValueOrDefault(t))).ToList();
 
+            var grassroots = units.Where(o => o.Kind == Domain.Organizations.OrganizationKind.Grassroots && o.IsActive);
+            var (reviewFrom, reviewTo) = (new DateOnly(round.ReviewFromYear, 1, 1), new DateOnly(round.ReviewToYear, 12, 31));
             return new Response(round.Code, round.Name, round.GrassrootsDeadline, total, activeCount,
                 kindCounts.GetValueOrDefault(NomineeKind.Individual), kindCounts.GetValueOrDefault(NomineeKind.Collective), unitsNominating,
-                byStatus, byUnit, byCategory, byGender, byAgeBand, byTimeliness);
+                byStatus, byUnit, byCategory, byGender, byAgeBand, byTimeliness)
+            {
+                GrassrootsUnits = await grassroots.CountAsync(cancellationToken),
+                ImplementationPlans = await grassroots.CountAsync(o => db.ImplementationPlans.Any(p => p.PlanId == round.PlanId && p.OrganizationId == o.Id), cancellationToken),
+                GrassrootsCommendations = await db.GrassrootsCommendations.CountAsync(
+                    c => c.DecisionDate >= reviewFrom && c.DecisionDate <= reviewTo && units.Any(o => o.Id == c.OrganizationId), cancellationToken),
+            };
         }
 
         /// <summary>

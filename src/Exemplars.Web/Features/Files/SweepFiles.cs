@@ -30,6 +30,7 @@ public static class SweepFiles
                 referenced.UnionWith(await db.SentFiles.Where(f => chunk.Contains(f.StoragePath)).Select(f => f.StoragePath).ToListAsync(cancellationToken));
                 referenced.UnionWith(await db.ShowcasePhotos.Where(f => chunk.Contains(f.StoragePath)).Select(f => f.StoragePath).ToListAsync(cancellationToken));
                 referenced.UnionWith(await db.Set<Domain.Ceremonies.CeremonyPhoto>().Where(f => chunk.Contains(f.StoragePath)).Select(f => f.StoragePath).ToListAsync(cancellationToken));
+                referenced.UnionWith(await db.ImplementationPlans.Where(p => p.StoragePath != null && chunk.Contains(p.StoragePath)).Select(p => p.StoragePath!).ToListAsync(cancellationToken));
                 referenced.UnionWith(await db.BackgroundJobs.Where(j => j.InputAddress != null && chunk.Contains(j.InputAddress)).Select(j => j.InputAddress!).ToListAsync(cancellationToken));
                 referenced.UnionWith(await db.BackgroundJobs.Where(j => j.OutputAddress != null && chunk.Contains(j.OutputAddress)).Select(j => j.OutputAddress!).ToListAsync(cancellationToken));
             }

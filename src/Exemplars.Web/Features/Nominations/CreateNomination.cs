@@ -11,10 +11,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Features.Nominations;
 
-/// <summary>A grassroots clerk opens a dossier in a round for a person or collective of their own registry.</summary>
+/// <summary>
+/// A grassroots clerk opens a dossier in a round for a person or collective of their own registry — possibly promoting
+/// one of the unit's own commendations (<see cref="Command.FromCommendation"/>): the dossier then starts with its
+/// achievements and the commendation received, and the commendation points to the dossier.
+/// </summary>
 public static class CreateNomination
 {
-    public sealed record Command(string? Round, NomineeKind Kind, int? PersonId, int? CollectiveId, string? Category, bool? BusinessLeader = null);
+    public sealed record Command(string? Round, NomineeKind Kind, int? PersonId, int? CollectiveId, string? Category, bool? BusinessLeader = null, int? FromCommendation = null);
 
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
     {
@@ -73,6 +77,23 @@ public static class CreateNomination
                 owner = await OwnerOf(collective.Path, cancellationToken);
             }
 
+            Domain.Programme.GrassrootsCommendation? commendation = null;
+            if (command.FromCommendation is { } commendationId)
+            {
+                commendation = await Commendations.CommendationAccess.Visible(db, user).SingleOrDefaultAsync(c => c.Id == commendationId, cancellationToken);
+                var same = commendation is not null && commendation.Kind == command.Kind
+                    && (command.Kind == NomineeKind.Individual ? commendation.PersonId == nomineeId : commendation.CollectiveId == nomineeId);
+                if (!same)
+                {
+                    return DomainError.Rule("commendation_mismatch", "Khen thưởng cấp cơ sở được chọn không phải của người, tập thể này.", "FromCommendation");
+                }
+
+                if (commendation!.NominationId is not null)
+                {
+                    return DomainError.Rule("commendation_promoted", "Khen thưởng này đã được dùng để lập một hồ sơ đề nghị khác.", "FromCommendation");
+                }
+            }
+
             var key = Nomination.KeyOf(command.Kind, nomineeId);
             var roundId = context.Value.Round.Id;
             var earlier = await db.Nominations.Where(n => n.RoundId == roundId && n.NomineeKey == key).Select(n => n.Status).ToListAsync(cancellationToken);
@@ -88,12 +109,29 @@ public static class CreateNomination
                 CollectiveId = command.Kind == NomineeKind.Collective ? nomineeId : null,
                 CategoryCode = facts.CategoryCode, BusinessLeader = EnterpriseBranch.Required(command.Kind, facts.CategoryCode) ? command.BusinessLeader : null, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             };
+            if (commendation is not null)
+            {
+                var unit = await db.Organizations.Where(o => o.Id == commendation.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
+                nomination.Summary = commendation.Achievements;
+                nomination.CommendationsReceived = commendation.Describe(unit) + ".";
+            }
+
             db.Nominations.Add(nomination);
             var round = await db.Rounds.SingleAsync(r => r.Id == roundId, cancellationToken);
             round.CriteriaFrozen = true; // from now on a criterion edit makes a new version (PlanRules.EditCriterion)
             try
             {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
+                if (commendation is not null)
+                {
+                    // The dossier's key is known only now: the link is a second save in the same transaction.
+                    commendation.NominationId = nomination.Id;
+                    commendation.Version = Guid.NewGuid();
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
+                await transaction.CommitAsync(cancellationToken);
             }
             catch (DbUpdateException)
             {

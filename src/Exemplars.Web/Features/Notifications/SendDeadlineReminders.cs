@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Exemplars.Web.Features.Notifications;
 
 /// <summary>
-/// Daily: a notice a week before and the day before each deadline — a round's dossiers (with each unit's extension) and
-/// each periodic report — to every active grassroots committee that has not yet sent. Each notice is recorded under a
+/// Daily: a notice a week before and the day before each deadline — a round's dossiers (with each unit's extension),
+/// each periodic report and each bloc plan's implementation plans — to every active grassroots committee that has not yet sent. Each notice is recorded under a
 /// unique key in the same save as the notice itself, so running again, after a restart or on a second server, adds nothing.
 /// </summary>
 public static class SendDeadlineReminders
@@ -31,6 +31,7 @@ public static class SendDeadlineReminders
             var candidates = new List<Candidate>();
             candidates.AddRange(await RoundCandidates(units, today, horizon, cancellationToken));
             candidates.AddRange(await ReportCandidates(units, today, horizon, cancellationToken));
+            candidates.AddRange(await ImplementationPlanCandidates(units, today, horizon, cancellationToken));
             if (candidates.Count == 0)
             {
                 return 0;
@@ -93,6 +94,29 @@ public static class SendDeadlineReminders
                     ReminderRules.Key("report", period.Id, unit, notice, period.Deadline), unit,
                     $"{Subject}: {ReminderRules.DaysLeft(period.Deadline, today)} để gửi báo cáo {period.Label}; đơn vị chưa gửi.",
                     $"/Reports/Edit?periodId={period.Id}")));
+            }
+
+            return candidates;
+        }
+
+        /// <summary>Units that have not recorded their implementation plan of a bloc plan due within the week (plan III.1.1).</summary>
+        private async Task<List<Candidate>> ImplementationPlanCandidates(List<int> units, DateOnly today, DateOnly horizon, CancellationToken cancellationToken)
+        {
+            var plans = await db.Plans.AsNoTracking().Where(p => p.ImplementationPlansDueOn >= today && p.ImplementationPlansDueOn <= horizon)
+                .Select(p => new { p.Id, p.Code, Due = p.ImplementationPlansDueOn!.Value }).ToListAsync(cancellationToken);
+            var candidates = new List<Candidate>();
+            foreach (var plan in plans)
+            {
+                if (ReminderRules.Due(plan.Due, today) is not { } notice)
+                {
+                    continue;
+                }
+
+                var recorded = (await db.ImplementationPlans.Where(p => p.PlanId == plan.Id).Select(p => p.OrganizationId).ToListAsync(cancellationToken)).ToHashSet();
+                candidates.AddRange(units.Where(u => !recorded.Contains(u)).Select(unit => new Candidate(
+                    ReminderRules.Key("implementation-plan", plan.Id, unit, notice, plan.Due), unit,
+                    $"{Subject}: {ReminderRules.DaysLeft(plan.Due, today)} để ban hành kế hoạch thực hiện kế hoạch {plan.Code} của cấp trên; đơn vị chưa ghi kế hoạch thực hiện.",
+                    $"/ImplementationPlans?plan={plan.Code}")));
             }
 
             return candidates;

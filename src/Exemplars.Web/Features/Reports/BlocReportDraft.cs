@@ -30,6 +30,14 @@ public static partial class BlocReportDraft
         results.Append(P($"{N(sent)}/{N(summary.Units)} tổ chức cơ sở đảng đã gửi báo cáo ({N(summary.OnTime)} đúng hạn, {N(summary.Late)} trễ hạn)." +
             (figures.Count > 0 ? $" Kết quả tổng hợp: {string.Join("; ", figures)}." : " Chưa có số liệu về phát hiện, bồi dưỡng, khen thưởng gương điển hình trong kỳ.")));
 
+        var planned = rows.Count(r => r.HasImplementationPlan);
+        results.Append(P($"{N(planned)}/{N(summary.Units)} tổ chức cơ sở đảng đã ban hành kế hoạch thực hiện."));
+        var unplanned = rows.Where(r => !r.HasImplementationPlan).Select(r => r.Name).ToList();
+        if (unplanned.Count > 0)
+        {
+            limitations.Append(P($"{N(unplanned.Count)} tổ chức cơ sở đảng chưa ban hành kế hoạch thực hiện ({string.Join("; ", unplanned.Take(10))}{(unplanned.Count > 10 ? "; …" : string.Empty)})."));
+        }
+
         var missing = rows.Where(r => r.State == Domain.Common.DeadlineState.Missing).Select(r => r.Name).ToList();
         var lateUnits = rows.Where(r => r.State == Domain.Common.DeadlineState.Late).Select(r => r.Name).ToList();
         if (missing.Count + lateUnits.Count > 0)

@@ -11,14 +11,14 @@ namespace Exemplars.Web.Features.Reports;
 /// <summary>
 /// The figures a committee's report is filled with, counted from what the system holds for the period's days
 /// (Vietnam time): exemplars discovered and nurtured, dossiers first sent, bloc awards, candidates sent to the
-/// province and commended there, replication pledges and their results. Grassroots-level commendations are the
-/// committee's own entry.
+/// province and commended there, replication pledges and their results, and the collectives and individuals the committee
+/// commended itself (by the date of its decision).
 /// </summary>
 public static class ComputeReportFigures
 {
     public sealed class Handler(AppDbContext db)
     {
-        public async Task<ReportFigures> Handle(int organizationId, ReportingPeriod period, int commendedGrassroots, CancellationToken cancellationToken)
+        public async Task<ReportFigures> Handle(int organizationId, ReportingPeriod period, CancellationToken cancellationToken)
         {
             var start = VietnamTime.StartOfDayUtc(period.From);
             var end = VietnamTime.StartOfDayUtc(period.To.AddDays(1));
@@ -31,6 +31,8 @@ public static class ComputeReportFigures
             var nominated = await db.NominationVersions.CountAsync(
                 v => v.Number == 1 && v.SubmittedAtUtc >= start && v.SubmittedAtUtc < end && db.Nominations.Any(n => n.Id == v.NominationId && n.OrganizationId == organizationId),
                 cancellationToken);
+            var commendedGrassroots = await db.GrassrootsCommendations.CountAsync(
+                c => c.OrganizationId == organizationId && c.DecisionDate >= firstDay && c.DecisionDate <= lastDay, cancellationToken);
             var commendedBloc = await (from a in db.Awards
                                        join d in db.Decisions on a.DecisionId equals d.Id
                                        join n in db.Nominations on a.NominationId equals n.Id

@@ -27,7 +27,11 @@ public static class GetReport
         DateTime? SubmittedAtUtc,
         string? SubmittedBy,
         DeadlineState State,
-        Guid? Version);
+        Guid? Version)
+    {
+        /// <summary>The unit's implementation plan of the period's bloc plan (plan III.1.1), or null when it has recorded none.</summary>
+        public ImplementationPlans.GetOwnImplementationPlan.Recorded? ImplementationPlan { get; init; }
+    }
 
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, ComputeReportFigures.Handler figures)
     {
@@ -49,11 +53,14 @@ public static class GetReport
             var status = report?.Status ?? ReportStatus.Draft;
             var numbers = status == ReportStatus.Submitted
                 ? report!.Figures
-                : await figures.Handle(unit.Id, period, report?.CommendedGrassroots ?? 0, cancellationToken);
+                : await figures.Handle(unit.Id, period, cancellationToken);
             var sentOn = report?.Status == ReportStatus.Submitted && report.SubmittedAtUtc is { } at ? VietnamTime.DayOf(at) : (DateOnly?)null;
             return new View(period.Id, period.Label, period.Kind, period.From, period.To, period.Deadline, unit.Id, unit.Name, report?.Id, status, numbers,
                 status == ReportStatus.Submitted || ReportAccess.IsClerk(user) ? report?.Narrative ?? string.Empty : string.Empty, report?.ReturnReason, report?.SubmittedAtUtc, report?.SubmittedBy,
-                Deadlines.StateOf(period.Deadline, VietnamTime.Today(clock), sentOn), report?.Version);
+                Deadlines.StateOf(period.Deadline, VietnamTime.Today(clock), sentOn), report?.Version)
+            {
+                ImplementationPlan = await ImplementationPlans.GetOwnImplementationPlan.Handler.For(db, period.PlanId, unit.Id, cancellationToken),
+            };
         }
     }
 }

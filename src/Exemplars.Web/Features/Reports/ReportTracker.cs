@@ -16,7 +16,11 @@ namespace Exemplars.Web.Features.Reports;
 /// </summary>
 public static class ReportTracker
 {
-    public sealed record Row(int OrganizationId, string Code, string Name, DeadlineState State, ReportStatus? Status, DateTime? SubmittedAtUtc, ReportFigures? Figures, string? Narrative);
+    public sealed record Row(int OrganizationId, string Code, string Name, DeadlineState State, ReportStatus? Status, DateTime? SubmittedAtUtc, ReportFigures? Figures, string? Narrative)
+    {
+        /// <summary>Whether the unit has recorded its implementation plan of the period's bloc plan (plan III.1.1).</summary>
+        public bool HasImplementationPlan { get; init; }
+    }
 
     public sealed record Summary(int Units, int OnTime, int Late, int Missing, int Waiting, ReportFigures Totals);
 
@@ -88,13 +92,14 @@ public static class ReportTracker
             var units = await db.Organizations.InScopeOf(user).Where(o => o.Kind == OrganizationKind.Grassroots && o.IsActive)
                 .OrderBy(o => o.Code).Select(o => new { o.Id, o.Code, o.Name }).ToListAsync(cancellationToken);
             var reports = await db.PeriodicReports.AsNoTracking().Where(r => r.ReportingPeriodId == periodId).ToDictionaryAsync(r => r.OrganizationId, cancellationToken);
+            var withPlan = (await db.ImplementationPlans.Where(p => p.PlanId == period.PlanId).Select(p => p.OrganizationId).ToListAsync(cancellationToken)).ToHashSet();
             var today = VietnamTime.Today(clock);
             var rows = units.Select(u =>
             {
                 reports.TryGetValue(u.Id, out var report);
                 var sent = report is { Status: ReportStatus.Submitted, SubmittedAtUtc: { } at } ? VietnamTime.DayOf(at) : (DateOnly?)null;
                 return new Row(u.Id, u.Code, u.Name, Deadlines.StateOf(period.Deadline, today, sent), report?.Status, sent is null ? null : report!.SubmittedAtUtc,
-                    sent is null ? null : report!.Figures, sent is null ? null : report!.Narrative);
+                    sent is null ? null : report!.Figures, sent is null ? null : report!.Narrative) { HasImplementationPlan = withPlan.Contains(u.Id) };
             }).ToList();
             return (period, rows);
         }

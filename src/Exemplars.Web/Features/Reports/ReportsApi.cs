@@ -8,7 +8,7 @@ namespace Exemplars.Web.Features.Reports;
 
 public static class ReportsApi
 {
-    public sealed record SaveBody(int CommendedGrassroots, string? Narrative, Guid? Version);
+    public sealed record SaveBody(string? Narrative, Guid? Version);
 
     public sealed record SubmitBody(Guid? Version);
 
@@ -29,7 +29,7 @@ public static class ReportsApi
             ToResult(await handler.Handle(id, organizationId, ct))).WithSummary("Báo cáo của một tổ chức cơ sở (số liệu tự động khi còn là dự thảo)");
         group.MapPut("/periods/{id:int}/mine", async (int id, SaveBody body, SaveReport.Handler handler, CancellationToken ct) =>
         {
-            var result = await handler.Handle(new SaveReport.Command(id, body.CommendedGrassroots, body.Narrative, body.Version), ct);
+            var result = await handler.Handle(new SaveReport.Command(id, body.Narrative, body.Version), ct);
             return result.IsSuccess ? Results.Ok(new { result.Value.Id, result.Value.Version }) : Problems.ToProblem(result.Errors);
         }).WithSummary("Cấp ủy cơ sở lưu dự thảo báo cáo của đơn vị");
         group.MapPost("/periods/{id:int}/mine/submit", async (int id, SubmitBody? body, SubmitReport.Handler handler, HttpContext http, CancellationToken ct) =>

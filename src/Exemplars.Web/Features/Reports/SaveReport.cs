@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Features.Reports;
 
-/// <summary>A grassroots clerk saves the draft of the committee's report: its own commendations and the narrative.</summary>
+/// <summary>A grassroots clerk saves the draft of the committee's report: its narrative (the figures are counted by the system).</summary>
 public static class SaveReport
 {
-    public sealed record Command(int PeriodId, int CommendedGrassroots, string? Narrative, Guid? Version);
+    public sealed record Command(int PeriodId, string? Narrative, Guid? Version);
 
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
     {
@@ -26,7 +26,7 @@ public static class SaveReport
                 return DomainError.NotFound("Không tìm thấy kỳ báo cáo.");
             }
 
-            var errors = ReportSchedule.ValidateInput(command.CommendedGrassroots, command.Narrative);
+            var errors = ReportSchedule.ValidateInput(command.Narrative);
             if (errors.Count > 0)
             {
                 return Result<PeriodicReport>.Failure(errors);
@@ -56,7 +56,6 @@ public static class SaveReport
                 }
             }
 
-            report.CommendedGrassroots = command.CommendedGrassroots;
             report.Narrative = command.Narrative?.Trim() ?? string.Empty;
             report.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
             report.Version = Guid.NewGuid();

@@ -52,7 +52,7 @@ public static class SubmitReport
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
-            if (report.Submit(await figures.Handle(unit.Id, period, report.CommendedGrassroots, cancellationToken), user.Email, now) is { Count: > 0 } refused)
+            if (report.Submit(await figures.Handle(unit.Id, period, cancellationToken), user.Email, now) is { Count: > 0 } refused)
             {
                 return Result<PeriodicReport>.Failure(refused);
             }

@@ -80,6 +80,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<DiscoveredExemplar> DiscoveredExemplars => Set<DiscoveredExemplar>();
 
+    public DbSet<Domain.Programme.ImplementationPlan> ImplementationPlans => Set<Domain.Programme.ImplementationPlan>();
+
+    public DbSet<Domain.Programme.GrassrootsCommendation> GrassrootsCommendations => Set<Domain.Programme.GrassrootsCommendation>();
+
     public DbSet<ReportingPeriod> ReportingPeriods => Set<ReportingPeriod>();
 
     public DbSet<PeriodicReport> PeriodicReports => Set<PeriodicReport>();
@@ -640,6 +644,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         Documents.IssuerModel.Configure(builder);
         Documents.BlocReportModel.Configure(builder);
         CeremonyModel.Configure(builder);
+        ProgrammeModel.Configure(builder);
     }
 }
 

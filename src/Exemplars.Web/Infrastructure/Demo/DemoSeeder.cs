@@ -179,6 +179,7 @@ public static class DemoSeeder
         await User("hoiccb@demo.vn", "Lê Văn Chiến", Roles.MassOrganisationClerk, veterans);
         await User("tinhuy@demo.vn", "Vũ Thị Minh Châu", Roles.ProvinceViewer, province);
         await AddReportsAsync(db, grassroots, cancellationToken);
+        await DemoProgramme.SeedAsync(db, grassroots, currentRound.PlanId, clock, cancellationToken);
         var registryDone = watch.ElapsedMilliseconds;
         await DemoHistory.SeedAsync(services, db, grassroots, people, [.. registry.CollectiveRatings, .. recent], cancellationToken);
         await transaction.CommitAsync(cancellationToken);

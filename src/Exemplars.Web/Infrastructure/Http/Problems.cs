@@ -45,6 +45,9 @@ public static class Problems
 
     public static IResult NotFound() => ToProblem([DomainError.NotFound()]);
 
+    /// <summary>200 with the value, or the problem of the errors.</summary>
+    public static IResult Ok<T>(Result<T> result) => result.IsSuccess ? Results.Ok(result.Value) : ToProblem(result.Errors);
+
     public static void AddTo(ModelStateDictionary modelState, IEnumerable<DomainError> errors, string prefix = "Input")
     {
         foreach (var error in errors)

@@ -33,6 +33,10 @@ public sealed class CreateModel(CreateNomination.Handler create, ChooseRound.Han
     [BindProperty(SupportsGet = true)]
     public bool? BusinessLeader { get; set; }
 
+    /// <summary>The unit's own commendation the dossier is promoted from, if any: its achievements prefill the dossier.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? FromCommendation { get; set; }
+
     public IReadOnlyList<Round> Rounds { get; private set; } = [];
 
     public IReadOnlyList<(int Id, string Name)> People { get; private set; } = [];
@@ -67,7 +71,7 @@ public sealed class CreateModel(CreateNomination.Handler create, ChooseRound.Han
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await create.Handle(new CreateNomination.Command(Round, Kind, PersonId, CollectiveId, Category, BusinessLeader), ct);
+        var result = await create.Handle(new CreateNomination.Command(Round, Kind, PersonId, CollectiveId, Category, BusinessLeader, FromCommendation), ct);
         if (result.IsSuccess)
         {
             TempData["Message"] = "Đã lập hồ sơ. Hãy hoàn thiện báo cáo thành tích, minh chứng và biên bản họp bình xét.";

@@ -13,9 +13,6 @@ public sealed class EditModel(GetReport.Handler reports, SaveReport.Handler save
     public int PeriodId { get; set; }
 
     [BindProperty]
-    public int CommendedGrassroots { get; set; }
-
-    [BindProperty]
     public string? Narrative { get; set; }
 
     [BindProperty]
@@ -32,15 +29,14 @@ public sealed class EditModel(GetReport.Handler reports, SaveReport.Handler save
             return refused;
         }
 
-        CommendedGrassroots = Report!.Figures.CommendedGrassroots;
-        Narrative = Report.Narrative;
+        Narrative = Report!.Narrative;
         Version = Report.Version;
         return Page();
     }
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
     {
-        var result = await save.Handle(new SaveReport.Command(PeriodId, CommendedGrassroots, Narrative, Version), ct);
+        var result = await save.Handle(new SaveReport.Command(PeriodId, Narrative, Version), ct);
         if (result.IsSuccess)
         {
             TempData["Message"] = "Đã lưu dự thảo báo cáo.";
@@ -52,7 +48,7 @@ public sealed class EditModel(GetReport.Handler reports, SaveReport.Handler save
 
     public async Task<IActionResult> OnPostSubmitAsync(CancellationToken ct)
     {
-        var saved = await save.Handle(new SaveReport.Command(PeriodId, CommendedGrassroots, Narrative, Version), ct);
+        var saved = await save.Handle(new SaveReport.Command(PeriodId, Narrative, Version), ct);
         if (!saved.IsSuccess)
         {
             return await Redisplay(saved.Errors, ct);

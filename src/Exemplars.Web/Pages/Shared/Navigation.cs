@@ -28,6 +28,7 @@ public static class Navigation
             new("Hồ sơ đề nghị", "/Nominations/Index"),
             new("Gợi ý người, tập thể đủ điều kiện", "/Eligibility/Suggestions"),
             new("Phát hiện, bồi dưỡng", "/Discovery/Index"),
+            new("Khen thưởng cấp cơ sở", "/Commendations/Index", Roles.GrassrootsClerk, Roles.Secretariat, Roles.StandingCommittee, Roles.Admin, Roles.ProvinceViewer),
             new("Sổ theo dõi", "/People/Index"),
             new("Tổ chức", "/Organizations/Index"),
         ]),
@@ -50,6 +51,7 @@ public static class Navigation
         new("Báo cáo",
         [
             new("Báo cáo định kỳ", "/Reports/Index", Roles.GrassrootsClerk, Roles.Secretariat, Roles.StandingCommittee, Roles.Admin),
+            new("Kế hoạch thực hiện của cơ sở", "/ImplementationPlans/Index", Roles.GrassrootsClerk, Roles.Secretariat, Roles.StandingCommittee, Roles.Admin, Roles.ProvinceViewer),
             new("Số liệu đợt bình xét", "/Dashboard/Index", Office),
             new("Thông báo", "/Notifications/Index"),
         ]),

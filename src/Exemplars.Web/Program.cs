@@ -104,6 +104,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/PublicComments/Candidates");
     o.Conventions.AllowAnonymousToPage("/Showcase/Index");
     o.Conventions.AllowAnonymousToPage("/Showcase/Details");
+    o.Conventions.AllowAnonymousToPage("/Ceremonies/Story");
 }).AddMvcOptions(o =>
 {
     VietnameseModelBinding.Apply(o.ModelBindingMessageProvider);
@@ -224,6 +225,7 @@ api.MapImplementationPlansApi();
 api.MapCommendationsApi();
 api.MapReportsApi();
 api.MapDashboardApi();
+Exemplars.Web.Features.Ceremonies.CeremoniesApi.MapCeremoniesApi(api);
 app.MapShowcaseFeed();
 
 if (app.Configuration.GetValue<bool>("Demo:Enabled"))

@@ -66,6 +66,14 @@ public sealed class ApiPageParityTests(SqliteAppFactory app)
         ["POST /api/v1/discovered/{id:int}/nurture"] = ("/Discovery/Index", "Nurture"),
         ["POST /api/v1/people/{id:int}/ratings"] = ("/People/Details", "Rating"),
         ["POST /api/v1/people/ratings/import"] = ("/People/Import", "Ratings"),
+        ["POST /api/v1/ceremonies/"] = ("/Ceremonies/Create", ""),
+        ["POST /api/v1/ceremonies/{id:int}/guests/sync"] = ("/Ceremonies/Details", "Sync"),
+        ["POST /api/v1/ceremonies/{id:int}/guests"] = ("/Ceremonies/Details", "AddGuest"),
+        ["DELETE /api/v1/ceremonies/{id:int}/guests/{guestId:int}"] = ("/Ceremonies/Details", "RemoveGuest"),
+        ["PATCH /api/v1/ceremonies/{id:int}/attendance"] = ("/Ceremonies/Details", "Attendance"),
+        ["POST /api/v1/ceremonies/{id:int}/held"] = ("/Ceremonies/Details", "Held"),
+        ["PUT /api/v1/ceremonies/{id:int}/story"] = ("/Ceremonies/Details", "Story"),
+        ["POST /api/v1/ceremonies/{id:int}/photos"] = ("/Ceremonies/Details", "Photo"),
     };
 
     private static readonly string[] Writes = ["POST", "PUT", "DELETE", "PATCH"];

@@ -46,6 +46,7 @@ public abstract partial class DocumentGalleryTests(AppFactory app)
             ("mau-quyet-dinh", PartyDocx.Write(PartyFormatTests.Model)),
             ("giay-khen", await api.GetByteArrayAsync($"/api/v1/decisions/{decision.Id}/certificates")),
             ("bao-cao-dinh-ky", await IssuedBlocReport(api)),
+            ("giay-moi", await CeremonyInvitations(api, decision.Id)),
         };
         return documents;
     }
@@ -72,6 +73,18 @@ public abstract partial class DocumentGalleryTests(AppFactory app)
         }
 
         return await api.GetByteArrayAsync($"/api/v1/reports/periods/{periodId}/bloc.docx");
+    }
+
+    /// <summary>The invitations of the ceremony of the round's decision (planned from the draft the page offers), one page per guest.</summary>
+    private static async Task<byte[]> CeremonyInvitations(HttpClient api, int decisionId)
+    {
+        var draft = await api.GetFromJsonAsync<JsonElement>($"/api/v1/ceremonies/draft?decisionId={decisionId}");
+        var body = draft.GetProperty("draft").Deserialize<Dictionary<string, JsonElement>>()!;
+        body["place"] = JsonSerializer.SerializeToElement("Hội trường Tỉnh ủy");
+        using var created = await api.PostAsJsonAsync("/api/v1/ceremonies", body);
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        return await api.GetByteArrayAsync($"/api/v1/ceremonies/{id}/invitations.docx");
     }
 
     private static string DocumentText(byte[] docx)
@@ -125,7 +138,8 @@ public abstract partial class DocumentGalleryTests(AppFactory app)
 
                 File.Copy(pdf, Path.Combine(output, name + ".pdf"), overwrite: true);
                 // One certificate stands for all (-singlefile writes giay-khen-1.png, not giay-khen-01.png).
-                var (pages, prefix) = name == "giay-khen" ? ("-f 1 -l 1 -singlefile ", name + "-1") : (string.Empty, name);
+                // The invitations likewise: one page per guest, all alike.
+                var (pages, prefix) = name is "giay-khen" or "giay-moi" ? ("-f 1 -l 1 -singlefile ", name + "-1") : (string.Empty, name);
                 await Office.Run("pdftoppm", $"{pages}-png -r 50 \"{pdf}\" \"{Path.Combine(output, prefix)}\"");
             }
         }

@@ -14,6 +14,7 @@ public abstract class ScopeAndSecurityTests(AppFactory app)
         "/api/v1/auth/login", "/api/v1/auth/refresh",
         "/PublicComments/Candidates", "/api/v1/public/candidates", "/api/v1/public/comments",
         "/Showcase", "/Showcase/Index", "/Showcase/Details/{id:int}", "/api/v1/exemplars/", "/showcase/feed.atom", "/showcase/photo/{id:int}", "/api/v1/exemplars", "/api/v1/exemplars/{id:int}",
+        "/Ceremonies/Story/{id:int}", // a held ceremony's published story (ADR 027)
     ];
 
     /// <summary>Routes only an administrator may open.</summary>

@@ -65,6 +65,9 @@ public static class AuditLabels
         ["ShowcasePhoto"] = "Ảnh gương điển hình",
         ["StoryRevision"] = "Lịch sử bài viết",
         ["BlocReport"] = "Báo cáo tổng hợp",
+        ["Ceremony"] = "Lễ tuyên dương",
+        ["CeremonyGuest"] = "Người được mời dự lễ tuyên dương",
+        ["CeremonyPhoto"] = "Ảnh lễ tuyên dương",
         ["ImplementationPlan"] = "Kế hoạch thực hiện của cơ sở",
         ["GrassrootsCommendation"] = "Khen thưởng cấp cơ sở",
     };
@@ -357,6 +360,20 @@ public static class AuditLabels
         ["UnpublishedReason"] = "Lý do gỡ bài",
         ["UploadedBy"] = "Người tải lên",
         ["By"] = "Người thực hiện",
+        ["Occasion"] = "Dịp tổ chức",
+        ["StartsAt"] = "Giờ bắt đầu",
+        ["Programme"] = "Chương trình",
+        ["SeatsPerRow"] = "Số ghế mỗi hàng",
+        ["HeldOn"] = "Ngày đã tổ chức",
+        ["StoryTitle"] = "Tiêu đề bài viết",
+        ["StoryPublished"] = "Bài viết đã đăng",
+        ["StoryPublishedAtUtc"] = "Thời điểm đăng bài viết",
+        ["CeremonyId"] = "Lễ tuyên dương",
+        ["AwardId"] = "Khen thưởng",
+        ["Seat"] = "Chỗ ngồi",
+        ["Attended"] = "Có mặt",
+        ["Order"] = "Thứ tự",
+        ["Caption"] = "Chú thích ảnh",
     };
 
     public static string Entity(string type) => Entities.GetValueOrDefault(type, "Dữ liệu khác");

@@ -39,6 +39,8 @@ public static class RoundDashboard
         IReadOnlyList<Slice> ByStatus, IReadOnlyList<Slice> ByUnit, IReadOnlyList<Slice> ByCategory,
         IReadOnlyList<Slice> ByGender, IReadOnlyList<Slice> ByAgeBand, IReadOnlyList<Slice> ByTimeliness)
     {
+        /// <summary>The round's ceremony (the latest planned), or null: counted on every request, not kept in the cache.</summary>
+        public Ceremonies.CeremonySummary.Tile? Ceremony { get; init; }
         /// <summary>Active grassroots committees in scope.</summary>
         public int GrassrootsUnits { get; init; }
 
@@ -55,7 +57,7 @@ public static class RoundDashboard
         public int UnitsOverExcellentCap { get; init; }
     }
 
-    public sealed class Handler(AppDbContext db, CurrentUser user, DashboardCache cache, People.ExcellentShares shares)
+    public sealed class Handler(AppDbContext db, CurrentUser user, DashboardCache cache, People.ExcellentShares shares, Ceremonies.CeremonySummary.Handler ceremonies)
     {
         public async Task<Result<Response>> Handle(string? roundCode, CancellationToken cancellationToken)
         {
@@ -65,7 +67,8 @@ public static class RoundDashboard
                 return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Chỉ Ban Tuyên giáo – Dân vận xem bảng số liệu đợt bình xét.");
             }
 
-            return await cache.GetOrComputeAsync(roundCode, user.ScopePath, () => Count(roundCode, cancellationToken));
+            var counted = await cache.GetOrComputeAsync(roundCode, user.ScopePath, () => Count(roundCode, cancellationToken));
+            return counted.IsSuccess ? counted.Value with { Ceremony = await ceremonies.ForRound(counted.Value.Round, cancellationToken) } : counted;
         }
 
         private async Task<Result<Response>> Count(string? roundCode, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Features.Documents;
 
-/// <summary>The Giấy khen of every awardee of a decision: one combined PDF, or a zip of one PDF each.</summary>
+/// <summary>The Giấy khen of every awardee of a decision, in the order they are presented (<see cref="Ceremonies.PrintingOrder"/>): one combined PDF, or a zip of one PDF each.</summary>
 public static class CertificatesDocument
 {
     public sealed class Handler(AppDbContext db, CurrentUser user, Issuers.IssuerDirectory.Handler issuers, CertificatePdf pdf)
@@ -42,7 +42,9 @@ public static class CertificatesDocument
             var bloc = issuer.Heading;
             var position = Issuers.IssuerDirectory.PositionOf(issuer, decision.Signer, decision.Date);
             var granting = GrassrootsIssuer.Upper(bloc.OrganName);
-            return decision.Awards.OrderBy(a => a.RecipientName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false)).Select((a, i) =>
+            // The printing order is the order of presentation at the ceremony (collectives, then individuals, as the
+            // decision lists them): the pile comes off the printer in the order the awardees are called up (ADR 027).
+            return Domain.Ceremonies.PresentationOrder.Sort(decision.Awards, a => a.PersonId is null, a => a.RecipientName).Select((a, i) =>
             {
                 var detail = a.NominationId is { } id && details.TryGetValue(id, out var d) ? d : null;
                 var positionAndUnit = string.Join(", ", new[] { detail?.Position, detail?.Unit != a.RecipientName ? detail?.Unit : null }.Where(s => !string.IsNullOrWhiteSpace(s)));

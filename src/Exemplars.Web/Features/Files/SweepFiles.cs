@@ -6,7 +6,7 @@ namespace Exemplars.Web.Features.Files;
 
 /// <summary>
 /// Removes stored bytes nothing references any more: not a dossier's evidence (draft or not), not a file of any sent
-/// version, not a showcase photo. Bytes younger than the grace period are kept whatever the database says, because an
+/// version, not a showcase or ceremony photo. Bytes younger than the grace period are kept whatever the database says, because an
 /// upload stores its bytes a moment before it saves the row that references them; the same holds for unfinished
 /// uploads under temporary names. Runs as a daily job; tests call it with a grace period of their choosing.
 /// </summary>
@@ -29,6 +29,7 @@ public static class SweepFiles
                 referenced.UnionWith(await db.EvidenceFiles.Where(f => chunk.Contains(f.StoragePath)).Select(f => f.StoragePath).ToListAsync(cancellationToken));
                 referenced.UnionWith(await db.SentFiles.Where(f => chunk.Contains(f.StoragePath)).Select(f => f.StoragePath).ToListAsync(cancellationToken));
                 referenced.UnionWith(await db.ShowcasePhotos.Where(f => chunk.Contains(f.StoragePath)).Select(f => f.StoragePath).ToListAsync(cancellationToken));
+                referenced.UnionWith(await db.Set<Domain.Ceremonies.CeremonyPhoto>().Where(f => chunk.Contains(f.StoragePath)).Select(f => f.StoragePath).ToListAsync(cancellationToken));
                 referenced.UnionWith(await db.ImplementationPlans.Where(p => p.StoragePath != null && chunk.Contains(p.StoragePath)).Select(p => p.StoragePath!).ToListAsync(cancellationToken));
                 referenced.UnionWith(await db.BackgroundJobs.Where(j => j.InputAddress != null && chunk.Contains(j.InputAddress)).Select(j => j.InputAddress!).ToListAsync(cancellationToken));
                 referenced.UnionWith(await db.BackgroundJobs.Where(j => j.OutputAddress != null && chunk.Contains(j.OutputAddress)).Select(j => j.OutputAddress!).ToListAsync(cancellationToken));

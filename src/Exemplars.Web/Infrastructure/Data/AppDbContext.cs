@@ -644,6 +644,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         });
         Documents.IssuerModel.Configure(builder);
         Documents.BlocReportModel.Configure(builder);
+        CeremonyModel.Configure(builder);
         ProgrammeModel.Configure(builder);
     }
 }

@@ -45,8 +45,20 @@ public static class PartyDocx
     private const string Font = PartyFormat.Font;
     private const int Size = PartyFormat.BodySize;
 
-    public static byte[] Write(PartyDocumentModel model)
+    public static byte[] Write(PartyDocumentModel model) => WriteMany([model]);
+
+    /// <summary>
+    /// Several documents of one kind in one file (the invitations of a ceremony, one per guest): each in its own section
+    /// starting on a new page, its pages numbered from 1 (none on its first page), laid out exactly as <see cref="Write"/>.
+    /// </summary>
+    public static byte[] WriteMany(IReadOnlyList<PartyDocumentModel> models)
     {
+        ArgumentNullException.ThrowIfNull(models);
+        if (models.Count == 0)
+        {
+            throw new ArgumentException("At least one document.", nameof(models));
+        }
+
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
@@ -55,74 +67,105 @@ public static class PartyDocx
             AddSettings(main);
             var (firstHeader, pageHeader) = AddPageNumberHeaders(main);
             var body = new Body();
-            body.Append(HeaderTable(model));
-            body.Append(Centered(model.Title, bold: true, spacingBefore: 360, size: PartyFormat.TypeNameSize));
-            if (model.Subject is not null)
+            for (var i = 0; i < models.Count; i++)
             {
-                body.Append(Centered(model.Subject, bold: true, spacingBefore: 0, size: PartyFormat.SubjectSize));
+                AppendDocument(main, body, models[i]);
+                var last = i == models.Count - 1;
+                var section = Section(main, firstHeader, pageHeader, restart: models.Count > 1, nextPage: !last);
+                if (!last)
+                {
+                    // A section break after each document but the last, whose section properties close the body.
+                    body.Append(new Paragraph(new ParagraphProperties(section)));
+                }
+                else
+                {
+                    body.Append(section);
+                }
             }
 
-            body.Append(Centered("-----", bold: false, spacingBefore: 0));
-            foreach (var paragraph in model.Body)
-            {
-                // A line in capitals is a heading of the text ("BAN THƯỜNG VỤ …", "QUYẾT ĐỊNH:"): bold and centred.
-                body.Append(IsHeading(paragraph) ? Centered(paragraph, bold: true, spacingBefore: 120, keepNext: true) : Justified(paragraph));
-            }
-
-            if (model.BodyHtml is { Length: > 0 } html)
-            {
-                body.Append(HtmlToWord.Convert(main, html));
-            }
-
-            if (model.TableHeader is { } header && model.TableRows is { } rows)
-            {
-                body.Append(ListTable(header, rows));
-            }
-
-            foreach (var paragraph in model.BodyAfterTable)
-            {
-                body.Append(Justified(paragraph));
-            }
-
-            foreach (var section in model.Sections ?? [])
-            {
-                body.Append(Justified(section.Heading, bold: true, keepNext: true));
-                body.Append(HtmlToWord.Convert(main, section.Html));
-            }
-
-            // The signature never stands alone on a page: the last paragraph of the text goes with it.
-            if (body.LastChild is Paragraph last)
-            {
-                last.ParagraphProperties ??= new ParagraphProperties();
-                last.ParagraphProperties.KeepNext = new KeepNext();
-            }
-
-            body.Append(SignatureTable(model));
-            if (model.Attached is { } attached)
-            {
-                body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
-                body.Append(Centered("DANH SÁCH", bold: true, spacingBefore: 0, size: PartyFormat.TypeNameSize));
-                body.Append(Centered(attached.Heading, bold: true, spacingBefore: 0, size: PartyFormat.SubjectSize));
-                body.Append(Line(JustificationValues.Center, Text(attached.Note, italic: true)));
-                body.Append(Centered("-----", bold: false, spacingBefore: 0));
-                body.Append(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "120" })));
-                body.Append(ListTable(attached.Header, attached.Rows));
-            }
-
-            // Rule "page numbers": none on the first page (titlePg with an empty first-page header), Arabic numerals
-            // centred in the top margin from the second page on.
-            body.Append(new SectionProperties(
-                new HeaderReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(firstHeader) },
-                new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(pageHeader) },
-                new PageSize { Width = PartyFormat.PageWidth, Height = PartyFormat.PageHeight },
-                new PageMargin { Top = PartyFormat.MarginTop, Bottom = PartyFormat.MarginBottom, Left = PartyFormat.MarginLeft, Right = PartyFormat.MarginRight, Header = 567U, Footer = 567U, Gutter = 0U },
-                new PageNumberType { Format = NumberFormatValues.Decimal },
-                new TitlePage()));
             main.Document = new Document(body);
             main.Document.Save();
         }
 
         return stream.ToArray();
+    }
+
+    private static SectionProperties Section(MainDocumentPart main, HeaderPart firstHeader, HeaderPart pageHeader, bool restart, bool nextPage)
+    {
+        // Rule "page numbers": none on the first page (titlePg with an empty first-page header), Arabic numerals
+        // centred in the top margin from the second page on.
+        var section = new SectionProperties(
+            new HeaderReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(firstHeader) },
+            new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(pageHeader) });
+        if (nextPage)
+        {
+            // Schema order of w:sectPr: the header references, then w:type, then the page size.
+            section.Append(new SectionType { Val = SectionMarkValues.NextPage });
+        }
+
+        section.Append(
+            new PageSize { Width = PartyFormat.PageWidth, Height = PartyFormat.PageHeight },
+            new PageMargin { Top = PartyFormat.MarginTop, Bottom = PartyFormat.MarginBottom, Left = PartyFormat.MarginLeft, Right = PartyFormat.MarginRight, Header = 567U, Footer = 567U, Gutter = 0U },
+            restart ? new PageNumberType { Format = NumberFormatValues.Decimal, Start = 1 } : new PageNumberType { Format = NumberFormatValues.Decimal },
+            new TitlePage());
+        return section;
+    }
+
+    private static void AppendDocument(MainDocumentPart main, Body body, PartyDocumentModel model)
+    {
+        body.Append(HeaderTable(model));
+        body.Append(Centered(model.Title, bold: true, spacingBefore: 360, size: PartyFormat.TypeNameSize));
+        if (model.Subject is not null)
+        {
+            body.Append(Centered(model.Subject, bold: true, spacingBefore: 0, size: PartyFormat.SubjectSize));
+        }
+
+        body.Append(Centered("-----", bold: false, spacingBefore: 0));
+        foreach (var paragraph in model.Body)
+        {
+            // A line in capitals is a heading of the text ("BAN THƯỜNG VỤ …", "QUYẾT ĐỊNH:"): bold and centred.
+            body.Append(IsHeading(paragraph) ? Centered(paragraph, bold: true, spacingBefore: 120, keepNext: true) : Justified(paragraph));
+        }
+
+        if (model.BodyHtml is { Length: > 0 } html)
+        {
+            body.Append(HtmlToWord.Convert(main, html));
+        }
+
+        if (model.TableHeader is { } header && model.TableRows is { } rows)
+        {
+            body.Append(ListTable(header, rows));
+        }
+
+        foreach (var paragraph in model.BodyAfterTable)
+        {
+            body.Append(Justified(paragraph));
+        }
+
+        foreach (var section in model.Sections ?? [])
+        {
+            body.Append(Justified(section.Heading, bold: true, keepNext: true));
+            body.Append(HtmlToWord.Convert(main, section.Html));
+        }
+
+        // The signature never stands alone on a page: the last paragraph of the text goes with it.
+        if (body.LastChild is Paragraph last)
+        {
+            last.ParagraphProperties ??= new ParagraphProperties();
+            last.ParagraphProperties.KeepNext = new KeepNext();
+        }
+
+        body.Append(SignatureTable(model));
+        if (model.Attached is { } attached)
+        {
+            body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
+            body.Append(Centered("DANH SÁCH", bold: true, spacingBefore: 0, size: PartyFormat.TypeNameSize));
+            body.Append(Centered(attached.Heading, bold: true, spacingBefore: 0, size: PartyFormat.SubjectSize));
+            body.Append(Line(JustificationValues.Center, Text(attached.Note, italic: true)));
+            body.Append(Centered("-----", bold: false, spacingBefore: 0));
+            body.Append(new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "120" })));
+            body.Append(ListTable(attached.Header, attached.Rows));
+        }
     }
 
     private static (HeaderPart First, HeaderPart Default) AddPageNumberHeaders(MainDocumentPart main)

@@ -3,6 +3,7 @@ using Exemplars.Domain.Documents;
 using Exemplars.Domain.Eligibility;
 using Exemplars.Domain.Nominations;
 using Exemplars.Web.Features.Ballots;
+using Exemplars.Web.Features.Ceremonies;
 using Exemplars.Web.Features.Decisions;
 using Exemplars.Web.Features.Discovery;
 using Exemplars.Web.Features.Eligibility;
@@ -72,6 +73,15 @@ public static class ApiExamples
         [typeof(ReportsApi.BlocBody)] = new ReportsApi.BlocBody("<p>Các đơn vị đã phát hiện 42 điển hình.</p>", "<p>Một số đơn vị nộp báo cáo chậm.</p>",
             "<p>Tiếp tục nhân rộng các mô hình hiệu quả.</p>", Version),
         [typeof(Features.People.PeopleApi.RatingBody)] = new Features.People.PeopleApi.RatingBody(2025, Rating.Good, 85, Version),
+        [typeof(CreateCeremony.Command)] = new CreateCeremony.Command(1, "Hội nghị sơ kết và tuyên dương, khen thưởng gương tập thể, cá nhân điển hình tiêu biểu giai đoạn 2026 - 2028",
+            "Kỷ niệm 138 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2028)", new DateOnly(2028, 5, 19), new TimeOnly(8, 0), "Hội trường cơ quan, tầng 3",
+            "Chào cờ\nTuyên bố lý do, giới thiệu đại biểu\nCông bố Quyết định khen thưởng\nTrao khen thưởng\nBế mạc", 10),
+        [typeof(CeremoniesApi.VersionBody)] = new CeremoniesApi.VersionBody(Version),
+        [typeof(AddGuest.Command)] = new AddGuest.Command(Domain.Ceremonies.GuestKind.Guest, "Nguyễn Thị Lan", "Phóng viên", "Báo địa phương", Version),
+        [typeof(MarkAttendance.Command)] = new MarkAttendance.Command([new MarkAttendance.Mark(1, true), new MarkAttendance.Mark(2, false)], Version),
+        [typeof(RecordCeremonyOutcome.HeldCommand)] = new RecordCeremonyOutcome.HeldCommand(new DateOnly(2028, 5, 19), Version),
+        [typeof(RecordCeremonyOutcome.StoryCommand)] = new RecordCeremonyOutcome.StoryCommand("Tuyên dương 10 gương điển hình tiêu biểu giai đoạn 2026 - 2028",
+            "<p>Sáng 19/5, hội nghị đã biểu dương các tập thể, cá nhân điển hình tiêu biểu.</p>", Publish: true, Version),
         [typeof(Microsoft.AspNetCore.Identity.Data.LoginRequest)] = new Microsoft.AspNetCore.Identity.Data.LoginRequest { Email = "canbo@donvi.vn", Password = "mat-khau-cua-dong-chi" },
         [typeof(Microsoft.AspNetCore.Identity.Data.RefreshRequest)] = new Microsoft.AspNetCore.Identity.Data.RefreshRequest { RefreshToken = "CfDJ8...refreshToken-nhận-khi-đăng-nhập" },
     };

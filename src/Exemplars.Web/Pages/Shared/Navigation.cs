@@ -40,6 +40,7 @@ public static class Navigation
             new("Ý kiến góp ý", "/PublicComments/Comments", Office),
             new("Bỏ phiếu", "/Ballots/Index", Roles.Secretariat, Roles.StandingCommittee, Roles.Admin),
             new("Quyết định, tờ trình", "/Decisions/Index", Roles.Secretariat, Roles.StandingCommittee, Roles.Admin),
+            new("Lễ tuyên dương", "/Ceremonies/Index", Roles.Secretariat, Roles.StandingCommittee, Roles.Admin, Roles.GrassrootsClerk),
             new("Lấy ý kiến công khai", "/PublicComments/Candidates"),
         ]),
         new("Gương điển hình",

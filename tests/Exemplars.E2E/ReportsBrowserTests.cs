@@ -17,7 +17,10 @@ public sealed class ReportsBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         await Assertions.Expect(annual).ToContainTextAsync("Quá hạn, chưa gửi");
         await annual.GetByRole(AriaRole.Link, new() { Name = "Soạn, gửi" }).ClickAsync();
         await Assertions.Expect(clerk.GetByTestId("figures")).ToContainTextAsync("Phát hiện");
-        await clerk.GetByLabel("Số tập thể, cá nhân được cấp cơ sở khen thưởng").FillAsync("3");
+        // Grassroots commendations are counted from the decisions the unit recorded, not typed here: the form says where they come from.
+        await Assertions.Expect(clerk.GetByTestId("figures")).ToContainTextAsync("Khen thưởng cấp cơ sở");
+        await Assertions.Expect(clerk.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Khen thưởng cấp cơ sở" })).ToBeVisibleAsync();
+        await Assertions.Expect(clerk.GetByTestId("implementation-plan")).ToBeVisibleAsync();
         await clerk.GetByLabel("Nội dung báo cáo").FillAsync("Đơn vị phát động phong trào thi đua gắn với học tập và làm theo gương điển hình.");
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();
         await Assertions.Expect(clerk.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã gửi báo cáo");

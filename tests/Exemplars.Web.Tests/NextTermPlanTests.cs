@@ -23,7 +23,20 @@ public abstract class NextTermPlanTests(AppFactory app)
     {
         using var admin = await app.BearerAs("admin@demo.vn");
         using var secretariat = await app.BearerAs("tgdv@demo.vn");
-        var source = await app.WithDb(db => db.Plans.Where(p => p.Code == "2021-2025").Select(p => p.Id).SingleAsync());
+        // The source: a plan of its own (the built-in one, moved to 2081–2085), so that rounds other tests add to the demo plans stay out of it.
+        var source = await app.WithDb(async db =>
+        {
+            var own = await db.Plans.Where(p => p.Code == "2081-2085").Select(p => (int?)p.Id).SingleOrDefaultAsync();
+            if (own is { } id)
+            {
+                return id;
+            }
+
+            var plan = Domain.Plans.PlanRules.Clone(Domain.Plans.BuiltInPlans.Plan2021To2025(), "2081-2085", "Kế hoạch giai đoạn 2081 - 2085", 60);
+            db.Plans.Add(plan);
+            await db.SaveChangesAsync();
+            return plan.Id;
+        });
         const string code = "2086-2090";
         const string symbol = "ĐUCQT";
 

@@ -15,7 +15,7 @@ public static class MarkAttendance
     {
         public async Task<Result<Guid>> Handle(int ceremonyId, Command command, CancellationToken cancellationToken)
         {
-            if (command.Marks is null || command.Marks.Count == 0 || command.Marks.Count > 5_000 || command.Marks.Select(m => m.GuestId).Distinct().Count() != command.Marks.Count)
+            if (command.Marks is null || command.Marks.Count == 0 || command.Marks.Any(m => m is null) || command.Marks.Count > 5_000 || command.Marks.Select(m => m.GuestId).Distinct().Count() != command.Marks.Count)
             {
                 return DomainError.Invalid("Marks", "Danh sách điểm danh trống, quá dài hoặc có người lặp lại.");
             }

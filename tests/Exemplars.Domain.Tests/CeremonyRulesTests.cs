@@ -79,6 +79,13 @@ public sealed class CeremonyRulesTests
     }
 
     [Theory]
+    [InlineData("A01", "A", 1)]
+    [InlineData("AB07", "AB", 7)]
+    [InlineData("KM12", "KM", 12)]
+    [InlineData("Z", "Z", 0)]
+    public void A_seat_label_splits_into_its_row_and_number(string seat, string row, int number) => Assert.Equal((row, number), SeatingPlan.Split(seat));
+
+    [Theory]
     [InlineData(0, "A")]
     [InlineData(25, "Z")]
     [InlineData(26, "AA")]

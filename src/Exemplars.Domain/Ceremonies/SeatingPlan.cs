@@ -50,6 +50,14 @@ public static class SeatingPlan
         return seats;
     }
 
+    /// <summary>A seat label's row and number: "AB07" → ("AB", 7), "KM03" → ("KM", 3); a label without digits has number 0.</summary>
+    public static (string Row, int Number) Split(string seat)
+    {
+        ArgumentNullException.ThrowIfNull(seat);
+        var row = seat.TrimEnd("0123456789".ToCharArray());
+        return (row, int.TryParse(seat.AsSpan(row.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : 0);
+    }
+
     /// <summary>0 → "A", 25 → "Z", 26 → "AA".</summary>
     public static string RowLabel(int index)
     {

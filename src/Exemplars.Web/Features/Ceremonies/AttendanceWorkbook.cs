@@ -14,20 +14,15 @@ public static class AttendanceWorkbook
     {
         public async Task<Result<Stream>> Handle(int ceremonyId, CancellationToken cancellationToken)
         {
-            if (!CeremonyAccess.SeesAll(user))
+            var guests = await CeremonyAccess.WholeListAsync(db, user, ceremonyId, cancellationToken);
+            if (!guests.IsSuccess)
             {
-                return CeremonyAccess.CanSee(user) ? CeremonyAccess.NotManager : CeremonyAccess.Forbidden;
+                return Result<Stream>.Failure(guests.Errors);
             }
 
-            if (!await db.Set<Ceremony>().AnyAsync(c => c.Id == ceremonyId, cancellationToken))
-            {
-                return CeremonyAccess.Missing;
-            }
-
-            var guests = await db.Set<CeremonyGuest>().AsNoTracking().Where(g => g.CeremonyId == ceremonyId).OrderBy(g => g.Order).ToListAsync(cancellationToken);
             return XlsxStreamWriter.Write(
                 ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Thành phần", "Chỗ ngồi", "Có mặt", "Ký tên"],
-                guests.Select(g => (IReadOnlyList<object?>)[g.Order, g.Name, g.Position, g.Unit, g.Kind.Label(), g.Seat, g.Attended switch { true => "Có mặt", false => "Vắng", null => null }, null]),
+                guests.Value.Select(g => (IReadOnlyList<object?>)[g.Order, g.Name, g.Position, g.Unit, g.Kind.Label(), g.Seat, g.Attended switch { true => "Có mặt", false => "Vắng", null => null }, null]),
                 limits.MaxRows, "Điểm danh");
         }
     }

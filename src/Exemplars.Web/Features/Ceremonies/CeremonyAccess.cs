@@ -62,6 +62,25 @@ public static class CeremonyAccess
         return db.Set<Ceremony>().Where(c => guests.Any(g => g.CeremonyId == c.Id));
     }
 
+    /// <summary>
+    /// Every guest of a ceremony in list order, for the lists only its organisers and followers print (attendance,
+    /// seating): refused to a clerk, who sees only their own units' guests.
+    /// </summary>
+    public static async Task<Result<List<CeremonyGuest>>> WholeListAsync(AppDbContext db, CurrentUser user, int id, CancellationToken cancellationToken)
+    {
+        if (!SeesAll(user))
+        {
+            return CanSee(user) ? NotManager : Forbidden;
+        }
+
+        if (!await db.Set<Ceremony>().AnyAsync(c => c.Id == id, cancellationToken))
+        {
+            return Missing;
+        }
+
+        return await db.Set<CeremonyGuest>().AsNoTracking().Where(g => g.CeremonyId == id).OrderBy(g => g.Order).ToListAsync(cancellationToken);
+    }
+
     /// <summary>A ceremony to change, with its guests in list order; refused unless the caller organises ceremonies.</summary>
     public static async Task<Result<Ceremony>> LoadForChangeAsync(AppDbContext db, CurrentUser user, int id, Guid? version, CancellationToken cancellationToken)
     {

@@ -51,16 +51,10 @@ public static class RecordCeremonyOutcome
         /// <summary>Adds a photo; like an evidence upload it takes the ceremony's version to refuse a stale page.</summary>
         public async Task<Result<int>> Photo(int ceremonyId, string fileName, byte[] content, string? caption, Guid? version, CancellationToken cancellationToken)
         {
-            var check = FileRules.Check(fileName, content.LongLength, content.AsSpan(0, Math.Min(content.Length, 16)), 0);
-            if (!check.IsSuccess || check.Value.ContentType is not ("image/jpeg" or "image/png"))
-            {
-                return DomainError.Invalid("Photo", "Ảnh phải là tệp JPG hoặc PNG thật, tối đa 20 MB.");
-            }
-
-            check = Infrastructure.Files.UploadInspection.Inspect(check.Value, content);
+            var check = Infrastructure.Files.UploadInspection.Photo(fileName, content);
             if (!check.IsSuccess)
             {
-                return new DomainError(ErrorKind.Validation, check.Errors[0].Code, check.Errors[0].Message, "Photo");
+                return Result<int>.Failure(check.Errors);
             }
 
             var loaded = await CeremonyAccess.LoadForChangeAsync(db, user, ceremonyId, version, cancellationToken);

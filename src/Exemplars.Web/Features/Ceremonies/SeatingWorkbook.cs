@@ -14,21 +14,16 @@ public static class SeatingWorkbook
     {
         public async Task<Result<Stream>> Handle(int ceremonyId, CancellationToken cancellationToken)
         {
-            if (!CeremonyAccess.SeesAll(user))
+            var guests = await CeremonyAccess.WholeListAsync(db, user, ceremonyId, cancellationToken);
+            if (!guests.IsSuccess)
             {
-                return CeremonyAccess.CanSee(user) ? CeremonyAccess.NotManager : CeremonyAccess.Forbidden;
+                return Result<Stream>.Failure(guests.Errors);
             }
 
-            var ceremony = await db.Set<Ceremony>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == ceremonyId, cancellationToken);
-            if (ceremony is null)
-            {
-                return CeremonyAccess.Missing;
-            }
-
-            var guests = await db.Set<CeremonyGuest>().AsNoTracking().Where(g => g.CeremonyId == ceremonyId).OrderBy(g => g.Order).ToListAsync(cancellationToken);
             // Rows in order A, B, …, AA (length then letters), the guests' block last; seats by number.
-            var seated = guests
-                .Select(g => (Guest: g, Row: g.Seat.TrimEnd("0123456789".ToCharArray()), Number: int.TryParse(g.Seat.AsSpan(g.Seat.TrimEnd("0123456789".ToCharArray()).Length), out var n) ? n : 0))
+            var seated = guests.Value
+                .Select(g => (Guest: g, Seat: SeatingPlan.Split(g.Seat)))
+                .Select(x => (x.Guest, x.Seat.Row, x.Seat.Number))
                 .OrderBy(x => x.Row == SeatingPlan.GuestBlock ? 1 : 0).ThenBy(x => x.Row.Length).ThenBy(x => x.Row, StringComparer.Ordinal).ThenBy(x => x.Number);
             return XlsxStreamWriter.Write(
                 ["Khu vực", "Hàng", "Ghế", "Chỗ ngồi", "Họ và tên", "Chức vụ", "Đơn vị", "Thành phần"],

@@ -49,12 +49,7 @@ public static class RecordImplementationPlan
             FileRules.FileType? type = null;
             if (file is { Content.Length: > 0 })
             {
-                var check = FileRules.Check(file.FileName, file.Content.LongLength, file.Content.AsSpan(0, Math.Min(file.Content.Length, 16)), 0);
-                if (check.IsSuccess)
-                {
-                    check = Infrastructure.Files.UploadInspection.Inspect(check.Value, file.Content);
-                }
-
+                var check = Infrastructure.Files.UploadInspection.Check(file.FileName, file.Content);
                 if (check.IsSuccess && check.Value.Extension is not (".pdf" or ".docx" or ".doc"))
                 {
                     errors.Add(DomainError.Invalid("File", "Tệp kế hoạch phải là PDF hoặc Word (.docx)."));

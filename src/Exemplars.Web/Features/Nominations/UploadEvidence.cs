@@ -30,12 +30,8 @@ public static class UploadEvidence
                 return Result<Uploaded>.Failure(nomination.Errors);
             }
 
-            var check = FileRules.Check(fileName, content.LongLength, content.AsSpan(0, Math.Min(content.Length, 16)), nomination.Value.Evidence.Sum(e => e.Size), nomination.Value.Evidence.Count);
-            if (check.IsSuccess)
-            {
-                check = Infrastructure.Files.UploadInspection.Inspect(check.Value, content); // parsed, not judged by its first bytes
-            }
-
+            // Parsed, not judged by its first bytes; checked again against the dossier's totals under its lock below.
+            var check = Infrastructure.Files.UploadInspection.Check(fileName, content, nomination.Value.Evidence.Sum(e => e.Size), nomination.Value.Evidence.Count);
             if (!check.IsSuccess)
             {
                 return Result<Uploaded>.Failure(check.Errors);

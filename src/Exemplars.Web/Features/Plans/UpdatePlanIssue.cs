@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Exemplars.Domain.Common;
 using Exemplars.Domain.Users;
 using Exemplars.Web.Infrastructure;
@@ -13,12 +12,9 @@ namespace Exemplars.Web.Features.Plans;
 /// Admin records the plan's own number and date ("Kế hoạch số 12-KH/ĐUK, ngày 05/3/2021"), printed in the basis lines
 /// ("Căn cứ …") of the generated documents (issue 13 point 2). Both empty clears them.
 /// </summary>
-public static partial class UpdatePlanIssue
+public static class UpdatePlanIssue
 {
     public sealed record Command(string? IssuedNumber, string? IssuedOn);
-
-    [GeneratedRegex(@"^\d{1,4}-\p{Lu}+(/[\p{Lu}\d]+)+$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex NumberPattern();
 
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
     {
@@ -32,7 +28,7 @@ public static partial class UpdatePlanIssue
             var number = command.IssuedNumber?.Trim() is { Length: > 0 } n ? n : null;
             var text = command.IssuedOn?.Trim() is { Length: > 0 } t ? t : null;
             var errors = new List<DomainError>();
-            if (number is not null && (number.Length > 50 || !NumberPattern().IsMatch(number)))
+            if (number is not null && (number.Length > 50 || !Domain.Programme.ProgrammeRules.NumberPattern().IsMatch(number)))
             {
                 errors.Add(DomainError.Invalid("IssuedNumber", "Số kế hoạch phải có dạng số-ký hiệu, ví dụ 12-KH/ĐUK."));
             }

@@ -40,17 +40,10 @@ public static class SaveStory
             FileRules.FileType? photoType = null;
             if (photo is { } p)
             {
-                var check = FileRules.Check(p.Name, p.Content.LongLength, p.Content.AsSpan(0, Math.Min(p.Content.Length, 16)), 0);
-                if (!check.IsSuccess || check.Value.ContentType is not ("image/jpeg" or "image/png"))
-                {
-                    return DomainError.Invalid("Photo", "Ảnh phải là tệp JPG hoặc PNG thật, tối đa 20 MB.");
-                }
-
-                // Decoded, within a pixel limit (a crafted header could otherwise claim gigapixels).
-                check = Infrastructure.Files.UploadInspection.Inspect(check.Value, p.Content);
+                var check = Infrastructure.Files.UploadInspection.Photo(p.Name, p.Content);
                 if (!check.IsSuccess)
                 {
-                    return new DomainError(ErrorKind.Validation, check.Errors[0].Code, check.Errors[0].Message, "Photo");
+                    return Result<int>.Failure(check.Errors);
                 }
 
                 photoType = check.Value;

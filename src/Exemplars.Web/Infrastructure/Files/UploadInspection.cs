@@ -28,6 +28,34 @@ public static class UploadInspection
 
     private static readonly HashSet<string> ActiveNames = ["JavaScript", "JS", "Launch", "EmbeddedFile", "EmbeddedFiles", "RichMedia", "ImportData", "SubmitForm"];
 
+    /// <summary>
+    /// An uploaded file checked whole: the type its name and first bytes claim, within the size limits of what it is
+    /// added to (<see cref="FileRules.Check"/>), and then parsed as that type (<see cref="Inspect"/>).
+    /// </summary>
+    public static Result<FileRules.FileType> Check(string? fileName, byte[] content, long bytesSoFar = 0, int filesSoFar = 0)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var check = FileRules.Check(fileName, content.LongLength, content.AsSpan(0, Math.Min(content.Length, 16)), bytesSoFar, filesSoFar);
+        return check.IsSuccess ? Inspect(check.Value, content) : check;
+    }
+
+    /// <summary>
+    /// A photo (story, ceremony): a real JPG or PNG that decodes within the pixel limit; every refusal is a validation
+    /// error on the field "Photo" (a crafted header could otherwise claim gigapixels).
+    /// </summary>
+    public static Result<FileRules.FileType> Photo(string? fileName, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var check = FileRules.Check(fileName, content.LongLength, content.AsSpan(0, Math.Min(content.Length, 16)), 0);
+        if (!check.IsSuccess || check.Value.ContentType is not ("image/jpeg" or "image/png"))
+        {
+            return DomainError.Invalid("Photo", "Ảnh phải là tệp JPG hoặc PNG thật, tối đa 20 MB.");
+        }
+
+        check = Inspect(check.Value, content);
+        return check.IsSuccess ? check : new DomainError(ErrorKind.Validation, check.Errors[0].Code, check.Errors[0].Message, "Photo");
+    }
+
     public static Result<FileRules.FileType> Inspect(FileRules.FileType type, byte[] content)
     {
         ArgumentNullException.ThrowIfNull(type);

@@ -10,6 +10,12 @@ public enum OrganizationKind
     BlocVeteransAssociation,
     Grassroots,
     SubUnit,
+
+    /// <summary>A Youth Union branch (chi đoàn, đoàn cơ sở) of a grassroots unit, led by the Bloc Youth Union.</summary>
+    YouthUnionBranch,
+
+    /// <summary>A Veterans' Association branch (chi hội) of a grassroots unit, led by the Bloc Veterans' Association.</summary>
+    VeteransBranch,
 }
 
 /// <summary>The body a grassroots party organisation lives in.</summary>
@@ -31,6 +37,8 @@ public static class OrganizationLabels
         OrganizationKind.BlocVeteransAssociation => "Hội Cựu chiến binh cấp trên cơ sở",
         OrganizationKind.Grassroots => "Tổ chức cơ sở đảng",
         OrganizationKind.SubUnit => "Đơn vị trực thuộc",
+        OrganizationKind.YouthUnionBranch => "Chi đoàn, Đoàn cơ sở",
+        OrganizationKind.VeteransBranch => "Chi hội Cựu chiến binh",
     };
 
     public static string Label(this HostUnitType type) => type switch

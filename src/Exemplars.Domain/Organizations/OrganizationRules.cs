@@ -15,6 +15,7 @@ public static partial class OrganizationRules
         OrganizationKind.BlocBoard or OrganizationKind.BlocYouthUnion or OrganizationKind.BlocVeteransAssociation
             or OrganizationKind.Grassroots => [OrganizationKind.BlocCommittee],
         OrganizationKind.SubUnit => [OrganizationKind.Grassroots, OrganizationKind.SubUnit],
+        OrganizationKind.YouthUnionBranch or OrganizationKind.VeteransBranch => [OrganizationKind.Grassroots],
     };
 
     public static List<DomainError> Validate(OrganizationDraft draft, Organization? parent)

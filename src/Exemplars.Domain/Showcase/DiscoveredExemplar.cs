@@ -33,6 +33,23 @@ public sealed class DiscoveredExemplar
     /// <summary>When it moved to the nurtured stage: the day it counts as nurtured in periodic reports.</summary>
     public DateTime? NurturedAtUtc { get; set; }
 
+    /// <summary>The mass organisation whose branch (or bloc association) recorded it; null for a party committee's record.</summary>
+    public MassAssociation? Association { get; set; }
+
+    /// <summary>The bloc association the record goes up through (plan IV.2); set with <see cref="Association"/>.</summary>
+    public int? AssociationOrganizationId { get; set; }
+
+    public DiscoverySendState SendState { get; set; }
+
+    public DateTime? SentAtUtc { get; set; }
+
+    public DateTime? ForwardedAtUtc { get; set; }
+
+    public string? ForwardedBy { get; set; }
+
+    /// <summary>Why the association returned it; cleared when the branch sends it again.</summary>
+    public string? ReturnReason { get; set; }
+
     /// <summary>Changes on every edit; an edit sends the version it read (ADR 012).</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 }

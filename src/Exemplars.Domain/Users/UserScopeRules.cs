@@ -31,7 +31,7 @@ public static class UserScopeRules
         Roles.Admin => Enum.GetValues<OrganizationKind>(),
         Roles.Secretariat or Roles.StandingCommittee => [OrganizationKind.BlocCommittee, OrganizationKind.BlocBoard],
         Roles.GrassrootsClerk => [OrganizationKind.Grassroots],
-        Roles.MassOrganisationClerk => [OrganizationKind.BlocYouthUnion, OrganizationKind.BlocVeteransAssociation],
+        Roles.MassOrganisationClerk => [OrganizationKind.BlocYouthUnion, OrganizationKind.BlocVeteransAssociation, OrganizationKind.YouthUnionBranch, OrganizationKind.VeteransBranch],
         Roles.ProvinceViewer => [OrganizationKind.ProvinceCommittee],
         _ => [],
     };
@@ -60,7 +60,8 @@ public static class UserScopeRules
         ScopeReach.OwnSubtree => organizationPath,
     };
 
-    private static string BlocPrefix(string path)
+    /// <summary>The bloc part of a path (province / bloc /): what a whole-bloc role sees, and where a branch finds its bloc association.</summary>
+    public static string BlocPrefix(string path)
     {
         var ids = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         return ids.Length >= 2 ? $"/{ids[0]}/{ids[1]}/" : path;

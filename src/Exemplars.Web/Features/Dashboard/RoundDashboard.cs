@@ -55,9 +55,12 @@ public static class RoundDashboard
         /// round's rating years (ADR 026): the ratings the round's eligibility reads, to be checked before the review.
         /// </summary>
         public int UnitsOverExcellentCap { get; init; }
+
+        /// <summary>Exemplars the Youth Union and Veterans' branches found, by association (plan IV.2); every record, not only the round's.</summary>
+        public IReadOnlyList<Discovery.DiscoveryByAssociation.Tally> MassOrganisations { get; init; } = [];
     }
 
-    public sealed class Handler(AppDbContext db, CurrentUser user, DashboardCache cache, People.ExcellentShares shares, Ceremonies.CeremonySummary.Handler ceremonies)
+    public sealed class Handler(AppDbContext db, CurrentUser user, DashboardCache cache, People.ExcellentShares shares, Ceremonies.CeremonySummary.Handler ceremonies, Discovery.DiscoveryByAssociation.Handler associations)
     {
         public async Task<Result<Response>> Handle(string? roundCode, CancellationToken cancellationToken)
         {
@@ -136,6 +139,7 @@ public static class RoundDashboard
                 GrassrootsCommendations = await db.GrassrootsCommendations.CountAsync(
                     c => c.DecisionDate >= reviewFrom && c.DecisionDate <= reviewTo && units.Any(o => o.Id == c.OrganizationId), cancellationToken),
                 UnitsOverExcellentCap = overCap.Select(s => s.OrganizationId).Distinct().Count(),
+                MassOrganisations = await associations.Handle(null, null, cancellationToken),
             };
         }
 

@@ -1,5 +1,6 @@
 using Exemplars.Domain.Common;
 using Exemplars.Domain.Eligibility;
+using Exemplars.Domain.Organizations;
 using Exemplars.Domain.Showcase;
 using Exemplars.Domain.Users;
 using Exemplars.Web.Features.Common;
@@ -16,14 +17,28 @@ public static class DiscoveredExemplars
 {
     public sealed record Command(NomineeKind Kind, int? PersonId, string? Name, string? Unit, string? Achievements);
 
-    public sealed record Row(int Id, NomineeKind Kind, int? PersonId, string Name, string? Unit, string Achievements, DiscoveryStage Stage, string? NurtureNote, string RecordedBy, string Organization, Guid Version);
+    public sealed record Row(
+        int Id, NomineeKind Kind, int? PersonId, string Name, string? Unit, string Achievements, DiscoveryStage Stage, string? NurtureNote, string RecordedBy,
+        string Organization, Guid Version, OrganizationKind OrganizationKind, MassAssociation? Association, int? AssociationOrganizationId,
+        DiscoverySendState SendState, string? ReturnReason);
+
+    /// <summary>Whose records a list shows: a party committee's, or those of one association's branches and bloc association.</summary>
+    public enum Source
+    {
+        Party,
+        YouthUnion,
+        Veterans,
+    }
+
+    /// <summary>What a list can be narrowed to.</summary>
+    public sealed record Filter(DiscoveryStage? Stage = null, Source? Source = null, DiscoverySendState? SendState = null);
 
     /// <summary>The columns the list can be sorted by (name, organisation).</summary>
     public static readonly string[] SortKeys = ["ten", "to-chuc"];
 
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
     {
-        public static bool CanRecord(CurrentUser user) => user.IsAnyOf(Roles.GrassrootsClerk, Roles.MassOrganisationClerk);
+        public static bool CanRecord(CurrentUser user) => DiscoveryAccess.CanRecord(user);
 
         public async Task<Result<int>> Record(Command command, CancellationToken cancellationToken)
         {
@@ -62,10 +77,16 @@ public static class DiscoveredExemplars
                 return Result<int>.Failure(errors);
             }
 
+            var recorder = await db.Organizations.Where(o => o.Id == user.OrganizationId).Select(o => o.Kind).SingleAsync(cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var state = DiscoveryRouting.InitialState(recorder);
             var record = new DiscoveredExemplar
             {
                 OrganizationId = user.OrganizationId, Kind = command.Kind, PersonId = command.PersonId, Name = name!, Unit = string.IsNullOrWhiteSpace(command.Unit) ? null : command.Unit.Trim(),
-                Achievements = command.Achievements!.Trim(), Stage = DiscoveryStage.Discovered, RecordedBy = user.Email, RecordedAtUtc = clock.GetUtcNow().UtcDateTime,
+                Achievements = command.Achievements!.Trim(), Stage = DiscoveryStage.Discovered, RecordedBy = user.Email, RecordedAtUtc = now,
+                Association = DiscoveryRouting.AssociationOf(recorder), SendState = state,
+                AssociationOrganizationId = state == DiscoverySendState.Forwarded ? user.OrganizationId : null,
+                ForwardedAtUtc = state == DiscoverySendState.Forwarded ? now : null, ForwardedBy = state == DiscoverySendState.Forwarded ? user.Email : null,
             };
             db.DiscoveredExemplars.Add(record);
             await db.SaveChangesAsync(cancellationToken);
@@ -85,7 +106,7 @@ public static class DiscoveredExemplars
                 return DomainError.Invalid("NurtureNote", "Hãy ghi việc bồi dưỡng đã làm (tối đa 4000 ký tự).");
             }
 
-            const string stale = "Bản ghi này vừa được người khác sửa. Hãy tải lại trang rồi ghi lại.";
+            const string stale = DiscoveryAccess.StaleMessage;
             if (Common.Versions.Check(version, record.Version, stale) is { } refused)
             {
                 return refused;
@@ -99,15 +120,27 @@ public static class DiscoveredExemplars
         }
 
         public Task<Paged<Row>> List(DiscoveryStage? stage, int page, CancellationToken cancellationToken) =>
-            List(stage, page, null, false, cancellationToken);
+            List(new Filter(stage), page, null, false, cancellationToken);
 
         /// <summary>The records, newest first unless sorted by a key of <see cref="SortKeys"/>.</summary>
-        public Task<Paged<Row>> List(DiscoveryStage? stage, int page, string? sort, bool descending, CancellationToken cancellationToken)
+        public Task<Paged<Row>> List(Filter filter, int page, string? sort, bool descending, CancellationToken cancellationToken)
         {
             var records = Visible();
-            if (stage is { } s)
+            if (filter.Stage is { } s)
             {
                 records = records.Where(d => d.Stage == s);
+            }
+
+            records = filter.Source switch
+            {
+                Source.Party => records.Where(d => d.Association == null),
+                Source.YouthUnion => records.Where(d => d.Association == MassAssociation.YouthUnion),
+                Source.Veterans => records.Where(d => d.Association == MassAssociation.Veterans),
+                _ => records,
+            };
+            if (filter.SendState is { } state)
+            {
+                records = records.Where(d => d.SendState == state);
             }
 
             var joined = from d in records
@@ -122,12 +155,11 @@ public static class DiscoveredExemplars
                 _ => joined.OrderByDescending(x => x.d.Id),
             };
             return joined
-                .Select(x => new Row(x.d.Id, x.d.Kind, x.d.PersonId, x.d.Name, x.d.Unit, x.d.Achievements, x.d.Stage, x.d.NurtureNote, x.d.RecordedBy, x.o.Name, x.d.Version))
+                .Select(x => new Row(x.d.Id, x.d.Kind, x.d.PersonId, x.d.Name, x.d.Unit, x.d.Achievements, x.d.Stage, x.d.NurtureNote, x.d.RecordedBy, x.o.Name, x.d.Version,
+                    x.o.Kind, x.d.Association, x.d.AssociationOrganizationId, x.d.SendState, x.d.ReturnReason))
                 .ToPagedAsync(new PageRequest(page), cancellationToken);
         }
 
-        /// <summary>Each unit its own records; the secretariat (whole bloc) sees everyone's.</summary>
-        private IQueryable<DiscoveredExemplar> Visible() =>
-            db.DiscoveredExemplars.Where(d => db.Organizations.InScopeOf(user).Any(o => o.Id == d.OrganizationId));
+        private IQueryable<DiscoveredExemplar> Visible() => DiscoveryAccess.Visible(db, user);
     }
 }

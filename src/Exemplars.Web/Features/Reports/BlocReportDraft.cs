@@ -17,7 +17,7 @@ public static partial class BlocReportDraft
 
     public sealed record Sections(string ResultsHtml, string LimitationsHtml, string DirectionsHtml);
 
-    public static Sections Compose(IReadOnlyList<ReportTracker.Row> rows)
+    public static Sections Compose(IReadOnlyList<ReportTracker.Row> rows, IReadOnlyList<Discovery.DiscoveryByAssociation.Tally>? associations = null)
     {
         var summary = ReportTracker.Handler.Summarise(rows);
         var sent = summary.OnTime + summary.Late;
@@ -36,6 +36,13 @@ public static partial class BlocReportDraft
         if (unplanned.Count > 0)
         {
             limitations.Append(P($"{N(unplanned.Count)} tổ chức cơ sở đảng chưa ban hành kế hoạch thực hiện ({string.Join("; ", unplanned.Take(10))}{(unplanned.Count > 10 ? "; …" : string.Empty)})."));
+        }
+
+        foreach (var a in (associations ?? []).Where(a => a.Branches + a.Sent + a.Forwarded > 0))
+        {
+            results.Append(P($"{a.Label}: {N(a.Branches)} chi đoàn, chi hội ở các tổ chức cơ sở đảng; trong kỳ các chi gửi lên {N(a.Sent)} gương phát hiện, " +
+                $"{a.Label} cấp trên cơ sở đã chuyển Ban Tuyên giáo – Dân vận {N(a.Forwarded)} gương ({N(a.ForwardedNurtured)} đang được bồi dưỡng)" +
+                (a.Waiting > 0 ? $", còn {N(a.Waiting)} gương đang chờ xem xét." : ".")));
         }
 
         var missing = rows.Where(r => r.State == Domain.Common.DeadlineState.Missing).Select(r => r.Name).ToList();

@@ -10,7 +10,7 @@ namespace Exemplars.Web.Features.Reports;
 
 /// <summary>
 /// The figures a committee's report is filled with, counted from what the system holds for the period's days
-/// (Vietnam time): exemplars discovered and nurtured, dossiers first sent, bloc awards, candidates sent to the
+/// (Vietnam time): exemplars discovered and nurtured (by the committee or its Youth Union and Veterans' branches), dossiers first sent, bloc awards, candidates sent to the
 /// province and commended there, replication pledges and their results, and the collectives and individuals the committee
 /// commended itself (by the date of its decision).
 /// </summary>
@@ -25,9 +25,11 @@ public static class ComputeReportFigures
             var firstDay = period.From;
             var lastDay = period.To;
 
-            var discovered = await db.DiscoveredExemplars.CountAsync(d => d.OrganizationId == organizationId && d.RecordedAtUtc >= start && d.RecordedAtUtc < end, cancellationToken);
-            var nurtured = await db.DiscoveredExemplars.CountAsync(
-                d => d.OrganizationId == organizationId && d.Stage == DiscoveryStage.Nurtured && d.NurturedAtUtc >= start && d.NurturedAtUtc < end, cancellationToken);
+            // The committee's own records and those of its Youth Union and Veterans' branches (plan IV.2).
+            var mine = db.DiscoveredExemplars.Where(d => d.OrganizationId == organizationId || db.Organizations.Any(o => o.Id == d.OrganizationId && o.ParentId == organizationId
+                && (o.Kind == Domain.Organizations.OrganizationKind.YouthUnionBranch || o.Kind == Domain.Organizations.OrganizationKind.VeteransBranch)));
+            var discovered = await mine.CountAsync(d => d.RecordedAtUtc >= start && d.RecordedAtUtc < end, cancellationToken);
+            var nurtured = await mine.CountAsync(d => d.Stage == DiscoveryStage.Nurtured && d.NurturedAtUtc >= start && d.NurturedAtUtc < end, cancellationToken);
             var nominated = await db.NominationVersions.CountAsync(
                 v => v.Number == 1 && v.SubmittedAtUtc >= start && v.SubmittedAtUtc < end && db.Nominations.Any(n => n.Id == v.NominationId && n.OrganizationId == organizationId),
                 cancellationToken);

@@ -1,6 +1,7 @@
 using Exemplars.Domain.Common;
 using Exemplars.Domain.Documents;
 using Exemplars.Domain.Reports;
+using Exemplars.Web.Infrastructure;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,7 @@ public static class GetBlocReport
         DateTime? UpdatedAtUtc,
         bool CanEdit);
 
-    public sealed class Handler(ReportTracker.Handler tracker, AppDbContext db, CurrentUser user)
+    public sealed class Handler(ReportTracker.Handler tracker, AppDbContext db, CurrentUser user, Discovery.DiscoveryByAssociation.Handler associations)
     {
         public async Task<Result<View>> Handle(int periodId, CancellationToken cancellationToken)
         {
@@ -42,7 +43,8 @@ public static class GetBlocReport
             var canManage = ReportAccess.CanManage(user);
             if (stored is null)
             {
-                var draft = BlocReportDraft.Compose(rows);
+                var tallies = await associations.Handle(VietnamTime.StartOfDayUtc(period.From), VietnamTime.StartOfDayUtc(period.To.AddDays(1)), cancellationToken);
+                var draft = BlocReportDraft.Compose(rows, tallies);
                 return new View(period.Id, period.Label, draft.ResultsHtml, draft.LimitationsHtml, draft.DirectionsHtml, null, false, null, null, null, null, canManage);
             }
 

@@ -221,7 +221,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(x => x.Achievements).HasMaxLength(4000).IsRequired();
             e.Property(x => x.NurtureNote).HasMaxLength(4000);
             e.Property(x => x.RecordedBy).HasMaxLength(256).IsRequired();
+            e.Property(x => x.Association).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.SendState).HasConversion<string>().HasMaxLength(20); // rows from before branches: "Kept" (the migration's default)
+            e.Property(x => x.ForwardedBy).HasMaxLength(256);
+            e.Property(x => x.ReturnReason).HasMaxLength(1000);
             e.HasIndex(x => new { x.OrganizationId, x.Stage });
+            e.HasIndex(x => new { x.AssociationOrganizationId, x.SendState }); // the bloc association's inbox and the secretariat's view by association
+            e.HasOne<Organization>().WithMany().HasForeignKey(x => x.AssociationOrganizationId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
         });

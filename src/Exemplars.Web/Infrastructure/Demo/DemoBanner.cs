@@ -14,6 +14,7 @@ public static class DemoBanner
            btv1@demo.vn … btv9@demo.vn  Ủy viên Ban Thường vụ
            coso1@demo.vn … coso5@demo.vn  Cán bộ cấp ủy cơ sở
            doankhoi@demo.vn, hoiccb@demo.vn  Cán bộ đoàn thể Khối
+           chidoan1@demo.vn, chihoi1@demo.vn  Chi đoàn, chi hội cơ sở
            tinhuy@demo.vn           Cán bộ Tỉnh ủy (chỉ xem)
         ============================================================
         """;

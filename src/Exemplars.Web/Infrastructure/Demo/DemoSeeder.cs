@@ -121,6 +121,7 @@ public static class DemoSeeder
             }
         }
 
+        var branches = DemoBranches.Branches(grassroots, Grassroots.Select(g => g.Unit).ToList()).Select(b => Add(b.Code, b.Name, b.Kind, b.Parent)).ToList();
         await db.SaveChangesAsync(cancellationToken);
         foreach (var organization in all)
         {
@@ -177,7 +178,10 @@ public static class DemoSeeder
 
         await User("doankhoi@demo.vn", "Nguyễn Hoàng Nam", Roles.MassOrganisationClerk, youth);
         await User("hoiccb@demo.vn", "Lê Văn Chiến", Roles.MassOrganisationClerk, veterans);
+        await User("chidoan1@demo.vn", "Trần Quốc Việt", Roles.MassOrganisationClerk, branches[0]);
+        await User("chihoi1@demo.vn", "Nguyễn Văn Thắng", Roles.MassOrganisationClerk, branches[1]);
         await User("tinhuy@demo.vn", "Vũ Thị Minh Châu", Roles.ProvinceViewer, province);
+        DemoBranches.SeedRecords(db, branches, youth, veterans, clock);
         await AddReportsAsync(db, grassroots, cancellationToken);
         await DemoProgramme.SeedAsync(db, grassroots, currentRound.PlanId, clock, cancellationToken);
         var registryDone = watch.ElapsedMilliseconds;

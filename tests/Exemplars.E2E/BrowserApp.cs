@@ -55,7 +55,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task<IPage> SignedInPage(string email, string password = "Demo@2025-Khoi")
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "vi-VN" });
+        var context = await NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByLabel("Thư điện tử").FillAsync(email);
@@ -63,6 +63,20 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         await page.WaitForURLAsync(BaseUrl + "/");
         return page;
+    }
+
+    /// <summary>
+    /// A fresh browser context in Vietnamese. Its waits are 60 s, not Playwright's 30: on CI's two shared cores a sign-in
+    /// (password hash, first page of the role, charts) once took longer than 30 s while nothing was wrong.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
+    {
+        options ??= new BrowserNewContextOptions { Locale = "vi-VN" };
+        options.BaseURL ??= BaseUrl;
+        var context = await Browser.NewContextAsync(options);
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -45,7 +45,7 @@ public sealed class DemoHistoryBrowserTests(BrowserApp app) : IClassFixture<Brow
         await secretariat.GotoAsync("/");
         await Shoot(secretariat, "home-secretariat");
 
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "vi-VN" });
+        var context = await app.NewContextAsync(new BrowserNewContextOptions { Locale = "vi-VN" });
         var anonymous = await context.NewPageAsync();
         await anonymous.GotoAsync("/Showcase");
         var photos = anonymous.Locator("img.card-img-top");

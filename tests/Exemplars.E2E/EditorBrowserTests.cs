@@ -128,7 +128,7 @@ public sealed class EditorBrowserTests(BrowserApp app) : IClassFixture<BrowserAp
     public async Task Without_scripts_the_report_is_a_plain_textarea_whose_lines_are_kept()
     {
         var id = await DraftDossier("ED00002");
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "vi-VN", JavaScriptEnabled = false });
+        var context = await app.NewContextAsync(new BrowserNewContextOptions { Locale = "vi-VN", JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Thư điện tử").FillAsync("coso1@demo.vn");

@@ -283,7 +283,7 @@ public sealed class FullRoundBrowserTests(BrowserApp app, Xunit.Abstractions.ITe
         await Assertions.Expect(secretariat.GetByTestId(cardId!).GetByTestId("state")).ToHaveTextAsync("Đang đăng công khai");
         await secretariat.Context.CloseAsync();
 
-        var visitor = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "vi-VN" });
+        var visitor = await app.NewContextAsync(new BrowserNewContextOptions { Locale = "vi-VN" });
         var anonymous = await visitor.NewPageAsync();
         await anonymous.GotoAsync("/");
         await anonymous.GetByRole(AriaRole.Link, new() { Name = "Gương điển hình", Exact = true }).First.ClickAsync();
@@ -528,7 +528,7 @@ public sealed class FullRoundBrowserTests(BrowserApp app, Xunit.Abstractions.ITe
     /// <summary>An anonymous visitor finds the candidate on the public page named in the public menu.</summary>
     private async Task PublicSees(string link, string name)
     {
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "vi-VN" });
+        var context = await app.NewContextAsync(new BrowserNewContextOptions { Locale = "vi-VN" });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).First.ClickAsync();

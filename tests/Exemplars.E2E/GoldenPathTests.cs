@@ -31,7 +31,7 @@ public sealed class GoldenPathTests(BrowserApp app) : IClassFixture<BrowserApp>
     [Fact]
     public async Task Pages_fit_a_phone_screen_and_work_from_the_keyboard()
     {
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, ViewportSize = new ViewportSize { Width = 375, Height = 740 }, IsMobile = true, HasTouch = true });
+        var context = await app.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 375, Height = 740 }, IsMobile = true, HasTouch = true });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await Assertions.Expect(page.GetByLabel("Thư điện tử")).ToBeFocusedAsync(); // the form is ready to type into

@@ -11,7 +11,7 @@ public sealed class ProgressBrowserTests(BrowserApp app) : IClassFixture<Browser
     [Fact]
     public async Task A_slow_post_shows_that_it_is_being_processed_and_cannot_be_sent_twice()
     {
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "vi-VN" });
+        var context = await app.NewContextAsync(new BrowserNewContextOptions { Locale = "vi-VN" });
         var page = await context.NewPageAsync();
         var posts = 0;
         var release = new TaskCompletionSource();

@@ -13,12 +13,12 @@ public sealed partial class ShellBrowserTests
     public async Task A_clerk_turns_on_two_step_sign_in_from_the_menu_and_signs_in_with_a_code()
     {
         Directory.CreateDirectory(ScreenshotFolder);
-        var problems = new List<string>();
+        var problems = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var page = await app.SignedInPage("coso2@demo.vn");
         await page.Locator("nav .dropdown-toggle").Last.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Xác thực hai bước" }).ClickAsync();
         await page.WaitForURLAsync("**/Account/TwoFactor");
-        await Check(page, "/Account/TwoFactor", "coso2", problems);
+        await Check(page, "/Account/TwoFactor", "coso2", problems, contrast: true);
         await Photograph(page, "coso2", "/Account/TwoFactor");
         var key = await page.Locator("[data-testid=authenticator-key]").InnerTextAsync();
         await page.GetByLabel("Mã xác thực").FillAsync(Exemplars.Web.Tests.Totp.Code(key));
@@ -32,12 +32,12 @@ public sealed partial class ShellBrowserTests
         await page.GetByLabel("Mật khẩu").FillAsync("Demo@2025-Khoi");
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         await page.WaitForURLAsync("**/Account/LoginTwoFactor**");
-        await Check(page, "/Account/LoginTwoFactor", "coso2", problems);
+        await Check(page, "/Account/LoginTwoFactor", "coso2", problems, contrast: true);
         await Photograph(page, "coso2", "/Account/LoginTwoFactor");
         await page.GetByLabel("Mã xác thực").FillAsync(Exemplars.Web.Tests.Totp.Code(key));
         await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận" }).ClickAsync();
         await page.WaitForURLAsync(app.BaseUrl + "/");
         await Assertions.Expect(page.Locator("[data-testid=current-user]")).ToContainTextAsync("Cán bộ cấp ủy cơ sở");
-        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.True(problems.IsEmpty, string.Join("\n", problems));
     }
 }

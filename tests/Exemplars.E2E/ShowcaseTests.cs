@@ -41,7 +41,7 @@ public sealed class ShowcaseTests(BrowserApp app) : IClassFixture<BrowserApp>
     public async Task Public_searches_the_showcase_and_a_unit_pledges_to_replicate()
     {
         await Publish();
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "vi-VN" });
+        var context = await app.NewContextAsync(new BrowserNewContextOptions { Locale = "vi-VN" });
         var visitor = await context.NewPageAsync();
         await visitor.GotoAsync("/Showcase");
         await visitor.GetByLabel("Tìm kiếm").FillAsync("ban lang vung cao");

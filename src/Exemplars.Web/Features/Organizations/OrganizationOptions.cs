@@ -55,17 +55,18 @@ public static class OrganizationOptions
             return new Picked(shown, items.Count > limit, limit);
         }
 
-        /// <summary>Active units in scope by code (where a person may belong).</summary>
+        /// <summary>Active units in scope by code (where a person may belong): not the mass organisations' branches, which keep no party registry.</summary>
         public Task<List<Item>> Active(CancellationToken cancellationToken) =>
-            Pick(db.Organizations.InScopeOf(user).Where(o => o.IsActive).OrderBy(o => o.Code), Limit, cancellationToken);
+            Pick(db.Organizations.InScopeOf(user).Where(o => o.IsActive && o.Kind != OrganizationKind.YouthUnionBranch && o.Kind != OrganizationKind.VeteransBranch).OrderBy(o => o.Code), Limit, cancellationToken);
 
         /// <summary>Active grassroots units and sub-units in scope by code: the collectives a clerk may nominate.</summary>
         public Task<List<Item>> Collectives(CancellationToken cancellationToken) =>
             Pick(db.Organizations.InScopeOf(user).Where(o => o.IsActive && (o.Kind == OrganizationKind.Grassroots || o.Kind == OrganizationKind.SubUnit)).OrderBy(o => o.Code), 500, cancellationToken);
 
-        /// <summary>Active organisations that may have units under them (not sub-units), by code: an organisation's possible parents.</summary>
+        /// <summary>Active organisations that may have units under them (not sub-units, not branches), by code: an organisation's possible parents.</summary>
         public Task<List<Item>> Parents(CancellationToken cancellationToken) =>
-            Pick(db.Organizations.InScopeOf(user).Where(o => o.IsActive && o.Kind != OrganizationKind.SubUnit).OrderBy(o => o.Code), Limit, cancellationToken);
+            Pick(db.Organizations.InScopeOf(user).Where(o => o.IsActive && o.Kind != OrganizationKind.SubUnit && o.Kind != OrganizationKind.YouthUnionBranch && o.Kind != OrganizationKind.VeteransBranch)
+                .OrderBy(o => o.Code), Limit, cancellationToken);
 
         /// <summary>The codes of the given organisations in scope (id → code).</summary>
         public async Task<Dictionary<int, string>> Codes(IEnumerable<int?> ids, CancellationToken cancellationToken)

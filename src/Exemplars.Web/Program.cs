@@ -118,6 +118,7 @@ builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    o.SerializerOptions.Converters.Add(new Exemplars.Web.Infrastructure.Http.UtcInstantJsonConverter()); // instants always with their Z
     o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 });
 // The request id also heads every log line of the request (JSON console logs with scopes): quote it to find them.

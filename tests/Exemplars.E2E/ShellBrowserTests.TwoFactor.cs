@@ -18,7 +18,7 @@ public sealed partial class ShellBrowserTests
         await page.Locator("nav .dropdown-toggle").Last.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Xác thực hai bước" }).ClickAsync();
         await page.WaitForURLAsync("**/Account/TwoFactor");
-        await Check(page, "/Account/TwoFactor", "coso2", problems, contrast: true);
+        await Check(page, "/Account/TwoFactor", "coso2", problems, Axe.All);
         await Photograph(page, "coso2", "/Account/TwoFactor");
         var key = await page.Locator("[data-testid=authenticator-key]").InnerTextAsync();
         await page.GetByLabel("Mã xác thực").FillAsync(Exemplars.Web.Tests.Totp.Code(key));
@@ -32,7 +32,7 @@ public sealed partial class ShellBrowserTests
         await page.GetByLabel("Mật khẩu").FillAsync("Demo@2025-Khoi");
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         await page.WaitForURLAsync("**/Account/LoginTwoFactor**");
-        await Check(page, "/Account/LoginTwoFactor", "coso2", problems, contrast: true);
+        await Check(page, "/Account/LoginTwoFactor", "coso2", problems, Axe.All);
         await Photograph(page, "coso2", "/Account/LoginTwoFactor");
         await page.GetByLabel("Mã xác thực").FillAsync(Exemplars.Web.Tests.Totp.Code(key));
         await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận" }).ClickAsync();

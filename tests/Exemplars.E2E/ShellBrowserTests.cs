@@ -94,8 +94,10 @@ public sealed partial class ShellBrowserTests(BrowserApp app) : IClassFixture<Br
         };
 
         // Colour contrast, by far axe's slowest rule, depends on the stylesheet rather than the role: judged on the first
-        // visit of each page, whoever makes it; every other rule on every visit.
-        bool FirstVisit(string url) => contrastChecked.TryAdd(url.Split('?')[0], true);
+        // visit of each page, whoever makes it; every other rule on every visit, except that the read-only roles (standing
+        // committee, province), who see a subset of what the secretariat sees on the same page, leave axe to whoever came first.
+        var reader = account is "btv1@demo.vn" or "tinhuy@demo.vn";
+        Axe FirstVisit(string url) => contrastChecked.TryAdd(url.Split('?')[0], true) ? Axe.All : reader ? Axe.None : Axe.AllButContrast;
         var details = new List<string>();
         foreach (var url in urls.Distinct().ToList())
         {
@@ -172,7 +174,15 @@ public sealed partial class ShellBrowserTests(BrowserApp app) : IClassFixture<Br
         return links.ToList();
     }
 
-    private static async Task Check(IPage page, string url, string who, System.Collections.Concurrent.ConcurrentQueue<string> problems, bool contrast)
+    /// <summary>Which axe-core rules a visit runs.</summary>
+    private enum Axe
+    {
+        All,
+        AllButContrast,
+        None,
+    }
+
+    private static async Task Check(IPage page, string url, string who, System.Collections.Concurrent.ConcurrentQueue<string> problems, Axe rules)
     {
         await page.SetViewportSizeAsync(1366, 900);
         var response = await page.GotoAsync(url);
@@ -183,14 +193,17 @@ public sealed partial class ShellBrowserTests(BrowserApp app) : IClassFixture<Br
             return;
         }
 
-        var axe = await page.RunAxe(new AxeRunOptions
+        if (rules != Axe.None)
         {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
-            Rules = contrast ? null : new Dictionary<string, RuleOptions> { ["color-contrast"] = new RuleOptions { Enabled = false } },
-        });
-        foreach (var violation in axe.Violations.Where(v => v.Impact is "serious" or "critical"))
-        {
-            problems.Enqueue($"{who} {url}: axe {violation.Impact} {violation.Id}: {violation.Help} at {string.Join(", ", violation.Nodes.Take(3).Select(n => n.Target?.ToString()))}");
+            var axe = await page.RunAxe(new AxeRunOptions
+            {
+                RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+                Rules = rules == Axe.All ? null : new Dictionary<string, RuleOptions> { ["color-contrast"] = new RuleOptions { Enabled = false } },
+            });
+            foreach (var violation in axe.Violations.Where(v => v.Impact is "serious" or "critical"))
+            {
+                problems.Enqueue($"{who} {url}: axe {violation.Impact} {violation.Id}: {violation.Help} at {string.Join(", ", violation.Nodes.Take(3).Select(n => n.Target?.ToString()))}");
+            }
         }
 
         var text = await page.EvaluateAsync<string>("() => document.body.innerText");

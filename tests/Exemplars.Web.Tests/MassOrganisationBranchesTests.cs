@@ -130,7 +130,7 @@ public abstract class MassOrganisationBranchesTests(AppFactory app)
         var page = await Forms.GetDocumentAsync(branch, "/Discovery");
         var send = page.QuerySelector($"tr[data-testid=discovered-{id}] form[action*='handler=Send']") as AngleSharp.Html.Dom.IHtmlFormElement;
         Assert.NotNull(send);
-        Assert.Contains("Gửi lên Hội CCB Khối", send.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Gửi lên Hội Cựu chiến binh cấp trên", send.TextContent, StringComparison.Ordinal);
         using (var sent = await Forms.SubmitAsync(branch, "/Discovery", send, new Dictionary<string, string>()))
         {
             Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);

@@ -65,7 +65,7 @@ public static class DiscoveryRouting
     {
         if (!IsBranch(recorder))
         {
-            return new DomainError(ErrorKind.RuleBroken, "not_a_branch", "Chỉ chi đoàn, chi hội mới gửi gương phát hiện lên Đoàn Khối, Hội Cựu chiến binh Khối.");
+            return new DomainError(ErrorKind.RuleBroken, "not_a_branch", "Chỉ chi đoàn, chi hội mới gửi gương phát hiện lên Đoàn Thanh niên, Hội Cựu chiến binh cấp trên cơ sở.");
         }
 
         return state is DiscoverySendState.Kept or DiscoverySendState.Returned

@@ -158,7 +158,7 @@ public static class AuditLabels
         ["IsLeader"] = "Là người đứng đầu",
         ["IsPartyMember"] = "Là đảng viên",
         ["Association"] = "Đoàn thể",
-        ["AssociationOrganizationId"] = "Đoàn Khối, Hội Cựu chiến binh Khối nhận",
+        ["AssociationOrganizationId"] = "Đoàn thể cấp trên cơ sở nhận",
         ["Issuer"] = "Cơ quan ban hành",
         ["Justification"] = "Lý do",
         ["Key"] = "Khóa",

@@ -38,17 +38,17 @@ public static class DiscoveryApi
         {
             var result = await handler.Handle(id, body.Achievements, Common.Versions.Pick(body.Version, http), ct);
             return result.IsSuccess ? Results.NoContent() : Problems.ToProblem(result.Errors);
-        }).WithSummary("Chi đoàn, chi hội gửi gương phát hiện lên Đoàn Khối, Hội Cựu chiến binh Khối");
+        }).WithSummary("Chi đoàn, chi hội gửi gương phát hiện lên Đoàn Thanh niên, Hội Cựu chiến binh cấp trên cơ sở");
         group.MapPost("/{id:int}/forward", async (int id, ForwardBody body, HttpContext http, ForwardDiscovered.Handler handler, CancellationToken ct) =>
         {
             var result = await handler.Handle(id, Common.Versions.Pick(body.Version, http), ct);
             return result.IsSuccess ? Results.NoContent() : Problems.ToProblem(result.Errors);
-        }).WithSummary("Đoàn Khối, Hội Cựu chiến binh Khối chuyển gương chi đoàn, chi hội gửi lên đến Ban Tuyên giáo – Dân vận");
+        }).WithSummary("Đoàn Thanh niên, Hội Cựu chiến binh cấp trên cơ sở chuyển gương chi đoàn, chi hội gửi lên đến Ban Tuyên giáo – Dân vận");
         group.MapPost("/{id:int}/return", async (int id, ReturnBody body, HttpContext http, ReturnDiscovered.Handler handler, CancellationToken ct) =>
         {
             var result = await handler.Handle(id, body.Reason, Common.Versions.Pick(body.Version, http), ct);
             return result.IsSuccess ? Results.NoContent() : Problems.ToProblem(result.Errors);
-        }).WithSummary("Đoàn Khối, Hội Cựu chiến binh Khối trả lại gương chi đoàn, chi hội gửi lên, có lý do");
+        }).WithSummary("Đoàn Thanh niên, Hội Cựu chiến binh cấp trên cơ sở trả lại gương chi đoàn, chi hội gửi lên, có lý do");
         return api;
     }
 }

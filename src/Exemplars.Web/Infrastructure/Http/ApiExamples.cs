@@ -58,7 +58,7 @@ public static class ApiExamples
         [typeof(DiscoveredExemplars.Command)] = new DiscoveredExemplars.Command(NomineeKind.Individual, PersonId: null, "Lê Thị Hoa", "Chi bộ Phòng Kế toán",
             "Ba năm liền hoàn thành xuất sắc nhiệm vụ; đề xuất quy trình thu chi điện tử."),
         [typeof(DiscoveryApi.NurtureBody)] = new DiscoveryApi.NurtureBody("Giao chi bộ theo dõi, bồi dưỡng; báo cáo kết quả sau 6 tháng.", Version),
-        [typeof(DiscoveryApi.SendBody)] = new DiscoveryApi.SendBody("Bí thư chi đoàn 3 năm liền; dẫn đầu phong trào sáng kiến của tuổi trẻ công ty (bổ sung theo ý kiến Đoàn Khối).", Version),
+        [typeof(DiscoveryApi.SendBody)] = new DiscoveryApi.SendBody("Bí thư chi đoàn 3 năm liền; dẫn đầu phong trào sáng kiến của tuổi trẻ công ty (bổ sung theo ý kiến Đoàn cấp trên).", Version),
         [typeof(DiscoveryApi.ForwardBody)] = new DiscoveryApi.ForwardBody(Version),
         [typeof(DiscoveryApi.ReturnBody)] = new DiscoveryApi.ReturnBody("Đề nghị ghi rõ sáng kiến đã được công nhận (số, ngày quyết định) rồi gửi lại.", Version),
         [typeof(ReportsApi.PeriodBody)] = new ReportsApi.PeriodBody(new DateOnly(2027, 1, 1), new DateOnly(2027, 6, 30), new DateOnly(2027, 7, 10), Version),

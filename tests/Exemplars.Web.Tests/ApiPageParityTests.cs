@@ -74,6 +74,7 @@ public sealed class ApiPageParityTests(SqliteAppFactory app)
         ["POST /api/v1/ceremonies/{id:int}/guests"] = ("/Ceremonies/Details", "AddGuest"),
         ["DELETE /api/v1/ceremonies/{id:int}/guests/{guestId:int}"] = ("/Ceremonies/Details", "RemoveGuest"),
         ["PATCH /api/v1/ceremonies/{id:int}/attendance"] = ("/Ceremonies/Details", "Attendance"),
+        ["PUT /api/v1/ceremonies/{id:int}"] = ("/Ceremonies/Details", "Edit"),
         ["POST /api/v1/ceremonies/{id:int}/held"] = ("/Ceremonies/Details", "Held"),
         ["PUT /api/v1/ceremonies/{id:int}/story"] = ("/Ceremonies/Details", "Story"),
         ["POST /api/v1/ceremonies/{id:int}/photos"] = ("/Ceremonies/Details", "Photo"),

@@ -176,6 +176,72 @@ public abstract class CeremoniesTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_planned_ceremony_is_corrected_from_its_page_and_the_api_and_not_after_it_was_held()
+    {
+        var decision = await FinalDecision();
+        var secretariat = await app.SignedInAs(Secretariat);
+        var id = await CreateThroughThePage(secretariat, decision.Id, "Hội trường A");
+        var page = $"/Ceremonies/Details/{id}";
+
+        // The page's form, prefilled: a new place, day and hour; bad input is refused with nothing saved.
+        using (var bad = await Forms.SubmitAsync(secretariat, page, new Dictionary<string, string> { ["place"] = " " }, "form[action*='handler=Edit']"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode); // the page again, with the reason
+            Assert.Contains("Nhập địa điểm tổ chức", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal("Hội trường A", await app.WithDb(db => db.Set<Ceremony>().Where(c => c.Id == id).Select(c => c.Place).SingleAsync()));
+        using (var edited = await Forms.SubmitAsync(secretariat, page,
+            new Dictionary<string, string> { ["place"] = "Hội trường B, tầng 2", ["date"] = "2026-05-18", ["startsAt"] = "14:00" }, "form[action*='handler=Edit']"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        }
+
+        var html = await secretariat.GetStringAsync(page);
+        Assert.Contains("Hội trường B, tầng 2", html, StringComparison.Ordinal);
+        Assert.Contains("14:00, ngày 18/05/2026", html, StringComparison.Ordinal);
+
+        // The API: a stale version is refused; then held, it cannot be edited any more.
+        using var api = await app.BearerAs(Secretariat, sendsReadVersion: false);
+        var ceremony = await api.GetFromJsonAsync<JsonElement>($"/api/v1/ceremonies/{id}");
+        var body = new { title = ceremony.GetProperty("title").GetString(), date = "2026-05-19", startsAt = "08:00", place = "Hội trường C", programme = "Khai mạc\nTrao khen thưởng\nBế mạc", seatsPerRow = 8 };
+        using (var stale = await api.PutAsJsonAsync($"/api/v1/ceremonies/{id}", new { body.title, body.date, body.startsAt, body.place, body.programme, body.seatsPerRow, version = Guid.NewGuid() }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        }
+
+        var version = ceremony.GetProperty("version").GetGuid();
+        using (var ok = await api.PutAsJsonAsync($"/api/v1/ceremonies/{id}", new { body.title, body.date, body.startsAt, body.place, body.programme, body.seatsPerRow, version }))
+        {
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+            version = (await ok.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetGuid();
+        }
+
+        var after = await api.GetFromJsonAsync<JsonElement>($"/api/v1/ceremonies/{id}");
+        Assert.Equal("Hội trường C", after.GetProperty("place").GetString());
+        Assert.Equal(8, after.GetProperty("seatsPerRow").GetInt32());
+        Assert.Equal(3, after.GetProperty("programme").GetArrayLength());
+
+        using (var held = await api.PostAsJsonAsync($"/api/v1/ceremonies/{id}/held", new { heldOn = "2026-05-19", version }))
+        {
+            Assert.Equal(HttpStatusCode.OK, held.StatusCode);
+            version = (await held.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetGuid();
+        }
+
+        using (var late = await api.PutAsJsonAsync($"/api/v1/ceremonies/{id}", new { body.title, body.date, body.startsAt, place = "Hội trường D", body.programme, body.seatsPerRow, version }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        }
+
+        Assert.Equal("Hội trường C", await app.WithDb(db => db.Set<Ceremony>().Where(c => c.Id == id).Select(c => c.Place).SingleAsync()));
+
+        Assert.Null(Forms.Parse(await secretariat.GetStringAsync(page)).QuerySelector("[data-testid=edit-ceremony]"));
+        using var clerk = await app.BearerAs("coso1@demo.vn");
+        using var forbidden = await clerk.PutAsJsonAsync($"/api/v1/ceremonies/{id}", new { body.title, body.date, body.startsAt, body.place, body.programme, body.seatsPerRow, version });
+        Assert.True(forbidden.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, $"{forbidden.StatusCode}");
+    }
+
+    [Fact]
     public async Task A_grassroots_clerk_sees_only_their_own_units_invitations_and_cannot_organise()
     {
         var decision = await FinalDecision();

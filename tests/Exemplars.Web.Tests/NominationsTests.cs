@@ -176,6 +176,26 @@ public abstract class NominationsTests(AppFactory app)
         Assert.Contains("Lần 2", versions, StringComparison.Ordinal);
         Assert.Contains("Tóm tắt đã bổ sung.", versions, StringComparison.Ordinal);
         Assert.Equal(2, await app.WithDb(db => db.NominationVersions.CountAsync(v => v.NominationId == id)));
+
+        // The same history through the API (issue 17 point 2): both sendings, what changed in the second, the ETag to send back.
+        using (var read = await secretariat.GetAsync($"/api/v1/nominations/{id}"))
+        {
+            var dossier = await read.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal($"\"{dossier.GetProperty("version").GetGuid()}\"", read.Headers.ETag?.ToString());
+            var sent = dossier.GetProperty("versions");
+            Assert.Equal([1, 2], sent.EnumerateArray().Select(v => v.GetProperty("number").GetInt32()));
+            Assert.Empty(sent[0].GetProperty("changes").EnumerateArray());
+            Assert.Contains(sent[1].GetProperty("changes").EnumerateArray(), c => c.GetProperty("after").GetString() == "Tóm tắt đã bổ sung.");
+            Assert.EndsWith("Z", sent[1].GetProperty("submittedAtUtc").GetString(), StringComparison.Ordinal);
+        }
+
+        var verification = await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/nominations/{id}/verification");
+        Assert.NotEmpty(verification.GetProperty("items").EnumerateArray());
+        using (var clerkSheet = await clerk.GetAsync($"/api/v1/nominations/{id}/verification"))
+        {
+            Assert.True(clerkSheet.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, $"{clerkSheet.StatusCode}");
+        }
+
         Assert.Contains("bị trả lại", await (await app.SignedInAs("coso1@demo.vn")).GetStringAsync("/"), StringComparison.Ordinal);
         var centre = Forms.Parse(await (await app.SignedInAs("coso1@demo.vn")).GetStringAsync("/Notifications")).QuerySelector("[data-testid=notification-centre]")!.TextContent;
         Assert.Contains("Bổ sung quyết định khen thưởng năm 2023.", centre, StringComparison.Ordinal);

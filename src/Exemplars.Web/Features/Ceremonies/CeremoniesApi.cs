@@ -19,8 +19,12 @@ public static class CeremoniesApi
         group.MapGet("/draft", async (int decisionId, CreateCeremony.Handler handler, CancellationToken ct) =>
             Respond(await handler.Prefill(decisionId, ct), Results.Ok))
             .WithSummary("Lễ tuyên dương soạn sẵn cho một quyết định khen thưởng (ngày, dịp của đợt, chương trình)");
-        group.MapGet("/{id:int}", async (int id, int? page, string? search, GetCeremony.Handler handler, CancellationToken ct) =>
-            Respond(await handler.Handle(id, page ?? 1, search, ct), Results.Ok))
+        group.MapGet("/{id:int}", async (int id, int? page, string? search, GetCeremony.Handler handler, HttpContext http, CancellationToken ct) =>
+            Respond(await handler.Handle(id, page ?? 1, search, ct), ceremony =>
+            {
+                Common.Versions.SetETag(http, ceremony.Version);
+                return Results.Ok(ceremony);
+            }))
             .WithSummary("Một lễ tuyên dương: chương trình, danh sách mời (phân trang), thứ tự trao và in Giấy khen");
         group.MapPost("/", async (CreateCeremony.Command command, CreateCeremony.Handler handler, CancellationToken ct) =>
             Respond(await handler.Handle(command, ct), id => Results.Created($"/api/v1/ceremonies/{id}", new { id })))
@@ -37,6 +41,9 @@ public static class CeremoniesApi
         group.MapPatch("/{id:int}/attendance", async (int id, MarkAttendance.Command command, MarkAttendance.Handler handler, CancellationToken ct) =>
             Respond(await handler.Handle(id, command, ct), version => Results.Ok(new { version })))
             .WithSummary("Điểm danh: có mặt (true), vắng (false), chưa rõ (null) cho từng người được mời");
+        group.MapPut("/{id:int}", async (int id, EditCeremony.Command command, EditCeremony.Handler handler, CancellationToken ct) =>
+            Respond(await handler.Handle(id, command, ct), version => Results.Ok(new { version })))
+            .WithSummary("Sửa tên, ngày, giờ, địa điểm, chương trình của buổi lễ đang chuẩn bị (chỗ ngồi được xếp lại)");
         group.MapPost("/{id:int}/held", async (int id, RecordCeremonyOutcome.HeldCommand command, RecordCeremonyOutcome.Handler handler, CancellationToken ct) =>
             Respond(await handler.Held(id, command, ct), version => Results.Ok(new { version })))
             .WithSummary("Ghi nhận buổi lễ đã tổ chức (danh sách mời không sửa được nữa)");

@@ -42,6 +42,9 @@ public static class Versions
         }
     }
 
+    /// <summary>The version read, as the response's ETag: a client sends it back in If-Match with its change.</summary>
+    public static void SetETag(HttpContext http, Guid version) => http.Response.Headers.ETag = $"\"{version}\"";
+
     /// <summary>The version in the body when there is one, else the <c>If-Match</c> header (<c>"guid"</c> or <c>W/"guid"</c>).</summary>
     public static Guid? Pick(Guid? fromBody, HttpContext http) => fromBody is { } v && v != Guid.Empty ? v : FromIfMatch(http);
 

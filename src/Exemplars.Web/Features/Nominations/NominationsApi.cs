@@ -16,7 +16,19 @@ public static class NominationsApi
         NominationStatus Status, Guid Version, string? Summary, string? AchievementsByYear, string? Initiatives, string? CommendationsReceived, string? ReportHtml,
         MeetingMinutes? Minutes, bool FamilyLawAttested, string? IndeterminateExplanation, string? ReturnReason, DateOnly Deadline, DateOnly? ExtensionUntil,
         Verdict Verdict, IReadOnlyList<RuleResult> Rules, IReadOnlyList<JudgementCriterion> JudgementCriteria, IReadOnlyList<EvidenceDto> Evidence, int Submissions,
-        ProvinceOutcome ProvinceOutcome, string? ProvinceOutcomeNote);
+        ProvinceOutcome ProvinceOutcome, string? ProvinceOutcomeNote)
+    {
+        /// <summary>Every sending of the dossier, oldest first, with what changed since the one before (the page's history).</summary>
+        public IReadOnlyList<SentVersionDto> Versions { get; init; } = [];
+    }
+
+    /// <summary>One sending: its number, when and by whom, and the fields that changed since the sending before.</summary>
+    public sealed record SentVersionDto(int Number, DateTime SubmittedAtUtc, string SubmittedBy, IReadOnlyList<ChangeDto> Changes);
+
+    public sealed record ChangeDto(string Field, string? Before, string? After);
+
+    /// <summary>The verification sheet as the secretariat's page shows it: the items being checked, and every finished check.</summary>
+    public sealed record VerificationDto(Guid Version, IReadOnlyList<Review.VerifyNomination.Item> Items, IReadOnlyList<Review.VerifyNomination.Record> History);
 
     public sealed record EvidenceDto(int Id, string? CriterionCode, string FileName, string ContentType, long Size, string Sha256);
 
@@ -29,7 +41,7 @@ public static class NominationsApi
             Results.Ok(await handler.Handle(new ListNominations.Query(q.Round, q.Status, q.Kind, q.Category, q.Page ?? 1, q.PageSize ?? 50, q.OrganizationId), ct)))
             .WithSummary("Hồ sơ đề nghị trong phạm vi của người gọi (phân trang)");
 
-        group.MapGet("/{id:int}", async (int id, GetNomination.Handler handler, CancellationToken ct) =>
+        group.MapGet("/{id:int}", async (int id, GetNomination.Handler handler, HttpContext http, CancellationToken ct) =>
         {
             var result = await handler.Handle(id, ct);
             if (!result.IsSuccess)
@@ -39,12 +51,23 @@ public static class NominationsApi
 
             var d = result.Value;
             var n = d.Nomination;
+            Common.Versions.SetETag(http, n.Version);
             return Results.Ok(new DetailsDto(n.Id, d.RoundCode, d.OrganizationName, n.Kind, n.PersonId, n.CollectiveId, n.NomineeName, n.CategoryCode, n.Status, n.Version,
                 n.Summary, n.AchievementsByYear, n.Initiatives, n.CommendationsReceived, n.ReportHtml, n.Minutes, n.FamilyLawAttested, n.IndeterminateExplanation, n.ReturnReason,
                 d.Deadline, d.ExtensionUntil, d.Eligibility.Verdict, d.Eligibility.Rules, d.Eligibility.JudgementCriteria,
                 n.Evidence.Select(e => new EvidenceDto(e.Id, e.CriterionCode, e.FileName, e.ContentType, e.Size, e.Sha256)).ToList(), n.SubmissionCount,
-                n.ProvinceOutcome, n.ProvinceOutcomeNote));
-        }).WithSummary("Một hồ sơ đề nghị với điều kiện hiện tại và minh chứng");
+                n.ProvinceOutcome, n.ProvinceOutcomeNote)
+            {
+                Versions = d.Versions.Select(v => new SentVersionDto(v.Number, v.SubmittedAtUtc, v.SubmittedBy, v.Changes.Select(c => new ChangeDto(c.Field, c.Before, c.After)).ToList())).ToList(),
+            });
+        }).WithSummary("Một hồ sơ đề nghị với điều kiện hiện tại, minh chứng, các lần gửi và phần thay đổi giữa các lần gửi (ETag: phiên bản, gửi lại trong If-Match khi sửa)");
+        group.MapGet("/{id:int}/verification", async (int id, Review.VerifyNomination.Handler handler, CancellationToken ct) =>
+        {
+            var sheet = await handler.Sheet(id, ct);
+            return sheet.IsSuccess
+                ? Results.Ok(new VerificationDto(sheet.Value.Details.Nomination.Version, sheet.Value.Items, sheet.Value.History))
+                : Problems.ToProblem(sheet.Errors);
+        }).WithSummary("Phiếu thẩm định của hồ sơ: kết quả từng tiêu chí đang ghi và biên bản các lần thẩm định trước");
 
         group.MapPost("/", async (CreateNomination.Command command, CreateNomination.Handler handler, CancellationToken ct) =>
         {

@@ -58,6 +58,9 @@ public sealed class DetailsModel(GetCeremony.Handler get) : PageModel
         return await Outcome(id, await handler.Handle(id, new MarkAttendance.Command(marks, version), ct), "Đã lưu điểm danh.", ct);
     }
 
+    public async Task<IActionResult> OnPostEditAsync(int id, EditCeremony.Command command, [FromServices] EditCeremony.Handler handler, CancellationToken ct) =>
+        await Outcome(id, await handler.Handle(id, command, ct), "Đã sửa thông tin buổi lễ.", ct);
+
     public async Task<IActionResult> OnPostHeldAsync(int id, Guid? version, DateOnly heldOn, [FromServices] RecordCeremonyOutcome.Handler handler, CancellationToken ct) =>
         await Outcome(id, await handler.Held(id, new RecordCeremonyOutcome.HeldCommand(heldOn, version), ct), "Đã ghi nhận buổi lễ đã tổ chức.", ct);
 

@@ -69,6 +69,9 @@ public sealed class ApiPageParityTests(SqliteAppFactory app)
         ["POST /api/v1/discovered/{id:int}/return"] = ("/Discovery/Index", "Return"),
         ["POST /api/v1/people/{id:int}/ratings"] = ("/People/Details", "Rating"),
         ["POST /api/v1/people/ratings/import"] = ("/People/Import", "Ratings"),
+        ["PUT /api/v1/people/sync"] = ("/People/Import", "People"), // the registry sync's human twin: the people workbook
+        ["PUT /api/v1/people/ratings/sync"] = ("/People/Import", "Ratings"),
+        ["PUT /api/v1/organizations/sync"] = ("/Organizations/Import", ""),
         ["POST /api/v1/ceremonies/"] = ("/Ceremonies/Create", ""),
         ["POST /api/v1/ceremonies/{id:int}/guests/sync"] = ("/Ceremonies/Details", "Sync"),
         ["POST /api/v1/ceremonies/{id:int}/guests"] = ("/Ceremonies/Details", "AddGuest"),

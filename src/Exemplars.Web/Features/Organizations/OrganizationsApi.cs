@@ -8,6 +8,12 @@ public static class OrganizationsApi
     public static RouteGroupBuilder MapOrganizationsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/organizations").WithTags("Organizations");
+        group.MapPut("/sync", async (SyncOrganizations.Command command, SyncOrganizations.Handler handler, CancellationToken ct) =>
+        {
+            var result = await handler.Handle(command, ct);
+            return result.IsSuccess ? Results.Ok(result.Value) : Problems.ToProblem(result.Errors);
+        }).WithSummary("Đồng bộ cây tổ chức theo mã (quản trị): thêm, sửa tên, loại hình, địa chỉ, giữ nguyên, từ chối từng dòng; không đóng, không xóa "
+            + "(full = true: báo các tổ chức đang hoạt động mà lần gửi không có)");
 
         group.MapGet("/", async (
             [AsParameters] ListQuery query, ListOrganizations.Handler handler, CancellationToken ct) =>

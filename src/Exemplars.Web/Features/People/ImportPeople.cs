@@ -68,7 +68,7 @@ public static class ImportPeople
             }
 
             var organizations = await db.Organizations.InScopeOf(user).AsNoTracking().Where(o => o.IsActive)
-                .Select(o => new { o.Code, o.Id, o.Path }).ToDictionaryAsync(o => o.Code, cancellationToken);
+                .Select(o => new PersonPlacement.Unit(o.Code, o.Id, o.Path)).ToDictionaryAsync(o => o.Code, cancellationToken);
             var categories = (await db.Categories.Where(c => c.Kind == NomineeKind.Individual).Select(c => c.Code).ToListAsync(cancellationToken)).ToHashSet();
             var existing = await db.People.Where(p => p.Code != null).ToDictionaryAsync(p => p.Code, cancellationToken);
             var organizationIds = organizations.Values.Select(o => o.Id).ToHashSet();
@@ -135,30 +135,8 @@ public static class ImportPeople
                     errors.Add(row.Number, error.Message);
                 }
 
-                var organizationCode = row.Get(Organization).ToUpperInvariant();
-                if (!organizations.TryGetValue(organizationCode, out var organization))
-                {
-                    errors.Add(row.Number, $"Không có tổ chức mã {organizationCode} trong phạm vi của đồng chí.");
-                }
-
-                int? ledId = null;
-                var ledCode = row.Get(LedOrganization).ToUpperInvariant();
-                if (ledCode.Length > 0 && organization is not null)
-                {
-                    if (!organizations.TryGetValue(ledCode, out var led) || !led.Path.StartsWith(organization.Path, StringComparison.Ordinal))
-                    {
-                        errors.Add(row.Number, $"Tập thể lãnh đạo {ledCode} phải là tổ chức của người đó hoặc đơn vị trực thuộc.");
-                    }
-                    else
-                    {
-                        ledId = led.Id;
-                    }
-                }
-
-                if (existing.TryGetValue(code, out var current) && !organizationIds.Contains(current.OrganizationId))
-                {
-                    errors.Add(row.Number, $"Mã người {code} đã được đơn vị khác sử dụng.");
-                }
+                var (organization, ledId) = PersonPlacement.Check(code, row.Get(Organization).ToUpperInvariant(), row.Get(LedOrganization).ToUpperInvariant(),
+                    organizations, existing, organizationIds, message => errors.Add(row.Number, message));
 
                 if (seen.TryGetValue(code, out var first))
                 {
@@ -183,12 +161,9 @@ public static class ImportPeople
             {
                 if (existing.TryGetValue(draft.Code, out var person))
                 {
-                    var before = (person.FullName, person.BirthDate, person.Gender, person.Ethnicity, person.Position, person.OrganizationId, person.IsPartyMember, person.PartyJoinYear, person.IsLeader, person.LedOrganizationId, person.FieldCategoryCode);
                     var version = person.Version;
-                    SavePerson.Handler.Apply(person, draft, organizationId, ledId);
-                    if (before == (person.FullName, person.BirthDate, person.Gender, person.Ethnicity, person.Position, person.OrganizationId, person.IsPartyMember, person.PartyJoinYear, person.IsLeader, person.LedOrganizationId, person.FieldCategoryCode))
+                    if (!PersonPlacement.Apply(person, draft, organizationId, ledId))
                     {
-                        person.Version = version;
                         unchanged++;
                     }
                     else if (Common.ImportVersions.Refusal(sentVersion, version, $"Người mã {draft.Code}") is { } refusal)

@@ -24,6 +24,20 @@ public static class PeopleApi
             + "phiên bản xếp loại năm đó trong version hoặc If-Match khi năm đó đã có xếp loại. Đã lưu thì trả về các cảnh báo: điểm không khớp mức, "
             + "tổ chức cơ sở đảng có số hoàn thành xuất sắc vượt 20% số hoàn thành tốt nhiệm vụ");
 
+        group.MapPut("/sync", async (SyncPeople.Command command, SyncPeople.Handler handler, CancellationToken ct) =>
+        {
+            var result = await handler.Handle(command, ct);
+            return result.IsSuccess ? Results.Ok(result.Value) : Problems.ToProblem(result.Errors);
+        }).WithSummary("Đồng bộ sổ theo dõi từ hệ thống khác theo mã người: thêm, sửa, giữ nguyên, từ chối từng dòng; không xóa ai "
+            + "(full = true: báo những người trong phạm vi không có trong lần gửi)");
+
+        group.MapPut("/ratings/sync", async (SyncRatings.Command command, SyncRatings.Handler handler, CancellationToken ct) =>
+        {
+            var result = await handler.Handle(command, ct);
+            return result.IsSuccess ? Results.Ok(result.Value) : Problems.ToProblem(result.Errors);
+        }).WithSummary("Đồng bộ xếp loại đảng viên hằng năm theo mã người và năm: thêm, sửa, giữ nguyên, từ chối từng dòng; không xóa "
+            + "(full = true: báo các xếp loại của những năm đã gửi mà lần gửi không có)");
+
         group.MapPost("/ratings/import", async (IFormFile? file, ImportRatings.Handler handler, CancellationToken ct) =>
         {
             var upload = await Infrastructure.Excel.Spreadsheet.ReadUploadAsync(file, ct);

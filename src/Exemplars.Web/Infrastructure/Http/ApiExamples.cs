@@ -6,6 +6,8 @@ using Exemplars.Web.Features.Ballots;
 using Exemplars.Web.Features.Ceremonies;
 using Exemplars.Web.Features.Decisions;
 using Exemplars.Web.Features.Discovery;
+using Exemplars.Web.Features.Organizations;
+using Exemplars.Web.Features.People;
 using Exemplars.Web.Features.Eligibility;
 using Exemplars.Web.Features.Nominations;
 using Exemplars.Web.Features.PublicComments;
@@ -59,6 +61,13 @@ public static class ApiExamples
             "Ba năm liền hoàn thành xuất sắc nhiệm vụ; đề xuất quy trình thu chi điện tử."),
         [typeof(DiscoveryApi.NurtureBody)] = new DiscoveryApi.NurtureBody("Giao chi bộ theo dõi, bồi dưỡng; báo cáo kết quả sau 6 tháng.", Version),
         [typeof(DiscoveryApi.SendBody)] = new DiscoveryApi.SendBody("Bí thư chi đoàn 3 năm liền; dẫn đầu phong trào sáng kiến của tuổi trẻ công ty (bổ sung theo ý kiến Đoàn cấp trên).", Version),
+        [typeof(SyncPeople.Command)] = new SyncPeople.Command(false,
+        [
+            new SyncPeople.Row("DV-0912345", "Trần Thị Mai", new DateOnly(1985, 3, 12), Domain.People.Gender.Female, "Kinh", "Kế toán trưởng", "CS001", true, 2010, false, null, "3.2.5"),
+        ]),
+        [typeof(SyncRatings.Command)] = new SyncRatings.Command(false, [new SyncRatings.Row("DV-0912345", 2025, Domain.Eligibility.Rating.Good, 85)]),
+        [typeof(SyncOrganizations.Command)] = new SyncOrganizations.Command(false,
+            [new SyncOrganizations.Row("CS001-CD", "Chi đoàn Sở Tài chính", Domain.Organizations.OrganizationKind.YouthUnionBranch, null, "CS001", "Số 2 đường Hùng Vương")]),
         [typeof(DiscoveryApi.ForwardBody)] = new DiscoveryApi.ForwardBody(Version),
         [typeof(DiscoveryApi.ReturnBody)] = new DiscoveryApi.ReturnBody("Đề nghị ghi rõ sáng kiến đã được công nhận (số, ngày quyết định) rồi gửi lại.", Version),
         [typeof(ReportsApi.PeriodBody)] = new ReportsApi.PeriodBody(new DateOnly(2027, 1, 1), new DateOnly(2027, 6, 30), new DateOnly(2027, 7, 10), Version),

@@ -145,6 +145,7 @@ public abstract class MassOrganisationBranchesTests(AppFactory app)
         var inbox = await Forms.GetDocumentAsync(veterans, "/Discovery?sendState=Sent");
         var forward = inbox.QuerySelector($"tr[data-testid=discovered-{id}] form[action*='handler=Forward']") as AngleSharp.Html.Dom.IHtmlFormElement;
         Assert.NotNull(forward);
+        Assert.Contains("không thu lại được", forward.GetAttribute("data-confirm"), StringComparison.Ordinal);
         Assert.NotNull(inbox.QuerySelector($"tr[data-testid=discovered-{id}] form[action*='handler=Return'] input[name=reason]"));
         using (var forwarded = await Forms.SubmitAsync(veterans, "/Discovery?sendState=Sent", forward, new Dictionary<string, string>()))
         {

@@ -118,29 +118,14 @@ public static class SyncOrganizations
                 }
             }
 
-            db.AuditEntries.Add(People.ImportErrors.Summary(user, clock, "OrganizationSync", "api",
-                $"{{\"rows\":{rows.Count},\"created\":{created.Count},\"updated\":{updated},\"unchanged\":{unchanged},\"refused\":{refusals.Count},\"missing\":{missing}}}"));
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            try
+            var summary = People.ImportErrors.Summary(user, clock, "OrganizationSync", "api",
+                $"{{\"rows\":{rows.Count},\"created\":{created.Count},\"updated\":{updated},\"unchanged\":{unchanged},\"refused\":{refusals.Count},\"missing\":{missing}}}");
+            // The new organisations' paths once they have ids, parents first: a parent made in this push stands before its children.
+            if (await People.ImportErrors.SaveSummarisedAsync<Organization>(db, audit, summary, cancellationToken, () => created.ForEach(o => o.AssignPath())) is { } conflict)
             {
-                using (audit.Summarise<Organization>(db))
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                    foreach (var organization in created)
-                    {
-                        organization.AssignPath(); // parents first: a parent made in this push stands before its children
-                    }
-
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-            }
-            catch (DbUpdateException)
-            {
-                db.ChangeTracker.Clear();
-                return People.ImportErrors.Conflict;
+                return conflict;
             }
 
-            await transaction.CommitAsync(cancellationToken);
             return new Report(rows.Count, created.Count, updated, unchanged, refusals.Count, refusals.Take(1000).ToList(), missing, missingCodes);
         }
     }

@@ -190,24 +190,14 @@ public static class ImportPeople
                 return errors.Report(rows.Count, (n, list, count) => new Report(n, 0, 0, 0, list, count));
             }
 
-            db.AuditEntries.Add(ImportErrors.Summary(user, clock, "PeopleImport", fileName, $"{{\"rows\":{drafts.Count},\"created\":{created},\"updated\":{updated},\"unchanged\":{unchanged}}}"));
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            try
+            // A row edited since it was read (its version changed) or a code added meanwhile by another import: the
+            // transaction rolls back whole and the clerk imports again against the current registry.
+            var summary = ImportErrors.Summary(user, clock, "PeopleImport", fileName, $"{{\"rows\":{drafts.Count},\"created\":{created},\"updated\":{updated},\"unchanged\":{unchanged}}}");
+            if (await ImportErrors.SaveSummarisedAsync<Person>(db, audit, summary, cancellationToken) is { } conflict)
             {
-                using (audit.Summarise<Person>(db))
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-            }
-            catch (DbUpdateException)
-            {
-                // A row edited since it was read (its version changed) or a code added meanwhile by another import:
-                // the transaction rolls back whole and the clerk imports again against the current registry.
-                db.ChangeTracker.Clear();
-                return ImportErrors.Conflict;
+                return conflict;
             }
 
-            await transaction.CommitAsync(cancellationToken);
             progress?.Report(new ImportProgress("Đã xong", drafts.Count, drafts.Count));
             return new Report(rows.Count, created, updated, unchanged, [], 0);
         }

@@ -527,6 +527,38 @@ public sealed class ImportErrors(int keep)
 
     public T Report<T>(int rows, Func<int, IReadOnlyList<ImportRowError>, int, T> build) => build(rows, _errors.OrderBy(e => e.Row).ToList(), Count);
 
+    /// <summary>
+    /// Saves a bulk write in one transaction with its audit summary, the rows of <typeparamref name="T"/> audited as that
+    /// summary; <paramref name="afterFirstSave"/> runs once the new rows have ids (an organisation's path) and is saved too.
+    /// A row changed or a code added meanwhile by someone else rolls it all back: <see cref="Conflict"/>, nothing saved.
+    /// </summary>
+    public static async Task<DomainError?> SaveSummarisedAsync<T>(AppDbContext db, AuditInterceptor audit, AuditEntry summary, CancellationToken cancellationToken, Action? afterFirstSave = null)
+        where T : class
+    {
+        db.AuditEntries.Add(summary);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            using (audit.Summarise<T>(db))
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                if (afterFirstSave is not null)
+                {
+                    afterFirstSave();
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+            }
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return Conflict;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return null;
+    }
+
     public static AuditEntry Summary(CurrentUser user, TimeProvider clock, string entityType, string fileName, string changes) => new()
     {
         AtUtc = clock.GetUtcNow().UtcDateTime,

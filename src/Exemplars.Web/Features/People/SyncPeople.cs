@@ -147,24 +147,14 @@ public static class SyncPeople
             }
 
             var report = new Report(rows.Count, created, updated, unchanged, refusals.Count, refusals.Take(1000).ToList(), missing, missingCodes);
-            db.AuditEntries.Add(ImportErrors.Summary(user, clock, "PeopleSync", "api",
-                $"{{\"rows\":{rows.Count},\"created\":{created},\"updated\":{updated},\"unchanged\":{unchanged},\"refused\":{refusals.Count},\"missing\":{missing}}}"));
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            try
+            // A code added meanwhile by someone else: nothing of this push is saved; pushing it again applies it.
+            var summary = ImportErrors.Summary(user, clock, "PeopleSync", "api",
+                $"{{\"rows\":{rows.Count},\"created\":{created},\"updated\":{updated},\"unchanged\":{unchanged},\"refused\":{refusals.Count},\"missing\":{missing}}}");
+            if (await ImportErrors.SaveSummarisedAsync<Person>(db, audit, summary, cancellationToken) is { } conflict)
             {
-                using (audit.Summarise<Person>(db))
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-            }
-            catch (DbUpdateException)
-            {
-                // A code added by someone else meanwhile: nothing of this push is saved; pushing it again applies it.
-                db.ChangeTracker.Clear();
-                return ImportErrors.Conflict;
+                return conflict;
             }
 
-            await transaction.CommitAsync(cancellationToken);
             return report;
         }
     }

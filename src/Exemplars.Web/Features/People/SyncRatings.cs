@@ -142,24 +142,11 @@ public static class SyncRatings
                 }
             }
 
-            db.AuditEntries.Add(ImportErrors.Summary(user, clock, "RatingSync", "api",
-                $"{{\"rows\":{rows.Count},\"created\":{created},\"updated\":{updated},\"unchanged\":{unchanged},\"refused\":{refusals.Count},\"missing\":{missing}}}"));
-            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            var summary = ImportErrors.Summary(user, clock, "RatingSync", "api",
+                $"{{\"rows\":{rows.Count},\"created\":{created},\"updated\":{updated},\"unchanged\":{unchanged},\"refused\":{refusals.Count},\"missing\":{missing}}}");
+            if (await ImportErrors.SaveSummarisedAsync<PersonRating>(db, audit, summary, cancellationToken) is { } conflict)
             {
-                try
-                {
-                    using (audit.Summarise<PersonRating>(db))
-                    {
-                        await db.SaveChangesAsync(cancellationToken);
-                    }
-                }
-                catch (DbUpdateException)
-                {
-                    db.ChangeTracker.Clear();
-                    return ImportErrors.Conflict;
-                }
-
-                await transaction.CommitAsync(cancellationToken);
+                return conflict;
             }
 
             var over = touched.Count == 0 ? [] : await shares.ExceededAsync("/", null, await shares.TouchedAsync(touched, cancellationToken), cancellationToken);

@@ -200,7 +200,7 @@ app.MapRazorPages();
 
 // The default scheme already authenticates /api with bearer tokens only; no scheme is named here so that
 // CurrentUserMiddleware's verdict (deactivated, changed password) is not re-authenticated away.
-var api = app.MapGroup("/api/v1").RequireAuthorization();
+var api = app.MapGroup("/api/v1").RequireAuthorization().AddEndpointFilter<Exemplars.Web.Infrastructure.Http.VersionETagFilter>(); // a versioned record answers with its ETag
 api.AddEndpointFilter(Exemplars.Web.Features.Common.BoundedInput.Filter);
 app.MapGroup("/api/v1/auth").WithTags("Auth").AllowAnonymous().MapIdentityApi<AppUser>();
 api.MapPost("/auth/logout", async (HttpContext http, UserManager<AppUser> users) =>

@@ -7,13 +7,14 @@ namespace Exemplars.Web.Tests;
 
 /// <summary>
 /// Issue 17 point 3: every instant an API GET answers carries its offset (UTC, <c>Z</c>) and every date is
-/// <c>yyyy-MM-dd</c>, on SQLite (which keeps instants without a kind) as on PostgreSQL. Every GET of the API is called,
-/// a record's own GET with the first id its list gives, and every string in the answers is looked at.
+/// <c>yyyy-MM-dd</c>, on SQLite (which keeps instants without a kind) as on PostgreSQL; and (point 2) a record that has a
+/// version answers with it as its ETag. Every GET of the API is called, a record's own GET with the first id its list
+/// gives, and every string in the answers is looked at.
 /// </summary>
 public abstract partial class InstantsTests(AppFactory app)
 {
     [Fact]
-    public async Task Every_GET_of_the_API_writes_instants_with_their_offset_and_dates_as_year_month_day()
+    public async Task Every_GET_of_the_API_writes_instants_with_their_offset_dates_as_year_month_day_and_a_versioned_record_with_its_ETag()
     {
         var routes = app.Services.GetRequiredService<IEnumerable<EndpointDataSource>>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
@@ -23,7 +24,7 @@ public abstract partial class InstantsTests(AppFactory app)
         using var admin = await app.BearerAs("admin@demo.vn");
         using var secretariat = await app.BearerAs("tgdv@demo.vn");
         var firstIds = new Dictionary<string, string>();
-        var (called, instants, dates) = (0, 0, 0);
+        var (called, instants, dates, tagged) = (0, 0, 0, 0);
         var wrong = new List<string>();
         foreach (var route in routes)
         {
@@ -53,6 +54,16 @@ public abstract partial class InstantsTests(AppFactory app)
 
                 called++;
                 using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+                if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("version", out var version)
+                    && version.ValueKind == JsonValueKind.String && Guid.TryParse(version.GetString(), out var read))
+                {
+                    tagged++;
+                    if (response.Headers.ETag?.Tag != $"\"{read}\"")
+                    {
+                        wrong.Add($"{url}: version {read} but ETag {response.Headers.ETag?.Tag ?? "none"}");
+                    }
+                }
+
                 if (!firstIds.ContainsKey(url) && FirstId(json.RootElement) is { } first)
                 {
                     firstIds[url] = first;
@@ -84,6 +95,7 @@ public abstract partial class InstantsTests(AppFactory app)
         Assert.True(called >= 40, $"only {called} answers read");
         Assert.True(instants >= 50, $"only {instants} instants seen");
         Assert.True(dates >= 20, $"only {dates} dates seen");
+        Assert.True(tagged >= 4, $"only {tagged} versioned records read");
     }
 
     private static string? FirstId(JsonElement root)

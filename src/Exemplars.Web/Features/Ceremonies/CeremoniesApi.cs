@@ -19,12 +19,8 @@ public static class CeremoniesApi
         group.MapGet("/draft", async (int decisionId, CreateCeremony.Handler handler, CancellationToken ct) =>
             Respond(await handler.Prefill(decisionId, ct), Results.Ok))
             .WithSummary("Lễ tuyên dương soạn sẵn cho một quyết định khen thưởng (ngày, dịp của đợt, chương trình)");
-        group.MapGet("/{id:int}", async (int id, int? page, string? search, GetCeremony.Handler handler, HttpContext http, CancellationToken ct) =>
-            Respond(await handler.Handle(id, page ?? 1, search, ct), ceremony =>
-            {
-                Common.Versions.SetETag(http, ceremony.Version);
-                return Results.Ok(ceremony);
-            }))
+        group.MapGet("/{id:int}", async (int id, int? page, string? search, GetCeremony.Handler handler, CancellationToken ct) =>
+            Respond(await handler.Handle(id, page ?? 1, search, ct), Results.Ok))
             .WithSummary("Một lễ tuyên dương: chương trình, danh sách mời (phân trang), thứ tự trao và in Giấy khen");
         group.MapPost("/", async (CreateCeremony.Command command, CreateCeremony.Handler handler, CancellationToken ct) =>
             Respond(await handler.Handle(command, ct), id => Results.Created($"/api/v1/ceremonies/{id}", new { id })))

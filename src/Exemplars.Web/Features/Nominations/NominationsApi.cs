@@ -41,7 +41,7 @@ public static class NominationsApi
             Results.Ok(await handler.Handle(new ListNominations.Query(q.Round, q.Status, q.Kind, q.Category, q.Page ?? 1, q.PageSize ?? 50, q.OrganizationId), ct)))
             .WithSummary("Hồ sơ đề nghị trong phạm vi của người gọi (phân trang)");
 
-        group.MapGet("/{id:int}", async (int id, GetNomination.Handler handler, HttpContext http, CancellationToken ct) =>
+        group.MapGet("/{id:int}", async (int id, GetNomination.Handler handler, CancellationToken ct) =>
         {
             var result = await handler.Handle(id, ct);
             if (!result.IsSuccess)
@@ -51,7 +51,6 @@ public static class NominationsApi
 
             var d = result.Value;
             var n = d.Nomination;
-            Common.Versions.SetETag(http, n.Version);
             return Results.Ok(new DetailsDto(n.Id, d.RoundCode, d.OrganizationName, n.Kind, n.PersonId, n.CollectiveId, n.NomineeName, n.CategoryCode, n.Status, n.Version,
                 n.Summary, n.AchievementsByYear, n.Initiatives, n.CommendationsReceived, n.ReportHtml, n.Minutes, n.FamilyLawAttested, n.IndeterminateExplanation, n.ReturnReason,
                 d.Deadline, d.ExtensionUntil, d.Eligibility.Verdict, d.Eligibility.Rules, d.Eligibility.JudgementCriteria,

@@ -52,4 +52,47 @@ public sealed class DiscoveredExemplar
 
     /// <summary>Changes on every edit; an edit sends the version it read (ADR 012).</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>
+    /// Where a new record starts (ADR 029): a party committee's belongs to no association; a branch keeps its own until it
+    /// sends it; a bloc association's own record is with the bloc at once, as if forwarded by the one who recorded it.
+    /// </summary>
+    public void StartRouting(Organizations.OrganizationKind recorder, int recorderId, string recordedBy, DateTime nowUtc)
+    {
+        Association = DiscoveryRouting.AssociationOf(recorder);
+        SendState = DiscoveryRouting.InitialState(recorder);
+        if (SendState == DiscoverySendState.Forwarded)
+        {
+            AssociationOrganizationId = recorderId;
+            ForwardedAtUtc = nowUtc;
+            ForwardedBy = recordedBy;
+        }
+    }
+
+    /// <summary>The branch sends it to its bloc association (after <see cref="DiscoveryRouting.CheckSend"/>), the reason of an earlier return cleared.</summary>
+    public void Send(int associationOrganizationId, DateTime nowUtc)
+    {
+        AssociationOrganizationId = associationOrganizationId;
+        SendState = DiscoverySendState.Sent;
+        SentAtUtc = nowUtc;
+        ReturnReason = null;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>The bloc association forwards it to the secretariat (after <see cref="DiscoveryRouting.CheckForward"/>).</summary>
+    public void Forward(string forwardedBy, DateTime nowUtc)
+    {
+        SendState = DiscoverySendState.Forwarded;
+        ForwardedAtUtc = nowUtc;
+        ForwardedBy = forwardedBy;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>The bloc association returns it with a reason (after <see cref="DiscoveryRouting.CheckReturn"/>).</summary>
+    public void Return(string reason)
+    {
+        SendState = DiscoverySendState.Returned;
+        ReturnReason = reason.Trim();
+        Version = Guid.NewGuid();
+    }
 }

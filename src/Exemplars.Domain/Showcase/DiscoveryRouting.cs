@@ -46,7 +46,10 @@ public static class DiscoveryRouting
         _ => null,
     };
 
-    public static bool IsBranch(OrganizationKind kind) => kind is OrganizationKind.YouthUnionBranch or OrganizationKind.VeteransBranch;
+    /// <summary>The kinds of the mass organisations' branches, as one list queries can test against (<c>BranchKinds.Contains(o.Kind)</c>).</summary>
+    public static IReadOnlyList<OrganizationKind> BranchKinds { get; } = [OrganizationKind.YouthUnionBranch, OrganizationKind.VeteransBranch];
+
+    public static bool IsBranch(OrganizationKind kind) => BranchKinds.Contains(kind);
 
     /// <summary>The kind of the bloc-level organisation that leads the association's branches.</summary>
     public static OrganizationKind BlocKind(MassAssociation association) => association switch

@@ -38,11 +38,9 @@ public static class DiscoveredExemplars
 
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
     {
-        public static bool CanRecord(CurrentUser user) => DiscoveryAccess.CanRecord(user);
-
         public async Task<Result<int>> Record(Command command, CancellationToken cancellationToken)
         {
-            if (!CanRecord(user))
+            if (!DiscoveryAccess.CanRecord(user))
             {
                 return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Cấp ủy cơ sở, Đoàn Thanh niên và Hội Cựu chiến binh ghi nhận gương phát hiện, bồi dưỡng.");
             }
@@ -79,15 +77,12 @@ public static class DiscoveredExemplars
 
             var recorder = await db.Organizations.Where(o => o.Id == user.OrganizationId).Select(o => o.Kind).SingleAsync(cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
-            var state = DiscoveryRouting.InitialState(recorder);
             var record = new DiscoveredExemplar
             {
                 OrganizationId = user.OrganizationId, Kind = command.Kind, PersonId = command.PersonId, Name = name!, Unit = string.IsNullOrWhiteSpace(command.Unit) ? null : command.Unit.Trim(),
                 Achievements = command.Achievements!.Trim(), Stage = DiscoveryStage.Discovered, RecordedBy = user.Email, RecordedAtUtc = now,
-                Association = DiscoveryRouting.AssociationOf(recorder), SendState = state,
-                AssociationOrganizationId = state == DiscoverySendState.Forwarded ? user.OrganizationId : null,
-                ForwardedAtUtc = state == DiscoverySendState.Forwarded ? now : null, ForwardedBy = state == DiscoverySendState.Forwarded ? user.Email : null,
             };
+            record.StartRouting(recorder, user.OrganizationId, user.Email, now);
             db.DiscoveredExemplars.Add(record);
             await db.SaveChangesAsync(cancellationToken);
             return record.Id;
@@ -96,7 +91,7 @@ public static class DiscoveredExemplars
         public async Task<Result<bool>> Nurture(int id, string? note, Guid? version, CancellationToken cancellationToken)
         {
             var record = await Visible().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
-            if (record is null || !CanRecord(user))
+            if (record is null || !DiscoveryAccess.CanRecord(user))
             {
                 return DomainError.NotFound("Không tìm thấy bản ghi.");
             }

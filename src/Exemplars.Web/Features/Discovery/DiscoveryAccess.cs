@@ -20,7 +20,8 @@ public static class DiscoveryAccess
     /// </summary>
     public static IQueryable<DiscoveredExemplar> Visible(AppDbContext db, CurrentUser user)
     {
-        var own = db.DiscoveredExemplars.Where(d => db.Organizations.InScopeOf(user).Any(o => o.Id == d.OrganizationId));
+        var scope = db.Organizations.InScopeOf(user);
+        var own = db.DiscoveredExemplars.Where(d => scope.Any(o => o.Id == d.OrganizationId));
         if (user.IsAnyOf(Roles.Admin, Roles.GrassrootsClerk))
         {
             return own;
@@ -29,8 +30,7 @@ public static class DiscoveryAccess
         if (user.IsInRole(Roles.MassOrganisationClerk))
         {
             var me = user.OrganizationId;
-            return db.DiscoveredExemplars.Where(d => db.Organizations.InScopeOf(user).Any(o => o.Id == d.OrganizationId)
-                || (d.AssociationOrganizationId == me && d.SendState != DiscoverySendState.Kept));
+            return db.DiscoveredExemplars.Where(d => scope.Any(o => o.Id == d.OrganizationId) || (d.AssociationOrganizationId == me && d.SendState != DiscoverySendState.Kept));
         }
 
         return own.Where(d => d.Association == null || d.SendState == DiscoverySendState.Forwarded);

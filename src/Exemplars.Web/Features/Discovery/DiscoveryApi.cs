@@ -1,5 +1,4 @@
 using Exemplars.Domain.Showcase;
-using Exemplars.Web.Infrastructure;
 using Exemplars.Web.Infrastructure.Http;
 
 namespace Exemplars.Web.Features.Discovery;
@@ -22,7 +21,7 @@ public static class DiscoveryApi
                 Results.Ok(await handler.List(new DiscoveredExemplars.Filter(stage, source, sendState), page ?? 1, null, false, ct)))
             .WithSummary("Gương phát hiện, bồi dưỡng của đơn vị (lọc theo giai đoạn, nguồn: Party / YouthUnion / Veterans, tình trạng gửi)");
         group.MapGet("/by-association", async (DateOnly? from, DateOnly? to, DiscoveryByAssociation.Handler handler, CancellationToken ct) =>
-                Results.Ok(await handler.Handle(from is { } f ? VietnamTime.StartOfDayUtc(f) : null, to is { } t ? VietnamTime.StartOfDayUtc(t.AddDays(1)) : null, ct)))
+                Results.Ok(await handler.Handle(from, to, ct)))
             .WithSummary("Số gương do chi đoàn, chi hội phát hiện theo từng đoàn thể (Đoàn Thanh niên, Hội Cựu chiến binh)");
         group.MapPost("/", async (DiscoveredExemplars.Command command, DiscoveredExemplars.Handler handler, CancellationToken ct) =>
         {

@@ -1,6 +1,7 @@
 using Exemplars.Domain.Organizations;
 using Exemplars.Domain.Showcase;
 using Exemplars.Web.Features.Organizations;
+using Exemplars.Web.Infrastructure;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -18,21 +19,23 @@ public static class DiscoveryByAssociation
 
     public sealed class Handler(AppDbContext db, CurrentUser user)
     {
-        /// <summary>Records made in [fromUtc, toUtc) when a range is given; every record otherwise.</summary>
-        public async Task<IReadOnlyList<Tally>> Handle(DateTime? fromUtc, DateTime? toUtc, CancellationToken cancellationToken)
+        /// <summary>Records made from the day <paramref name="from"/> to the day <paramref name="to"/> (Viet Nam time, both included) when given; every record otherwise.</summary>
+        public async Task<IReadOnlyList<Tally>> Handle(DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
         {
             var organizations = db.Organizations.InScopeOf(user);
-            var branches = await organizations.Where(o => o.IsActive && (o.Kind == OrganizationKind.YouthUnionBranch || o.Kind == OrganizationKind.VeteransBranch))
+            var branches = await organizations.Where(o => o.IsActive && DiscoveryRouting.BranchKinds.Contains(o.Kind))
                 .GroupBy(o => o.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
             var records = db.DiscoveredExemplars.Where(d => d.Association != null && organizations.Any(o => o.Id == d.OrganizationId));
-            if (fromUtc is { } from)
+            if (from is { } first)
             {
-                records = records.Where(d => d.RecordedAtUtc >= from);
+                var start = VietnamTime.StartOfDayUtc(first);
+                records = records.Where(d => d.RecordedAtUtc >= start);
             }
 
-            if (toUtc is { } to)
+            if (to is { } last)
             {
-                records = records.Where(d => d.RecordedAtUtc < to);
+                var end = VietnamTime.StartOfDayUtc(last.AddDays(1));
+                records = records.Where(d => d.RecordedAtUtc < end);
             }
 
             var counts = await records.GroupBy(d => new { d.Association, d.SendState, d.Stage })

@@ -25,10 +25,7 @@ public static class ForwardDiscovered
                 return refused;
             }
 
-            record.SendState = DiscoverySendState.Forwarded;
-            record.ForwardedAtUtc = clock.GetUtcNow().UtcDateTime;
-            record.ForwardedBy = user.Email;
-            record.Version = Guid.NewGuid();
+            record.Forward(user.Email, clock.GetUtcNow().UtcDateTime);
             return await Common.Versions.SaveAsync(db, DiscoveryAccess.StaleMessage, cancellationToken) is { } conflict ? conflict : true;
         }
     }

@@ -23,9 +23,7 @@ public static class ReturnDiscovered
                 return refused;
             }
 
-            record.SendState = DiscoverySendState.Returned;
-            record.ReturnReason = reason!.Trim();
-            record.Version = Guid.NewGuid();
+            record.Return(reason!);
             return await Common.Versions.SaveAsync(db, DiscoveryAccess.StaleMessage, cancellationToken) is { } conflict ? conflict : true;
         }
     }

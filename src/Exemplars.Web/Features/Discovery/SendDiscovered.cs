@@ -36,8 +36,7 @@ public static class SendDiscovered
                 return DomainError.Invalid("Achievements", "Hãy ghi thành tích nổi bật đã phát hiện (tối đa 4000 ký tự).");
             }
 
-            var association = DiscoveryRouting.AssociationOf(found.Kind)!.Value;
-            var blocKind = DiscoveryRouting.BlocKind(association);
+            var blocKind = DiscoveryRouting.BlocKind(DiscoveryRouting.AssociationOf(found.Kind)!.Value);
             var bloc = UserScopeRules.BlocPrefix(found.Path);
             var associationId = await db.Organizations.Where(o => o.Kind == blocKind && o.IsActive && o.Path.StartsWith(bloc))
                 .OrderBy(o => o.Id).Select(o => (int?)o.Id).FirstOrDefaultAsync(cancellationToken);
@@ -52,12 +51,7 @@ public static class SendDiscovered
                 record.Achievements = achievements.Trim();
             }
 
-            record.Association = association;
-            record.AssociationOrganizationId = associationId;
-            record.SendState = DiscoverySendState.Sent;
-            record.SentAtUtc = clock.GetUtcNow().UtcDateTime;
-            record.ReturnReason = null;
-            record.Version = Guid.NewGuid();
+            record.Send(associationId.Value, clock.GetUtcNow().UtcDateTime);
             return await Common.Versions.SaveAsync(db, DiscoveryAccess.StaleMessage, cancellationToken) is { } conflict ? conflict : true;
         }
     }

@@ -1,5 +1,6 @@
 using Exemplars.Domain.Common;
 using Exemplars.Domain.Organizations;
+using Exemplars.Domain.Showcase;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -57,7 +58,7 @@ public static class OrganizationOptions
 
         /// <summary>Active units in scope by code (where a person may belong): not the mass organisations' branches, which keep no party registry.</summary>
         public Task<List<Item>> Active(CancellationToken cancellationToken) =>
-            Pick(db.Organizations.InScopeOf(user).Where(o => o.IsActive && o.Kind != OrganizationKind.YouthUnionBranch && o.Kind != OrganizationKind.VeteransBranch).OrderBy(o => o.Code), Limit, cancellationToken);
+            Pick(db.Organizations.InScopeOf(user).Where(o => o.IsActive && !DiscoveryRouting.BranchKinds.Contains(o.Kind)).OrderBy(o => o.Code), Limit, cancellationToken);
 
         /// <summary>Active grassroots units and sub-units in scope by code: the collectives a clerk may nominate.</summary>
         public Task<List<Item>> Collectives(CancellationToken cancellationToken) =>
@@ -65,8 +66,7 @@ public static class OrganizationOptions
 
         /// <summary>Active organisations that may have units under them (not sub-units, not branches), by code: an organisation's possible parents.</summary>
         public Task<List<Item>> Parents(CancellationToken cancellationToken) =>
-            Pick(db.Organizations.InScopeOf(user).Where(o => o.IsActive && o.Kind != OrganizationKind.SubUnit && o.Kind != OrganizationKind.YouthUnionBranch && o.Kind != OrganizationKind.VeteransBranch)
-                .OrderBy(o => o.Code), Limit, cancellationToken);
+            Pick(db.Organizations.InScopeOf(user).Where(o => o.IsActive && o.Kind != OrganizationKind.SubUnit && !DiscoveryRouting.BranchKinds.Contains(o.Kind)).OrderBy(o => o.Code), Limit, cancellationToken);
 
         /// <summary>The codes of the given organisations in scope (id → code).</summary>
         public async Task<Dictionary<int, string>> Codes(IEnumerable<int?> ids, CancellationToken cancellationToken)

@@ -22,7 +22,7 @@ public static class SyncOrganizations
 
     public sealed record Command(bool Full, IReadOnlyList<Row>? Organizations);
 
-    public sealed record Report(int Rows, int Created, int Updated, int Unchanged, int Refused, IReadOnlyList<People.SyncPeople.Refusal> Refusals, int Missing, IReadOnlyList<string> MissingCodes);
+    public sealed record Report(int Rows, int Created, int Updated, int Unchanged, int Refused, IReadOnlyList<Common.RegistrySync.Refusal> Refusals, int Missing, IReadOnlyList<string> MissingCodes);
 
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, AuditInterceptor audit)
     {
@@ -40,7 +40,7 @@ public static class SyncOrganizations
 
             var known = await db.Organizations.ToDictionaryAsync(o => o.Code, cancellationToken);
             var created = new List<Organization>();
-            var refusals = new List<People.SyncPeople.Refusal>();
+            var refusals = new List<Common.RegistrySync.Refusal>();
             var seen = new Dictionary<string, int>();
             int updated = 0, unchanged = 0;
             for (var i = 0; i < rows.Count; i++)
@@ -49,7 +49,7 @@ public static class SyncOrganizations
                 var code = (row?.Code ?? string.Empty).Trim().ToUpperInvariant();
                 if (row is null)
                 {
-                    refusals.Add(new People.SyncPeople.Refusal(i, null, ["Dòng trống."]));
+                    refusals.Add(new Common.RegistrySync.Refusal(i, null, ["Dòng trống."]));
                     continue;
                 }
 
@@ -102,31 +102,27 @@ public static class SyncOrganizations
                     reasons.AddRange(made.Errors.Select(e => e.Message));
                 }
 
-                refusals.Add(new People.SyncPeople.Refusal(i, code.Length == 0 ? null : code, reasons));
+                refusals.Add(new Common.RegistrySync.Refusal(i, code.Length == 0 ? null : code, reasons));
             }
 
-            var (missing, missingCodes) = (0, new List<string>());
+            var missing = new Common.RegistrySync.Missing();
             if (command.Full)
             {
                 foreach (var organization in known.Values.Where(o => o.IsActive && o.Id != 0 && !seen.ContainsKey(o.Code)).OrderBy(o => o.Code, StringComparer.Ordinal))
                 {
-                    missing++;
-                    if (missingCodes.Count < People.SyncPeople.MaxListedMissing)
-                    {
-                        missingCodes.Add(organization.Code);
-                    }
+                    missing.Add(organization.Code);
                 }
             }
 
             var summary = People.ImportErrors.Summary(user, clock, "OrganizationSync", "api",
-                $"{{\"rows\":{rows.Count},\"created\":{created.Count},\"updated\":{updated},\"unchanged\":{unchanged},\"refused\":{refusals.Count},\"missing\":{missing}}}");
+                Common.RegistrySync.Counts(rows.Count, created.Count, updated, unchanged, refusals.Count, missing.Count));
             // The new organisations' paths once they have ids, parents first: a parent made in this push stands before its children.
             if (await People.ImportErrors.SaveSummarisedAsync<Organization>(db, audit, summary, cancellationToken, () => created.ForEach(o => o.AssignPath())) is { } conflict)
             {
                 return conflict;
             }
 
-            return new Report(rows.Count, created.Count, updated, unchanged, refusals.Count, refusals.Take(1000).ToList(), missing, missingCodes);
+            return new Report(rows.Count, created.Count, updated, unchanged, refusals.Count, refusals.Take(Common.RegistrySync.MaxListedRefusals).ToList(), missing.Count, missing.Listed);
         }
     }
 }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Exemplars.Domain.Common;
 using Exemplars.Domain.Eligibility;
 using Exemplars.Domain.People;
+using Exemplars.Web.Features.Common;
 using Exemplars.Web.Features.Organizations;
 using Exemplars.Web.Infrastructure;
 using Exemplars.Web.Infrastructure.Auth;
@@ -19,9 +21,6 @@ public static class SyncPeople
 {
     public const int MaxRows = 50_000;
 
-    /// <summary>The codes of missing people listed in the answer (all are counted).</summary>
-    public const int MaxListedMissing = 1_000;
-
     public sealed record Row(
         string? Code, string? FullName, DateOnly? BirthDate, Gender? Gender, string? Ethnicity, string? Position, string? OrganizationCode,
         bool IsPartyMember, int? PartyJoinYear, bool IsLeader, string? LedOrganizationCode, string? FieldCategoryCode);
@@ -29,10 +28,7 @@ public static class SyncPeople
     /// <param name="Full">True when the push holds everyone the sender keeps in the caller's scope: the others are reported missing.</param>
     public sealed record Command(bool Full, IReadOnlyList<Row>? People);
 
-    /// <param name="Index">The row's place in the push, from 0.</param>
-    public sealed record Refusal(int Index, string? Code, IReadOnlyList<string> Reasons);
-
-    public sealed record Report(int Rows, int Created, int Updated, int Unchanged, int Refused, IReadOnlyList<Refusal> Refusals, int Missing, IReadOnlyList<string> MissingCodes);
+    public sealed record Report(int Rows, int Created, int Updated, int Unchanged, int Refused, IReadOnlyList<RegistrySync.Refusal> Refusals, int Missing, IReadOnlyList<string> MissingCodes);
 
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, AuditInterceptor audit)
     {
@@ -45,7 +41,7 @@ public static class SyncPeople
 
             if (command.People is not { Count: > 0 } rows || rows.Count > MaxRows)
             {
-                return DomainError.Invalid("People", $"Hãy gửi từ 1 đến {MaxRows:N0} người trong một lần đồng bộ.".Replace(',', '.'));
+                return DomainError.Invalid("People", $"Hãy gửi từ 1 đến {MaxRows.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))} người trong một lần đồng bộ.");
             }
 
             var organizations = await db.Organizations.InScopeOf(user).AsNoTracking().Where(o => o.IsActive)
@@ -63,7 +59,7 @@ public static class SyncPeople
             }
 
             var today = VietnamTime.Today(clock);
-            var refusals = new List<Refusal>();
+            var refusals = new List<RegistrySync.Refusal>();
             var seen = new Dictionary<string, int>();
             int created = 0, updated = 0, unchanged = 0;
             for (var i = 0; i < rows.Count; i++)
@@ -73,7 +69,7 @@ public static class SyncPeople
                 var code = (row?.Code ?? string.Empty).Trim().ToUpperInvariant();
                 if (row is null)
                 {
-                    refusals.Add(new Refusal(i, null, ["Dòng trống."]));
+                    refusals.Add(new RegistrySync.Refusal(i, null, ["Dòng trống."]));
                     continue;
                 }
 
@@ -100,7 +96,7 @@ public static class SyncPeople
 
                 if (reasons.Count > 0 || organization is null)
                 {
-                    refusals.Add(new Refusal(i, code.Length == 0 ? null : code, reasons));
+                    refusals.Add(new RegistrySync.Refusal(i, code.Length == 0 ? null : code, reasons));
                     continue;
                 }
 
@@ -125,31 +121,22 @@ public static class SyncPeople
                 }
             }
 
-            var (missing, missingCodes) = (0, (IReadOnlyList<string>)[]);
+            var missing = new RegistrySync.Missing();
             if (command.Full)
             {
                 var sent = codes.ToHashSet();
-                var kept = db.People.InScopeOf(user).Where(p => p.IsActive).Select(p => p.Code);
-                var left = new List<string>();
-                await foreach (var kept1 in kept.OrderBy(c => c).AsAsyncEnumerable().WithCancellation(cancellationToken))
+                await foreach (var kept in db.People.InScopeOf(user).Where(p => p.IsActive).Select(p => p.Code).OrderBy(c => c).AsAsyncEnumerable().WithCancellation(cancellationToken))
                 {
-                    if (!sent.Contains(kept1))
+                    if (!sent.Contains(kept))
                     {
-                        missing++;
-                        if (left.Count < MaxListedMissing)
-                        {
-                            left.Add(kept1);
-                        }
+                        missing.Add(kept);
                     }
                 }
-
-                missingCodes = left;
             }
 
-            var report = new Report(rows.Count, created, updated, unchanged, refusals.Count, refusals.Take(1000).ToList(), missing, missingCodes);
+            var report = new Report(rows.Count, created, updated, unchanged, refusals.Count, refusals.Take(RegistrySync.MaxListedRefusals).ToList(), missing.Count, missing.Listed);
             // A code added meanwhile by someone else: nothing of this push is saved; pushing it again applies it.
-            var summary = ImportErrors.Summary(user, clock, "PeopleSync", "api",
-                $"{{\"rows\":{rows.Count},\"created\":{created},\"updated\":{updated},\"unchanged\":{unchanged},\"refused\":{refusals.Count},\"missing\":{missing}}}");
+            var summary = ImportErrors.Summary(user, clock, "PeopleSync", "api", RegistrySync.Counts(rows.Count, created, updated, unchanged, refusals.Count, missing.Count));
             if (await ImportErrors.SaveSummarisedAsync<Person>(db, audit, summary, cancellationToken) is { } conflict)
             {
                 return conflict;

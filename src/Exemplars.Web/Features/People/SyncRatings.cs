@@ -1,6 +1,7 @@
 using Exemplars.Domain.Common;
 using Exemplars.Domain.Eligibility;
 using Exemplars.Domain.People;
+using Exemplars.Web.Features.Common;
 using Exemplars.Web.Infrastructure;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
@@ -24,7 +25,7 @@ public static class SyncRatings
     public sealed record Command(bool Full, IReadOnlyList<Row>? Ratings);
 
     public sealed record Report(
-        int Rows, int Created, int Updated, int Unchanged, int Refused, IReadOnlyList<SyncPeople.Refusal> Refusals, int Missing, IReadOnlyList<string> MissingKeys,
+        int Rows, int Created, int Updated, int Unchanged, int Refused, IReadOnlyList<RegistrySync.Refusal> Refusals, int Missing, IReadOnlyList<string> MissingKeys,
         IReadOnlyList<RatingQuality.Warning> ExcellentShareWarnings);
 
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, AuditInterceptor audit, ExcellentShares shares)
@@ -52,7 +53,7 @@ public static class SyncRatings
             }
 
             var today = VietnamTime.Today(clock);
-            var refusals = new List<SyncPeople.Refusal>();
+            var refusals = new List<RegistrySync.Refusal>();
             var seen = new Dictionary<(string, int), int>();
             var touched = new List<(int UnitId, int Year)>();
             int created = 0, updated = 0, unchanged = 0;
@@ -63,7 +64,7 @@ public static class SyncRatings
                 var reasons = new List<string>();
                 if (row is null || !people.TryGetValue(code, out var person))
                 {
-                    refusals.Add(new SyncPeople.Refusal(i, code.Length == 0 ? null : code, [$"Không có người mã {code} trong sổ theo dõi thuộc phạm vi của đồng chí."]));
+                    refusals.Add(new RegistrySync.Refusal(i, code.Length == 0 ? null : code, [$"Không có người mã {code} trong sổ theo dõi thuộc phạm vi của đồng chí."]));
                     continue;
                 }
 
@@ -93,7 +94,7 @@ public static class SyncRatings
 
                 if (reasons.Count > 0)
                 {
-                    refusals.Add(new SyncPeople.Refusal(i, code, reasons));
+                    refusals.Add(new RegistrySync.Refusal(i, code, reasons));
                     continue;
                 }
 
@@ -119,7 +120,7 @@ public static class SyncRatings
                 touched.Add((person.OrganizationId, row.Year));
             }
 
-            var (missing, missingKeys) = (0, new List<string>());
+            var missing = new RegistrySync.Missing();
             if (command.Full)
             {
                 var years = rows.Where(r => r is not null).Select(r => r.Year).Distinct().ToList();
@@ -128,29 +129,23 @@ public static class SyncRatings
                            where years.Contains(r.Year)
                            orderby p.Code, r.Year
                            select new { p.Code, r.Year };
-                var sent = seen.Keys.ToHashSet();
                 await foreach (var k in kept.AsAsyncEnumerable().WithCancellation(cancellationToken))
                 {
-                    if (!sent.Contains((k.Code, k.Year)))
+                    if (!seen.ContainsKey((k.Code, k.Year)))
                     {
-                        missing++;
-                        if (missingKeys.Count < SyncPeople.MaxListedMissing)
-                        {
-                            missingKeys.Add($"{k.Code}/{k.Year}");
-                        }
+                        missing.Add($"{k.Code}/{k.Year}");
                     }
                 }
             }
 
-            var summary = ImportErrors.Summary(user, clock, "RatingSync", "api",
-                $"{{\"rows\":{rows.Count},\"created\":{created},\"updated\":{updated},\"unchanged\":{unchanged},\"refused\":{refusals.Count},\"missing\":{missing}}}");
+            var summary = ImportErrors.Summary(user, clock, "RatingSync", "api", RegistrySync.Counts(rows.Count, created, updated, unchanged, refusals.Count, missing.Count));
             if (await ImportErrors.SaveSummarisedAsync<PersonRating>(db, audit, summary, cancellationToken) is { } conflict)
             {
                 return conflict;
             }
 
             var over = touched.Count == 0 ? [] : await shares.ExceededAsync("/", null, await shares.TouchedAsync(touched, cancellationToken), cancellationToken);
-            return new Report(rows.Count, created, updated, unchanged, refusals.Count, refusals.Take(1000).ToList(), missing, missingKeys, over.Select(RatingQuality.Warning.Of).ToList());
+            return new Report(rows.Count, created, updated, unchanged, refusals.Count, refusals.Take(RegistrySync.MaxListedRefusals).ToList(), missing.Count, missing.Listed, over.Select(RatingQuality.Warning.Of).ToList());
         }
     }
 }

@@ -39,7 +39,7 @@ public static class BlocReportDocuments
             var signerName = entry?.Signer ?? issuer.SignerOn(date)?.FullName;
             var position = signerName is null ? string.Empty : Issuers.IssuerDirectory.PositionOf(issuer, signerName, date);
             var sections = stored is null
-                ? BlocReportDraft.Compose(rows, await associations.Handle(VietnamTime.StartOfDayUtc(period.From), VietnamTime.StartOfDayUtc(period.To.AddDays(1)), cancellationToken))
+                ? BlocReportDraft.Compose(rows, await associations.Handle(period.From, period.To, cancellationToken))
                 : new BlocReportDraft.Sections(stored.ResultsHtml, stored.LimitationsHtml, stored.DirectionsHtml);
             var planName = await db.Plans.Where(p => p.Id == period.PlanId).Select(p => p.Name).SingleAsync(cancellationToken);
             var sent = summary.OnTime + summary.Late;

@@ -26,8 +26,8 @@ public static class ComputeReportFigures
             var lastDay = period.To;
 
             // The committee's own records and those of its Youth Union and Veterans' branches (plan IV.2).
-            var mine = db.DiscoveredExemplars.Where(d => d.OrganizationId == organizationId || db.Organizations.Any(o => o.Id == d.OrganizationId && o.ParentId == organizationId
-                && (o.Kind == Domain.Organizations.OrganizationKind.YouthUnionBranch || o.Kind == Domain.Organizations.OrganizationKind.VeteransBranch)));
+            var mine = db.DiscoveredExemplars.Where(d => d.OrganizationId == organizationId
+                || db.Organizations.Any(o => o.Id == d.OrganizationId && o.ParentId == organizationId && DiscoveryRouting.BranchKinds.Contains(o.Kind)));
             var discovered = await mine.CountAsync(d => d.RecordedAtUtc >= start && d.RecordedAtUtc < end, cancellationToken);
             var nurtured = await mine.CountAsync(d => d.Stage == DiscoveryStage.Nurtured && d.NurturedAtUtc >= start && d.NurturedAtUtc < end, cancellationToken);
             var nominated = await db.NominationVersions.CountAsync(

@@ -1,7 +1,6 @@
 using Exemplars.Domain.Common;
 using Exemplars.Domain.Documents;
 using Exemplars.Domain.Reports;
-using Exemplars.Web.Infrastructure;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -43,8 +42,7 @@ public static class GetBlocReport
             var canManage = ReportAccess.CanManage(user);
             if (stored is null)
             {
-                var tallies = await associations.Handle(VietnamTime.StartOfDayUtc(period.From), VietnamTime.StartOfDayUtc(period.To.AddDays(1)), cancellationToken);
-                var draft = BlocReportDraft.Compose(rows, tallies);
+                var draft = BlocReportDraft.Compose(rows, await associations.Handle(period.From, period.To, cancellationToken));
                 return new View(period.Id, period.Label, draft.ResultsHtml, draft.LimitationsHtml, draft.DirectionsHtml, null, false, null, null, null, null, canManage);
             }
 

@@ -31,7 +31,7 @@ public sealed class IndexModel(
     /// <summary>The secretariat's (and the standing committee's, the province's) counts by association; empty for clerks.</summary>
     public IReadOnlyList<DiscoveryByAssociation.Tally> Associations { get; private set; } = [];
 
-    public bool CanRecord => DiscoveredExemplars.Handler.CanRecord(me);
+    public bool CanRecord => DiscoveryAccess.CanRecord(me);
 
     public bool CanNominate => Features.Nominations.NominationAccess.CanDraft(me);
 

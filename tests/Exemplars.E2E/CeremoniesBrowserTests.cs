@@ -87,6 +87,15 @@ public sealed class CeremoniesBrowserTests(BrowserApp app) : IClassFixture<Brows
             File.Delete(path);
         }
 
+        // The hour moved: corrected from the page's own form, which the secretariat opens on demand.
+        await page.GetByText("Sửa thông tin buổi lễ").ClickAsync();
+        await page.GetByLabel("Giờ", new() { Exact = true }).FillAsync("14:00");
+        await Accessible(page, problems);
+        await Shoot(page, "ceremony-edit");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu thông tin buổi lễ" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Đã sửa thông tin buổi lễ.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("14:00, ngày")).ToBeVisibleAsync();
+
         // The ceremony is in the list and on the round's dashboard.
         await page.GotoAsync("/Ceremonies");
         await Assertions.Expect(page.GetByTestId("ceremonies")).ToContainTextAsync("Hội trường Đảng ủy, tầng 3");

@@ -61,7 +61,17 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await page.GetByLabel("Thư điện tử").FillAsync(email);
         await page.GetByLabel("Mật khẩu").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(BaseUrl + "/");
+        try
+        {
+            await page.WaitForURLAsync(BaseUrl + "/");
+        }
+        catch (TimeoutException timeout)
+        {
+            // A sign-in that never reached the home page (seen once in a while under load): say where it stayed and what it showed.
+            var shown = await page.EvaluateAsync<string>("() => (document.querySelector('main') || document.body).innerText.slice(0, 600)");
+            throw new TimeoutException($"Sign-in of {email} stayed on {page.Url}: {shown}", timeout);
+        }
+
         return page;
     }
 

@@ -69,6 +69,8 @@ builder.Services.AddAuthentication(o =>
         o.ExpireTimeSpan = TimeSpan.FromHours(8);
         o.SlidingExpiration = true;
     }));
+builder.Services.AddAuthentication().AddSingleSignOn(builder.Configuration); // the province's OpenID Connect sign-in, when configured (ADR 031)
+builder.Services.AddScoped<SsoSignIn>();
 
 builder.Services.AddIdentityCore<AppUser>(o =>
     {
@@ -100,6 +102,7 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     o.Conventions.AllowAnonymousToPage("/Account/LoginTwoFactor");
+    o.Conventions.AllowAnonymousToPage("/Account/ExternalLogin");
     o.Conventions.AllowAnonymousToPage("/Error");
     o.Conventions.AllowAnonymousToPage("/PublicComments/Candidates");
     o.Conventions.AllowAnonymousToPage("/Showcase/Index");

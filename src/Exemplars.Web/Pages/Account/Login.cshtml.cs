@@ -6,8 +6,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Exemplars.Web.Pages.Account;
 
-public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, SingleSignOnOptions sso) : PageModel
 {
+    /// <summary>The single sign-on button's words, when it is configured (ADR 031).</summary>
+    public string? SsoName => sso.Enabled ? sso.DisplayName : null;
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 

@@ -4,6 +4,7 @@ using Exemplars.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Exemplars.Web.Tests;
@@ -237,6 +238,36 @@ public sealed class SsoPostgresAppFactory : PostgresAppFactory, ISsoApp
 public sealed class SingleSignOnTests_Sqlite(SsoSqliteAppFactory app) : SingleSignOnTests(app), IClassFixture<SsoSqliteAppFactory>;
 
 public sealed class SingleSignOnTests_Postgres(SsoPostgresAppFactory app) : SingleSignOnTests(app), IClassFixture<SsoPostgresAppFactory>;
+
+/// <summary>Settings that would make every request fail stop the start instead, saying which setting is wrong.</summary>
+public sealed class SingleSignOnSettingsTests
+{
+    [Theory]
+    [InlineData("http://sso.tinh.vn/", "x", null, "RequireHttpsMetadata")]
+    [InlineData("sso.tinh.vn", "x", null, "absolute")]
+    [InlineData("https://sso.tinh.vn/", "", null, "ClientId")]
+    [InlineData("http://10.0.0.5/", "x", "false", null)]
+    public void Wrong_settings_fail_at_start(string authority, string clientId, string? requireHttps, string? complaint)
+    {
+        var settings = new Dictionary<string, string?> { ["SingleSignOn:Authority"] = authority, ["SingleSignOn:ClientId"] = clientId };
+        if (requireHttps is not null)
+        {
+            settings["SingleSignOn:RequireHttpsMetadata"] = requireHttps;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        var error = Record.Exception(() => { services.AddAuthentication().AddSingleSignOn(configuration); });
+        if (complaint is null)
+        {
+            Assert.Null(error);
+        }
+        else
+        {
+            Assert.Contains(complaint, Assert.IsType<InvalidOperationException>(error).Message, StringComparison.Ordinal);
+        }
+    }
+}
 
 /// <summary>Without settings there is no single sign-on: no button, and its endpoints answer 404.</summary>
 [Collection(SqliteApp.Name)]

@@ -55,6 +55,17 @@ public static class SingleSignOn
             return authentication;
         }
 
+        // Checked at start: the handler would otherwise throw on every request, sign-in page included.
+        if (!Uri.TryCreate(settings.Authority, UriKind.Absolute, out var authority) || (authority.Scheme != Uri.UriSchemeHttps && authority.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new InvalidOperationException($"SingleSignOn:Authority must be an absolute http(s) address; it is '{settings.Authority}'.");
+        }
+
+        if (authority.Scheme == Uri.UriSchemeHttp && settings.RequireHttpsMetadata)
+        {
+            throw new InvalidOperationException("SingleSignOn:Authority uses http: give the provider's https address, or set SingleSignOn:RequireHttpsMetadata=false for a provider on a trusted local network.");
+        }
+
         if (string.IsNullOrWhiteSpace(settings.ClientId))
         {
             throw new InvalidOperationException("SingleSignOn:ClientId is required when SingleSignOn:Authority is set.");

@@ -39,7 +39,7 @@ public static class ShowcaseApi
             var result = await handler.Handle(command with { Version = Common.Versions.Pick(command.Version, http) }, null, ct);
             return result.IsSuccess ? Results.Ok(new { id = result.Value }) : Problems.ToProblem(result.Errors);
         }).WithSummary("Viết hoặc sửa bài giới thiệu một gương đã được khen thưởng (theo hồ sơ); chỉ lưu bản nháp, trừ khi approve = true; sửa bài đã có thì gửi phiên bản đã đọc (Ban Tuyên giáo – Dân vận)");
-        stories.MapPost("/photo", async ([FromForm] int nominationId, [FromForm] string? title, [FromForm] string? storyHtml, [FromForm] bool? approve, [FromForm] Guid? version,
+        stories.MapPost("/photo", async ([FromForm] int? nominationId, [FromForm] string? title, [FromForm] string? storyHtml, [FromForm] bool? approve, [FromForm] Guid? version,
             IFormFile? photo, HttpContext http, SaveStory.Handler handler, CancellationToken ct) =>
         {
             (string, byte[])? upload = null;
@@ -50,7 +50,7 @@ public static class ShowcaseApi
                 upload = (photo.FileName, buffer.ToArray());
             }
 
-            var result = await handler.Handle(new SaveStory.Command(nominationId, title, storyHtml, approve ?? false, Common.Versions.Pick(version, http)), upload, ct);
+            var result = await handler.Handle(new SaveStory.Command(nominationId ?? 0, title, storyHtml, approve ?? false, Common.Versions.Pick(version, http)), upload, ct);
             return result.IsSuccess ? Results.Ok(new { id = result.Value }) : Problems.ToProblem(result.Errors);
         })
         .DisableAntiforgery() // bearer tokens only on /api: no cookie to forge

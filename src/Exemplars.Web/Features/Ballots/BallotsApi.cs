@@ -47,6 +47,11 @@ public static class BallotsApi
             var result = await handler.Handle(round, ct);
             return result.IsSuccess ? Results.Ok(result.Value) : Problems.ToProblem(result.Errors);
         }).WithSummary("Danh sách được biểu dương và danh sách đề nghị lên cấp trên của một đợt");
+        ballots.MapPost("/selection/run-off", async (OpenRunOff.Command command, OpenRunOff.Handler handler, CancellationToken ct) =>
+        {
+            var result = await handler.Handle(command, ct);
+            return result.IsSuccess ? Results.Created($"/api/v1/ballots/{result.Value}", new { id = result.Value }) : Problems.ToProblem(result.Errors);
+        }).WithSummary("Mở bỏ phiếu lại từ kết quả lựa chọn của đợt: đúng những trường hợp đang bằng phiếu ở ngưỡng đề nghị lên cấp trên (Ban Tuyên giáo – Dân vận)");
         return api;
     }
 }

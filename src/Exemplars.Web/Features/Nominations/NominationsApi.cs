@@ -11,6 +11,9 @@ public static class NominationsApi
 
     public sealed record ReturnBody(Guid? Version, string? Reason);
 
+    /// <summary>Whether the 3.2.1 individual is a business leader (the enterprise criteria), and the dossier's version as read.</summary>
+    public sealed record BranchBody(bool? BusinessLeader, Guid? Version);
+
     public sealed record DetailsDto(
         int Id, string Round, string OrganizationName, NomineeKind Kind, int? PersonId, int? CollectiveId, string NomineeName, string Category,
         NominationStatus Status, Guid Version, string? Summary, string? AchievementsByYear, string? Initiatives, string? CommendationsReceived, string? ReportHtml,
@@ -116,6 +119,13 @@ public static class NominationsApi
 
         group.MapPost("/{id:int}/return", async (int id, ReturnBody body, ChangeNominationState.Handler handler, HttpContext http, CancellationToken ct) =>
             Outcome(await handler.Return(id, Common.Versions.Pick(body.Version, http), body.Reason, ct))).WithSummary("Trả lại hồ sơ kèm lý do (Ban Tuyên giáo – Dân vận)");
+
+        group.MapPost("/{id:int}/branch", async (int id, BranchBody body, ChooseEnterpriseBranch.Handler handler, HttpContext http, CancellationToken ct) =>
+        {
+            var result = await handler.Handle(id, Common.Versions.Pick(body.Version, http), body.BusinessLeader, ct);
+            return result.IsSuccess ? Results.NoContent() : Problems.ToProblem(result.Errors);
+        })
+            .WithSummary("Cá nhân mục 3.2.1: chọn bộ tiêu chí doanh nhân, người đứng đầu doanh nghiệp (businessLeader = true) hay không (false); hồ sơ đang soạn hoặc bị trả lại, phiên bản đã đọc");
 
         group.MapPost("/extensions", async (GrantExtension.Command command, GrantExtension.Handler handler, CancellationToken ct) =>
         {

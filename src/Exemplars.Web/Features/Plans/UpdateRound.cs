@@ -12,6 +12,18 @@ public static class UpdateRound
 {
     public sealed class Handler(AppDbContext db, CurrentUser user)
     {
+        /// <summary>The round of a plan named by its code (the API's address); otherwise as <see cref="Handle(int, PlanRules.RoundDraft, Guid?, CancellationToken)"/>.</summary>
+        public async Task<Result<int>> Handle(int planId, string roundCode, PlanRules.RoundDraft draft, Guid? version, CancellationToken cancellationToken)
+        {
+            if (!user.IsInRole(Roles.Admin))
+            {
+                return new DomainError(ErrorKind.Forbidden, "forbidden_role", "Chỉ quản trị viên được sửa kế hoạch.");
+            }
+
+            var roundId = await db.Rounds.Where(r => r.PlanId == planId && r.Code == roundCode).Select(r => (int?)r.Id).SingleOrDefaultAsync(cancellationToken);
+            return roundId is { } id ? await Handle(id, draft, version, cancellationToken) : DomainError.NotFound("Không tìm thấy đợt bình xét.");
+        }
+
         public async Task<Result<int>> Handle(int roundId, PlanRules.RoundDraft draft, Guid? version, CancellationToken cancellationToken)
         {
             if (!user.IsInRole(Roles.Admin))

@@ -28,6 +28,16 @@ public static class PublicCommentsApi
             var result = await handler.Handle(command, ct);
             return result.IsSuccess ? Results.Created("/api/v1/public/candidates", new { id = result.Value }) : Problems.ToProblem(result.Errors);
         }).WithTags("Public").WithSummary("Mở lấy ý kiến công khai (Ban Tuyên giáo – Dân vận)");
+        api.MapGet("/comment-periods", async (string? round, CommentPeriods.Handler handler, CancellationToken ct) =>
+        {
+            var result = await handler.Overview(round, ct);
+            return result.IsSuccess ? Results.Ok(result.Value) : Problems.ToProblem(result.Errors);
+        }).WithTags("Public").WithSummary("Các đợt lấy ý kiến công khai của một đợt bình xét (mặc định đợt hiện tại), trạng thái, số ý kiến và các ứng viên đã thẩm định (Ban Tuyên giáo – Dân vận)");
+        api.MapPost("/comment-periods/{id:int}/close", async (int id, CommentPeriods.Handler handler, CancellationToken ct) =>
+        {
+            var result = await handler.Close(id, ct);
+            return result.IsSuccess ? Results.NoContent() : Problems.ToProblem(result.Errors);
+        }).WithTags("Public").WithSummary("Kết thúc sớm một đợt lấy ý kiến đang mở hoặc chưa bắt đầu: từ hôm nay các ứng viên không còn hiển thị công khai (Ban Tuyên giáo – Dân vận)");
         api.MapGet("/comments", async (CommentStatus? status, int? page, ModerateComments.Handler handler, CancellationToken ct) =>
         {
             var result = await handler.List(status, page ?? 1, ct);

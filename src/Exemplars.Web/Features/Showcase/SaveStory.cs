@@ -34,7 +34,7 @@ public static class SaveStory
             var nomination = await db.Nominations.Where(n => n.Id == command.NominationId).Select(n => new { n.Id, n.NomineeName, n.OrganizationId }).SingleOrDefaultAsync(cancellationToken);
             if (nomination is null || !await db.Awards.AnyAsync(a => a.NominationId == command.NominationId, cancellationToken))
             {
-                return DomainError.Invalid("NominationId", "Chỉ giới thiệu công khai những gương đã được khen thưởng.");
+                return DomainError.Rule("not_commended", "Chỉ giới thiệu công khai những gương đã được khen thưởng.", "NominationId");
             }
 
             FileRules.FileType? photoType = null;

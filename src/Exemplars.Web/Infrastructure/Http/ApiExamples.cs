@@ -33,6 +33,25 @@ public static class ApiExamples
         [typeof(EvaluateEligibility.Request)] = new EvaluateEligibility.Request(Round, new EvaluateEligibility.NomineeInput(
             Kind: "Individual", Category: "3.2.5", PartyMember: true, PartyJoinYear: 2012, Leader: false,
             Ratings: new() { ["2026"] = "Excellent" }, DisciplineYears: [], FamilyLawAttested: true, Collective: null)),
+        [typeof(Features.Plans.PlansApi.ThresholdsBody)] = new Features.Plans.PlansApi.ThresholdsBody(QuorumNumerator: 2, QuorumDenominator: 3, ApprovalNumerator: 1, ApprovalDenominator: 2, Version),
+        [typeof(Features.Plans.PlansApi.IssueBody)] = new Features.Plans.PlansApi.IssueBody("12-KH/ĐUK", "05/03/2026", Version),
+        [typeof(Features.Plans.PlansApi.RoundBody)] = new Features.Plans.PlansApi.RoundBody(
+            "Đợt bình xét giai đoạn 2026 - 2028", FirstRatingYear: 2026, LastRatingYear: 2028, MinExcellentYears: 2, ReviewFromYear: 2026, ReviewToYear: 2028,
+            GrassrootsDeadline: new DateOnly(2029, 3, 31), CeremonyDate: new DateOnly(2029, 5, 19), CeremonyOccasion: "nhân kỷ niệm ngày sinh Chủ tịch Hồ Chí Minh",
+            QuotaCollectives: 5, QuotaIndividuals: 10, Version),
+        [typeof(Features.Issuers.IssuersApi.IssuerBody)] = new Features.Issuers.IssuersApi.IssuerBody(
+            "ĐUKDN", "ĐẢNG BỘ TỈNH", "ĐẢNG ỦY KHỐI DOANH NGHIỆP TỈNH", "BAN THƯỜNG VỤ", "Ban Thường vụ Đảng ủy Khối Doanh nghiệp tỉnh", "Thành phố Hải Dương",
+            "Ban Thường vụ Tỉnh ủy", "Đảng bộ Khối Doanh nghiệp tỉnh", "Ban Tuyên giáo – Dân vận Đảng ủy Khối",
+            DecisionRecipients: ["Như Điều 3", "Lưu Văn phòng Đảng ủy Khối"], SubmissionRecipients: ["Ban Thường vụ Tỉnh ủy", "Lưu Văn phòng Đảng ủy Khối"],
+            ReportRecipients: ["Ban Tuyên giáo Tỉnh ủy", "Lưu Văn phòng Đảng ủy Khối"],
+            Officers: [new Features.Issuers.SaveIssuer.OfficerRow("Nguyễn Văn An", "Bí thư", new DateOnly(2025, 10, 1), Until: null, Signs: true)],
+            Terms: [new Features.Issuers.SaveIssuer.TermRow("Nhiệm kỳ 2025 - 2030", new DateOnly(2025, 10, 1))], Version),
+        [typeof(Features.Showcase.SaveStory.Command)] = new Features.Showcase.SaveStory.Command(1, "Người thầy thuốc tận tụy với bệnh nhân vùng khó khăn",
+            "<p>Hơn 20 năm gắn bó với trạm y tế xã, đồng chí đã <strong>vận động 300 hộ dân</strong> tham gia bảo hiểm y tế.</p>", Approve: false, Version),
+        [typeof(Features.Showcase.ShowcaseApi.ApproveBody)] = new Features.Showcase.ShowcaseApi.ApproveBody(Version),
+        [typeof(Features.Showcase.ShowcaseApi.UnpublishBody)] = new Features.Showcase.ShowcaseApi.UnpublishBody("Đơn vị đề nghị cập nhật số liệu thành tích năm 2027 trước khi đăng lại.", Version),
+        [typeof(OpenRunOff.Command)] = new OpenRunOff.Command(Round, [3, 4]),
+        [typeof(NominationsApi.BranchBody)] = new NominationsApi.BranchBody(BusinessLeader: true, Version),
         [typeof(CreateNomination.Command)] = new CreateNomination.Command(Round, NomineeKind.Individual, PersonId: 1, CollectiveId: null, Category: "3.2.5"),
         [typeof(SaveDossier.Command)] = new SaveDossier.Command(
             Version, Summary: "Hoàn thành xuất sắc nhiệm vụ năm 2026; chủ trì sáng kiến rút ngắn thời gian giải quyết hồ sơ một cửa.",

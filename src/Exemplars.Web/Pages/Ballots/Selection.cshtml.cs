@@ -49,15 +49,9 @@ public sealed class SelectionModel(GetSelection.Handler selection, Features.Plan
     }
 
     /// <summary>Opens a run-off over exactly one tie's candidates (the handler checks it is a tie of this round).</summary>
-    public async Task<IActionResult> OnPostRunOffAsync(int[]? nominationIds, [FromServices] OpenBallot.Handler open, CancellationToken ct)
+    public async Task<IActionResult> OnPostRunOffAsync(int[]? nominationIds, [FromServices] OpenRunOff.Handler open, CancellationToken ct)
     {
-        var current = await selection.Handle(Round, ct);
-        if (!current.IsSuccess)
-        {
-            return this.Handle(current.Errors) ?? await OnGetAsync(ct);
-        }
-
-        var result = await open.Handle(new OpenBallot.Command(Round, $"Bỏ phiếu lại các trường hợp bằng phiếu (đợt {Round})", nominationIds ?? [], current.Value.BallotId), ct);
+        var result = await open.Handle(new OpenRunOff.Command(Round, nominationIds ?? []), ct);
         if (result.IsSuccess)
         {
             TempData["Message"] = "Đã mở cuộc bỏ phiếu lại. Các thành viên Ban kiểm phiếu nhận mảnh khóa trên trang cuộc bỏ phiếu.";

@@ -42,15 +42,10 @@ public sealed class CertificatesModel(BackgroundWork jobs, IFileStore files, Cur
         return Job is null ? NotFound() : Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, bool zip, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(int id, bool zip, [FromServices] StartCertificateBatch.Handler start, CancellationToken ct)
     {
-        if (!Features.Ballots.BallotAccess.CanRun(me))
-        {
-            return Forbid();
-        }
-
-        var started = await jobs.EnqueueAsync(me, CertificateBatchWork.Name, CertificateBatchWork.Argument(id, zip), null, ct);
-        return RedirectToPage("/Documents/Certificates", new { job = started });
+        var started = await start.Handle(id, zip, ct);
+        return started.IsSuccess ? RedirectToPage("/Documents/Certificates", new { job = started.Value }) : this.Refusal(started.Errors);
     }
 
     public async Task<IActionResult> OnGetStatusAsync(CancellationToken ct)

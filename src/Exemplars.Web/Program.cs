@@ -19,6 +19,7 @@ using Exemplars.Web.Features.Reports;
 using Exemplars.Web.Features.Review;
 using Exemplars.Web.Features.Showcase;
 using Exemplars.Web.Features.PublicComments;
+using Exemplars.Web.Features.Webhooks;
 using Exemplars.Web.Infrastructure;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
@@ -100,6 +101,7 @@ builder.Services.AddRazorPages(o =>
 {
     o.Conventions.AuthorizeFolder("/Users", AppAuth.AdminPolicy);
     o.Conventions.AuthorizeFolder("/Audit", AppAuth.AdminPolicy);
+    o.Conventions.AuthorizeFolder("/Webhooks", AppAuth.AdminPolicy);
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     o.Conventions.AllowAnonymousToPage("/Account/LoginTwoFactor");
@@ -231,6 +233,7 @@ api.MapImplementationPlansApi();
 api.MapCommendationsApi();
 api.MapReportsApi();
 api.MapDashboardApi();
+api.MapWebhooksApi();
 Exemplars.Web.Features.Ceremonies.CeremoniesApi.MapCeremoniesApi(api);
 app.MapShowcaseFeed();
 

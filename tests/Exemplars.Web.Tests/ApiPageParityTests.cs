@@ -93,6 +93,7 @@ public sealed class ApiPageParityTests(SqliteAppFactory app)
         ["PUT /api/v1/ceremonies/{id:int}"] = ("/Ceremonies/Details", "Edit"),
         ["POST /api/v1/ceremonies/{id:int}/held"] = ("/Ceremonies/Details", "Held"),
         ["PUT /api/v1/ceremonies/{id:int}/story"] = ("/Ceremonies/Details", "Story"),
+        ["POST /api/v1/webhooks/deliveries/{id:long}/retry"] = ("/Webhooks/Index", "Retry"),
         ["POST /api/v1/ceremonies/{id:int}/photos"] = ("/Ceremonies/Details", "Photo"),
     };
 

@@ -12,7 +12,6 @@ namespace Exemplars.Web.Tests;
 public abstract class BallotsTests(AppFactory app)
 {
     private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
-    private static readonly byte[] Pdf = SampleFiles.Pdf();
     private static readonly byte[] Png = SampleFiles.Png();
 
     private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), Vietnam).DateTime);
@@ -27,46 +26,8 @@ public abstract class BallotsTests(AppFactory app)
     }
 
     /// <summary>A submitted dossier of an eligible party member of CS001, in the final round.</summary>
-    private async Task<int> Submitted(HttpClient clerk, string organizationCode = "CS001", string roundCode = "2021-2025")
-    {
-        await app.WithDb(async db =>
-        {
-            var round = await db.Rounds.SingleAsync(r => r.Code == roundCode);
-            round.GrassrootsDeadline = Today.AddDays(30);
-            return await db.SaveChangesAsync();
-        });
-        var personId = await app.WithDb(async db =>
-        {
-            var unit = await db.Organizations.SingleAsync(o => o.Code == organizationCode);
-            var code = "B" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
-            var person = new Person { Code = code, FullName = "Ứng viên " + code, SearchName = code.ToLowerInvariant(), OrganizationId = unit.Id, IsPartyMember = true, PartyJoinYear = 2008, FieldCategoryCode = "3.2.5" };
-            person.Ratings.AddRange(Enumerable.Range(2021, 4).Select(y => new PersonRating { Year = y, Rating = y % 2 == 0 ? Rating.Excellent : Rating.Good }));
-            db.People.Add(person);
-            await db.SaveChangesAsync();
-            return person.Id;
-        });
-        var (created, body) = await Post(clerk, "/api/v1/nominations", new { round = roundCode, kind = "Individual", personId, category = "3.2.5" });
-        Assert.Equal(HttpStatusCode.Created, created);
-        var id = body.GetProperty("id").GetInt32();
-        using (var put = await clerk.PutAsJsonAsync($"/api/v1/nominations/{id}", new
-        {
-            summary = "Thành tích tiêu biểu.", minutesDate = Today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            membersTotal = 9, membersPresent = 9, votesAgree = 9, votesDisagree = 0, votesAbstain = 0, familyLawAttested = true,
-        }))
-        {
-            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
-        }
-
-        foreach (var (name, bytes, criterion) in new[] { ("bb.png", Png, "minutes"), ("mc.pdf", Pdf, "3.2.5.1") })
-        {
-            using var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", name }, { new StringContent(criterion), "criterionCode" } };
-            using var upload = await clerk.PostAsync($"/api/v1/nominations/{id}/evidence", form);
-            Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
-        }
-
-        Assert.Equal(HttpStatusCode.OK, (await Post(clerk, $"/api/v1/nominations/{id}/submit")).Status);
-        return id;
-    }
+    private Task<int> Submitted(HttpClient clerk, string organizationCode = "CS001", string roundCode = "2021-2025") =>
+        Dossiers.SubmittedAsync(app, clerk, organizationCode, roundCode);
 
     /// <summary>A copy of the final round under a new code, so a test's selection holds only its own ballots.</summary>
     private Task<string> FreshRound(int quotaIndividuals) => app.FreshRound("T", quotaIndividuals);

@@ -31,6 +31,7 @@ public static class AuditLabels
         ["NominationVersion"] = "Phiên bản hồ sơ",
         ["NomineeCategory"] = "Loại đối tượng",
         ["Notification"] = "Thông báo",
+        ["WebhookDelivery"] = "Gửi webhook",
         ["Organization"] = "Tổ chức",
         ["PeriodicReport"] = "Báo cáo định kỳ",
         ["Person"] = "Cá nhân",

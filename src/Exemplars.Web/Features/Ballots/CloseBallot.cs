@@ -22,7 +22,7 @@ public static class CloseBallot
 
     private static readonly SemaphoreSlim Closing = new(1, 1);
 
-    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, BallotKeyCustody custody)
+    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, BallotKeyCustody custody, Webhooks.WebhookOutbox webhooks)
     {
         public async Task<Result<Outcome>> Handle(int ballotId, string? shareText, CancellationToken cancellationToken)
         {
@@ -130,6 +130,12 @@ public static class CloseBallot
             {
                 OrganizationId = user.OrganizationId, Roles = Domain.Users.Roles.StandingCommittee + "," + Domain.Users.Roles.Secretariat, CreatedAtUtc = now,
                 Text = $"Đã kết thúc bỏ phiếu: {ballot.Title}. Kết quả đã được công bố.", Link = $"/Ballots/Details/{ballot.Id}",
+            });
+            // Totals only, as the page publishes them: never who voted how.
+            webhooks.Add(db, Domain.Integration.WebhookRules.BallotClosed, new
+            {
+                ballotId = ballot.Id, title = ballot.Title, members = roll.Count, voted,
+                candidates = counts.Select(c => new { nominationId = c.NominationId, nomineeName = c.Name, kind = c.Kind.ToString(), approvals = c.Approvals, disapprovals = c.Disapprovals }),
             });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -17,7 +17,7 @@ public static class IssueDecision
 {
     public sealed record Command(DocumentType Type, string? Issuer, string? Title, DateOnly Date, string? Signer, string? AwardType, IReadOnlyList<int>? NominationIds, string? Round = null);
 
-    public sealed class Handler(AppDbContext db, CurrentUser user, GetSelection.Handler selection, Documents.DocumentSettings settings)
+    public sealed class Handler(AppDbContext db, CurrentUser user, GetSelection.Handler selection, Documents.DocumentSettings settings, Webhooks.WebhookOutbox webhooks)
     {
         public async Task<Result<string>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -117,6 +117,12 @@ public static class IssueDecision
                     await db.SaveChangesAsync(ct);
                 }
 
+                webhooks.Add(db, Domain.Integration.WebhookRules.DecisionIssued, new
+                {
+                    decisionId = decision.Id, type = decision.Type.ToString(), number = decision.DocumentNumber, title = decision.Title, date = decision.Date,
+                    signer = decision.Signer, nominationIds = nominations.Select(n => n.Id),
+                });
+                await db.SaveChangesAsync(ct);
                 return decision.DocumentNumber;
             }, cancellationToken);
         }

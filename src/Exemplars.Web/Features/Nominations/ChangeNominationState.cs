@@ -10,7 +10,7 @@ namespace Exemplars.Web.Features.Nominations;
 /// <summary>The unit withdraws its dossier; the secretariat returns one with a reason. Both go through the state machine.</summary>
 public static class ChangeNominationState
 {
-    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, Infrastructure.FileStorage storage)
+    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, Infrastructure.FileStorage storage, Webhooks.WebhookOutbox webhooks)
     {
         public async Task<Result<NominationStatus>> Withdraw(int id, Guid? version, CancellationToken cancellationToken)
         {
@@ -93,6 +93,10 @@ public static class ChangeNominationState
                     Text = $"Hồ sơ đề nghị {nomination.NomineeName} bị trả lại: {reason}",
                     Link = $"/Nominations/Edit/{nomination.Id}",
                     CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+                });
+                webhooks.Add(db, Domain.Integration.WebhookRules.NominationReturned, new
+                {
+                    nominationId = nomination.Id, organizationId = nomination.OrganizationId, nomineeName = nomination.NomineeName, reason,
                 });
             }
 

@@ -17,7 +17,7 @@ namespace Exemplars.Web.Features.Nominations;
 /// </summary>
 public static class SubmitNomination
 {
-    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, Webhooks.WebhookOutbox webhooks)
     {
         public async Task<Result<NominationStatus>> Handle(int id, Guid? version, CancellationToken cancellationToken)
         {
@@ -75,7 +75,7 @@ public static class SubmitNomination
             };
             nomination.Versions.Add(sent);
             db.SentFiles.AddRange(Snapshot.SentFiles(nomination, sent));
-            var unit = await db.Organizations.Where(o => o.Id == nomination.OrganizationId).Select(o => new { o.Name, o.Path }).SingleAsync(cancellationToken);
+            var unit = await db.Organizations.Where(o => o.Id == nomination.OrganizationId).Select(o => new { o.Name, o.Path, o.Code }).SingleAsync(cancellationToken);
             db.Notifications.Add(new Notification
             {
                 OrganizationId = Common.OrganizationPath.UpperCommittee(unit.Path) ?? nomination.OrganizationId,
@@ -83,6 +83,11 @@ public static class SubmitNomination
                 Text = $"{unit.Name} đã {(nomination.SubmissionCount > 1 ? "gửi lại" : "gửi")} hồ sơ đề nghị {nomination.NomineeName} (đợt {roundCode}).",
                 Link = $"/Nominations/Details/{nomination.Id}",
                 CreatedAtUtc = now,
+            });
+            webhooks.Add(db, Domain.Integration.WebhookRules.NominationSubmitted, new
+            {
+                nominationId = nomination.Id, round = roundCode, organizationCode = unit.Code, organizationName = unit.Name,
+                nomineeName = nomination.NomineeName, kind = nomination.Kind.ToString(), sending = nomination.SubmissionCount,
             });
             try
             {

@@ -10,7 +10,7 @@ namespace Exemplars.Web.Features.Showcase;
 /// <summary>The secretariat approves a story's working copy: from now on the public sees exactly that text; the approval is kept in the history.</summary>
 public static class ApproveStory
 {
-    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, Webhooks.WebhookOutbox webhooks)
     {
         public async Task<Result<int>> Handle(int storyId, Guid? version, CancellationToken cancellationToken)
         {
@@ -41,6 +41,11 @@ public static class ApproveStory
             }
 
             db.StoryRevisions.Add(revision.Value);
+            webhooks.Add(db, Domain.Integration.WebhookRules.StoryPublished, new
+            {
+                storyId = story.Id, nominationId = story.NominationId, title = story.PublishedTitle, nomineeName = who.NomineeName, unit = who.Unit,
+                path = $"/Showcase/Details/{story.Id}",
+            });
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -52,6 +52,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<Exemplars.Domain.Integration.WebhookDelivery> WebhookDeliveries => Set<Exemplars.Domain.Integration.WebhookDelivery>();
+
     public DbSet<VerificationItem> VerificationItems => Set<VerificationItem>();
 
     public DbSet<Domain.Review.VerificationRecord> VerificationRecords => Set<Domain.Review.VerificationRecord>();
@@ -392,6 +394,17 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(x => x.Reason).HasMaxLength(1000).IsRequired();
             e.Property(x => x.GrantedBy).HasMaxLength(256).IsRequired();
             e.HasIndex(x => new { x.RoundId, x.OrganizationId });
+        });
+        builder.Entity<Exemplars.Domain.Integration.WebhookDelivery>(e =>
+        {
+            e.ToTable("webhook_deliveries");
+            e.Property(x => x.Event).HasMaxLength(64).IsRequired();
+            e.Property(x => x.Url).HasMaxLength(500).IsRequired();
+            e.Property(x => x.Payload).IsRequired();
+            e.Property(x => x.LastError).HasMaxLength(500);
+            e.HasIndex(x => x.DeliveryId).IsUnique();
+            e.HasIndex(x => x.NextAttemptAtUtc); // the job's due query
+            e.HasIndex(x => new { x.Event, x.Id }); // the log filtered by event, newest first
         });
         builder.Entity<Notification>(e =>
         {

@@ -20,6 +20,10 @@ public static class AppJobs
         services.AddSingleton<IBackgroundWorkKind, Features.People.RatingsImportWork>();
         services.AddSingleton<IBackgroundWorkKind, Features.Documents.CertificateBatchWork>();
         services.AddHostedService<BackgroundWorkRecovery>();
+        services.AddSingleton<Features.Webhooks.WebhookSettings>();
+        services.AddSingleton<Features.Webhooks.WebhookOutbox>();
+        services.AddHttpClient(Features.Webhooks.DeliverWebhooks.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false }); // a redirect is a failure, never followed with the signature
         if (!configuration.GetValue("Jobs:Enabled", true))
         {
             return services;
@@ -36,6 +40,11 @@ public static class AppJobs
             q.AddTrigger(t => t.ForJob(mail).WithIdentity("email-notifications-every-minute").StartAt(DateTimeOffset.UtcNow.AddSeconds(40))
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()));
             // Imports and certificate batches (ADR 024): triggered when queued, and every 30 s for anything left.
+            var webhooks = new JobKey("webhook-deliveries");
+            q.AddJob<WebhookDeliveriesJob>(o => o.WithIdentity(webhooks));
+            q.AddTrigger(t => t.ForJob(webhooks).WithIdentity("webhook-deliveries-every-15s").StartAt(DateTimeOffset.UtcNow.AddSeconds(15))
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(15)).RepeatForever()));
+
             q.AddJob<BackgroundWorkJob>(o => o.WithIdentity(BackgroundWork.JobKey).StoreDurably());
             q.AddTrigger(t => t.ForJob(BackgroundWork.JobKey).WithIdentity("background-work-every-30s").StartAt(DateTimeOffset.UtcNow.AddSeconds(10))
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(30)).RepeatForever()));
@@ -90,6 +99,13 @@ public sealed class EmailNotificationsJob(IServiceScopeFactory scopes) : ScopedJ
 {
     protected override Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         services.GetRequiredService<EmailNotifications.Handler>().Handle(cancellationToken);
+}
+
+[DisallowConcurrentExecution]
+public sealed class WebhookDeliveriesJob(IServiceScopeFactory scopes) : ScopedJob(scopes)
+{
+    protected override Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<Features.Webhooks.DeliverWebhooks.Handler>().Handle(cancellationToken);
 }
 
 [DisallowConcurrentExecution]

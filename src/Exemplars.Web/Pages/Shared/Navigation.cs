@@ -60,6 +60,7 @@ public static class Navigation
         [
             new("Người dùng", "/Users/Index", Roles.Admin),
             new("Nhật ký thao tác", "/Audit/Index", Roles.Admin),
+            new("Gửi sự kiện sang hệ thống khác", "/Webhooks/Index", Roles.Admin),
             new("Bảo mật đăng nhập", "/Users/Security", Roles.Admin),
         ]),
     ];

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Exemplars.Domain.Eligibility;
+using Exemplars.Domain.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace Exemplars.Web.Tests.Infrastructure;
+
+/// <summary>Dossiers made the way a grassroots clerk makes them, through the API, for tests that need one already sent.</summary>
+public static class Dossiers
+{
+    private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+    private static readonly byte[] Pdf = SampleFiles.Pdf();
+    private static readonly byte[] Png = SampleFiles.Png();
+
+    /// <summary>
+    /// A submitted dossier of a new, eligible party member of <paramref name="organizationCode"/> in
+    /// <paramref name="roundCode"/>, whose grassroots deadline is moved 30 days ahead of the app's clock.
+    /// </summary>
+    public static async Task<int> SubmittedAsync(AppFactory app, HttpClient clerk, string organizationCode = "CS001", string roundCode = "2021-2025")
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), Vietnam).DateTime);
+        await app.WithDb(async db =>
+        {
+            var round = await db.Rounds.SingleAsync(r => r.Code == roundCode);
+            round.GrassrootsDeadline = today.AddDays(30);
+            return await db.SaveChangesAsync();
+        });
+        var personId = await app.WithDb(async db =>
+        {
+            var unit = await db.Organizations.SingleAsync(o => o.Code == organizationCode);
+            var code = "B" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+            var person = new Person { Code = code, FullName = "Ứng viên " + code, SearchName = code.ToLowerInvariant(), OrganizationId = unit.Id, IsPartyMember = true, PartyJoinYear = 2008, FieldCategoryCode = "3.2.5" };
+            person.Ratings.AddRange(Enumerable.Range(2021, 4).Select(y => new PersonRating { Year = y, Rating = y % 2 == 0 ? Rating.Excellent : Rating.Good }));
+            db.People.Add(person);
+            await db.SaveChangesAsync();
+            return person.Id;
+        });
+        using var created = await clerk.PostAsJsonAsync("/api/v1/nominations", new { round = roundCode, kind = "Individual", personId, category = "3.2.5" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
+        using (var put = await clerk.PutAsJsonAsync($"/api/v1/nominations/{id}", new
+        {
+            summary = "Thành tích tiêu biểu.", minutesDate = today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            membersTotal = 9, membersPresent = 9, votesAgree = 9, votesDisagree = 0, votesAbstain = 0, familyLawAttested = true,
+        }))
+        {
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        }
+
+        foreach (var (name, bytes, criterion) in new[] { ("bb.png", Png, "minutes"), ("mc.pdf", Pdf, "3.2.5.1") })
+        {
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", name }, { new StringContent(criterion), "criterionCode" } };
+            using var upload = await clerk.PostAsync($"/api/v1/nominations/{id}/evidence", form);
+            Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        }
+
+        using var submit = await clerk.PostAsJsonAsync($"/api/v1/nominations/{id}/submit", new { });
+        Assert.True(submit.StatusCode == HttpStatusCode.OK, await submit.Content.ReadAsStringAsync());
+        return id;
+    }
+}

@@ -32,54 +32,18 @@ public abstract class BallotsTests(AppFactory app)
     /// <summary>A copy of the final round under a new code, so a test's selection holds only its own ballots.</summary>
     private Task<string> FreshRound(int quotaIndividuals) => app.FreshRound("T", quotaIndividuals);
 
-    private async Task<int> Verified(HttpClient clerk, HttpClient secretariat, string roundCode = "2021-2025")
-    {
-        var id = await Submitted(clerk, roundCode: roundCode);
-        var details = await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/nominations/{id}");
-        foreach (var criterion in details.GetProperty("judgementCriteria").EnumerateArray())
-        {
-            var (status, _) = await Post(secretariat, $"/api/v1/nominations/{id}/checks", new { criterionCode = criterion.GetProperty("code").GetString(), result = "Pass" });
-            Assert.Equal(HttpStatusCode.NoContent, status);
-        }
-
-        Assert.Equal(HttpStatusCode.OK, (await Post(secretariat, $"/api/v1/nominations/{id}/accept")).Status);
-        return id;
-    }
+    private Task<int> Verified(HttpClient clerk, HttpClient secretariat, string roundCode = "2021-2025") =>
+        Dossiers.VerifiedAsync(app, clerk, secretariat, roundCode);
 
     /// <summary>Verified dossiers put to one main ballot that every member approves: commended, as a decision needs.</summary>
-    private async Task<int[]> Commended(HttpClient clerk, HttpClient secretariat, int count = 1)
-    {
-        var ids = new int[count];
-        for (var i = 0; i < count; i++)
-        {
-            ids[i] = await Verified(clerk, secretariat);
-        }
+    private Task<int[]> Commended(HttpClient clerk, HttpClient secretariat, int count = 1) =>
+        Dossiers.CommendedAsync(app, clerk, secretariat, count);
 
-        var (_, opened) = await Post(secretariat, "/api/v1/ballots", new { round = "2021-2025", title = "Bỏ phiếu kín", nominationIds = ids });
-        var ballot = opened.GetProperty("id").GetInt32();
-        foreach (var member in await Members())
-        {
-            Assert.Equal(HttpStatusCode.NoContent, (await Post(member, $"/api/v1/ballots/{ballot}/votes", Paper(ids.Select(id => (id, "Approve")).ToArray()))).Status);
-        }
-
-        await Close(ballot);
-        return ids;
-    }
-
-    private async Task<List<HttpClient>> Members()
-    {
-        var members = new List<HttpClient>();
-        for (var i = 1; i <= 9; i++)
-        {
-            members.Add(await app.BearerAs($"btv{i}@demo.vn"));
-        }
-
-        return members;
-    }
+    private Task<List<HttpClient>> Members() => Dossiers.MembersAsync(app);
 
     private Task<List<string>> Close(int ballot) => app.CloseByTrustees(ballot);
 
-    private static object Paper(params (int Id, string Choice)[] choices) => new { choices = choices.ToDictionary(c => c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c => c.Choice) };
+    private static object Paper(params (int Id, string Choice)[] choices) => Dossiers.Paper(choices);
 
     [Fact]
     public async Task Verification_checklist_gates_acceptance()

@@ -76,6 +76,36 @@ public abstract class WebhooksTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Closing_a_ballot_and_issuing_its_decision_post_their_events_with_totals_only()
+    {
+        using var clerk = await app.BearerAs("coso1@demo.vn");
+        using var secretariat = await app.BearerAs("tgdv@demo.vn");
+        var id = Assert.Single(await Dossiers.CommendedAsync(app, clerk, secretariat));
+        var closed = await app.WithDb(db => db.WebhookDeliveries.AsNoTracking().Where(d => d.Event == WebhookRules.BallotClosed && d.Payload.Contains($"\"nominationId\":{id},")).ToListAsync());
+        var ballot = JsonDocument.Parse(Assert.Single(closed).Payload).RootElement.GetProperty("data");
+        var candidate = Assert.Single(ballot.GetProperty("candidates").EnumerateArray());
+        Assert.Equal((9, 0), (candidate.GetProperty("approvals").GetInt32(), candidate.GetProperty("disapprovals").GetInt32()));
+        Assert.Equal(9, ballot.GetProperty("voted").GetInt32());
+        Assert.DoesNotContain("btv", closed[0].Payload, StringComparison.OrdinalIgnoreCase); // nobody's name or account beside a choice
+
+        using var issued = await secretariat.PostAsJsonAsync("/api/v1/decisions", new
+        {
+            type = "Decision", title = "Quyết định biểu dương", date = "2075-05-19", signer = "Phạm Thị Tố Loan", awardType = "Giấy khen", nominationIds = new[] { id },
+        });
+        var number = await issued.Content.ReadAsStringAsync();
+        Assert.True(issued.IsSuccessStatusCode, number);
+        await Deliver();
+        var decision = await app.WithDb(db => db.WebhookDeliveries.AsNoTracking().Where(d => d.Event == WebhookRules.DecisionIssued).ToListAsync());
+        var mine = decision.Single(d => JsonDocument.Parse(d.Payload).RootElement.GetProperty("data").GetProperty("nominationIds").EnumerateArray().Any(n => n.GetInt32() == id));
+        var posted = JsonDocument.Parse(mine.Payload).RootElement.GetProperty("data");
+        Assert.Equal("Decision", posted.GetProperty("type").GetString());
+        Assert.Equal("2075-05-19", posted.GetProperty("date").GetString());
+        Assert.Contains(posted.GetProperty("number").GetString()!, number, StringComparison.Ordinal);
+        Assert.NotNull(mine.DeliveredAtUtc); // read after the delivery run
+        Assert.Single(ReceivedFor(mine.DeliveryId));
+    }
+
+    [Fact]
     public async Task A_refused_change_owes_no_event()
     {
         using var clerk = await app.BearerAs("coso2@demo.vn");

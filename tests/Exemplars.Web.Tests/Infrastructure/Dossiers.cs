@@ -58,4 +58,57 @@ public static class Dossiers
         Assert.True(submit.StatusCode == HttpStatusCode.OK, await submit.Content.ReadAsStringAsync());
         return id;
     }
+
+    /// <summary>A submitted dossier the secretariat has checked criterion by criterion and accepted.</summary>
+    public static async Task<int> VerifiedAsync(AppFactory app, HttpClient clerk, HttpClient secretariat, string roundCode = "2021-2025")
+    {
+        var id = await SubmittedAsync(app, clerk, roundCode: roundCode);
+        var details = await secretariat.GetFromJsonAsync<JsonElement>($"/api/v1/nominations/{id}");
+        foreach (var criterion in details.GetProperty("judgementCriteria").EnumerateArray())
+        {
+            using var check = await secretariat.PostAsJsonAsync($"/api/v1/nominations/{id}/checks", new { criterionCode = criterion.GetProperty("code").GetString(), result = "Pass" });
+            Assert.Equal(HttpStatusCode.NoContent, check.StatusCode);
+        }
+
+        using var accept = await secretariat.PostAsJsonAsync($"/api/v1/nominations/{id}/accept", new { });
+        Assert.Equal(HttpStatusCode.OK, accept.StatusCode);
+        return id;
+    }
+
+    /// <summary>Verified dossiers put to one main ballot of the final round that every member approves, then closed: commended.</summary>
+    public static async Task<int[]> CommendedAsync(AppFactory app, HttpClient clerk, HttpClient secretariat, int count = 1)
+    {
+        var ids = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            ids[i] = await VerifiedAsync(app, clerk, secretariat);
+        }
+
+        using var opened = await secretariat.PostAsJsonAsync("/api/v1/ballots", new { round = "2021-2025", title = "Bỏ phiếu kín", nominationIds = ids });
+        var ballot = JsonDocument.Parse(await opened.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
+        foreach (var member in await MembersAsync(app))
+        {
+            using var vote = await member.PostAsJsonAsync($"/api/v1/ballots/{ballot}/votes", Paper(ids.Select(id => (id, "Approve")).ToArray()));
+            Assert.Equal(HttpStatusCode.NoContent, vote.StatusCode);
+        }
+
+        await app.CloseByTrustees(ballot);
+        return ids;
+    }
+
+    /// <summary>The nine standing committee members of the demo, signed in for the API.</summary>
+    public static async Task<List<HttpClient>> MembersAsync(AppFactory app)
+    {
+        var members = new List<HttpClient>();
+        for (var i = 1; i <= 9; i++)
+        {
+            members.Add(await app.BearerAs($"btv{i}@demo.vn"));
+        }
+
+        return members;
+    }
+
+    /// <summary>A ballot paper: each nomination's choice.</summary>
+    public static object Paper(params (int Id, string Choice)[] choices) =>
+        new { choices = choices.ToDictionary(c => c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c => c.Choice) };
 }

@@ -212,6 +212,7 @@ api.MapPost("/auth/logout", async (HttpContext http, UserManager<AppUser> users)
 api.MapOrganizationsApi();
 api.MapEligibilityApi();
 api.MapPeopleApi();
+Exemplars.Web.Features.Users.UsersApi.MapUsersApi(api);
 api.MapPlansApi();
 api.MapNominationsApi();
 api.MapBallotsApi();

@@ -118,7 +118,7 @@ public static class ApiExamples
         [typeof(OrganizationsApi.ActiveBody)] = new OrganizationsApi.ActiveBody(Active: true, Version),
         [typeof(ImportOrganizations.Command)] = new ImportOrganizations.Command(
             [new ImportOrganizations.Row("CS001-CB3", "Chi bộ Phòng Tổ chức", Domain.Organizations.OrganizationKind.SubUnit, null, "CS001", "Số 2 đường Hùng Vương", Version: null)]),
-        [typeof(Features.Users.CreateUser.Command)] = new Features.Users.CreateUser.Command("tranvanbinh@donvi.vn", "Trần Văn Bình", Domain.Users.Roles.GrassrootsClerk, "CS001", "Khoi@2026-MatKhau"),
+        [typeof(Features.Users.CreateUser.Command)] = new Features.Users.CreateUser.Command("tranvanbinh@donvi.vn", "Trần Văn Bình", Domain.Users.Roles.GrassrootsClerk, "CS001", "Hoa ban nở trắng rừng Tây Bắc 2026!"),
         [typeof(Features.Users.UsersApi.ActiveBody)] = new Features.Users.UsersApi.ActiveBody(Active: false),
         [typeof(Features.Users.ImportUsers.Command)] = new Features.Users.ImportUsers.Command(
             [new Features.Users.ImportUsers.Row("lethithu@donvi.vn", "Lê Thị Thu", Domain.Users.Roles.GrassrootsClerk, "CS002", Password: null)]),

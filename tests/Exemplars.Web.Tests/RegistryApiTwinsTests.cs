@@ -53,6 +53,11 @@ public abstract class RegistryApiTwinsTests(AppFactory app)
         Assert.Contains("Không có tổ chức mã CS001 trong phạm vi", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.False(await app.WithDb(db => db.People.AnyAsync(p => p.Code == $"AQ{tag}")));
 
+        // A position longer than its column is a refusal on both databases (PostgreSQL used to fail it as a concurrent edit).
+        (status, body) = await Read(await clerk.PostAsJsonAsync("/api/v1/people/", Person($"AL{tag}", "Chức Vụ Dài", unit, position: new string('x', 201))));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("Chức vụ dài tối đa 200 ký tự", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
         // An edit carries the version read (body or If-Match): none is 428, an old one 409, the current one saves.
         var version = await app.WithDb(db => db.People.Where(p => p.Id == id).Select(p => p.Version).SingleAsync());
         (status, _) = await Read(await clerk.PutAsJsonAsync($"/api/v1/people/{id}", Person(code, "Lê Văn Sửa", unit)));
@@ -140,7 +145,7 @@ public abstract class RegistryApiTwinsTests(AppFactory app)
         }
 
         // JSON rows: one wrong row saves nothing and says which row and why, in the problem details.
-        var good = new { code = $"IJ{tag}", fullName = "Phạm Json Hai", birthDate = "1991-03-04", gender = "Female", organizationCode = unit, isPartyMember = true, partyJoinYear = 2015, isLeader = false };
+        var good = new { code = $"IJ{tag}", fullName = "Phạm Json Hai", birthDate = "1991-03-04", gender = "Female", position = "Chuyên viên", organizationCode = unit, isPartyMember = true, partyJoinYear = 2015, isLeader = false };
         var bad = new { code = $"IK{tag}", fullName = "Phạm Json Ba", birthDate = "1991-03-04", gender = "Female", organizationCode = unit, isPartyMember = true, partyJoinYear = 1950, isLeader = false };
         var (refusedStatus, problem) = await Read(await clerk.PostAsJsonAsync("/api/v1/people/import/json", new { rows = new object[] { good, bad } }));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refusedStatus);
@@ -149,6 +154,15 @@ public abstract class RegistryApiTwinsTests(AppFactory app)
         var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
         Assert.Equal(2, error.GetProperty("row").GetInt32());
         Assert.False(await app.WithDb(db => db.People.AnyAsync(p => p.Code == $"IJ{tag}" || p.Code == $"IK{tag}")));
+
+        // A null row is a row error; a text a workbook could not hold (NUL) or longer than its column never fails the database.
+        (refusedStatus, problem) = await Read(await clerk.PostAsJsonAsync("/api/v1/people/import/json", new { rows = new object?[] { good, null, good with { code = $"IN{tag}", fullName = "Nul\u0000Trong Tên", position = "A\u0000" } } }));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refusedStatus);
+        Assert.Contains(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("row").GetInt32() == 2);
+        (refusedStatus, problem) = await Read(await clerk.PostAsJsonAsync("/api/v1/people/import/json", new { rows = new object?[] { good with { code = $"IN{tag}", fullName = "Nul\u0000Trong Tên", position = new string('x', 300) } } }));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refusedStatus);
+        Assert.Contains("Chức vụ dài tối đa 200 ký tự", problem.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.False(await app.WithDb(db => db.People.AnyAsync(p => p.Code == $"IJ{tag}" || p.Code == $"IN{tag}")));
 
         var (okStatus, saved) = await Read(await clerk.PostAsJsonAsync("/api/v1/people/import/json", new { rows = new object[] { good } }));
         Assert.Equal(HttpStatusCode.OK, okStatus);

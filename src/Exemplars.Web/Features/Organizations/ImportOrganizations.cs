@@ -34,7 +34,7 @@ public static class ImportOrganizations
     public sealed record Row(string? Code, string? Name, OrganizationKind? Kind, HostUnitType? HostUnitType, string? ParentCode, string? Address, Guid? Version)
     {
         internal string[] Cells() =>
-            [Code ?? string.Empty, Name ?? string.Empty, Kind?.ToString() ?? string.Empty, HostUnitType?.ToString() ?? string.Empty, ParentCode ?? string.Empty, Address ?? string.Empty, JsonRows.Text(Version)];
+            [JsonRows.Cell(Code), JsonRows.Cell(Name), Kind?.ToString() ?? string.Empty, HostUnitType?.ToString() ?? string.Empty, JsonRows.Cell(ParentCode), JsonRows.Cell(Address), JsonRows.Text(Version)];
     }
 
     public sealed record Command(IReadOnlyList<Row>? Rows);
@@ -58,7 +58,7 @@ public static class ImportOrganizations
         public Task<Result<Report>> Handle(IReadOnlyList<Row>? rows, CancellationToken cancellationToken) =>
             rows is { Count: > MaxRows }
                 ? Task.FromResult<Result<Report>>(JsonRows.TooMany(MaxRows))
-                : Handle(SheetTable.Of(JsonHeaders, (rows ?? []).Select((r, i) => (i + 1, r.Cells()))).AsSheetRows(), cancellationToken);
+                : Handle(SheetTable.Of(JsonHeaders, (rows ?? []).Select((r, i) => (i + 1, r?.Cells() ?? JsonRows.Blank(JsonHeaders.Length)))).AsSheetRows(), cancellationToken);
 
         /// <summary>Rows read from a workbook or made from JSON: checked all, then saved all or none.</summary>
         public async Task<Result<Report>> Handle(IReadOnlyList<SheetRow> rows, CancellationToken cancellationToken, IProgress<ImportProgress>? progress = null)

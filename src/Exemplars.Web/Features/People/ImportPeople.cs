@@ -53,9 +53,9 @@ public static class ImportPeople
         /// <summary>The row as the cells of <see cref="ExportHeaders"/> (the unit's name left empty).</summary>
         internal string[] Cells() =>
         [
-            Code ?? string.Empty, FullName ?? string.Empty, JsonRows.Text(BirthDate), Gender?.ToString() ?? string.Empty, Ethnicity ?? string.Empty,
-            Position ?? string.Empty, OrganizationCode ?? string.Empty, JsonRows.Text(IsPartyMember), PartyJoinYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
-            JsonRows.Text(IsLeader), LedOrganizationCode ?? string.Empty, FieldCategoryCode ?? string.Empty, string.Empty, JsonRows.Text(Version),
+            JsonRows.Cell(Code), JsonRows.Cell(FullName), JsonRows.Text(BirthDate), Gender?.ToString() ?? string.Empty, JsonRows.Cell(Ethnicity),
+            JsonRows.Cell(Position), JsonRows.Cell(OrganizationCode), JsonRows.Text(IsPartyMember), PartyJoinYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+            JsonRows.Text(IsLeader), JsonRows.Cell(LedOrganizationCode), JsonRows.Cell(FieldCategoryCode), string.Empty, JsonRows.Text(Version),
         ];
     }
 
@@ -84,7 +84,7 @@ public static class ImportPeople
         public Task<Result<Report>> Handle(IReadOnlyList<Row>? rows, CancellationToken cancellationToken) =>
             rows is { Count: > MaxRows }
                 ? Task.FromResult<Result<Report>>(JsonRows.TooMany(MaxRows))
-                : Handle(SheetTable.Of(ExportHeaders, (rows ?? []).Select((r, i) => (i + 1, r.Cells()))).AsSheetRows(), JsonRows.Name, null, cancellationToken);
+                : Handle(SheetTable.Of(ExportHeaders, (rows ?? []).Select((r, i) => (i + 1, r?.Cells() ?? JsonRows.Blank(ExportHeaders.Count)))).AsSheetRows(), JsonRows.Name, null, cancellationToken);
 
         /// <summary>Rows read from a workbook or made from JSON: checked all, then saved all or none.</summary>
         public async Task<Result<Report>> Handle(IReadOnlyList<SheetRow> rows, string fileName, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)

@@ -50,7 +50,7 @@ public static class ImportRatings
     public sealed record Row(string? Code, CollectiveBody? Body, int? Year, Rating? Rating, int? Score, Guid? Version)
     {
         internal string[] Cells() =>
-            [Code ?? string.Empty, Body?.ToString() ?? "Đảng viên", JsonRows.Text(Year), Rating?.ToString() ?? string.Empty, JsonRows.Text(Score), JsonRows.Text(Version)];
+            [JsonRows.Cell(Code), Body?.ToString() ?? "Đảng viên", JsonRows.Text(Year), Rating?.ToString() ?? string.Empty, JsonRows.Text(Score), JsonRows.Text(Version)];
     }
 
     public sealed record Command(IReadOnlyList<Row>? Rows);
@@ -123,7 +123,7 @@ public static class ImportRatings
         public Task<Result<Report>> Handle(IReadOnlyList<Row>? rows, CancellationToken cancellationToken) =>
             rows is { Count: > MaxRows }
                 ? Task.FromResult<Result<Report>>(JsonRows.TooMany(MaxRows))
-                : Handle(SheetTable.Of(JsonHeaders, (rows ?? []).Select((r, i) => (i + 1, r.Cells()))), JsonRows.Name, null, cancellationToken);
+                : Handle(SheetTable.Of(JsonHeaders, (rows ?? []).Select((r, i) => (i + 1, r?.Cells() ?? JsonRows.Blank(JsonHeaders.Length)))), JsonRows.Name, null, cancellationToken);
 
         /// <summary>Rows read from a workbook or made from JSON: checked all, then saved all or none.</summary>
         public async Task<Result<Report>> Handle(SheetTable table, string fileName, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)

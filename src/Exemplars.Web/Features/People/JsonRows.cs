@@ -20,6 +20,41 @@ public static class JsonRows
     public static DomainError TooMany(int max) =>
         DomainError.Invalid("Rows", $"Hãy gửi tối đa {max.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))} dòng trong một lần nhập.");
 
+    /// <summary>
+    /// A text as a workbook's cell could hold it: a workbook (XML) cannot carry NUL and other control characters, nor half a
+    /// surrogate pair; in JSON they can come, and would reach the database (PostgreSQL refuses NUL): each becomes U+FFFD.
+    /// </summary>
+    public static string Cell(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        char[]? copy = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            if (pair)
+            {
+                i++;
+                continue;
+            }
+
+            if ((char.IsControl(c) && c is not ('\t' or '\n' or '\r')) || char.IsSurrogate(c))
+            {
+                copy ??= text.ToCharArray();
+                copy[i] = '\uFFFD';
+            }
+        }
+
+        return copy is null ? text : new string(copy);
+    }
+
+    /// <summary>A null row of the array: a blank row, which the import refuses as a file's row with no code.</summary>
+    public static string[] Blank(int columns) => Enumerable.Repeat(string.Empty, columns).ToArray();
+
     public static string Text(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
 
     public static string Text(bool value) => value ? "Có" : "Không";

@@ -31,7 +31,7 @@ public static class ImportUsers
     /// </summary>
     public sealed record Row(string? Email, string? FullName, string? Role, string? OrganizationCode, string? Password)
     {
-        internal string[] Cells() => [Email ?? string.Empty, FullName ?? string.Empty, Role ?? string.Empty, OrganizationCode ?? string.Empty, Password ?? string.Empty];
+        internal string[] Cells() => [JsonRows.Cell(Email), JsonRows.Cell(FullName), JsonRows.Cell(Role), JsonRows.Cell(OrganizationCode), Password ?? string.Empty];
     }
 
     public sealed record Command(IReadOnlyList<Row>? Rows);
@@ -57,7 +57,7 @@ public static class ImportUsers
         public Task<Result<Report>> Handle(IReadOnlyList<Row>? rows, CancellationToken cancellationToken) =>
             rows is { Count: > MaxRows }
                 ? Task.FromResult<Result<Report>>(JsonRows.TooMany(MaxRows))
-                : Handle(SheetTable.Of(Headers, (rows ?? []).Select((r, i) => (i + 1, r.Cells()))).AsSheetRows(), cancellationToken);
+                : Handle(SheetTable.Of(Headers, (rows ?? []).Select((r, i) => (i + 1, r?.Cells() ?? JsonRows.Blank(Headers.Count)))).AsSheetRows(), cancellationToken);
 
         /// <summary>Rows read from a workbook or made from JSON: checked all, then saved all or none.</summary>
         public async Task<Result<Report>> Handle(IReadOnlyList<SheetRow> rows, CancellationToken cancellationToken)

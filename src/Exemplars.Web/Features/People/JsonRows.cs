@@ -52,6 +52,9 @@ public static class JsonRows
         return copy is null ? text : new string(copy);
     }
 
+    /// <summary>A text of a single write's body as <see cref="Cell"/> writes it; null stays null (PostgreSQL refuses NUL).</summary>
+    public static string? Safe(string? text) => text is null ? null : Cell(text);
+
     /// <summary>A null row of the array: a blank row, which the import refuses as a file's row with no code.</summary>
     public static string[] Blank(int columns) => Enumerable.Repeat(string.Empty, columns).ToArray();
 

@@ -311,6 +311,33 @@ public abstract class RegistryApiTwinsTests(AppFactory app)
         Assert.False(await app.WithDb(db => db.Organizations.AnyAsync(o => o.Code.StartsWith($"H{tag}"))));
         Assert.False(await app.WithDb(db => db.Organizations.Where(o => o.Id == id).Select(o => o.IsActive).SingleAsync()));
     }
+
+    [Fact]
+    public async Task A_nul_character_in_a_text_is_refused_or_kept_as_a_replacement_never_a_database_failure()
+    {
+        var tag = Tag();
+        using var admin = await app.BearerAs("admin@demo.vn");
+        var calls = new (HttpMethod Method, string Url, object Body)[]
+        {
+            (HttpMethod.Post, "/api/v1/people/", Person($"NU{tag}", "Nul\u0000Tên", "CS\u0000001")),
+            (HttpMethod.Put, "/api/v1/people/sync", new { full = false, people = new object?[] { null, Person($"NV{tag}\u0000", "Nul\u0000Tên", "CS001") } }),
+            (HttpMethod.Put, "/api/v1/people/ratings/sync", new { full = false, ratings = new object[] { new { personCode = $"NU{tag}\u0000", year = 2024, rating = "Good" } } }),
+            (HttpMethod.Post, "/api/v1/organizations/", new { code = $"N{tag}", name = "Chi bộ\u0000Nul", kind = "SubUnit", parentCode = "CS001\u0000" }),
+            (HttpMethod.Put, "/api/v1/organizations/sync", new { full = false, organizations = new object[] { new { code = $"N{tag}\u0000", name = "A", kind = "SubUnit", parentCode = "CS001" } } }),
+            (HttpMethod.Post, "/api/v1/organizations/import/json", new { rows = new object[] { new { code = $"N{tag}", name = "Chi bộ\u0000Nul", kind = "SubUnit", parentCode = "CS001\u0000" } } }),
+            (HttpMethod.Post, "/api/v1/users/", new { email = $"nul{tag}@donvi.vn", fullName = "Nul\u0000", role = "GrassrootsClerk", organizationCode = "CS\u0000001", password = "Sóng biển vỗ bờ Cửa Lò 1975!" }),
+            (HttpMethod.Post, "/api/v1/users/import/json", new { rows = new object[] { new { email = $"nul{tag}@donvi.vn", fullName = "Nul\u0000", role = "GrassrootsClerk", organizationCode = "CS\u0000001" } } }),
+        };
+        foreach (var (method, url, body) in calls)
+        {
+            using var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body) };
+            using var response = await admin.SendAsync(request);
+            Assert.True((int)response.StatusCode is >= 200 and < 500, $"{method} {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        Assert.False(await app.WithDb(db => db.People.AnyAsync(p => p.Code.StartsWith($"NU{tag}") || p.Code.StartsWith($"NV{tag}"))));
+        Assert.False(await app.WithDb(db => db.Organizations.AnyAsync(o => o.Code.StartsWith($"N{tag}"))));
+    }
 }
 
 [Collection(SqliteApp.Name)]

@@ -155,6 +155,11 @@ public abstract class RegistryApiTwinsTests(AppFactory app)
         Assert.Equal(2, error.GetProperty("row").GetInt32());
         Assert.False(await app.WithDb(db => db.People.AnyAsync(p => p.Code == $"IJ{tag}" || p.Code == $"IK{tag}")));
 
+        // No rows at all is a malformed request, as for the syncs.
+        (refusedStatus, problem) = await Read(await clerk.PostAsJsonAsync("/api/v1/people/import/json", new { rows = Array.Empty<object>() }));
+        Assert.Equal(HttpStatusCode.BadRequest, refusedStatus);
+        Assert.Contains("Hãy gửi từ 1 đến 50.000 dòng", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
         // A null row is a row error; a text a workbook could not hold (NUL) or longer than its column never fails the database.
         (refusedStatus, problem) = await Read(await clerk.PostAsJsonAsync("/api/v1/people/import/json", new { rows = new object?[] { good, null, good with { code = $"IN{tag}", fullName = "Nul\u0000Trong Tên", position = "A\u0000" } } }));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refusedStatus);

@@ -56,9 +56,9 @@ public static class ImportOrganizations
 
         /// <summary>The API's JSON rows (issue 17): written as the template's cells, then imported as a file's rows are.</summary>
         public Task<Result<Report>> Handle(IReadOnlyList<Row>? rows, CancellationToken cancellationToken) =>
-            rows is { Count: > MaxRows }
-                ? Task.FromResult<Result<Report>>(JsonRows.TooMany(MaxRows))
-                : Handle(SheetTable.Of(JsonHeaders, (rows ?? []).Select((r, i) => (i + 1, r?.Cells() ?? JsonRows.Blank(JsonHeaders.Length)))).AsSheetRows(), cancellationToken);
+            JsonRows.Count(rows, MaxRows) is { } refused
+                ? Task.FromResult<Result<Report>>(refused)
+                : Handle(SheetTable.Of(JsonHeaders, rows!.Select((r, i) => (i + 1, r?.Cells() ?? JsonRows.Blank(JsonHeaders.Length)))).AsSheetRows(), cancellationToken);
 
         /// <summary>Rows read from a workbook or made from JSON: checked all, then saved all or none.</summary>
         public async Task<Result<Report>> Handle(IReadOnlyList<SheetRow> rows, CancellationToken cancellationToken, IProgress<ImportProgress>? progress = null)

@@ -82,9 +82,9 @@ public static class ImportPeople
 
         /// <summary>The API's JSON rows (issue 17): written as the template's cells, then imported as a file's rows are.</summary>
         public Task<Result<Report>> Handle(IReadOnlyList<Row>? rows, CancellationToken cancellationToken) =>
-            rows is { Count: > MaxRows }
-                ? Task.FromResult<Result<Report>>(JsonRows.TooMany(MaxRows))
-                : Handle(SheetTable.Of(ExportHeaders, (rows ?? []).Select((r, i) => (i + 1, r?.Cells() ?? JsonRows.Blank(ExportHeaders.Count)))).AsSheetRows(), JsonRows.Name, null, cancellationToken);
+            JsonRows.Count(rows, MaxRows) is { } refused
+                ? Task.FromResult<Result<Report>>(refused)
+                : Handle(SheetTable.Of(ExportHeaders, rows!.Select((r, i) => (i + 1, r?.Cells() ?? JsonRows.Blank(ExportHeaders.Count)))).AsSheetRows(), JsonRows.Name, null, cancellationToken);
 
         /// <summary>Rows read from a workbook or made from JSON: checked all, then saved all or none.</summary>
         public async Task<Result<Report>> Handle(IReadOnlyList<SheetRow> rows, string fileName, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)

@@ -17,8 +17,10 @@ public static class JsonRows
 
     public const string ProblemCode = "import_rows_refused";
 
-    public static DomainError TooMany(int max) =>
-        DomainError.Invalid("Rows", $"Hãy gửi tối đa {max.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))} dòng trong một lần nhập.");
+    /// <summary>Null when the array holds 1 to <paramref name="max"/> rows; otherwise the refusal (400), as the syncs give it.</summary>
+    public static DomainError? Count<T>(IReadOnlyList<T>? rows, int max) => rows is { Count: > 0 } && rows.Count <= max
+        ? null
+        : DomainError.Invalid("Rows", $"Hãy gửi từ 1 đến {max.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))} dòng trong một lần nhập.");
 
     /// <summary>
     /// A text as a workbook's cell could hold it: a workbook (XML) cannot carry NUL and other control characters, nor half a

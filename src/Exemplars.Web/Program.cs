@@ -218,6 +218,7 @@ api.MapPost("/auth/logout", async (HttpContext http, UserManager<AppUser> users)
 api.MapOrganizationsApi();
 api.MapEligibilityApi();
 api.MapPeopleApi();
+Exemplars.Web.Features.Users.UsersApi.MapUsersApi(api);
 api.MapPlansApi();
 api.MapIssuersApi();
 api.MapNominationsApi();

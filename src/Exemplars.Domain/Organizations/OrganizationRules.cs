@@ -8,6 +8,9 @@ public static partial class OrganizationRules
 {
     public const int MaxNameLength = 250;
 
+    /// <summary>The column's size: a longer address failed on PostgreSQL (and passed on SQLite).</summary>
+    public const int MaxAddressLength = 300;
+
     public static IReadOnlyList<OrganizationKind> AllowedParentKinds(OrganizationKind kind) => kind switch
     {
         OrganizationKind.ProvinceCommittee => [],
@@ -33,6 +36,11 @@ public static partial class OrganizationRules
         else if (draft.Name.Trim().Length > MaxNameLength)
         {
             errors.Add(DomainError.Invalid(nameof(draft.Name), $"Tên tổ chức dài tối đa {MaxNameLength} ký tự."));
+        }
+
+        if (draft.Address is { } address && address.Trim().Length > MaxAddressLength)
+        {
+            errors.Add(DomainError.Invalid(nameof(draft.Address), $"Địa chỉ dài tối đa {MaxAddressLength} ký tự."));
         }
 
         if (!Enum.IsDefined(draft.Kind))

@@ -20,6 +20,11 @@ public static partial class PersonRules
 {
     public const int MaxNameLength = 150;
 
+    /// <summary>The columns' sizes (a longer text failed on PostgreSQL as a "concurrent edit", and passed on SQLite).</summary>
+    public const int MaxEthnicityLength = 50;
+
+    public const int MaxPositionLength = 200;
+
     /// <summary>Shape checks that need only the draft and today's date (no database).</summary>
     public static List<DomainError> Validate(PersonDraft draft, DateOnly today)
     {
@@ -36,6 +41,16 @@ public static partial class PersonRules
         else if (draft.FullName.Trim().Length > MaxNameLength)
         {
             errors.Add(DomainError.Invalid(nameof(draft.FullName), $"Họ và tên dài tối đa {MaxNameLength} ký tự."));
+        }
+
+        if (draft.Ethnicity is { } ethnicity && ethnicity.Trim().Length > MaxEthnicityLength)
+        {
+            errors.Add(DomainError.Invalid(nameof(draft.Ethnicity), $"Dân tộc dài tối đa {MaxEthnicityLength} ký tự."));
+        }
+
+        if (draft.Position is { } position && position.Trim().Length > MaxPositionLength)
+        {
+            errors.Add(DomainError.Invalid(nameof(draft.Position), $"Chức vụ dài tối đa {MaxPositionLength} ký tự."));
         }
 
         if (draft.BirthDate is { } birth && (birth > today.AddYears(-14) || birth < today.AddYears(-100)))

@@ -25,6 +25,20 @@ public static class ImportOrganizations
         public bool Applied => Errors.Count == 0;
     }
 
+    private static readonly string[] JsonHeaders = [.. OrganizationSheet.ImportHeaders, Common.ImportVersions.Header];
+
+    /// <summary>
+    /// One organisation as the API's JSON import sends it: the template's columns, typed; <see cref="Version"/> is the
+    /// organisation's version as read (needed when the row changes an organisation already in the system).
+    /// </summary>
+    public sealed record Row(string? Code, string? Name, OrganizationKind? Kind, HostUnitType? HostUnitType, string? ParentCode, string? Address, Guid? Version)
+    {
+        internal string[] Cells() =>
+            [JsonRows.Cell(Code), JsonRows.Cell(Name), Kind?.ToString() ?? string.Empty, HostUnitType?.ToString() ?? string.Empty, JsonRows.Cell(ParentCode), JsonRows.Cell(Address), JsonRows.Text(Version)];
+    }
+
+    public sealed record Command(IReadOnlyList<Row>? Rows);
+
     private sealed record Line(int Row, OrganizationDraft Draft, string Version);
 
     public sealed class Handler(AppDbContext db)
@@ -37,11 +51,24 @@ public static class ImportOrganizations
                 return Result<Report>.Failure(read.Errors);
             }
 
+            return await Handle(read.Value, cancellationToken, progress);
+        }
+
+        /// <summary>The API's JSON rows (issue 17): written as the template's cells, then imported as a file's rows are.</summary>
+        public Task<Result<Report>> Handle(IReadOnlyList<Row>? rows, CancellationToken cancellationToken) =>
+            JsonRows.Count(rows, MaxRows) is { } refused
+                ? Task.FromResult<Result<Report>>(refused)
+                : Handle(SheetTable.Of(JsonHeaders, rows!.Select((r, i) => (i + 1, r?.Cells() ?? JsonRows.Blank(JsonHeaders.Length)))).AsSheetRows(), cancellationToken);
+
+        /// <summary>Rows read from a workbook or made from JSON: checked all, then saved all or none.</summary>
+        public async Task<Result<Report>> Handle(IReadOnlyList<SheetRow> rows, CancellationToken cancellationToken, IProgress<ImportProgress>? progress = null)
+        {
+            ArgumentNullException.ThrowIfNull(rows);
             var errors = new List<RowError>();
-            var lines = Parse(read.Value, errors);
+            var lines = Parse(rows, errors);
             if (errors.Count > 0)
             {
-                return new Report(read.Value.Count, 0, 0, errors);
+                return new Report(rows.Count, 0, 0, errors);
             }
 
             var existing = await db.Organizations.Include(o => o.Parent).ToDictionaryAsync(o => o.Code, cancellationToken);
@@ -106,7 +133,7 @@ public static class ImportOrganizations
             if (errors.Count > 0)
             {
                 db.ChangeTracker.Clear();
-                return new Report(read.Value.Count, 0, 0, errors.OrderBy(e => e.Row).ToList());
+                return new Report(rows.Count, 0, 0, errors.OrderBy(e => e.Row).ToList());
             }
 
             progress?.Report(new ImportProgress("Đang lưu", 0, fileOrganizations.Count));
@@ -144,7 +171,7 @@ public static class ImportOrganizations
 
             await transaction.CommitAsync(cancellationToken);
             progress?.Report(new ImportProgress("Đã xong", fileOrganizations.Count, fileOrganizations.Count));
-            return new Report(read.Value.Count, created, updated, []);
+            return new Report(rows.Count, created, updated, []);
         }
 
         /// <summary>True when the row says what the organisation already is (same parent checked by the caller).</summary>

@@ -42,6 +42,25 @@ public static class ImportPeople
         public bool Applied => ErrorCount == 0;
     }
 
+    /// <summary>
+    /// One person as the API's JSON import sends it: the template's columns, typed; <see cref="Version"/> is the person's
+    /// version as read (needed when the row changes a person already in the registry).
+    /// </summary>
+    public sealed record Row(
+        string? Code, string? FullName, DateOnly? BirthDate, Domain.People.Gender? Gender, string? Ethnicity, string? Position, string? OrganizationCode,
+        bool IsPartyMember, int? PartyJoinYear, bool IsLeader, string? LedOrganizationCode, string? FieldCategoryCode, Guid? Version)
+    {
+        /// <summary>The row as the cells of <see cref="ExportHeaders"/> (the unit's name left empty).</summary>
+        internal string[] Cells() =>
+        [
+            JsonRows.Cell(Code), JsonRows.Cell(FullName), JsonRows.Text(BirthDate), Gender?.ToString() ?? string.Empty, JsonRows.Cell(Ethnicity),
+            JsonRows.Cell(Position), JsonRows.Cell(OrganizationCode), JsonRows.Text(IsPartyMember), PartyJoinYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+            JsonRows.Text(IsLeader), JsonRows.Cell(LedOrganizationCode), JsonRows.Cell(FieldCategoryCode), string.Empty, JsonRows.Text(Version),
+        ];
+    }
+
+    public sealed record Command(IReadOnlyList<Row>? Rows);
+
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, AuditInterceptor audit)
     {
         public async Task<Result<Report>> Handle(Stream xlsx, string fileName, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
@@ -58,7 +77,23 @@ public static class ImportPeople
                 return Result<Report>.Failure(read.Errors);
             }
 
-            var rows = read.Value;
+            return await Handle(read.Value, fileName, progress, cancellationToken);
+        }
+
+        /// <summary>The API's JSON rows (issue 17): written as the template's cells, then imported as a file's rows are.</summary>
+        public Task<Result<Report>> Handle(IReadOnlyList<Row>? rows, CancellationToken cancellationToken) =>
+            JsonRows.Count(rows, MaxRows) is { } refused
+                ? Task.FromResult<Result<Report>>(refused)
+                : Handle(SheetTable.Of(ExportHeaders, rows!.Select((r, i) => (i + 1, r?.Cells() ?? JsonRows.Blank(ExportHeaders.Count)))).AsSheetRows(), JsonRows.Name, null, cancellationToken);
+
+        /// <summary>Rows read from a workbook or made from JSON: checked all, then saved all or none.</summary>
+        public async Task<Result<Report>> Handle(IReadOnlyList<SheetRow> rows, string fileName, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+        {
+            if (!RegistryAccess.CanWrite(user))
+            {
+                return RegistryAccess.Forbidden;
+            }
+
             var errors = new ImportErrors(ImportRatings.MaxReportedErrors);
             var missing = rows.Count == 0 ? [] : new[] { Code, FullName, Organization }.Where(h => !rows[0].Cells.ContainsKey(VietnameseText.Fold(h))).ToList();
             if (rows.Count == 0 || missing.Count > 0)

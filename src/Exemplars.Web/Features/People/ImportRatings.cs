@@ -40,6 +40,21 @@ public static class ImportRatings
     /// <summary>The export's columns: the import's, the name (for the reader, ignored on import) and the rating's version.</summary>
     public static IReadOnlyList<string> ExportHeaders { get; } = [.. TemplateHeaders, "Họ và tên hoặc tên tổ chức", Common.ImportVersions.Header];
 
+    private static readonly string[] JsonHeaders = [.. TemplateHeaders, Common.ImportVersions.Header];
+
+    /// <summary>
+    /// One rating as the API's JSON import sends it: the code of a person or organisation, the body rated (none: the
+    /// person as a party member), the year, the level, the 100-point score (none clears it), and the version of that
+    /// year's rating as read (needed when the row changes a rating already recorded).
+    /// </summary>
+    public sealed record Row(string? Code, CollectiveBody? Body, int? Year, Rating? Rating, int? Score, Guid? Version)
+    {
+        internal string[] Cells() =>
+            [JsonRows.Cell(Code), Body?.ToString() ?? "Đảng viên", JsonRows.Text(Year), Rating?.ToString() ?? string.Empty, JsonRows.Text(Score), JsonRows.Text(Version)];
+    }
+
+    public sealed record Command(IReadOnlyList<Row>? Rows);
+
     /// <param name="Warnings">After a successful import: the grassroots organisations and years of the file over the 20 % cap on excellent ratings.</param>
     /// <param name="ScoreWarnings">After a successful import: rows whose score falls in another level's points (the first few hundred).</param>
     /// <param name="ScoreWarningCount">How many rows that is in all.</param>
@@ -101,7 +116,24 @@ public static class ImportRatings
                 return Result<Report>.Failure(read.Errors);
             }
 
-            var table = read.Value;
+            return await Handle(read.Value, fileName, progress, cancellationToken);
+        }
+
+        /// <summary>The API's JSON rows (issue 17): written as the template's cells (score included), then imported as a file's rows are.</summary>
+        public Task<Result<Report>> Handle(IReadOnlyList<Row>? rows, CancellationToken cancellationToken) =>
+            JsonRows.Count(rows, MaxRows) is { } refused
+                ? Task.FromResult<Result<Report>>(refused)
+                : Handle(SheetTable.Of(JsonHeaders, rows!.Select((r, i) => (i + 1, r?.Cells() ?? JsonRows.Blank(JsonHeaders.Length)))), JsonRows.Name, null, cancellationToken);
+
+        /// <summary>Rows read from a workbook or made from JSON: checked all, then saved all or none.</summary>
+        public async Task<Result<Report>> Handle(SheetTable table, string fileName, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(table);
+            if (!RegistryAccess.CanWrite(user))
+            {
+                return RegistryAccess.Forbidden;
+            }
+
             var rows = table.Rows;
             var errors = new ImportErrors(MaxReportedErrors);
             if (rows.Count == 0)

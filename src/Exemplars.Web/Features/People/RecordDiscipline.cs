@@ -12,12 +12,12 @@ public static class RecordDiscipline
 {
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock)
     {
-        public async Task<Result<bool>> Add(int personId, int year, string? form, string? note, CancellationToken cancellationToken)
+        public async Task<Result<int>> Add(int personId, int year, string? form, string? note, CancellationToken cancellationToken)
         {
             var person = await Find(personId, cancellationToken);
             if (!person.IsSuccess)
             {
-                return Result<bool>.Failure(person.Errors);
+                return person;
             }
 
             if (PersonRules.ValidateRatingYear(year, null, VietnamTime.Today(clock)) is not null)
@@ -30,9 +30,9 @@ public static class RecordDiscipline
                 return DomainError.Invalid("Form", "Hãy ghi hình thức kỷ luật (ví dụ: Khiển trách, Cảnh cáo), tối đa 200 ký tự.");
             }
 
-            db.DisciplineRecords.Add(new DisciplineRecord { PersonId = personId, Year = year, Form = form.Trim(), Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim()[..Math.Min(note.Trim().Length, 1000)] });
+            var record = db.DisciplineRecords.Add(new DisciplineRecord { PersonId = personId, Year = year, Form = form.Trim(), Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim()[..Math.Min(note.Trim().Length, 1000)] }).Entity;
             await db.SaveChangesAsync(cancellationToken);
-            return true;
+            return record.Id;
         }
 
         public async Task<Result<bool>> Remove(int personId, int recordId, CancellationToken cancellationToken)

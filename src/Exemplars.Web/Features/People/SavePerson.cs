@@ -84,7 +84,8 @@ public static class SavePerson
             var code = command.Draft.Code?.Trim().ToUpperInvariant() ?? string.Empty;
             if (errors.Count == 0 && await db.People.AnyAsync(p => p.Code == code && p.Id != personId, cancellationToken))
             {
-                errors.Add(DomainError.Invalid(nameof(PersonDraft.Code), $"Mã người {code} đã có trong sổ theo dõi."));
+                // A record that exists, not a malformed request: 422 on the API (the form shows it on the field either way).
+                errors.Add(DomainError.Rule("duplicate_code", $"Mã người {code} đã có trong sổ theo dõi.", nameof(PersonDraft.Code)));
             }
 
             var organizationCode = command.OrganizationCode?.Trim().ToUpperInvariant() ?? string.Empty;

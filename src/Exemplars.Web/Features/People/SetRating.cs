@@ -141,11 +141,28 @@ public static class SetRating
                 return RegistryAccess.Forbidden;
             }
 
-            if (RatingSlots.Decode(seen) is not { } slots)
+            return RatingSlots.Decode(seen) is { } slots
+                ? await WriteCollective(organizationId, year, body, rating, slots, versionSent: true, cancellationToken)
+                : Common.Versions.Required;
+        }
+
+        /// <summary>
+        /// The API's write of one year and body of a collective: <paramref name="version"/> is the version of that rating as
+        /// read; none means the caller saw no rating there (a new one), and is refused (428) when there is one.
+        /// </summary>
+        public async Task<Result<bool>> ForCollectiveYear(int organizationId, int year, CollectiveBody body, Rating? rating, Guid? version, CancellationToken cancellationToken)
+        {
+            if (!RegistryAccess.CanWrite(user))
             {
-                return Common.Versions.Required;
+                return RegistryAccess.Forbidden;
             }
 
+            var slots = RatingSlots.Decode(version is { } v && v != Guid.Empty ? RatingSlots.Encode([(RatingSlots.Key(year, body), v)]) : RatingSlots.None)!;
+            return await WriteCollective(organizationId, year, body, rating, slots, versionSent: version is { } sent && sent != Guid.Empty, cancellationToken);
+        }
+
+        private async Task<Result<bool>> WriteCollective(int organizationId, int year, CollectiveBody body, Rating? rating, RatingSlots slots, bool versionSent, CancellationToken cancellationToken)
+        {
             if (!await db.Organizations.InScopeOf(user).AnyAsync(o => o.Id == organizationId, cancellationToken))
             {
                 return DomainError.NotFound("Không tìm thấy tổ chức.");
@@ -162,6 +179,11 @@ public static class SetRating
             }
 
             var existing = await db.CollectiveRatings.SingleOrDefaultAsync(x => x.OrganizationId == organizationId && x.Year == year && x.Body == body, cancellationToken);
+            if (existing is not null && !versionSent)
+            {
+                return Common.Versions.Required;
+            }
+
             if (!slots.StillAsSeen(RatingSlots.Key(year, body), existing?.Version))
             {
                 return Stale(year);

@@ -3,6 +3,7 @@ using Exemplars.Domain.Common;
 using Exemplars.Domain.Users;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
+using Exemplars.Web.Features.People;
 using Exemplars.Web.Infrastructure.Excel;
 using Microsoft.AspNetCore.Identity;
 
@@ -24,6 +25,17 @@ public static class ImportUsers
 
     public sealed record RowError(int Row, string Message);
 
+    /// <summary>
+    /// One account as the API's JSON import sends it: the template's columns; the role by its code (e.g. GrassrootsClerk)
+    /// or its Vietnamese name; the initial password, or none: one is then generated and shown once in the report.
+    /// </summary>
+    public sealed record Row(string? Email, string? FullName, string? Role, string? OrganizationCode, string? Password)
+    {
+        internal string[] Cells() => [JsonRows.Cell(Email), JsonRows.Cell(FullName), JsonRows.Cell(Role), JsonRows.Cell(OrganizationCode), Password ?? string.Empty];
+    }
+
+    public sealed record Command(IReadOnlyList<Row>? Rows);
+
     public sealed record Created(string Email, string? GeneratedPassword);
 
     public sealed record Report(int Rows, IReadOnlyList<Created> Users, IReadOnlyList<RowError> Errors);
@@ -38,10 +50,23 @@ public static class ImportUsers
                 return Result<Report>.Failure(read.Errors);
             }
 
+            return await Handle(read.Value, cancellationToken);
+        }
+
+        /// <summary>The API's JSON rows (issue 17): written as the template's cells, then imported as a file's rows are.</summary>
+        public Task<Result<Report>> Handle(IReadOnlyList<Row>? rows, CancellationToken cancellationToken) =>
+            JsonRows.Count(rows, MaxRows) is { } refused
+                ? Task.FromResult<Result<Report>>(refused)
+                : Handle(SheetTable.Of(Headers, rows!.Select((r, i) => (i + 1, r?.Cells() ?? JsonRows.Blank(Headers.Count)))).AsSheetRows(), cancellationToken);
+
+        /// <summary>Rows read from a workbook or made from JSON: checked all, then saved all or none.</summary>
+        public async Task<Result<Report>> Handle(IReadOnlyList<SheetRow> rows, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(rows);
             var errors = new List<RowError>();
             var commands = new List<(int Row, CreateUser.Command Command, bool Generated)>();
             var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-            foreach (var row in read.Value)
+            foreach (var row in rows)
             {
                 var password = row.Get(PasswordHeader);
                 var generated = password.Length == 0;
@@ -64,14 +89,14 @@ public static class ImportUsers
                 commands.Add((row.Number, command, generated));
             }
 
-            if (read.Value.Count == 0)
+            if (rows.Count == 0)
             {
                 errors.Add(new RowError(1, "Tệp không có dòng dữ liệu nào."));
             }
 
             if (errors.Count > 0)
             {
-                return new Report(read.Value.Count, [], errors);
+                return new Report(rows.Count, [], errors);
             }
 
             var organizationIds = db.Organizations.Select(o => new { o.Code, o.Id }).ToDictionary(o => o.Code, o => o.Id);
@@ -85,14 +110,14 @@ public static class ImportUsers
                 {
                     await transaction.RollbackAsync(cancellationToken);
                     db.ChangeTracker.Clear();
-                    return new Report(read.Value.Count, [], IdentityErrors.Translate(result.Errors).Select(e => new RowError(row, e.Message)).ToList());
+                    return new Report(rows.Count, [], IdentityErrors.Translate(result.Errors).Select(e => new RowError(row, e.Message)).ToList());
                 }
 
                 created.Add(new Created(user.Email!, generated ? command.Password : null));
             }
 
             await transaction.CommitAsync(cancellationToken);
-            return new Report(read.Value.Count, created, []);
+            return new Report(rows.Count, created, []);
         }
 
         private static string ParseRole(string text)

@@ -19,6 +19,25 @@ public sealed class SheetTable
     public SheetColumns Columns { get; }
 
     public IReadOnlyList<SheetTableRow> Rows { get; }
+
+    /// <summary>
+    /// A sheet made of rows that came another way than a workbook (an API's JSON rows, issue 17): the same columns and
+    /// cell texts a workbook of the template would give, so an import validates them as it validates a file.
+    /// </summary>
+    public static SheetTable Of(IReadOnlyList<string> headers, IEnumerable<(int Number, string[] Values)> rows)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < headers.Count; i++)
+        {
+            index[SheetColumns.Fold(headers[i])] = i;
+        }
+
+        return new SheetTable(new SheetColumns(index), rows.Select(r => new SheetTableRow(r.Number, r.Values)).ToList());
+    }
+
+    /// <summary>The rows with their cells by folded header, as <see cref="Spreadsheet.Read"/> gives them.</summary>
+    public IReadOnlyList<SheetRow> AsSheetRows() => Rows.Select(r => new SheetRow(r.Number, new SheetCells(Columns, r.Values))).ToList();
 }
 
 /// <summary>

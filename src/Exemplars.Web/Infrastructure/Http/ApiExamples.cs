@@ -118,6 +118,30 @@ public static class ApiExamples
             "<p>Sáng 19/5, hội nghị đã biểu dương các tập thể, cá nhân điển hình tiêu biểu.</p>", Publish: true, Version),
         [typeof(Microsoft.AspNetCore.Identity.Data.LoginRequest)] = new Microsoft.AspNetCore.Identity.Data.LoginRequest { Email = "canbo@donvi.vn", Password = "mat-khau-cua-dong-chi" },
         [typeof(Microsoft.AspNetCore.Identity.Data.RefreshRequest)] = new Microsoft.AspNetCore.Identity.Data.RefreshRequest { RefreshToken = "CfDJ8...refreshToken-nhận-khi-đăng-nhập" },
+        [typeof(PeopleApi.PersonBody)] = new PeopleApi.PersonBody("DV-0987654", "Phạm Văn Hùng", new DateOnly(1988, 7, 21), Domain.People.Gender.Male, "Kinh", "Phó Trưởng phòng",
+            "CS001", IsPartyMember: true, PartyJoinYear: 2014, IsLeader: false, LedOrganizationCode: null, FieldCategoryCode: "3.2.5", Version),
+        [typeof(PeopleApi.DisciplineBody)] = new PeopleApi.DisciplineBody(2025, "Khiển trách", "Quyết định số 12-QĐ/ĐU ngày 15/10/2025."),
+        [typeof(ImportPeople.Command)] = new ImportPeople.Command(
+        [
+            new ImportPeople.Row("DV-0876543", "Đỗ Thị Lan", new DateOnly(1990, 2, 5), Domain.People.Gender.Female, "Tày", "Chuyên viên", "CS001",
+                IsPartyMember: true, PartyJoinYear: 2016, IsLeader: false, LedOrganizationCode: null, FieldCategoryCode: null, Version: null),
+        ]),
+        [typeof(ImportRatings.Command)] = new ImportRatings.Command(
+        [
+            new ImportRatings.Row("DV-0876543", Body: null, 2025, Rating.Good, 86, Version: null),
+            new ImportRatings.Row("CS001", Domain.People.CollectiveBody.PartyOrganisation, 2025, Rating.Excellent, Score: null, Version: null),
+        ]),
+        [typeof(SaveOrganization.Command)] = new SaveOrganization.Command("CS001-CB2", "Chi bộ Phòng Kế hoạch", Domain.Organizations.OrganizationKind.SubUnit, null, "CS001",
+            "Số 2 đường Hùng Vương", Version),
+        [typeof(OrganizationsApi.CollectiveRatingBody)] = new OrganizationsApi.CollectiveRatingBody(2025, Domain.People.CollectiveBody.TradeUnion, Rating.Good, Version: null),
+        [typeof(OrganizationsApi.ActiveBody)] = new OrganizationsApi.ActiveBody(Active: true, Version),
+        [typeof(ImportOrganizations.Command)] = new ImportOrganizations.Command(
+            [new ImportOrganizations.Row("CS001-CB3", "Chi bộ Phòng Tổ chức", Domain.Organizations.OrganizationKind.SubUnit, null, "CS001", "Số 2 đường Hùng Vương", Version: null)]),
+        [typeof(Features.Users.CreateUser.Command)] = new Features.Users.CreateUser.Command("tranvanbinh@donvi.vn", "Trần Văn Bình", Domain.Users.Roles.GrassrootsClerk, "CS001", "Hoa ban nở trắng rừng Tây Bắc 2026!"),
+        [typeof(Features.Users.UsersApi.ActiveBody)] = new Features.Users.UsersApi.ActiveBody(Active: false),
+        [typeof(Features.Users.ImportUsers.Command)] = new Features.Users.ImportUsers.Command(
+            [new Features.Users.ImportUsers.Row("lethithu@donvi.vn", "Lê Thị Thu", Domain.Users.Roles.GrassrootsClerk, "CS002", Password: null)]),
+        [typeof(Features.Users.UsersApi.SecurityBody)] = new Features.Users.UsersApi.SecurityBody(RequireTwoFactorForStaff: false),
     };
 
     /// <summary>The example for a request type, if one is written.</summary>

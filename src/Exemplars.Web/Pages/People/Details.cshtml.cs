@@ -72,7 +72,7 @@ public sealed class DetailsModel(GetPerson.Handler get, PersonRounds.Handler rou
     public async Task<IActionResult> OnPostRemoveDisciplineAsync(int id, int recordId, [FromServices] RecordDiscipline.Handler handler, CancellationToken ct) =>
         await Outcome(id, await handler.Remove(id, recordId, ct), "Đã xóa bản ghi kỷ luật.", ct);
 
-    private async Task<IActionResult> Outcome(int id, Result<bool> result, string message, CancellationToken ct)
+    private async Task<IActionResult> Outcome<T>(int id, Result<T> result, string message, CancellationToken ct)
     {
         if (result.IsSuccess)
         {

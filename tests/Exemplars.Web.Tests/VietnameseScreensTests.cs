@@ -85,6 +85,8 @@ public abstract partial class VietnameseScreensTests(AppFactory app)
         Assert.Equal("Ban Tuyên giáo – Dân vận", AuditChanges.Read("{\"Role\":[null,\"Secretariat\"]}")[0].After);
         Assert.Equal("(mã định danh)", AuditChanges.Read("{\"UserId\":[null,\"3b6a3c9d-8a6f-4c1e-9d2a-12240df42202\"]}")[0].After);
         Assert.Equal("(mã kiểm tra)", AuditChanges.Read($"{{\"Sha256\":[null,\"{new string('a', 64)}\"]}}")[0].After);
+        Assert.Equal("(dữ liệu lưu kèm)", AuditChanges.Read("{\"Snapshot\":[null,\"{\\\"NomineeName\\\":\\\"Lê Hoa\\\"}\"]}")[0].After);
+        Assert.Equal("{ghi chú", AuditChanges.Read("{\"Note\":[null,\"{ghi chú\"]}")[0].After);
     }
 }
 

@@ -29,7 +29,7 @@ public static class Dossiers
         {
             var unit = await db.Organizations.SingleAsync(o => o.Code == organizationCode);
             var code = "B" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
-            var person = new Person { Code = code, FullName = "Ứng viên " + code, SearchName = code.ToLowerInvariant(), OrganizationId = unit.Id, IsPartyMember = true, PartyJoinYear = 2008, FieldCategoryCode = "3.2.5" };
+            var person = new Person { Code = code, FullName = "Ứng viên " + code, SearchName = Exemplars.Domain.Common.VietnameseText.Fold("Ứng viên " + code), OrganizationId = unit.Id, IsPartyMember = true, PartyJoinYear = 2008, FieldCategoryCode = "3.2.5" };
             person.Ratings.AddRange(Enumerable.Range(2021, 4).Select(y => new PersonRating { Year = y, Rating = y % 2 == 0 ? Rating.Excellent : Rating.Good }));
             db.People.Add(person);
             await db.SaveChangesAsync();

@@ -90,6 +90,12 @@ public static class AuditChanges
             return "(mã kiểm tra)";
         }
 
+        // A stored JSON document (a dossier's sent snapshot, a job's result, an event's body) is not for reading here.
+        if (text.Length > 1 && (text[0] == '{' || text[0] == '[') && IsJson(text))
+        {
+            return "(dữ liệu lưu kèm)";
+        }
+
         if (text.Length <= 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             return VietnamTime.Format(date);
@@ -102,6 +108,19 @@ public static class AuditChanges
         }
 
         return Shorten(text);
+    }
+
+    private static bool IsJson(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private static string Shorten(string text) => text.Length > MaxValueLength ? text[..MaxValueLength] + "…" : text;

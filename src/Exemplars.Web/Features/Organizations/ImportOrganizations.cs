@@ -1,6 +1,7 @@
+using Exemplars.Web.Features.Common;
+using Exemplars.Web.Features.People;
 using Exemplars.Domain.Common;
 using Exemplars.Domain.Organizations;
-using Exemplars.Web.Features.People;
 using Exemplars.Web.Infrastructure.Data;
 using Exemplars.Web.Infrastructure.Excel;
 using Microsoft.EntityFrameworkCore;

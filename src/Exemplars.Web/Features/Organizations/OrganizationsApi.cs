@@ -1,7 +1,8 @@
+using Exemplars.Web.Features.Common;
+using Exemplars.Web.Features.People;
 using Exemplars.Domain.Organizations;
 using Exemplars.Domain.Eligibility;
 using Exemplars.Domain.People;
-using Exemplars.Web.Features.People;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Http;
 

@@ -1,3 +1,4 @@
+using Exemplars.Web.Features.Common;
 using Exemplars.Domain.Common;
 using Exemplars.Domain.Eligibility;
 using Exemplars.Domain.People;

@@ -1,3 +1,4 @@
+using Exemplars.Web.Features.Common;
 using System.Runtime.InteropServices;
 using Exemplars.Domain.Auditing;
 using Exemplars.Domain.Common;

@@ -1,3 +1,4 @@
+using Exemplars.Web.Features.Common;
 using Exemplars.Web.Infrastructure.Http;
 
 namespace Exemplars.Web.Features.People;

@@ -1,9 +1,9 @@
+using Exemplars.Web.Features.Common;
 using System.Security.Cryptography;
 using Exemplars.Domain.Common;
 using Exemplars.Domain.Users;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Data;
-using Exemplars.Web.Features.People;
 using Exemplars.Web.Infrastructure.Excel;
 using Microsoft.AspNetCore.Identity;
 

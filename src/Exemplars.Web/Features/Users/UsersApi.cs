@@ -1,4 +1,4 @@
-using Exemplars.Web.Features.People;
+using Exemplars.Web.Features.Common;
 using Exemplars.Web.Infrastructure.Auth;
 using Exemplars.Web.Infrastructure.Http;
 

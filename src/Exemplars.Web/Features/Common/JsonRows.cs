@@ -3,7 +3,7 @@ using System.Text.Json;
 using Exemplars.Domain.Common;
 using Microsoft.Extensions.Options;
 
-namespace Exemplars.Web.Features.People;
+namespace Exemplars.Web.Features.Common;
 
 /// <summary>
 /// The JSON variant of the bulk imports (issue 17): an API client sends typed rows instead of a workbook; each row is

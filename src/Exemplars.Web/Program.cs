@@ -125,6 +125,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
     o.SerializerOptions.Converters.Add(new Exemplars.Web.Infrastructure.Http.UtcInstantJsonConverter()); // instants always with their Z
+    o.SerializerOptions.Converters.Add(new Exemplars.Web.Infrastructure.Http.CleanStringJsonConverter()); // no NUL reaches the database
     o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 });
 // The request id also heads every log line of the request (JSON console logs with scopes): quote it to find them.

@@ -350,3 +350,28 @@ public sealed class RegistryApiTwinsTests_Sqlite(SqliteAppFactory app) : Registr
 
 [Collection(PostgresApp.Name)]
 public sealed class RegistryApiTwinsTests_Postgres(PostgresAppFactory app) : RegistryApiTwinsTests(app);
+
+/// <summary>
+/// Any API body's text with NUL or another control character is stored with U+FFFD in its place on both databases
+/// (PostgreSQL refused NUL with a 500 before <c>CleanStringJsonConverter</c>), here through a write no area cleans itself.
+/// </summary>
+public abstract class ControlCharactersTests(AppFactory app)
+{
+    [Fact]
+    public async Task A_nul_in_any_api_text_is_stored_as_a_replacement_character_not_a_server_error()
+    {
+        using var clerk = await app.BearerAs("coso1@demo.vn");
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        using var response = await clerk.PostAsJsonAsync("/api/v1/discovered", new { kind = "Individual", name = $"Nul\u0000Tên {tag}", achievements = "Có ký tự\u0001 điều khiển\tvà tab." });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var stored = await app.WithDb(db => db.DiscoveredExemplars.Where(d => d.Name.EndsWith(tag)).Select(d => new { d.Name, d.Achievements }).SingleAsync());
+        Assert.Equal($"Nul\uFFFDTên {tag}", stored.Name);
+        Assert.Equal("Có ký tự\uFFFD điều khiển\tvà tab.", stored.Achievements);
+    }
+}
+
+[Collection(SqliteApp.Name)]
+public sealed class ControlCharactersTests_Sqlite(SqliteAppFactory app) : ControlCharactersTests(app);
+
+[Collection(PostgresApp.Name)]
+public sealed class ControlCharactersTests_Postgres(PostgresAppFactory app) : ControlCharactersTests(app);

@@ -85,6 +85,7 @@ public sealed class ApiPageParityTests(SqliteAppFactory app)
         ["PUT /api/v1/people/sync"] = ("/People/Import", "People"), // the registry sync's human twin: the people workbook
         ["PUT /api/v1/people/ratings/sync"] = ("/People/Import", "Ratings"),
         ["PUT /api/v1/organizations/sync"] = ("/Organizations/Import", ""),
+        ["PUT /api/v1/organizations/ratings/sync"] = ("/People/Import", "Ratings"), // the workbook of ratings takes collectives' rows too
         ["POST /api/v1/people/"] = ("/People/Edit", ""),
         ["PUT /api/v1/people/{id:int}"] = ("/People/Edit", ""),
         ["POST /api/v1/people/{id:int}/discipline"] = ("/People/Details", "Discipline"),

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Exemplars.Domain.Eligibility;
+using Exemplars.Domain.People;
 using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Tests;
@@ -167,6 +169,63 @@ public abstract class RegistrySyncTests(AppFactory app)
         using var clerk = await app.BearerAs("coso1@demo.vn");
         var (refused, _) = await Tree(clerk, false, push[0]);
         Assert.Equal(HttpStatusCode.Forbidden, refused);
+    }
+
+    [Fact]
+    public async Task Collective_ratings_are_pushed_by_organisation_code_body_and_year_in_the_callers_scope_and_never_deleted()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var code = $"CR{tag}";
+        using (var admin = await app.BearerAs("admin@demo.vn"))
+        using (var made = await admin.PutAsJsonAsync("/api/v1/organizations/sync", new { full = false, organizations = new[] { new { code, name = "Chi bộ Đồng Bộ Tập Thể", kind = "SubUnit", hostUnitType = "StateEnterprise", parentCode = "CS004" } } }))
+        {
+            Assert.Equal(1, (await made.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("created").GetInt32());
+        }
+
+        using var clerk = await app.BearerAs("coso4@demo.vn");
+        async Task<JsonElement> Push(bool full, params object[] ratings)
+        {
+            using var response = await clerk.PutAsJsonAsync("/api/v1/organizations/ratings/sync", new { full, ratings });
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, body.ToString());
+            return body;
+        }
+
+        var report = await Push(false,
+            new { organizationCode = code, body = "PartyOrganisation", year = 2024, rating = "Good" },
+            new { organizationCode = code.ToLowerInvariant(), body = "TradeUnion", year = 2024, rating = "Excellent" },
+            new { organizationCode = "CS001", body = "PartyOrganisation", year = 2024, rating = "Good" },
+            new { organizationCode = code, body = (string?)null, year = 2024, rating = "Good" },
+            new { organizationCode = code, body = "YouthUnion", year = 2099, rating = "Good" });
+        Assert.Equal((5, 2, 0, 0, 3), (report.GetProperty("rows").GetInt32(), report.GetProperty("created").GetInt32(), report.GetProperty("updated").GetInt32(),
+            report.GetProperty("unchanged").GetInt32(), report.GetProperty("refused").GetInt32()));
+        var reasons = report.GetProperty("refusals").EnumerateArray().ToDictionary(r => r.GetProperty("index").GetInt32(), r => r.GetProperty("reasons")[0].GetString()!);
+        Assert.Contains("Không có tổ chức mã CS001 thuộc phạm vi", reasons[2], StringComparison.Ordinal);
+        Assert.Contains("Thiếu đối tượng xếp loại", reasons[3], StringComparison.Ordinal);
+        Assert.Contains("2099", reasons[4], StringComparison.Ordinal);
+
+        // The same push again changes nothing; a new level updates that one rating and its version.
+        var before = await app.WithDb(db => db.CollectiveRatings.Where(r => db.Organizations.Any(o => o.Id == r.OrganizationId && o.Code == code)).OrderBy(r => r.Body).Select(r => new { r.Body, r.Rating, r.Version }).ToListAsync());
+        Assert.Equal([CollectiveBody.PartyOrganisation, CollectiveBody.TradeUnion], before.Select(r => r.Body));
+        report = await Push(false,
+            new { organizationCode = code, body = "PartyOrganisation", year = 2024, rating = "Good" },
+            new { organizationCode = code, body = "TradeUnion", year = 2024, rating = "Excellent" });
+        Assert.Equal((0, 0, 2), (report.GetProperty("created").GetInt32(), report.GetProperty("updated").GetInt32(), report.GetProperty("unchanged").GetInt32()));
+        report = await Push(false, new { organizationCode = code, body = "PartyOrganisation", year = 2024, rating = "Excellent" });
+        Assert.Equal(1, report.GetProperty("updated").GetInt32());
+        var after = await app.WithDb(db => db.CollectiveRatings.Where(r => db.Organizations.Any(o => o.Id == r.OrganizationId && o.Code == code)).OrderBy(r => r.Body).Select(r => new { r.Body, r.Rating, r.Version }).ToListAsync());
+        Assert.Equal((Rating.Excellent, Rating.Excellent), (after[0].Rating, after[1].Rating));
+        Assert.NotEqual(before[0].Version, after[0].Version);
+        Assert.Equal(before[1].Version, after[1].Version);
+
+        // A full push of one rating reports the one of the same year it left out and deletes nothing.
+        report = await Push(true, new { organizationCode = code, body = "PartyOrganisation", year = 2024, rating = "Excellent" });
+        Assert.Contains(report.GetProperty("missingKeys").EnumerateArray(), k => k.GetString() == $"{code}/TradeUnion/2024");
+        Assert.Equal(2, await app.WithDb(db => db.CollectiveRatings.CountAsync(r => db.Organizations.Any(o => o.Id == r.OrganizationId && o.Code == code))));
+
+        using var viewer = await app.BearerAs("tinhuy@demo.vn");
+        using var refused = await viewer.PutAsJsonAsync("/api/v1/organizations/ratings/sync", new { full = false, ratings = new[] { new { organizationCode = code, body = "TradeUnion", year = 2024, rating = "Good" } } });
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 }
 

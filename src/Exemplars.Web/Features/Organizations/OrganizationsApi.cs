@@ -28,6 +28,13 @@ public static class OrganizationsApi
         }).WithSummary("Đồng bộ cây tổ chức theo mã (quản trị): thêm, sửa tên, loại hình, địa chỉ, giữ nguyên, từ chối từng dòng; không đóng, không xóa "
             + "(full = true: báo các tổ chức đang hoạt động mà lần gửi không có)");
 
+        group.MapPut("/ratings/sync", async (SyncCollectiveRatings.Command command, SyncCollectiveRatings.Handler handler, CancellationToken ct) =>
+        {
+            var result = await handler.Handle(command, ct);
+            return result.IsSuccess ? Results.Ok(result.Value) : Problems.ToProblem(result.Errors);
+        }).WithSummary("Đồng bộ xếp loại tập thể hằng năm theo mã tổ chức, đối tượng xếp loại (body) và năm: thêm, sửa, giữ nguyên, từ chối từng dòng; không xóa "
+            + "(full = true: báo các xếp loại trong phạm vi của những năm đã gửi mà lần gửi không có)");
+
         group.MapGet("/", async (
             [AsParameters] ListQuery query, ListOrganizations.Handler handler, CancellationToken ct) =>
             Results.Ok(await handler.Handle(

@@ -85,6 +85,8 @@ public static class ApiExamples
             new SyncPeople.Row("DV-0912345", "Trần Thị Mai", new DateOnly(1985, 3, 12), Domain.People.Gender.Female, "Kinh", "Kế toán trưởng", "CS001", true, 2010, false, null, "3.2.5"),
         ]),
         [typeof(SyncRatings.Command)] = new SyncRatings.Command(false, [new SyncRatings.Row("DV-0912345", 2025, Domain.Eligibility.Rating.Good, 85)]),
+        [typeof(SyncCollectiveRatings.Command)] = new SyncCollectiveRatings.Command(false,
+            [new SyncCollectiveRatings.Row("CS001", Domain.People.CollectiveBody.PartyOrganisation, 2025, Domain.Eligibility.Rating.Excellent)]),
         [typeof(SyncOrganizations.Command)] = new SyncOrganizations.Command(false,
             [new SyncOrganizations.Row("CS001-CD", "Chi đoàn Sở Tài chính", Domain.Organizations.OrganizationKind.YouthUnionBranch, null, "CS001", "Số 2 đường Hùng Vương")]),
         [typeof(DiscoveryApi.ForwardBody)] = new DiscoveryApi.ForwardBody(Version),

@@ -114,6 +114,7 @@ builder.Services.AddRazorPages(o =>
 }).AddMvcOptions(o =>
 {
     VietnameseModelBinding.Apply(o.ModelBindingMessageProvider);
+    o.ModelBinderProviders.Insert(0, new Exemplars.Web.Infrastructure.Http.CleanStringModelBinderProvider()); // no NUL from a form reaches the database
 
     // Required fields are checked by the domain rules, which say so in Vietnamese.
     o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;

@@ -368,6 +368,26 @@ public abstract class ControlCharactersTests(AppFactory app)
         Assert.Equal($"Nul\uFFFDTên {tag}", stored.Name);
         Assert.Equal("Có ký tự\uFFFD điều khiển\tvà tab.", stored.Achievements);
     }
+
+    [Fact]
+    public async Task A_control_character_typed_into_a_page_form_is_stored_as_a_replacement_character_and_a_nul_is_refused_whole()
+    {
+        var clerk = await app.SignedInAs("coso1@demo.vn");
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        using var response = await Forms.SubmitAsync(clerk, "/Discovery", new Dictionary<string, string>
+        {
+            ["Kind"] = "Collective", ["Name"] = $"Tổ\u0002Nul {tag}", ["Unit"] = "Phòng\u0001 Một", ["Achievements"] = "Dòng một\ndòng hai.",
+        }, "form[action*='handler=Record']");
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var stored = await app.WithDb(db => db.DiscoveredExemplars.Where(d => d.Name.EndsWith(tag)).Select(d => new { d.Name, d.Unit, d.Achievements }).SingleAsync());
+        Assert.Equal(($"Tổ\uFFFDNul {tag}", "Phòng\uFFFD Một"), (stored.Name, stored.Unit));
+        Assert.Contains("\n", stored.Achievements, StringComparison.Ordinal);
+
+        // A NUL never reaches a page: the form reader refuses the request (400), nothing is saved.
+        using var nul = await Forms.SubmitAsync(clerk, "/Discovery", new Dictionary<string, string> { ["Kind"] = "Collective", ["Name"] = $"Nul\u0000 {tag}" }, "form[action*='handler=Record']");
+        Assert.Equal(HttpStatusCode.BadRequest, nul.StatusCode);
+        Assert.False(await app.WithDb(db => db.DiscoveredExemplars.AnyAsync(d => d.Name.StartsWith("Nul") && d.Name.EndsWith(tag))));
+    }
 }
 
 [Collection(SqliteApp.Name)]

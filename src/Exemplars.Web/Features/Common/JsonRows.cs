@@ -68,6 +68,24 @@ public static class JsonRows
 
     public static string Text(Guid? version) => version is { } v && v != Guid.Empty ? v.ToString("D") : string.Empty;
 
+    /// <summary>An import's workbook upload (multipart field <c>file</c>, the page's template) read and imported, then answered as <see cref="Answer"/>.</summary>
+    public static async Task<IResult> WorkbookAsync<T>(IFormFile? file, Func<Stream, string, Task<Result<T>>> import, Func<T, bool> applied, Func<T, int> errorCount, HttpContext http, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(import);
+        var upload = await Infrastructure.Excel.Spreadsheet.ReadUploadAsync(file, cancellationToken);
+        if (!upload.IsSuccess)
+        {
+            return Infrastructure.Http.Problems.ToProblem(upload.Errors);
+        }
+
+        await using var content = upload.Value;
+        return Answer(await import(content, file!.FileName), applied, errorCount, http);
+    }
+
+    /// <summary>An import endpoint's upload: bearer tokens only on /api (no cookie to forge), the workbook's size limit.</summary>
+    public static RouteHandlerBuilder AcceptsWorkbook(this RouteHandlerBuilder endpoint) =>
+        endpoint.DisableAntiforgery().WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Infrastructure.Excel.Spreadsheet.MaxUploadBytes + (64 * 1024)));
+
     /// <summary>
     /// The answer of an import, from a workbook or JSON: 200 with the report when saved; when a row is wrong, nothing is
     /// saved and the answer is a 422 problem details whose extensions are the report (its <c>errors</c>: row and message).

@@ -81,20 +81,10 @@ public static class OrganizationsApi
         .WithSummary("Cho tổ chức ngừng hoạt động (active: false) hoặc hoạt động trở lại (quản trị, như trang chi tiết tổ chức); không ngừng được khi còn tổ chức trực thuộc đang hoạt động; "
             + "phiên bản đã đọc trong version hoặc If-Match");
 
-        group.MapPost("/import", async (IFormFile? file, ImportOrganizations.Handler handler, HttpContext http, CancellationToken ct) =>
-        {
-            var upload = await Infrastructure.Excel.Spreadsheet.ReadUploadAsync(file, ct);
-            if (!upload.IsSuccess)
-            {
-                return Problems.ToProblem(upload.Errors);
-            }
-
-            await using var content = upload.Value;
-            return JsonRows.Answer(await handler.Handle(content, ct), r => r.Applied, r => r.Errors.Count, http);
-        })
+        group.MapPost("/import", (IFormFile? file, ImportOrganizations.Handler handler, HttpContext http, CancellationToken ct) =>
+            JsonRows.WorkbookAsync(file, (content, _) => handler.Handle(content, ct), r => r.Applied, r => r.Errors.Count, http, ct))
         .RequireAuthorization(AppAuth.AdminPolicy)
-        .DisableAntiforgery() // bearer tokens only on /api: no cookie to forge
-        .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Infrastructure.Excel.Spreadsheet.MaxUploadBytes + (64 * 1024)))
+        .AcceptsWorkbook()
         .WithSummary("Nhập tổ chức từ tệp Excel (quản trị, multipart: file) theo mẫu của trang nhập: mã đã có thì sửa (kèm cột “Phiên bản” khi dòng đổi thông tin), chưa có thì thêm; "
             + "có dòng sai thì không lưu gì: 422 (problem details, errors: dòng và lỗi). Gửi dữ liệu dạng JSON: POST /api/v1/organizations/import/json");
 

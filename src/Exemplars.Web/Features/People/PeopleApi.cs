@@ -49,19 +49,9 @@ public static class PeopleApi
         }).WithSummary("Đồng bộ xếp loại đảng viên hằng năm theo mã người và năm: thêm, sửa, giữ nguyên, từ chối từng dòng; không xóa "
             + "(full = true: báo các xếp loại của những năm đã gửi mà lần gửi không có)");
 
-        group.MapPost("/ratings/import", async (IFormFile? file, ImportRatings.Handler handler, HttpContext http, CancellationToken ct) =>
-        {
-            var upload = await Infrastructure.Excel.Spreadsheet.ReadUploadAsync(file, ct);
-            if (!upload.IsSuccess)
-            {
-                return Problems.ToProblem(upload.Errors);
-            }
-
-            await using var content = upload.Value;
-            return JsonRows.Answer(await handler.Handle(content, file!.FileName, null, ct), r => r.Applied, r => r.ErrorCount, http);
-        })
-        .DisableAntiforgery() // bearer tokens only on /api: no cookie to forge
-        .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Infrastructure.Excel.Spreadsheet.MaxUploadBytes + (64 * 1024)))
+        group.MapPost("/ratings/import", (IFormFile? file, ImportRatings.Handler handler, HttpContext http, CancellationToken ct) =>
+            JsonRows.WorkbookAsync(file, (content, name) => handler.Handle(content, name, null, ct), r => r.Applied, r => r.ErrorCount, http, ct))
+        .AcceptsWorkbook()
         .WithSummary("Nhập xếp loại từ tệp Excel (multipart: file) theo mẫu của trang nhập, cột “Điểm” tùy chọn; có dòng sai thì không lưu gì: 422 (problem details, errors: dòng và lỗi). Gửi dữ liệu dạng JSON: POST /api/v1/people/ratings/import/json. "
             + "Đã lưu thì báo cáo kèm cảnh báo (warnings) cho từng tổ chức cơ sở đảng và năm trong tệp có số hoàn thành xuất sắc vượt 20% số hoàn thành tốt nhiệm vụ");
 
@@ -90,19 +80,9 @@ public static class PeopleApi
             return result.IsSuccess ? Results.NoContent() : Problems.ToProblem(result.Errors);
         }).WithSummary("Xóa một bản ghi kỷ luật ghi nhầm của người này (như trang chi tiết người)");
 
-        group.MapPost("/import", async (IFormFile? file, ImportPeople.Handler handler, HttpContext http, CancellationToken ct) =>
-        {
-            var upload = await Infrastructure.Excel.Spreadsheet.ReadUploadAsync(file, ct);
-            if (!upload.IsSuccess)
-            {
-                return Problems.ToProblem(upload.Errors);
-            }
-
-            await using var content = upload.Value;
-            return JsonRows.Answer(await handler.Handle(content, file!.FileName, null, ct), r => r.Applied, r => r.ErrorCount, http);
-        })
-        .DisableAntiforgery() // bearer tokens only on /api: no cookie to forge
-        .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Infrastructure.Excel.Spreadsheet.MaxUploadBytes + (64 * 1024)))
+        group.MapPost("/import", (IFormFile? file, ImportPeople.Handler handler, HttpContext http, CancellationToken ct) =>
+            JsonRows.WorkbookAsync(file, (content, name) => handler.Handle(content, name, null, ct), r => r.Applied, r => r.ErrorCount, http, ct))
+        .AcceptsWorkbook()
         .WithSummary("Nhập người vào sổ theo dõi từ tệp Excel (multipart: file) theo mẫu của trang nhập: mã người đã có thì sửa người đó (kèm cột “Phiên bản” khi dòng đổi thông tin), "
             + "chưa có thì thêm. Có dòng sai thì không lưu gì: 422 (problem details, errors: dòng và lỗi). Gửi dữ liệu dạng JSON: POST /api/v1/people/import/json");
 

@@ -29,19 +29,9 @@ public static class UsersApi
         }).WithSummary("Ngừng kích hoạt (active: false) hoặc kích hoạt lại một tài khoản (quản trị, như trang danh sách tài khoản); ngừng kích hoạt thì mọi phiên và mã truy cập của tài khoản hết hiệu lực; "
             + "không tự ngừng kích hoạt tài khoản của chính mình");
 
-        group.MapPost("/import", async (IFormFile? file, ImportUsers.Handler handler, HttpContext http, CancellationToken ct) =>
-        {
-            var upload = await Infrastructure.Excel.Spreadsheet.ReadUploadAsync(file, ct);
-            if (!upload.IsSuccess)
-            {
-                return Problems.ToProblem(upload.Errors);
-            }
-
-            await using var content = upload.Value;
-            return JsonRows.Answer(await handler.Handle(content, ct), r => r.Errors.Count == 0, r => r.Errors.Count, http);
-        })
-        .DisableAntiforgery() // bearer tokens only on /api: no cookie to forge
-        .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(Infrastructure.Excel.Spreadsheet.MaxUploadBytes + (64 * 1024)))
+        group.MapPost("/import", (IFormFile? file, ImportUsers.Handler handler, HttpContext http, CancellationToken ct) =>
+            JsonRows.WorkbookAsync(file, (content, _) => handler.Handle(content, ct), r => r.Errors.Count == 0, r => r.Errors.Count, http, ct))
+        .AcceptsWorkbook()
         .WithSummary("Tạo nhiều tài khoản từ tệp Excel (quản trị, multipart: file) theo mẫu của trang nhập; ô mật khẩu trống thì hệ thống tạo mật khẩu, trả về một lần trong báo cáo; "
             + "có dòng sai thì không tạo tài khoản nào: 422 (problem details, errors: dòng và lỗi). Gửi dữ liệu dạng JSON: POST /api/v1/users/import/json");
 

@@ -24,7 +24,9 @@ public static class JsonRows
 
     /// <summary>
     /// A text as a workbook's cell could hold it: a workbook (XML) cannot carry NUL and other control characters, nor half a
-    /// surrogate pair; in JSON they can come, and would reach the database (PostgreSQL refuses NUL): each becomes U+FFFD.
+    /// surrogate pair; in JSON or a form they can come, and would reach the database (PostgreSQL refuses NUL): each becomes
+    /// U+FFFD. Every API body's text and every page's bound text is read through it (CleanStringJsonConverter,
+    /// CleanStringModelBinderProvider), so handlers and rows need not call it again.
     /// </summary>
     public static string Cell(string? text)
     {
@@ -53,9 +55,6 @@ public static class JsonRows
 
         return copy is null ? text : new string(copy);
     }
-
-    /// <summary>A text of a single write's body as <see cref="Cell"/> writes it; null stays null (PostgreSQL refuses NUL).</summary>
-    public static string? Safe(string? text) => text is null ? null : Cell(text);
 
     /// <summary>A null row of the array: a blank row, which the import refuses as a file's row with no code.</summary>
     public static string[] Blank(int columns) => Enumerable.Repeat(string.Empty, columns).ToArray();

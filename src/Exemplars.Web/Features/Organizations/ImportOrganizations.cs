@@ -35,7 +35,7 @@ public static class ImportOrganizations
     public sealed record Row(string? Code, string? Name, OrganizationKind? Kind, HostUnitType? HostUnitType, string? ParentCode, string? Address, Guid? Version)
     {
         internal string[] Cells() =>
-            [JsonRows.Cell(Code), JsonRows.Cell(Name), Kind?.ToString() ?? string.Empty, HostUnitType?.ToString() ?? string.Empty, JsonRows.Cell(ParentCode), JsonRows.Cell(Address), JsonRows.Text(Version)];
+            [Code ?? string.Empty, Name ?? string.Empty, Kind?.ToString() ?? string.Empty, HostUnitType?.ToString() ?? string.Empty, ParentCode ?? string.Empty, Address ?? string.Empty, JsonRows.Text(Version)];
     }
 
     public sealed record Command(IReadOnlyList<Row>? Rows);

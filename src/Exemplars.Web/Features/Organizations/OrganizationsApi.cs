@@ -15,15 +15,7 @@ public static class OrganizationsApi
         var group = api.MapGroup("/organizations").WithTags("Organizations");
         group.MapPut("/sync", async (SyncOrganizations.Command command, SyncOrganizations.Handler handler, CancellationToken ct) =>
         {
-            // Texts as a form field could hold them (PostgreSQL refuses NUL: it was a 500).
-            var safe = command with
-            {
-                Organizations = command.Organizations?.Select(r => r is null ? null! : r with
-                {
-                    Code = JsonRows.Safe(r.Code), Name = JsonRows.Safe(r.Name), ParentCode = JsonRows.Safe(r.ParentCode), Address = JsonRows.Safe(r.Address),
-                }).ToList(),
-            };
-            var result = await handler.Handle(safe, ct);
+            var result = await handler.Handle(command, ct); // texts arrive cleaned of NUL (CleanStringJsonConverter)
             return result.IsSuccess ? Results.Ok(result.Value) : Problems.ToProblem(result.Errors);
         }).WithSummary("Đồng bộ cây tổ chức theo mã (quản trị): thêm, sửa tên, loại hình, địa chỉ, giữ nguyên, từ chối từng dòng; không đóng, không xóa "
             + "(full = true: báo các tổ chức đang hoạt động mà lần gửi không có)");
@@ -61,14 +53,14 @@ public static class OrganizationsApi
         // The pages are the administrator's (Edit and Import carry the admin policy, Details checks the role for SetActive).
         group.MapPost("/", async (SaveOrganization.Command command, SaveOrganization.Handler handler, CancellationToken ct) =>
         {
-            var result = await handler.Create(Safe(command), ct);
+            var result = await handler.Create(Filled(command), ct);
             return result.IsSuccess ? Results.Created($"/api/v1/organizations/{result.Value}", new { id = result.Value }) : Problems.ToProblem(result.Errors);
         }).RequireAuthorization(AppAuth.AdminPolicy)
         .WithSummary("Thêm một tổ chức (quản trị, như trang thêm tổ chức): mã chưa có, tổ chức cấp trên theo mã");
 
         group.MapPut("/{id:int}", async (int id, SaveOrganization.Command command, SaveOrganization.Handler handler, HttpContext http, CancellationToken ct) =>
         {
-            var result = await handler.Update(id, Safe(command) with { Version = Common.Versions.Pick(command.Version, http) }, ct);
+            var result = await handler.Update(id, Filled(command) with { Version = Common.Versions.Pick(command.Version, http) }, ct);
             return result.IsSuccess ? Results.Ok(new { id = result.Value }) : Problems.ToProblem(result.Errors);
         }).RequireAuthorization(AppAuth.AdminPolicy)
         .WithSummary("Sửa một tổ chức (quản trị, như trang sửa tổ chức): gửi đủ các trường; phiên bản đã đọc trong version hoặc If-Match");
@@ -97,10 +89,10 @@ public static class OrganizationsApi
         return api;
     }
 
-    /// <summary>The form's command, its texts as a form field could hold them (<see cref="JsonRows.Safe"/>: PostgreSQL refuses NUL).</summary>
-    private static SaveOrganization.Command Safe(SaveOrganization.Command command) => command with
+    /// <summary>The form's command: a missing code or name is an empty one, as an empty form field (texts arrive cleaned of NUL).</summary>
+    private static SaveOrganization.Command Filled(SaveOrganization.Command command) => command with
     {
-        Code = JsonRows.Cell(command.Code), Name = JsonRows.Cell(command.Name), ParentCode = JsonRows.Safe(command.ParentCode), Address = JsonRows.Safe(command.Address),
+        Code = command.Code ?? string.Empty, Name = command.Name ?? string.Empty,
     };
 
     /// <summary>A collective's rating of one year and body, with its version (to send back when changing it).</summary>

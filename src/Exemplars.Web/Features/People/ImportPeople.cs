@@ -54,9 +54,9 @@ public static class ImportPeople
         /// <summary>The row as the cells of <see cref="ExportHeaders"/> (the unit's name left empty).</summary>
         internal string[] Cells() =>
         [
-            JsonRows.Cell(Code), JsonRows.Cell(FullName), JsonRows.Text(BirthDate), Gender?.ToString() ?? string.Empty, JsonRows.Cell(Ethnicity),
-            JsonRows.Cell(Position), JsonRows.Cell(OrganizationCode), JsonRows.Text(IsPartyMember), PartyJoinYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
-            JsonRows.Text(IsLeader), JsonRows.Cell(LedOrganizationCode), JsonRows.Cell(FieldCategoryCode), string.Empty, JsonRows.Text(Version),
+            Code ?? string.Empty, FullName ?? string.Empty, JsonRows.Text(BirthDate), Gender?.ToString() ?? string.Empty, Ethnicity ?? string.Empty,
+            Position ?? string.Empty, OrganizationCode ?? string.Empty, JsonRows.Text(IsPartyMember), PartyJoinYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+            JsonRows.Text(IsLeader), LedOrganizationCode ?? string.Empty, FieldCategoryCode ?? string.Empty, string.Empty, JsonRows.Text(Version),
         ];
     }
 

@@ -51,7 +51,7 @@ public static class ImportRatings
     public sealed record Row(string? Code, CollectiveBody? Body, int? Year, Rating? Rating, int? Score, Guid? Version)
     {
         internal string[] Cells() =>
-            [JsonRows.Cell(Code), Body?.ToString() ?? "Đảng viên", JsonRows.Text(Year), Rating?.ToString() ?? string.Empty, JsonRows.Text(Score), JsonRows.Text(Version)];
+            [Code ?? string.Empty, Body?.ToString() ?? "Đảng viên", JsonRows.Text(Year), Rating?.ToString() ?? string.Empty, JsonRows.Text(Score), JsonRows.Text(Version)];
     }
 
     public sealed record Command(IReadOnlyList<Row>? Rows);

@@ -27,24 +27,14 @@ public static class PeopleApi
 
         group.MapPut("/sync", async (SyncPeople.Command command, SyncPeople.Handler handler, CancellationToken ct) =>
         {
-            // Texts as a form field could hold them (PostgreSQL refuses NUL: it was a 500).
-            var safe = command with
-            {
-                People = command.People?.Select(r => r is null ? null! : r with
-                {
-                    Code = JsonRows.Safe(r.Code), FullName = JsonRows.Safe(r.FullName), Ethnicity = JsonRows.Safe(r.Ethnicity), Position = JsonRows.Safe(r.Position),
-                    OrganizationCode = JsonRows.Safe(r.OrganizationCode), LedOrganizationCode = JsonRows.Safe(r.LedOrganizationCode), FieldCategoryCode = JsonRows.Safe(r.FieldCategoryCode),
-                }).ToList(),
-            };
-            var result = await handler.Handle(safe, ct);
+            var result = await handler.Handle(command, ct); // texts arrive cleaned of NUL (CleanStringJsonConverter)
             return result.IsSuccess ? Results.Ok(result.Value) : Problems.ToProblem(result.Errors);
         }).WithSummary("Đồng bộ sổ theo dõi từ hệ thống khác theo mã người: thêm, sửa, giữ nguyên, từ chối từng dòng; không xóa ai "
             + "(full = true: báo những người trong phạm vi không có trong lần gửi)");
 
         group.MapPut("/ratings/sync", async (SyncRatings.Command command, SyncRatings.Handler handler, CancellationToken ct) =>
         {
-            var safe = command with { Ratings = command.Ratings?.Select(r => r is null ? null! : r with { PersonCode = JsonRows.Safe(r.PersonCode) }).ToList() };
-            var result = await handler.Handle(safe, ct);
+            var result = await handler.Handle(command, ct);
             return result.IsSuccess ? Results.Ok(result.Value) : Problems.ToProblem(result.Errors);
         }).WithSummary("Đồng bộ xếp loại đảng viên hằng năm theo mã người và năm: thêm, sửa, giữ nguyên, từ chối từng dòng; không xóa "
             + "(full = true: báo các xếp loại của những năm đã gửi mà lần gửi không có)");
@@ -70,7 +60,7 @@ public static class PeopleApi
 
         group.MapPost("/{id:int}/discipline", async (int id, DisciplineBody body, RecordDiscipline.Handler handler, CancellationToken ct) =>
         {
-            var result = await handler.Add(id, body.Year, JsonRows.Safe(body.Form), JsonRows.Safe(body.Note), ct);
+            var result = await handler.Add(id, body.Year, body.Form, body.Note, ct);
             return result.IsSuccess ? Results.Created($"/api/v1/people/{id}", new { id = result.Value }) : Problems.ToProblem(result.Errors);
         }).WithSummary("Ghi một hình thức kỷ luật người này nhận trong một năm (như trang chi tiết người); trả về mã bản ghi kỷ luật");
 
@@ -109,11 +99,11 @@ public static class PeopleApi
         string Code, string FullName, DateOnly? BirthDate, Domain.People.Gender? Gender, string? Ethnicity, string? Position, string OrganizationCode,
         bool IsPartyMember, int? PartyJoinYear, bool IsLeader, string? LedOrganizationCode, string? FieldCategoryCode, Guid? Version)
     {
-        /// <summary>The command of the form; texts as a form field could hold them (<see cref="JsonRows.Safe"/>).</summary>
+        /// <summary>The command of the form (a missing code or name is an empty one, as an empty form field).</summary>
         internal SavePerson.Command ToCommand(Guid? version) => new(
-            new Domain.People.PersonDraft(JsonRows.Cell(Code), JsonRows.Cell(FullName), BirthDate, Gender, JsonRows.Safe(Ethnicity), JsonRows.Safe(Position),
-                IsPartyMember, PartyJoinYear, IsLeader, JsonRows.Safe(FieldCategoryCode)),
-            JsonRows.Cell(OrganizationCode), JsonRows.Safe(LedOrganizationCode), version);
+            new Domain.People.PersonDraft(Code ?? string.Empty, FullName ?? string.Empty, BirthDate, Gender, Ethnicity, Position,
+                IsPartyMember, PartyJoinYear, IsLeader, FieldCategoryCode),
+            OrganizationCode ?? string.Empty, LedOrganizationCode, version);
     }
 
     /// <summary>A disciplinary measure: the year, its form (e.g. Khiển trách, Cảnh cáo) and an optional note.</summary>

@@ -31,7 +31,7 @@ public static class ImportUsers
     /// </summary>
     public sealed record Row(string? Email, string? FullName, string? Role, string? OrganizationCode, string? Password)
     {
-        internal string[] Cells() => [JsonRows.Cell(Email), JsonRows.Cell(FullName), JsonRows.Cell(Role), JsonRows.Cell(OrganizationCode), Password ?? string.Empty];
+        internal string[] Cells() => [Email ?? string.Empty, FullName ?? string.Empty, Role ?? string.Empty, OrganizationCode ?? string.Empty, Password ?? string.Empty];
     }
 
     public sealed record Command(IReadOnlyList<Row>? Rows);

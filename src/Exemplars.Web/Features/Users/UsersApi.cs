@@ -16,9 +16,10 @@ public static class UsersApi
 
         group.MapPost("/", async (CreateUser.Command command, CreateUser.Handler handler, CancellationToken ct) =>
         {
-            // The texts as a form field could hold them (PostgreSQL refuses NUL); the password is hashed, never stored as sent.
-            var safe = command with { Email = JsonRows.Cell(command.Email), FullName = JsonRows.Cell(command.FullName), Role = JsonRows.Cell(command.Role), OrganizationCode = JsonRows.Cell(command.OrganizationCode) };
-            var result = await handler.Handle(safe, ct);
+            var result = await handler.Handle(command with
+            {
+                Email = command.Email ?? string.Empty, FullName = command.FullName ?? string.Empty, Role = command.Role ?? string.Empty, OrganizationCode = command.OrganizationCode ?? string.Empty,
+            }, ct);
             return result.IsSuccess ? Results.Created($"/api/v1/users/{result.Value}", new { id = result.Value }) : Problems.ToProblem(result.Errors);
         }).WithSummary("Tạo tài khoản (quản trị, như trang tạo tài khoản): gắn với một tổ chức và một vai trò (mã vai trò, ví dụ GrassrootsClerk), mật khẩu ban đầu theo quy định mật khẩu");
 

@@ -38,6 +38,7 @@ var cliVerb = args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddAppDatabase(builder.Configuration);
+builder.Services.AddSharedDataProtection(builder.Configuration); // the key ring in the database, shared by every instance (ADR 033)
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddFeatureHandlers();
 builder.Services.AddScoped<Exemplars.Web.Features.Plans.FrozenRounds>();

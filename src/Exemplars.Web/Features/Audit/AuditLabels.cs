@@ -46,6 +46,7 @@ public static class AuditLabels
         ["SentReminder"] = "Nhắc hạn đã gửi",
         ["UsedRefreshToken"] = "Mã làm mới đã dùng",
         ["BackgroundJob"] = "Công việc chạy nền",
+        ["DataProtectionKey"] = "Khóa bảo vệ phiên đăng nhập",
         ["SecuritySettings"] = "Thiết lập bảo mật",
         ["SuggestionRow"] = "Gợi ý phát hiện gương điển hình",
         ["PersonNameKey"] = "Khóa tìm kiếm theo tên",

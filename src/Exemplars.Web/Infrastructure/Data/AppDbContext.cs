@@ -14,8 +14,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Exemplars.Web.Infrastructure.Data;
 
 /// <summary>The one model. Provider-specific subclasses exist only so each provider has its own migration set.</summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser, IdentityRole, string>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser, IdentityRole, string>(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect cookies, antiforgery and bearer tokens, shared by every instance (ADR 033).</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+
     public DbSet<Organization> Organizations => Set<Organization>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -467,6 +470,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(x => x.OutputContentType).HasMaxLength(100);
             e.HasIndex(x => new { x.State, x.CreatedAtUtc });
             e.HasIndex(x => x.OwnerUserId);
+        });
+        builder.Entity<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>(e =>
+        {
+            e.ToTable("data_protection_keys");
+            e.Property(x => x.FriendlyName).HasMaxLength(100);
         });
         builder.Entity<Auth.UsedRefreshToken>(e =>
         {

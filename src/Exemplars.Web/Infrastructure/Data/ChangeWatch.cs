@@ -16,9 +16,10 @@ public interface IWatchesChanges
 
 /// <summary>
 /// Empties every <see cref="IWatchesChanges"/> cache concerned by a save: before the save, after it, and again when its
-/// transaction commits (a request reading between the save and the commit would otherwise keep the old rows).
+/// transaction commits (a request reading between the save and the commit would otherwise keep the old rows). With several
+/// instances the commit is told to the others (<see cref="ChangeBroadcast"/>).
 /// </summary>
-public sealed class ChangeWatchInterceptor(IEnumerable<IWatchesChanges> caches) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class ChangeWatchInterceptor(IEnumerable<IWatchesChanges> caches, ChangeBroadcast broadcast) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly IReadOnlyList<IWatchesChanges> _caches = [.. caches];
     private readonly ConditionalWeakTable<DbContext, List<IWatchesChanges>> _touched = [];
@@ -97,6 +98,7 @@ public sealed class ChangeWatchInterceptor(IEnumerable<IWatchesChanges> caches) 
         if (committed)
         {
             _touched.Remove(context);
+            broadcast.Publish(touched); // other instances empty the same caches (ADR 033)
         }
     }
 }

@@ -39,6 +39,9 @@ public static class DatabaseSetup
         AddWatching<Features.Organizations.UnitFilterOptions>(services);
         AddWatching<Features.Plans.KeptRounds>(services);
         AddWatching<Features.Plans.KeptCategoryOptions>(services);
+        ChangeBroadcast.Validate(configuration);
+        services.AddSingleton<ChangeBroadcast>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChangeBroadcast>());
         services.AddSingleton<ChangeWatchInterceptor>();
         services.AddSingleton<Features.Eligibility.SuggestionMarking>();
         services.AddSingleton<Features.Eligibility.RefreshSuggestions.Gate>();

@@ -29,12 +29,41 @@ public static class AppJobs
             return services;
         }
 
+        var clustered = configuration.GetValue("Cluster:Enabled", false); // PostgreSQL only: ChangeBroadcast.Validate
+
         services.AddQuartz(q =>
         {
+            if (clustered)
+            {
+                // Several instances on one PostgreSQL (issue 18, ADR 033): the triggers live in the qrtz_* tables and each
+                // firing is taken by exactly one instance under the store's row lock; a job marked DisallowConcurrentExecution
+                // never runs on two instances at once; an instance that stops checking in has its fired triggers recovered.
+                q.ConfigureScheduler(o =>
+                {
+                    o.InstanceName = "exemplars";
+                    o.GenerateInstanceId = true;
+                });
+                q.UsePersistentStore(store =>
+                {
+                    store.ProvisionSchema(); // Quartz creates its qrtz_* tables if missing (safe when instances start together); they hold no application data
+                    store.ConfigureStore(o =>
+                    {
+                        o.TablePrefix = "qrtz_";
+                        o.StoreJobDataAsStrings = true;
+                    });
+                    store.UsePostgres(Data.DatabaseSetup.PostgresConnection(configuration.GetConnectionString("Default")!));
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = TimeSpan.FromSeconds(configuration.GetValue("Cluster:CheckinSeconds", 10));
+                        c.CheckinMisfireThreshold = TimeSpan.FromSeconds(configuration.GetValue("Cluster:CheckinSeconds", 10) * 2);
+                    });
+                });
+            }
+
             var reminders = new JobKey("deadline-reminders");
             q.AddJob<DeadlineRemindersJob>(o => o.WithIdentity(reminders));
-            q.AddTrigger(t => t.ForJob(reminders).WithIdentity("deadline-reminders-at-start").StartAt(DateTimeOffset.UtcNow.AddSeconds(20)));
-            q.AddTrigger(t => t.ForJob(reminders).WithIdentity("deadline-reminders-hourly").WithCronSchedule("0 5 * * * ?", c => c.InTimeZone(VietnamTime.Zone)));
+            q.AddTrigger(t => t.ForJob(reminders).WithIdentity("deadline-reminders-at-start").StartAt(DateTimeOffset.UtcNow.AddSeconds(configuration.GetValue("Jobs:RemindersAtStartSeconds", 20))));
+            q.AddTrigger(t => t.ForJob(reminders).WithIdentity("deadline-reminders-hourly").WithCronSchedule(configuration["Jobs:RemindersCron"] ?? "0 5 * * * ?", c => c.InTimeZone(VietnamTime.Zone)));
             var mail = new JobKey("email-notifications");
             q.AddJob<EmailNotificationsJob>(o => o.WithIdentity(mail));
             q.AddTrigger(t => t.ForJob(mail).WithIdentity("email-notifications-every-minute").StartAt(DateTimeOffset.UtcNow.AddSeconds(40))

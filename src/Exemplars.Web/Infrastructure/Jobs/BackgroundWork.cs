@@ -35,10 +35,19 @@ public sealed record BackgroundOutcome(IReadOnlyList<DomainError>? Errors, strin
 /// (Queued → Running in one UPDATE), so it runs once however many runners look; progress is written to the row; a run
 /// cut short by a stop is queued again at the next start (<see cref="RecoverAsync"/>), at most
 /// <see cref="MaxAttempts"/> times. The imports are all-or-nothing in one transaction, so a run cut short saved nothing.
+/// With several instances (<c>Cluster:Enabled</c>, ADR 033) a running job's row is touched every
+/// <see cref="HeartbeatEvery"/>; a row left Running whose heartbeat is older than <see cref="StaleAfter"/> belonged to an
+/// instance that stopped, and any instance queues it again — never a row another live instance is running.
 /// </summary>
-public sealed class BackgroundWork(IServiceScopeFactory scopes, IFileStore files, TimeProvider clock, IEnumerable<IBackgroundWorkKind> kinds, IServiceProvider root, ILogger<BackgroundWork> logger)
+public sealed class BackgroundWork(IServiceScopeFactory scopes, IFileStore files, TimeProvider clock, IEnumerable<IBackgroundWorkKind> kinds, IServiceProvider root, IConfiguration configuration, ILogger<BackgroundWork> logger)
 {
     public const int MaxAttempts = 3;
+
+    public static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(10);
+
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(1);
+
+    private readonly bool _clustered = configuration.GetValue("Cluster:Enabled", false);
 
     public static readonly JobKey JobKey = new("background-work");
 
@@ -112,6 +121,12 @@ public sealed class BackgroundWork(IServiceScopeFactory scopes, IFileStore files
     /// <summary>Runs every queued job, oldest first (the scheduled job).</summary>
     public async Task RunPendingAsync(CancellationToken cancellationToken)
     {
+        if (_clustered)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await RequeueOrphansAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), cancellationToken);
+        }
+
         while (!cancellationToken.IsCancellationRequested)
         {
             Guid? next;
@@ -131,29 +146,38 @@ public sealed class BackgroundWork(IServiceScopeFactory scopes, IFileStore files
     }
 
     /// <summary>
-    /// At start-up: a job left Running was cut short by the stop (one instance runs them): queued again, or failed after
-    /// <see cref="MaxAttempts"/> starts; finished jobs older than a week forgotten. Then the queue is started.
+    /// At start-up: a job left Running was cut short by a stop — with one instance, every such row; with several, a row
+    /// whose heartbeat went stale — queued again, or failed after <see cref="MaxAttempts"/> starts; finished jobs older than
+    /// a week forgotten. Then the queue is started.
     /// </summary>
     public async Task RecoverAsync(CancellationToken cancellationToken)
     {
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var now = clock.GetUtcNow().UtcDateTime;
-            var failed = JsonSerializer.Serialize(new[] { DomainError.Rule("job_interrupted", $"Công việc bị dừng giữa chừng {MaxAttempts} lần khi hệ thống khởi động lại; không dữ liệu nào của lần chạy dở được lưu. Hãy thực hiện lại.") });
-            await db.BackgroundJobs.Where(j => j.State == BackgroundJobState.Running && j.Attempts >= MaxAttempts)
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, BackgroundJobState.Failed).SetProperty(j => j.ErrorsJson, failed).SetProperty(j => j.FinishedAtUtc, now), cancellationToken);
-            var requeued = await db.BackgroundJobs.Where(j => j.State == BackgroundJobState.Running)
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, BackgroundJobState.Queued).SetProperty(j => j.Stage, "Đang chờ chạy lại"), cancellationToken);
-            var old = now - KeptFor;
+            await RequeueOrphansAsync(db, cancellationToken);
+            var old = clock.GetUtcNow().UtcDateTime - KeptFor;
             await db.BackgroundJobs.Where(j => j.FinishedAtUtc != null && j.FinishedAtUtc < old).ExecuteDeleteAsync(cancellationToken);
-            if (requeued > 0)
-            {
-                logger.LogWarning("{Count} background jobs cut short by the last stop were queued again", requeued);
-            }
         }
 
         await KickAsync(null);
+    }
+
+    /// <summary>Rows left Running by a stopped runner: queued again, or failed once they were started <see cref="MaxAttempts"/> times.</summary>
+    private async Task RequeueOrphansAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var beatBefore = _clustered ? now - StaleAfter : DateTime.MaxValue;
+        var orphans = db.BackgroundJobs.Where(j => j.State == BackgroundJobState.Running && (j.HeartbeatAtUtc == null || j.HeartbeatAtUtc < beatBefore));
+        var failed = JsonSerializer.Serialize(new[] { DomainError.Rule("job_interrupted", $"Công việc bị dừng giữa chừng {MaxAttempts} lần khi hệ thống khởi động lại; không dữ liệu nào của lần chạy dở được lưu. Hãy thực hiện lại.") });
+        await orphans.Where(j => j.Attempts >= MaxAttempts)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, BackgroundJobState.Failed).SetProperty(j => j.ErrorsJson, failed).SetProperty(j => j.FinishedAtUtc, now), cancellationToken);
+        var requeued = await orphans
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, BackgroundJobState.Queued).SetProperty(j => j.Stage, "Đang chờ chạy lại"), cancellationToken);
+        if (requeued > 0)
+        {
+            logger.LogWarning("{Count} background jobs cut short by a stop were queued again", requeued);
+        }
     }
 
     /// <summary>Claims the job (Queued → Running in one UPDATE) and runs it; does nothing when another runner has it.</summary>
@@ -177,6 +201,8 @@ public sealed class BackgroundWork(IServiceScopeFactory scopes, IFileStore files
 
         BackgroundOutcome outcome;
         var progress = new ProgressWriter(scopes, clock, logger, id);
+        using var beating = new CancellationTokenSource();
+        var heartbeat = BeatAsync(id, job.Attempts, beating.Token);
         try
         {
             outcome = await Telemetry.AppTelemetry.RunJobAsync(job.Kind, () => RunAsync(job, progress, cancellationToken));
@@ -189,13 +215,20 @@ public sealed class BackgroundWork(IServiceScopeFactory scopes, IFileStore files
             outcome = new BackgroundOutcome([DomainError.Rule("job_failed", "Công việc không thành công do lỗi hệ thống; không dữ liệu nào được lưu. Hãy thử lại hoặc báo quản trị viên.")]);
         }
 
+        finally
+        {
+            await beating.CancelAsync();
+            await heartbeat;
+        }
+
         await progress.DrainAsync();
         var output = outcome.Output is null ? null : (await files.PutAsync(outcome.Output, CancellationToken.None)).Address;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var finished = clock.GetUtcNow().UtcDateTime;
             var errors = outcome.Errors is { Count: > 0 } list ? JsonSerializer.Serialize(list) : null;
-            await scope.ServiceProvider.GetRequiredService<AppDbContext>().BackgroundJobs.Where(j => j.Id == id)
+            var attempt = job.Attempts;
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().BackgroundJobs.Where(j => j.Id == id && j.State == BackgroundJobState.Running && j.Attempts == attempt)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(j => j.State, errors is null ? BackgroundJobState.Done : BackgroundJobState.Failed)
                     .SetProperty(j => j.Stage, "Xong")
@@ -205,6 +238,34 @@ public sealed class BackgroundWork(IServiceScopeFactory scopes, IFileStore files
                     .SetProperty(j => j.OutputName, outcome.OutputName)
                     .SetProperty(j => j.OutputContentType, outcome.OutputContentType)
                     .SetProperty(j => j.FinishedAtUtc, finished), CancellationToken.None);
+        }
+    }
+
+    /// <summary>Touches the row every <see cref="HeartbeatEvery"/> while this run holds it (its attempt), so other instances leave it alone.</summary>
+    private async Task BeatAsync(Guid id, int attempt, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(HeartbeatEvery);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    await scope.ServiceProvider.GetRequiredService<AppDbContext>().BackgroundJobs.Where(j => j.Id == id && j.State == BackgroundJobState.Running && j.Attempts == attempt)
+                        .ExecuteUpdateAsync(s => s.SetProperty(j => j.HeartbeatAtUtc, now), cancellationToken);
+                }
+#pragma warning disable CA1031 // a missed heartbeat is tried again at the next tick; the work goes on
+                catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+                {
+                    logger.LogWarning(ex, "Heartbeat of background job {Id} not written", id);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
         }
     }
 

@@ -8,7 +8,7 @@ namespace Exemplars.Web.Tests.Infrastructure;
 /// <summary>Dossiers made the way a grassroots clerk makes them, through the API, for tests that need one already sent.</summary>
 public static class Dossiers
 {
-    private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+    public static readonly TimeZoneInfo Vietnam = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
     private static readonly byte[] Pdf = SampleFiles.Pdf();
     private static readonly byte[] Png = SampleFiles.Png();
 

@@ -10,9 +10,14 @@ namespace Exemplars.Web.Tests.Infrastructure;
 /// The app in its own process (Production) behind Debian's nginx running the README's site file
 /// (<c>deploy/nginx-exemplars.conf</c>) with a throwaway self-signed certificate. nginx reaches the app from 127.0.0.3
 /// (<c>proxy_bind</c>), the only proxy the app trusts, so the proxy's address and the client's (127.0.0.1) differ.
+/// With several instances the site's upstream lists each (nginx's default round robin, as the README's several-instance
+/// setup), and every answer carries <c>X-Upstream</c> (test only) naming the instance that gave it.
 /// </summary>
 public sealed class ProxiedApp : IAsyncLifetime
 {
+    /// <summary>The test-only header naming the instance (its address and port) that answered.</summary>
+    public const string UpstreamHeader = "X-Upstream";
+
     public const string ProxyAddress = "127.0.0.3";
 
     /// <summary>The site's public name; clients connect to 127.0.0.1 whatever the name (no DNS needed). Not "localhost": HSTS is never sent to it.</summary>
@@ -22,16 +27,28 @@ public sealed class ProxiedApp : IAsyncLifetime
     private Process? _nginx;
 
     public ProxiedApp()
+        : this(1)
+    {
+    }
+
+    public ProxiedApp(int instances)
     {
         HttpsPort = FreePort.Next();
         HttpPort = FreePort.Next();
-        App.Settings["ReverseProxy__KnownProxies__0"] = ProxyAddress;
-        App.Settings["AllowedHosts"] = $"{Host};127.0.0.1"; // the public name, and the address health probes use
-        App.Settings["ASPNETCORE_HTTPS_PORT"] = HttpsPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        App.Settings["App__PublicBaseUrl"] = PublicBase.ToString();
+        Apps = [.. Enumerable.Range(0, instances).Select(_ => new ProcessApp())];
+        foreach (var app in Apps)
+        {
+            app.Settings["ReverseProxy__KnownProxies__0"] = ProxyAddress;
+            app.Settings["AllowedHosts"] = $"{Host};127.0.0.1"; // the public name, and the address health probes use
+            app.Settings["ASPNETCORE_HTTPS_PORT"] = HttpsPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            app.Settings["App__PublicBaseUrl"] = PublicBase.ToString();
+        }
     }
 
-    public ProcessApp App { get; } = new();
+    /// <summary>The instances behind the proxy, started one after the other.</summary>
+    public IReadOnlyList<ProcessApp> Apps { get; }
+
+    public ProcessApp App => Apps[0];
 
     public int HttpsPort { get; }
 
@@ -78,15 +95,19 @@ public sealed class ProxiedApp : IAsyncLifetime
             await File.WriteAllTextAsync(Path.Combine(_folder, "privkey.pem"), rsa.ExportPkcs8PrivateKeyPem());
         }
 
-        await App.InitializeAsync();
+        foreach (var app in Apps)
+        {
+            await app.InitializeAsync();
+        }
 
+        var upstreams = string.Join("\n    ", Apps.Select(a => $"server 127.0.0.1:{a.Port};"));
         var site = (await File.ReadAllTextAsync(SiteFile()))
             .Replace("thidua.example.vn", Host, StringComparison.Ordinal)
             .Replace("listen 80;", $"listen 127.0.0.1:{HttpPort};", StringComparison.Ordinal)
             .Replace("listen 443 ssl", $"listen 127.0.0.1:{HttpsPort} ssl", StringComparison.Ordinal)
             .Replace("/etc/ssl/exemplars/", _folder + "/", StringComparison.Ordinal)
-            .Replace("server 127.0.0.1:5000;", $"server 127.0.0.1:{App.Port};", StringComparison.Ordinal)
-            .Replace("proxy_pass http://exemplars_app;", $"proxy_pass http://exemplars_app;\n        proxy_bind {ProxyAddress};", StringComparison.Ordinal);
+            .Replace("server 127.0.0.1:5000;", upstreams, StringComparison.Ordinal)
+            .Replace("proxy_pass http://exemplars_app;", $"proxy_pass http://exemplars_app;\n        proxy_bind {ProxyAddress};" + (Apps.Count > 1 ? $"\n        add_header {UpstreamHeader} $upstream_addr always;" : string.Empty), StringComparison.Ordinal);
         await File.WriteAllTextAsync(Path.Combine(_folder, "site.conf"), site);
         await File.WriteAllTextAsync(Path.Combine(_folder, "nginx.conf"), $$"""
             worker_processes 1;
@@ -142,7 +163,11 @@ public sealed class ProxiedApp : IAsyncLifetime
 
         _nginx?.Dispose();
         Certificate?.Dispose();
-        await App.DisposeAsync();
+        foreach (var app in Apps)
+        {
+            await app.DisposeAsync();
+        }
+
         Directory.Delete(_folder, recursive: true);
     }
 

@@ -138,3 +138,61 @@ public sealed class BackgroundWorkOnSchedulerTests(ScheduledAppFactory app) : IC
         Assert.Equal(1, await app.WithDb(db => db.People.CountAsync(p => p.Code == code)));
     }
 }
+
+/// <summary>One of several instances on one PostgreSQL (<c>Cluster:Enabled</c>, ADR 033), scheduler off: the tests drive recovery.</summary>
+public sealed class ClusteredPostgresFactory : PostgresAppFactory
+{
+    protected override IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string> { ["Cluster:Enabled"] = "true" };
+}
+
+/// <summary>
+/// Issue 18: with several instances, starting (or the 30-second sweep of) one instance must not take over the work another
+/// live instance is running — only a row whose heartbeat went stale, whose instance stopped.
+/// </summary>
+public sealed class BackgroundWorkAcrossInstancesTests(ClusteredPostgresFactory app) : IClassFixture<ClusteredPostgresFactory>
+{
+    private async Task<(Guid Id, string Code)> Running(DateTime? heartbeat)
+    {
+        var code = "HB" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var workbook = Spreadsheet.Write(ImportPeople.Headers, [[code, "Lê Nhịp Tim", "05/09/1980", "Nam", "Kinh", "Chuyên viên", "CS001", "Có", 2010, "Không", "", "3.2.5"]]);
+        var input = await app.Services.GetRequiredService<IFileStore>().PutAsync(workbook, CancellationToken.None);
+        var id = await app.WithDb(async db =>
+        {
+            var owner = await db.Users.Where(u => u.Email == "tgdv@demo.vn").Select(u => u.Id).SingleAsync();
+            var job = new BackgroundJob
+            {
+                Id = Guid.NewGuid(), Kind = "people", OwnerUserId = owner, Argument = "nguoi.xlsx", InputAddress = input.Address, State = BackgroundJobState.Running, Attempts = 1,
+                CreatedAtUtc = DateTime.UtcNow, StartedAtUtc = DateTime.UtcNow.AddMinutes(-5), HeartbeatAtUtc = heartbeat,
+            };
+            db.BackgroundJobs.Add(job);
+            await db.SaveChangesAsync();
+            return job.Id;
+        });
+        return (id, code);
+    }
+
+    [Fact]
+    public async Task A_job_another_instance_is_running_is_left_alone_and_one_whose_instance_stopped_runs_again_once()
+    {
+        var work = app.Services.GetRequiredService<BackgroundWork>();
+        var (alive, aliveCode) = await Running(DateTime.UtcNow);
+        var (orphan, orphanCode) = await Running(DateTime.UtcNow - BackgroundWork.StaleAfter - TimeSpan.FromSeconds(5));
+
+        await work.RecoverAsync(CancellationToken.None); // this instance starts while the other runs its job
+        await work.RunPendingAsync(CancellationToken.None); // and sweeps the queue as its 30-second job does
+        for (var i = 0; i < 300 && (await app.WithDb(db => db.BackgroundJobs.SingleAsync(j => j.Id == orphan))).State != BackgroundJobState.Done; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        var taken = await app.WithDb(db => db.BackgroundJobs.AsNoTracking().SingleAsync(j => j.Id == orphan));
+        Assert.Equal(BackgroundJobState.Done, taken.State);
+        Assert.Equal(2, taken.Attempts);
+        Assert.Equal(1, await app.WithDb(db => db.People.CountAsync(p => p.Code == orphanCode)));
+
+        var left = await app.WithDb(db => db.BackgroundJobs.AsNoTracking().SingleAsync(j => j.Id == alive));
+        Assert.Equal(BackgroundJobState.Running, left.State);
+        Assert.Equal(1, left.Attempts);
+        Assert.Equal(0, await app.WithDb(db => db.People.CountAsync(p => p.Code == aliveCode)));
+    }
+}

@@ -3,6 +3,8 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using Exemplars.Web.Infrastructure.Data;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Exemplars.Web.Infrastructure;
@@ -57,14 +59,35 @@ public sealed class DatabaseFileStore
         await using var connection = Connect();
         await connection.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await WriteAsync(connection, transaction, address, content, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// Stores the bytes inside the caller's open transaction on the app's own database (the demo seeding, which writes
+    /// everything in one transaction: on SQLite a second connection could not write until it ends). The bytes then
+    /// commit or roll back with the rows that reference them.
+    /// </summary>
+    public async Task<StoredBlob> PutAsync(byte[] content, AppDbContext within, CancellationToken cancellationToken)
+    {
+        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        var address = FileStorage.AddressOf(sha);
+        var transaction = within.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("No open transaction to store the file in.");
+        await using var input = new MemoryStream(content, writable: false);
+        await WriteAsync(within.Database.GetDbConnection(), transaction, address, input, cancellationToken);
+        return new StoredBlob(address, sha);
+    }
+
+    private static async Task<(string Sha256, bool Written)> WriteAsync(DbConnection connection, DbTransaction transaction, string address, Stream content, CancellationToken cancellationToken)
+    {
         await using (var insert = Command(connection, transaction, $"INSERT INTO {Files} (\"Address\", \"Sha256\", \"Size\", \"PartSize\", \"TouchedAtUtc\") VALUES (@a, '', 0, @ps, @t) ON CONFLICT (\"Address\") DO NOTHING",
             ("a", address), ("ps", PartSize), ("t", DateTime.UtcNow)))
         {
             if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
             {
-                // Already stored (or a parallel put of the same bytes has just committed): ours is not needed.
-                await transaction.RollbackAsync(cancellationToken);
-                await using var touch = Command(connection, null, $"UPDATE {Files} SET \"TouchedAtUtc\" = @t WHERE \"Address\" = @a RETURNING \"Sha256\"", ("a", address), ("t", DateTime.UtcNow));
+                // Already stored (or a parallel put of the same bytes has just committed it): ours is not needed.
+                await using var touch = Command(connection, transaction, $"UPDATE {Files} SET \"TouchedAtUtc\" = @t WHERE \"Address\" = @a RETURNING \"Sha256\"", ("a", address), ("t", DateTime.UtcNow));
                 return ((string?)await touch.ExecuteScalarAsync(cancellationToken) ?? throw new IOException($"Stored file {address} vanished while being stored again."), false);
             }
         }
@@ -97,7 +120,6 @@ public sealed class DatabaseFileStore
             await complete.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return (sha, true);
     }
 

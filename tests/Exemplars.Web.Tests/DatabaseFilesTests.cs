@@ -144,6 +144,17 @@ public abstract class DatabaseFilesTests(AppFactory app)
     }
 
     [Fact]
+    public async Task The_readiness_probe_checks_the_database_store_and_leaves_nothing_behind()
+    {
+        var before = await app.WithDb(db => db.StoredFiles.CountAsync());
+        using var client = app.NewClient();
+        using var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.True(await Store.ProbeAsync(CancellationToken.None));
+        Assert.Equal(before, await app.WithDb(db => db.StoredFiles.CountAsync()));
+    }
+
+    [Fact]
     public async Task Parallel_puts_of_the_same_bytes_end_with_one_copy()
     {
         var content = Random((DatabaseFileStore.PartSize * 2) + 99);

@@ -43,9 +43,8 @@ builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddFeatureHandlers();
 builder.Services.AddScoped<Exemplars.Web.Features.Plans.FrozenRounds>();
 builder.Services.AddScoped<Exemplars.Web.Features.People.ExcellentShares>();
-builder.Services.AddSingleton<FileStorage>();
+builder.Services.AddFileStore(builder.Configuration); // Storage:Backend: Folder (default) or Database
 builder.Services.AddSingleton<Exemplars.Web.Infrastructure.Operations.Backups>();
-builder.Services.AddSingleton<IFileStore>(sp => sp.GetRequiredService<FileStorage>());
 builder.Services.AddSingleton<DocumentSettings>();
 builder.Services.AddSingleton<Exemplars.Web.Infrastructure.Excel.ExportLimits>();
 builder.Services.AddSingleton<Exemplars.Web.Infrastructure.Crypto.BallotKeyCustody>();

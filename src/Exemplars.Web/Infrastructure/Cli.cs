@@ -6,7 +6,7 @@ namespace Exemplars.Web.Infrastructure;
 /// <summary>
 /// Command-line verbs of the app, for a production start:
 /// <c>dotnet Exemplars.Web.dll create-admin --email a@b.vn --password '...'</c>, <c>migrate</c>,
-/// <c>backup --to DIR</c> and <c>restore --from DIR --yes</c> (ADR 023).
+/// <c>backup --to DIR</c> and <c>restore --from DIR --yes</c> (ADR 023), <c>files-move --to Database|Folder</c> (ADR 010).
 /// </summary>
 public static class Cli
 {
@@ -62,8 +62,10 @@ public static class Cli
                 }
 
                 return await Operations.BackupCommands.RestoreAsync(app.Services, from, confirmed: args.Contains("--yes"));
+            case "files-move":
+                return await Operations.FileMoveCommand.RunAsync(app.Services, Option(args, "--to"));
             default:
-                await Console.Error.WriteLineAsync($"Lệnh không hợp lệ: {verb}. Các lệnh: migrate, create-admin, backup, restore.");
+                await Console.Error.WriteLineAsync($"Lệnh không hợp lệ: {verb}. Các lệnh: migrate, create-admin, backup, restore, files-move.");
                 return 2;
         }
     }

@@ -166,6 +166,33 @@ public sealed class FileStorage : IFileStore
     }
 
     /// <summary>
+    /// Stores the bytes read from <paramref name="content"/> at <paramref name="relative"/> (a move from the database
+    /// store), through a temporary name and a move that never overwrites; false when a file is already there.
+    /// </summary>
+    public async Task<bool> ImportAsync(string relative, Stream content, CancellationToken cancellationToken)
+    {
+        var full = FullPath(relative);
+        if (File.Exists(full))
+        {
+            return false;
+        }
+
+        var written = true;
+        await WriteThenMoveAsync(full, (output, token) => content.CopyToAsync(output, token), temporary =>
+        {
+            try
+            {
+                File.Move(temporary, full, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(full))
+            {
+                written = false;
+            }
+        }, cancellationToken);
+        return written;
+    }
+
+    /// <summary>
     /// Writes to a temporary name in the target's folder (flushed to disk), then lets <paramref name="moveIntoPlace"/> move
     /// it: a reader never sees half a file, and the temporary file never outlives a failure.
     /// </summary>

@@ -2,8 +2,9 @@ namespace Exemplars.Web.Infrastructure;
 
 /// <summary>
 /// Content-addressed storage of uploaded bytes: the address of a file is the SHA-256 of its bytes, so the same bytes
-/// are stored once however often they are uploaded, and an address always opens exactly the bytes it names. Only the
-/// local folder backs it today (<see cref="FileStorage"/>); a database backend can implement the same contract.
+/// are stored once however often they are uploaded, and an address always opens exactly the bytes it names. Backed by
+/// the local folder (<see cref="FileStorage"/>, the default) or the database (<see cref="DatabaseFileStore"/>), chosen by
+/// <c>Storage:Backend</c>; <c>files-move</c> copies every file from one to the other.
 /// </summary>
 public interface IFileStore
 {

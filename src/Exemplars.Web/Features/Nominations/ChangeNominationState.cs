@@ -10,7 +10,7 @@ namespace Exemplars.Web.Features.Nominations;
 /// <summary>The unit withdraws its dossier; the secretariat returns one with a reason. Both go through the state machine.</summary>
 public static class ChangeNominationState
 {
-    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, Infrastructure.FileStorage storage, Webhooks.WebhookOutbox webhooks)
+    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, Infrastructure.IFileStore storage, Webhooks.WebhookOutbox webhooks)
     {
         public async Task<Result<NominationStatus>> Withdraw(int id, Guid? version, CancellationToken cancellationToken)
         {

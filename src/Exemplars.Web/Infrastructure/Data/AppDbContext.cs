@@ -97,6 +97,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Jobs.BackgroundJob> BackgroundJobs => Set<Jobs.BackgroundJob>();
 
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
 
     public DbSet<Features.Eligibility.SuggestionRow> SuggestionRows => Set<Features.Eligibility.SuggestionRow>();
@@ -673,6 +675,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         Documents.BlocReportModel.Configure(builder);
         CeremonyModel.Configure(builder);
         ProgrammeModel.Configure(builder);
+        StoredFileModel.Configure(builder);
     }
 }
 

@@ -148,6 +148,12 @@ public static class DemoHistory
 
         private readonly string _period = $"giai đoạn {round.ReviewFromYear} - {round.ReviewToYear}";
 
+        /// <summary>With the database file store, the bytes go in the seeding's own transaction (SQLite has one writer at a time).</summary>
+        private Task<StoredBlob> StoreAsync(byte[] bytes, CancellationToken cancellationToken) =>
+            storage is DatabaseFileStore database && db.Database.CurrentTransaction is not null
+                ? database.PutAsync(bytes, db, cancellationToken)
+                : storage.PutAsync(bytes, cancellationToken);
+
         /// <summary>09:00 in Viet Nam on a day, plus some minutes: the time an office would do it.</summary>
         private static DateTime At(DateOnly day, int minutes = 0) => day.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc).AddMinutes(minutes);
 
@@ -274,7 +280,7 @@ public static class DemoHistory
 
             foreach (var (criterion, fileName, bytes) in files)
             {
-                var blob = await storage.PutAsync(bytes, cancellationToken);
+                var blob = await StoreAsync(bytes, cancellationToken);
                 n.Evidence.Add(new EvidenceFile
                 {
                     CriterionCode = criterion, FileName = fileName, ContentType = "image/jpeg", Size = bytes.Length,
@@ -393,7 +399,7 @@ public static class DemoHistory
             for (var i = 0; i < exemplars.Count; i++)
             {
                 var bytes = Photo(photoSeed + i, exemplars[i].Kind == NomineeKind.Collective);
-                var blob = await storage.PutAsync(bytes, cancellationToken);
+                var blob = await StoreAsync(bytes, cancellationToken);
                 photos.Add(new ShowcasePhoto
                 {
                     FileName = $"anh-{i + 1}.jpg", ContentType = "image/jpeg", Size = bytes.LongLength, Sha256 = blob.Sha256, StoragePath = blob.Address,

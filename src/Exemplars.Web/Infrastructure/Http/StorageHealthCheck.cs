@@ -8,5 +8,5 @@ public sealed class StorageHealthCheck(IFileStore files) : IHealthCheck
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         await files.ProbeAsync(cancellationToken)
             ? HealthCheckResult.Healthy("Kho tệp ghi và đọc được.")
-            : HealthCheckResult.Unhealthy("Không ghi được vào kho tệp (Storage:Path): kiểm tra thư mục, quyền ghi và dung lượng đĩa.");
+            : HealthCheckResult.Unhealthy("Không ghi được vào kho tệp: kiểm tra thư mục Storage:Path (quyền ghi, dung lượng đĩa) hoặc, khi Storage:Backend là Database, kết nối và bảng stored_files của cơ sở dữ liệu.");
 }

@@ -51,7 +51,7 @@ public sealed class DetailsModel(GetNomination.Handler get, CurrentUser me, Feat
         Files.Docx(this, await documents.MinutesTemplate(id, ct));
 
     /// <summary>Evidence is served only through the dossier's own scope check, as an attachment, never inline.</summary>
-    public async Task<IActionResult> OnGetFileAsync(int id, int fileId, [FromServices] FileStorage storage, CancellationToken ct)
+    public async Task<IActionResult> OnGetFileAsync(int id, int fileId, [FromServices] IFileStore storage, CancellationToken ct)
     {
         var result = await get.Handle(id, ct);
         var file = result.IsSuccess ? result.Value.Nomination.Evidence.SingleOrDefault(e => e.Id == fileId) : null;

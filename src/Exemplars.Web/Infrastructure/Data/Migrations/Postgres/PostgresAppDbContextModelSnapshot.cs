@@ -2813,6 +2813,49 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Exemplars.Web.Infrastructure.Data.StoredFile", b =>
+                {
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PartSize")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("TouchedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Address");
+
+                    b.ToTable("stored_files", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplars.Web.Infrastructure.Data.StoredFilePart", b =>
+                {
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Address", "Part");
+
+                    b.ToTable("stored_file_parts", (string)null);
+                });
+
             modelBuilder.Entity("Exemplars.Web.Infrastructure.Jobs.BackgroundJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3508,6 +3551,15 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Exemplars.Web.Infrastructure.Data.StoredFilePart", b =>
+                {
+                    b.HasOne("Exemplars.Web.Infrastructure.Data.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("Address")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -2696,6 +2696,49 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("used_refresh_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplars.Web.Infrastructure.Data.StoredFile", b =>
+                {
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("TouchedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Address");
+
+                    b.ToTable("stored_files", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplars.Web.Infrastructure.Data.StoredFilePart", b =>
+                {
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Address", "Part");
+
+                    b.ToTable("stored_file_parts", (string)null);
+                });
+
             modelBuilder.Entity("Exemplars.Web.Infrastructure.Jobs.BackgroundJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3385,6 +3428,15 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Exemplars.Web.Infrastructure.Data.StoredFilePart", b =>
+                {
+                    b.HasOne("Exemplars.Web.Infrastructure.Data.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("Address")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -121,8 +121,8 @@ public sealed partial class ClusterTests(ClusterApp cluster) : IClassFixture<Clu
         var downloadedOn = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < 2; i++)
         {
-            using var download = await pages.GetAsync($"/Nominations/Details?handler=File&id={cluster.DraftNomination}&fileId={fileId}");
-            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            using var download = await pages.GetAsync($"/Nominations/Details/{cluster.DraftNomination}?handler=File&fileId={fileId}");
+            Assert.True(download.StatusCode == HttpStatusCode.OK, $"{download.StatusCode} from {Upstream(download)} (uploaded on {uploadedOn})");
             Assert.Equal(bytes, await download.Content.ReadAsByteArrayAsync());
             downloadedOn.Add(Upstream(download));
         }

@@ -195,4 +195,26 @@ public sealed class BackgroundWorkAcrossInstancesTests(ClusteredPostgresFactory 
         Assert.Equal(1, left.Attempts);
         Assert.Equal(0, await app.WithDb(db => db.People.CountAsync(p => p.Code == aliveCode)));
     }
+
+    [Fact]
+    public async Task A_suggestion_refresh_waits_while_another_instance_refreshes()
+    {
+        // Another instance holds the refresh's lock: this one gives up after its wait instead of writing rows beside it.
+        await using var other = new Npgsql.NpgsqlConnection(Microsoft.Extensions.Configuration.ConfigurationExtensions.GetConnectionString(app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), "Default"));
+        await other.OpenAsync();
+        await using (var take = new Npgsql.NpgsqlCommand("SELECT pg_advisory_lock(7312024018)", other))
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+
+        var refreshed = await app.WithScope(sp => sp.GetRequiredService<Features.Eligibility.RefreshSuggestions.Handler>().RunAsync(TimeSpan.FromSeconds(1), CancellationToken.None));
+        Assert.False(refreshed);
+
+        await using (var release = new Npgsql.NpgsqlCommand("SELECT pg_advisory_unlock(7312024018)", other))
+        {
+            await release.ExecuteNonQueryAsync();
+        }
+
+        Assert.True(await app.WithScope(sp => sp.GetRequiredService<Features.Eligibility.RefreshSuggestions.Handler>().RunAsync(TimeSpan.FromSeconds(5), CancellationToken.None)));
+    }
 }

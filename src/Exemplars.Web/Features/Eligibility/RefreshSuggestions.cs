@@ -52,6 +52,9 @@ public static class RefreshSuggestions
 
     public sealed class Handler(AppDbContext db, Gate gate, IConfiguration configuration, TimeProvider clock, SuggestionCounts counts, ILogger<Handler> logger)
     {
+        /// <summary>The advisory lock key of the suggestion refresh (any constant; only this app takes it).</summary>
+        private const long ClusterLockKey = 7_312_024_018;
+
         /// <summary>At most this many subjects are recomputed while a reader waits ("Suggestions:InlineLimit").</summary>
         private int InlineLimit => configuration.GetValue("Suggestions:InlineLimit", 5_000);
 
@@ -92,13 +95,20 @@ public static class RefreshSuggestions
         /// <summary>Processes every pending mark; false when another refresh held the gate longer than <paramref name="wait"/>.</summary>
         public async Task<bool> RunAsync(TimeSpan wait, CancellationToken cancellationToken)
         {
+            var until = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(wait.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
             if (!await gate.Lock.WaitAsync(wait, cancellationToken))
             {
                 return false;
             }
 
+            var acrossInstances = configuration.GetValue("Cluster:Enabled", false) && db is PostgresAppDbContext;
             try
             {
+                if (acrossInstances && !await TakeClusterLockAsync(until, cancellationToken))
+                {
+                    return false;
+                }
+
                 while (await StepAsync(cancellationToken))
                 {
                 }
@@ -107,7 +117,46 @@ public static class RefreshSuggestions
             }
             finally
             {
+                if (acrossInstances)
+                {
+                    await ReleaseClusterLockAsync();
+                }
+
                 gate.Lock.Release();
+            }
+        }
+
+        /// <summary>
+        /// With several instances (ADR 033) one refresh at a time across all of them: a PostgreSQL advisory lock held on one
+        /// connection kept open for the refresh (rows of a subject are replaced, never merged, so two refreshes at once would
+        /// leave both sets). Tried until <paramref name="until"/>; false when another instance holds it longer.
+        /// </summary>
+        private async Task<bool> TakeClusterLockAsync(long until, CancellationToken cancellationToken)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            while (true)
+            {
+                if (await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({ClusterLockKey}) AS \"Value\"").SingleAsync(cancellationToken))
+                {
+                    return true;
+                }
+
+                if (System.Diagnostics.Stopwatch.GetTimestamp() >= until)
+                {
+                    await db.Database.CloseConnectionAsync();
+                    return false;
+                }
+
+                await Task.Delay(200, cancellationToken);
+            }
+        }
+
+        private async Task ReleaseClusterLockAsync()
+        {
+            if (db.Database.GetDbConnection().State == System.Data.ConnectionState.Open)
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock_all()", CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
             }
         }
 

@@ -26,7 +26,7 @@ public static class KeyShares
             }
 
             var (ballot, trustee) = found.Value;
-            if (custody.Waiting(ballotId, user.UserId) is not { } share)
+            if (await custody.WaitingAsync(ballotId, user.UserId, cancellationToken) is not { } share)
             {
                 return DomainError.Conflict("share_gone", trustee.ShareKept
                     ? "Đồng chí đã xác nhận lưu mảnh khóa; máy chủ không còn giữ bản nào."
@@ -46,7 +46,7 @@ public static class KeyShares
             }
 
             var (_, trustee) = found.Value;
-            custody.Kept(ballotId, user.UserId);
+            await custody.KeptAsync(ballotId, user.UserId, cancellationToken);
             trustee.ShareKept = true;
             await db.SaveChangesAsync(cancellationToken);
             return true;

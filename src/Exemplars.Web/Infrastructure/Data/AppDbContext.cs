@@ -102,6 +102,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Features.Eligibility.SuggestionState> SuggestionStates => Set<Features.Eligibility.SuggestionState>();
 
+    public DbSet<RateCounter> RateCounters => Set<RateCounter>();
+
+    public DbSet<Crypto.SealedShare> SealedShares => Set<Crypto.SealedShare>();
+
     /// <summary>
     /// Every save is one transaction with its audit rows: when the caller has none open, one is opened here, the change and
     /// then its audit rows (written by <see cref="AuditInterceptor"/> once generated keys are known) are saved in it, and it
@@ -665,6 +669,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         Documents.BlocReportModel.Configure(builder);
         CeremonyModel.Configure(builder);
         ProgrammeModel.Configure(builder);
+        SharedStateModel.Configure(builder);
     }
 }
 

@@ -20,8 +20,6 @@ public static class CloseBallot
     /// <summary>Closed, or how many more shares are needed.</summary>
     public sealed record Outcome(bool Closed, int SharesEntered, int Threshold);
 
-    private static readonly SemaphoreSlim Closing = new(1, 1);
-
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, BallotKeyCustody custody, Webhooks.WebhookOutbox webhooks)
     {
         public async Task<Result<Outcome>> Handle(int ballotId, string? shareText, CancellationToken cancellationToken)
@@ -49,43 +47,35 @@ public static class CloseBallot
                 return DomainError.Invalid("Share", "Mảnh khóa không đúng: hãy nhập đúng mảnh khóa đồng chí đã nhận cho cuộc bỏ phiếu này.");
             }
 
-            await Closing.WaitAsync(cancellationToken);
-            try
+            // The share is entered under the ballot's row lock: a trustee entering at the same time on another instance
+            // waits, then sees this share with theirs (issue 18).
+            IReadOnlyCollection<KeyShare> shares;
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
-                // The share is entered under the ballot's row lock: a trustee entering at the same time on another instance
-                // waits, then sees this share with theirs (issue 18).
-                IReadOnlyCollection<KeyShare> shares;
-                await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+                await RowLock.ExclusiveAsync(db, RowLock.Ballots, ballot.Id, cancellationToken);
+                await db.Entry(ballot).ReloadAsync(cancellationToken);
+                if (ballot.Status == BallotStatus.Closed)
                 {
-                    await RowLock.ExclusiveAsync(db, RowLock.Ballots, ballot.Id, cancellationToken);
-                    await db.Entry(ballot).ReloadAsync(cancellationToken);
-                    if (ballot.Status == BallotStatus.Closed)
-                    {
-                        return DomainError.Conflict("ballot_closed", "Cuộc bỏ phiếu đã kết thúc; kết quả không thay đổi được.");
-                    }
-
-                    shares = await custody.EnterAsync(share, cancellationToken);
-                    await transaction.CommitAsync(cancellationToken);
+                    return DomainError.Conflict("ballot_closed", "Cuộc bỏ phiếu đã kết thúc; kết quả không thay đổi được.");
                 }
 
-                if (shares.Count < ballot.Threshold)
-                {
-                    return new Outcome(false, shares.Count, ballot.Threshold);
-                }
-
-                var privateKey = SecretSharing.Combine(shares);
-                if (!ExponentialElGamal.PublicPoint(privateKey).AsSpan().SequenceEqual(ballot.PublicKey))
-                {
-                    await custody.ForgetAsync(ballotId, cancellationToken);
-                    return DomainError.Rule("key_mismatch", "Các mảnh khóa không khớp với khóa của cuộc bỏ phiếu; hãy nhập lại.");
-                }
-
-                return await Count(ballot, privateKey, shares.Count, cancellationToken);
+                shares = await custody.EnterAsync(share, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             }
-            finally
+
+            if (shares.Count < ballot.Threshold)
             {
-                Closing.Release();
+                return new Outcome(false, shares.Count, ballot.Threshold);
             }
+
+            var privateKey = SecretSharing.Combine(shares);
+            if (!ExponentialElGamal.PublicPoint(privateKey).AsSpan().SequenceEqual(ballot.PublicKey))
+            {
+                await custody.ForgetAsync(ballotId, cancellationToken);
+                return DomainError.Rule("key_mismatch", "Các mảnh khóa không khớp với khóa của cuộc bỏ phiếu; hãy nhập lại.");
+            }
+
+            return await Count(ballot, privateKey, shares.Count, cancellationToken);
         }
 
         private async Task<Result<Outcome>> Count(Ballot ballot, Org.BouncyCastle.Math.BigInteger privateKey, int entered, CancellationToken cancellationToken)

@@ -9,7 +9,8 @@ namespace Exemplars.Web.Features.Ballots;
 
 /// <summary>
 /// A trustee takes their key share: only they can see it, only while the server still holds it (from opening until
-/// they confirm they have kept it, or until a restart), and it is never written anywhere by the server.
+/// they confirm they have kept it, or until a restart without a configured custody key), and the server writes it only
+/// sealed under that key (ADR 006).
 /// </summary>
 public static class KeyShares
 {

@@ -179,8 +179,10 @@ public abstract class SharedStateTests(AppFactory app)
     [Fact]
     public async Task Key_shares_opened_on_one_instance_are_taken_and_entered_on_either_and_close_the_ballot()
     {
-        await using var a = new SecondInstance(app, WithKey(CustodyKey));
-        await using var b = new SecondInstance(app, WithKey(CustodyKey));
+        // Each instance pauses after writing an entered share, in its transaction: without the ballot's row lock both
+        // would write, then each read only its own share, and neither would close the ballot.
+        await using var a = new SecondInstance(app, WithKey(CustodyKey), slowSharesEntered: TimeSpan.FromMilliseconds(700));
+        await using var b = new SecondInstance(app, WithKey(CustodyKey), slowSharesEntered: TimeSpan.FromMilliseconds(700));
         var ballot = await OpenBallot(a);
         var first = await TakeShare(b, "btv1@demo.vn", ballot);
         var second = await TakeShare(a, "btv2@demo.vn", ballot);

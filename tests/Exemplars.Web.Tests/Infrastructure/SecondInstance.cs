@@ -12,7 +12,7 @@ namespace Exemplars.Web.Tests.Infrastructure;
 /// leaves the shared database alone (only the first app's fixture deletes it). The test server has no client address;
 /// a request here may give one in <see cref="ClientAddressHeader"/>, as the connection's address.
 /// </summary>
-public sealed class SecondInstance(AppFactory first, IReadOnlyDictionary<string, string>? settings = null) : AppFactory
+public sealed class SecondInstance(AppFactory first, IReadOnlyDictionary<string, string>? settings = null, TimeSpan? slowSharesEntered = null) : AppFactory
 {
     public const string ClientAddressHeader = "X-Test-Client-Address";
 
@@ -27,7 +27,36 @@ public sealed class SecondInstance(AppFactory first, IReadOnlyDictionary<string,
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ClientAddressFilter>());
+        builder.ConfigureServices(services =>
+        {
+            services.AddTransient<IStartupFilter, ClientAddressFilter>();
+            if (slowSharesEntered is { } pause)
+            {
+                services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IDbCommandInterceptor>(new SlowSharesEntered(pause));
+            }
+        });
+    }
+
+    /// <summary>Waits after each statement on entered key shares (write, read), inside its transaction: the window two instances could race in.</summary>
+    private sealed class SlowSharesEntered(TimeSpan pause) : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public override async ValueTask<System.Data.Common.DbDataReader> ReaderExecutedAsync(System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData eventData, System.Data.Common.DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            await PauseAfter(command, cancellationToken);
+            return result;
+        }
+
+        public override async ValueTask<int> NonQueryExecutedAsync(System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+        {
+            await PauseAfter(command, cancellationToken);
+            return result;
+        }
+
+        private Task PauseAfter(System.Data.Common.DbCommand command, CancellationToken cancellationToken) =>
+            command.CommandText.Contains("ballot_key_custody", StringComparison.Ordinal)
+            && command.Parameters.Cast<System.Data.Common.DbParameter>().Any(p => Equals(p.Value, "entered"))
+                ? Task.Delay(pause, cancellationToken)
+                : Task.CompletedTask;
     }
 
     private sealed class ClientAddressFilter : IStartupFilter

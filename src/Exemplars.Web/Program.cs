@@ -47,7 +47,9 @@ builder.Services.AddFileStore(builder.Configuration); // Storage:Backend: Folder
 builder.Services.AddSingleton<Exemplars.Web.Infrastructure.Operations.Backups>();
 builder.Services.AddSingleton<DocumentSettings>();
 builder.Services.AddSingleton<Exemplars.Web.Infrastructure.Excel.ExportLimits>();
-builder.Services.AddSingleton<Exemplars.Web.Infrastructure.Crypto.BallotKeyCustody>();
+// Checked now: a configured custody key of the wrong form stops the start (ADR 006).
+builder.Services.AddSingleton(new Exemplars.Web.Infrastructure.Crypto.BallotCustodyKey(builder.Configuration));
+builder.Services.AddScoped<Exemplars.Web.Infrastructure.Crypto.BallotKeyCustody>();
 builder.Services.AddAppJobs(builder.Configuration);
 builder.Services.AddSingleton<Exemplars.Web.Infrastructure.Documents.CertificatePdf>();
 
@@ -137,8 +139,9 @@ builder.Services.AddSingleton<PublicUrl>();
 builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false); // unreadable input is a 400 problem, also in Development
 builder.Services.AddApiDocumentation();
-builder.Services.AddSingleton<Exemplars.Web.Features.PublicComments.PublicCommentLimiter>();
-builder.Services.AddSingleton<SignInThrottle>();
+builder.Services.AddScoped<Exemplars.Web.Infrastructure.Data.RateCounters>();
+builder.Services.AddScoped<Exemplars.Web.Features.PublicComments.PublicCommentLimiter>();
+builder.Services.AddScoped<SignInThrottle>();
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database", tags: ["ready", "database"])
     .AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);

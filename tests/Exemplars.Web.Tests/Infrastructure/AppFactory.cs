@@ -34,6 +34,9 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     protected abstract string ConnectionString { get; }
 
+    /// <summary>This app's database, for a <see cref="SecondInstance"/> on it.</summary>
+    public string DatabaseConnection => ConnectionString;
+
     protected virtual bool Demo => true;
 
     protected virtual IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>();

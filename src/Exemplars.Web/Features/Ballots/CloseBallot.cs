@@ -10,7 +10,7 @@ namespace Exemplars.Web.Features.Ballots;
 
 /// <summary>
 /// The ballot-count committee closes the ballot: each trustee enters their own key share, checked against the public
-/// check stored at opening and held in memory only. When the threshold is reached the private key is rebuilt in memory
+/// check stored at opening and held sealed on the server (<see cref="BallotKeyCustody"/>, ADR 006). When the threshold is reached the private key is rebuilt in memory
 /// and checked against the ballot's public key; the papers' ciphertexts are summed per candidate and only these sums are
 /// decrypted; the totals and the result are stored with the ballot, which is closed for good; the key and the shares
 /// are forgotten. No single paper is ever decrypted.
@@ -19,8 +19,6 @@ public static class CloseBallot
 {
     /// <summary>Closed, or how many more shares are needed.</summary>
     public sealed record Outcome(bool Closed, int SharesEntered, int Threshold);
-
-    private static readonly SemaphoreSlim Closing = new(1, 1);
 
     public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, BallotKeyCustody custody, Webhooks.WebhookOutbox webhooks)
     {
@@ -49,34 +47,35 @@ public static class CloseBallot
                 return DomainError.Invalid("Share", "Mảnh khóa không đúng: hãy nhập đúng mảnh khóa đồng chí đã nhận cho cuộc bỏ phiếu này.");
             }
 
-            await Closing.WaitAsync(cancellationToken);
-            try
+            // The share is entered under the ballot's row lock: a trustee entering at the same time on another instance
+            // waits, then sees this share with theirs (issue 18).
+            IReadOnlyCollection<KeyShare> shares;
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
+                await RowLock.ExclusiveAsync(db, RowLock.Ballots, ballot.Id, cancellationToken);
                 await db.Entry(ballot).ReloadAsync(cancellationToken);
                 if (ballot.Status == BallotStatus.Closed)
                 {
                     return DomainError.Conflict("ballot_closed", "Cuộc bỏ phiếu đã kết thúc; kết quả không thay đổi được.");
                 }
 
-                var shares = custody.Enter(share);
-                if (shares.Count < ballot.Threshold)
-                {
-                    return new Outcome(false, shares.Count, ballot.Threshold);
-                }
-
-                var privateKey = SecretSharing.Combine(shares);
-                if (!ExponentialElGamal.PublicPoint(privateKey).AsSpan().SequenceEqual(ballot.PublicKey))
-                {
-                    custody.Forget(ballotId);
-                    return DomainError.Rule("key_mismatch", "Các mảnh khóa không khớp với khóa của cuộc bỏ phiếu; hãy nhập lại.");
-                }
-
-                return await Count(ballot, privateKey, shares.Count, cancellationToken);
+                shares = await custody.EnterAsync(share, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             }
-            finally
+
+            if (shares.Count < ballot.Threshold)
             {
-                Closing.Release();
+                return new Outcome(false, shares.Count, ballot.Threshold);
             }
+
+            var privateKey = SecretSharing.Combine(shares);
+            if (!ExponentialElGamal.PublicPoint(privateKey).AsSpan().SequenceEqual(ballot.PublicKey))
+            {
+                await custody.ForgetAsync(ballotId, cancellationToken);
+                return DomainError.Rule("key_mismatch", "Các mảnh khóa không khớp với khóa của cuộc bỏ phiếu; hãy nhập lại.");
+            }
+
+            return await Count(ballot, privateKey, shares.Count, cancellationToken);
         }
 
         private async Task<Result<Outcome>> Count(Ballot ballot, Org.BouncyCastle.Math.BigInteger privateKey, int entered, CancellationToken cancellationToken)
@@ -138,8 +137,8 @@ public static class CloseBallot
                 candidates = counts.Select(c => new { nominationId = c.NominationId, nomineeName = c.Name, kind = c.Kind.ToString(), approvals = c.Approvals, disapprovals = c.Disapprovals }),
             });
             await db.SaveChangesAsync(cancellationToken);
+            await custody.ForgetAsync(ballot.Id, cancellationToken); // with the closing: a closed ballot leaves no share behind
             await transaction.CommitAsync(cancellationToken);
-            custody.Forget(ballot.Id);
             return new Outcome(true, entered, ballot.Threshold);
         }
     }

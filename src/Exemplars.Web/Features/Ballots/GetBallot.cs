@@ -54,13 +54,13 @@ public static class GetBallot
 
             var trusteeIds = ballot.Trustees.Select(t => t.UserId).ToList();
             var names = await db.Users.Where(u => trusteeIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
-            var entered = custody.EnteredIndexes(id);
+            var entered = await custody.EnteredIndexesAsync(id, cancellationToken);
             var trustees = ballot.Trustees.OrderBy(t => t.ShareIndex)
                 .Select(t => new Trustee(names.GetValueOrDefault(t.UserId, "—"), t.ShareKept, entered.Contains(t.ShareIndex))).ToList();
             var mine = ballot.Trustees.SingleOrDefault(t => t.UserId == user.UserId);
             return new Details(ballot.Id, round, ballot.Kind, ballot.ParentBallotId, ballot.Title, ballot.Status, candidates,
                 roll?.Eligible ?? 0, roll?.Voted ?? 0, me is not null, me == true, results,
-                ballot.Threshold, trustees, mine is not null, mine is not null && custody.Waiting(id, user.UserId) is not null, mine is not null && entered.Contains(mine.ShareIndex));
+                ballot.Threshold, trustees, mine is not null, mine is not null && await custody.WaitingAsync(id, user.UserId, cancellationToken) is not null, mine is not null && entered.Contains(mine.ShareIndex));
         }
     }
 }

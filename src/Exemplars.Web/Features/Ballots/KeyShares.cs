@@ -9,7 +9,8 @@ namespace Exemplars.Web.Features.Ballots;
 
 /// <summary>
 /// A trustee takes their key share: only they can see it, only while the server still holds it (from opening until
-/// they confirm they have kept it, or until a restart), and it is never written anywhere by the server.
+/// they confirm they have kept it, or until a restart without a configured custody key), and the server writes it only
+/// sealed under that key (ADR 006).
 /// </summary>
 public static class KeyShares
 {
@@ -26,7 +27,7 @@ public static class KeyShares
             }
 
             var (ballot, trustee) = found.Value;
-            if (custody.Waiting(ballotId, user.UserId) is not { } share)
+            if (await custody.WaitingAsync(ballotId, user.UserId, cancellationToken) is not { } share)
             {
                 return DomainError.Conflict("share_gone", trustee.ShareKept
                     ? "Đồng chí đã xác nhận lưu mảnh khóa; máy chủ không còn giữ bản nào."
@@ -46,7 +47,7 @@ public static class KeyShares
             }
 
             var (_, trustee) = found.Value;
-            custody.Kept(ballotId, user.UserId);
+            await custody.KeptAsync(ballotId, user.UserId, cancellationToken);
             trustee.ShareKept = true;
             await db.SaveChangesAsync(cancellationToken);
             return true;

@@ -15,7 +15,7 @@ namespace Exemplars.Web.Features.Ballots;
 /// a run-off over exactly the candidates of one unresolved tie. The voter roll is the bloc's active standing-committee
 /// members; the ballot-count committee (trustees, default the first three members, two needed to close) is chosen among
 /// them. A key pair is made in memory: only the public key is stored; the private key is split into the trustees'
-/// shares, which wait in memory for their trustee and are never stored or logged.
+/// shares, which wait for their trustee sealed under the custody key (never in clear in the database, never logged; ADR 006).
 /// </summary>
 public static class OpenBallot
 {
@@ -101,6 +101,11 @@ public static class OpenBallot
                 await db.SaveChangesAsync(cancellationToken);
                 shares = SecretSharing.Split(ballot.Id, privateKey, threshold, trustees.Count);
                 ballot.Trustees.AddRange(trustees.Select((id, i) => new BallotTrustee { UserId = id, ShareIndex = shares[i].Index, ShareCheck = ExponentialElGamal.PublicPoint(shares[i].Value) }));
+                for (var i = 0; i < trustees.Count; i++)
+                {
+                    custody.HandOut(ballot.Id, trustees[i], shares[i]); // sealed, saved with the opening (ADR 006)
+                }
+
                 db.BallotVoters.AddRange(members.Select(m => new BallotVoter { BallotId = ballot.Id, UserId = m.Id }));
                 db.Notifications.Add(new Notification
                 {
@@ -114,11 +119,6 @@ public static class OpenBallot
             {
                 // A candidate was withdrawn, returned or otherwise changed after it was read: nothing is saved (ADR 012).
                 return CandidatesChanged;
-            }
-
-            for (var i = 0; i < trustees.Count; i++)
-            {
-                custody.HandOut(ballot.Id, trustees[i], shares[i]);
             }
 
             return ballot.Id;

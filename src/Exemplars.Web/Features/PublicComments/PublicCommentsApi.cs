@@ -14,7 +14,7 @@ public static class PublicCommentsApi
             .WithSummary("Các trường hợp đang lấy ý kiến công khai (không cần đăng nhập)");
         open.MapPost("/comments", async (PostComment.Command command, PostComment.Handler handler, PublicCommentLimiter limiter, HttpContext http, CancellationToken ct) =>
         {
-            if (!limiter.TryAcquire(http))
+            if (!await limiter.TryAcquireAsync(http, ct))
             {
                 return limiter.Refused();
             }

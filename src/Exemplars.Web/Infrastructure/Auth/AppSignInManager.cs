@@ -44,7 +44,7 @@ public sealed class AppSignInManager(
         }
 
         var address = ClientAddress.Of(Context);
-        if (throttle.PauseLeft(email, address) > TimeSpan.Zero)
+        if (await throttle.PauseLeftAsync(email, address) > TimeSpan.Zero)
         {
             Logger.LogWarning("Second sign-in step refused without checking the code: paused for this account from {Address}", address);
             return SignInResult.Failed;
@@ -53,11 +53,11 @@ public sealed class AppSignInManager(
         var result = await step();
         if (result.Succeeded)
         {
-            throttle.Succeeded(email, address);
+            await throttle.SucceededAsync(email, address);
             return result;
         }
 
-        throttle.Failed(email, address);
+        await throttle.FailedAsync(email, address);
         Logger.LogWarning("Second sign-in step refused from {Address}", address);
         return SignInResult.Failed;
     }
@@ -66,7 +66,7 @@ public sealed class AppSignInManager(
     {
         ArgumentNullException.ThrowIfNull(userName);
         var address = ClientAddress.Of(Context);
-        if (throttle.PauseLeft(userName, address) > TimeSpan.Zero)
+        if (await throttle.PauseLeftAsync(userName, address) > TimeSpan.Zero)
         {
             Logger.LogWarning("Sign-in refused without checking the password: paused for this account from {Address}", address);
             return SignInResult.Failed;
@@ -76,11 +76,11 @@ public sealed class AppSignInManager(
         var result = await base.PasswordSignInAsync(userName, password, isPersistent, lockoutOnFailure: false);
         if (result.Succeeded || result.RequiresTwoFactor)
         {
-            throttle.Succeeded(userName, address);
+            await throttle.SucceededAsync(userName, address);
             return result;
         }
 
-        throttle.Failed(userName, address);
+        await throttle.FailedAsync(userName, address);
         Logger.LogWarning("Sign-in refused from {Address}", address);
         return SignInResult.Failed;
     }

@@ -1,3 +1,5 @@
+using Exemplars.Web.Infrastructure.Data;
+
 namespace Exemplars.Web.Infrastructure.Auth;
 
 /// <summary>
@@ -6,67 +8,37 @@ namespace Exemplars.Web.Infrastructure.Auth;
 /// two, four, eight, at most fifteen for each further failure, and a success clears it. The account itself is never
 /// locked, so a stranger guessing from elsewhere does not keep its owner out. An address that fails more than
 /// <c>SignIn:AddressFailuresPer15Minutes</c> times (default 50) across any accounts pauses for the rest of that window.
-/// Kept in memory per instance (issue 18 moves it to shared storage).
+/// The counters live in the database (<see cref="RateCounters"/>), so every instance sees the same failures (issue 18);
+/// the rules below are pure.
 /// </summary>
-public sealed class SignInThrottle(TimeProvider clock, IConfiguration configuration)
+public sealed class SignInThrottle(RateCounters counters, TimeProvider clock, IConfiguration configuration)
 {
     public const int FreeFailures = 5;
-    private const int MaxEntries = 100_000;
     private static readonly TimeSpan FirstPause = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan LongestPause = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan AddressWindow = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan Forget = TimeSpan.FromHours(24);
 
     private readonly int _addressLimit = configuration.GetValue("SignIn:AddressFailuresPer15Minutes", 50);
-    private readonly Lock _gate = new();
-    private readonly Dictionary<(string Account, string Address), PairState> _pairs = [];
-    private readonly Dictionary<string, AddressState> _addresses = new(StringComparer.Ordinal);
 
     /// <summary>How long this account may not be tried from this address; zero when it may.</summary>
-    public TimeSpan PauseLeft(string account, string address)
+    public async Task<TimeSpan> PauseLeftAsync(string account, string address, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        lock (_gate)
-        {
-            var left = TimeSpan.Zero;
-            if (_pairs.TryGetValue((Key(account), address), out var pair) && pair.Until > now)
-            {
-                left = pair.Until - now;
-            }
-
-            if (_addresses.TryGetValue(address, out var seen) && seen.Until > now && seen.Until - now > left)
-            {
-                left = seen.Until - now;
-            }
-
-            return left;
-        }
+        var now = clock.GetUtcNow().UtcTicks;
+        var rows = await counters.ReadAsync([PairKey(account, address), AddressKey(address)], cancellationToken);
+        var until = rows.Select(r => r.Until).DefaultIfEmpty(now).Max();
+        return until > now ? TimeSpan.FromTicks(until - now) : TimeSpan.Zero;
     }
 
-    public void Failed(string account, string address)
+    public async Task FailedAsync(string account, string address, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        lock (_gate)
-        {
-            Prune(now);
-            var key = (Key(account), address);
-            var failures = _pairs.TryGetValue(key, out var pair) && now - pair.Last < Forget ? pair.Failures + 1 : 1;
-            var until = failures < FreeFailures ? now : now + Pause(failures);
-            _pairs[key] = new PairState(failures, until, now);
-
-            var seen = _addresses.TryGetValue(address, out var state) && now - state.Start < AddressWindow ? state : new AddressState(now, 0, now);
-            var count = seen.Failures + 1;
-            _addresses[address] = new AddressState(seen.Start, count, count > _addressLimit ? seen.Start + AddressWindow : seen.Until);
-        }
+        var now = clock.GetUtcNow().UtcTicks;
+        await counters.ChangeAsync(PairKey(account, address), pair => PairFailed(pair, now), cancellationToken);
+        await counters.ChangeAsync(AddressKey(address), seen => AddressFailed(seen, now, _addressLimit), cancellationToken);
     }
 
-    public void Succeeded(string account, string address)
-    {
-        lock (_gate)
-        {
-            _pairs.Remove((Key(account), address));
-        }
-    }
+    public Task SucceededAsync(string account, string address, CancellationToken cancellationToken = default) =>
+        counters.DeleteAsync(PairKey(account, address), cancellationToken);
 
     /// <summary>The pause after the given number of failures in a row: 1, 2, 4, 8 minutes, then 15.</summary>
     public static TimeSpan Pause(int failures)
@@ -81,27 +53,24 @@ public sealed class SignInThrottle(TimeProvider clock, IConfiguration configurat
         return pause < LongestPause ? pause : LongestPause;
     }
 
-    private static string Key(string account) => account.Trim().ToUpperInvariant();
-
-    private void Prune(DateTimeOffset now)
+    /// <summary>A pair's failure: one more in a row unless the last was a day ago; paused from the fifth.</summary>
+    public static RateCounter PairFailed(RateCounter? pair, long now)
     {
-        if (_pairs.Count + _addresses.Count < MaxEntries)
-        {
-            return;
-        }
-
-        foreach (var key in _pairs.Where(p => p.Value.Until <= now).Select(p => p.Key).ToList())
-        {
-            _pairs.Remove(key);
-        }
-
-        foreach (var key in _addresses.Where(a => a.Value.Until <= now && now - a.Value.Start >= AddressWindow).Select(a => a.Key).ToList())
-        {
-            _addresses.Remove(key);
-        }
+        var failures = pair is not null && now >= pair.Last && now - pair.Last < Forget.Ticks ? pair.Count + 1 : 1;
+        return new RateCounter { WindowStart = pair?.WindowStart ?? now, Count = failures, Until = now + Pause(failures).Ticks, Last = now, Expires = now + Forget.Ticks };
     }
 
-    private readonly record struct PairState(int Failures, DateTimeOffset Until, DateTimeOffset Last);
+    /// <summary>An address's failure: counted in its 15-minute window; beyond the limit it pauses to the window's end.</summary>
+    public static RateCounter AddressFailed(RateCounter? seen, long now, int limit)
+    {
+        var current = seen is not null && now >= seen.WindowStart && now - seen.WindowStart < AddressWindow.Ticks ? seen : null;
+        var start = current?.WindowStart ?? now;
+        var count = (current?.Count ?? 0) + 1;
+        var until = count > limit ? start + AddressWindow.Ticks : current?.Until ?? now;
+        return new RateCounter { WindowStart = start, Count = count, Until = until, Last = now, Expires = start + AddressWindow.Ticks };
+    }
 
-    private readonly record struct AddressState(DateTimeOffset Start, int Failures, DateTimeOffset Until);
+    private static string PairKey(string account, string address) => RateCounters.Key("signin", account.Trim().ToUpperInvariant() + " " + address);
+
+    private static string AddressKey(string address) => RateCounters.Key("signin-address", address);
 }

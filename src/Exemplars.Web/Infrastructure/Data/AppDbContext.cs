@@ -107,6 +107,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Features.Eligibility.SuggestionState> SuggestionStates => Set<Features.Eligibility.SuggestionState>();
 
+    public DbSet<RateCounter> RateCounters => Set<RateCounter>();
+
+    public DbSet<Crypto.SealedShare> SealedShares => Set<Crypto.SealedShare>();
+
     /// <summary>
     /// Every save is one transaction with its audit rows: when the caller has none open, one is opened here, the change and
     /// then its audit rows (written by <see cref="AuditInterceptor"/> once generated keys are known) are saved in it, and it
@@ -676,6 +680,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         CeremonyModel.Configure(builder);
         ProgrammeModel.Configure(builder);
         StoredFileModel.Configure(builder);
+        SharedStateModel.Configure(builder);
     }
 }
 

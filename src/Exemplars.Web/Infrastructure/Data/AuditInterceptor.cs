@@ -39,7 +39,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
     /// acting user next to a box row would link a member to a choice. The ballot's opening and closing are logged.
     /// Suggestion rows and marks are a read model the system keeps in step with audited changes (ADR 014).
     /// </remarks>
-    private static readonly HashSet<string> SkippedEntityTypes = ["IdentityUserToken`1", "BallotVote", "BallotVoter", "SuggestionRow", "SuggestionMark", "SuggestionState", "UsedRefreshToken", "BackgroundJob", "DataProtectionKey", "StoredFile", "StoredFilePart"];
+    private static readonly HashSet<string> SkippedEntityTypes = ["IdentityUserToken`1", "BallotVote", "BallotVoter", "SuggestionRow", "SuggestionMark", "SuggestionState", "UsedRefreshToken", "BackgroundJob", "DataProtectionKey", "StoredFile", "StoredFilePart", "RateCounter", "SealedShare"];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {

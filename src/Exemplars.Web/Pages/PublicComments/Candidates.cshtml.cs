@@ -16,7 +16,7 @@ public sealed class CandidatesModel(ListPublicCandidates.Handler list) : PageMod
 
     public async Task<IActionResult> OnPostAsync(PostComment.Command command, [FromServices] PostComment.Handler post, [FromServices] PublicCommentLimiter limiter, CancellationToken ct)
     {
-        if (!limiter.TryAcquire(HttpContext))
+        if (!await limiter.TryAcquireAsync(HttpContext, ct))
         {
             // The same limit as the API's: the form is not a way around it (issue 15).
             ModelState.AddModelError(string.Empty, PublicCommentLimiter.Refusal);

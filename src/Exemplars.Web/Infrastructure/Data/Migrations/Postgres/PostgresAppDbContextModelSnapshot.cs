@@ -2791,6 +2791,29 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("used_refresh_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplars.Web.Infrastructure.Crypto.SealedShare", b =>
+                {
+                    b.Property<int>("BallotId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("BallotId", "Purpose", "Holder");
+
+                    b.ToTable("ballot_key_custody", (string)null);
+                });
+
             modelBuilder.Entity("Exemplars.Web.Infrastructure.Data.PersonNameKey", b =>
                 {
                     b.Property<int>("PersonId")
@@ -2811,6 +2834,37 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                         {
                             t.ExcludeFromMigrations();
                         });
+                });
+
+            modelBuilder.Entity("Exemplars.Web.Infrastructure.Data.RateCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Expires")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("Expires");
+
+                    b.ToTable("rate_counters", (string)null);
                 });
 
             modelBuilder.Entity("Exemplars.Web.Infrastructure.Data.StoredFile", b =>
@@ -3551,6 +3605,15 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Exemplars.Web.Infrastructure.Crypto.SealedShare", b =>
+                {
+                    b.HasOne("Exemplars.Domain.Ballots.Ballot", null)
+                        .WithMany()
+                        .HasForeignKey("BallotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Exemplars.Web.Infrastructure.Data.StoredFilePart", b =>

@@ -2696,6 +2696,60 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("used_refresh_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Exemplars.Web.Infrastructure.Crypto.SealedShare", b =>
+                {
+                    b.Property<int>("BallotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("BallotId", "Purpose", "Holder");
+
+                    b.ToTable("ballot_key_custody", (string)null);
+                });
+
+            modelBuilder.Entity("Exemplars.Web.Infrastructure.Data.RateCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Expires")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("Expires");
+
+                    b.ToTable("rate_counters", (string)null);
+                });
+
             modelBuilder.Entity("Exemplars.Web.Infrastructure.Data.StoredFile", b =>
                 {
                     b.Property<string>("Address")
@@ -3428,6 +3482,15 @@ namespace Exemplars.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Exemplars.Web.Infrastructure.Crypto.SealedShare", b =>
+                {
+                    b.HasOne("Exemplars.Domain.Ballots.Ballot", null)
+                        .WithMany()
+                        .HasForeignKey("BallotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Exemplars.Web.Infrastructure.Data.StoredFilePart", b =>

@@ -142,7 +142,7 @@ public sealed class BackgroundWorkOnSchedulerTests(ScheduledAppFactory app) : IC
 /// <summary>One of several instances on one PostgreSQL (<c>Cluster:Enabled</c>, ADR 033), scheduler off: the tests drive recovery.</summary>
 public sealed class ClusteredPostgresFactory : PostgresAppFactory
 {
-    protected override IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string> { ["Cluster:Enabled"] = "true" };
+    protected override IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string> { ["Cluster:Enabled"] = "true", ["Ballots:CustodyKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) };
 }
 
 /// <summary>

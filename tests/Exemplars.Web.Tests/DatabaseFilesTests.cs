@@ -189,7 +189,7 @@ public abstract class DatabaseFilesTests(AppFactory app)
     [Fact]
     public async Task A_file_stored_by_one_instance_opens_from_another_with_its_own_folder()
     {
-        var second = new SecondInstance(app);
+        var second = new SecondInstance(app, new Dictionary<string, string> { ["Storage:Backend"] = "Database" });
         try
         {
             Assert.NotEqual(app.StoragePath, second.StoragePath);
@@ -333,21 +333,6 @@ public sealed class DatabaseFilesSqliteAppFactory : SqliteAppFactory
 /// <inheritdoc cref="DatabaseFilesSqliteAppFactory"/>
 public sealed class DatabaseFilesPostgresAppFactory : PostgresAppFactory
 {
-    protected override IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string> { ["Storage:Backend"] = "Database" };
-}
-
-/// <summary>
-/// A second instance of the app on the first one's database: its own service provider (singletons, file store, keys)
-/// and its own local folder, no demo seeding. Disposed by the test (never with the database, which the first owns).
-/// </summary>
-public sealed class SecondInstance(AppFactory first) : AppFactory
-{
-    public override string Provider => first.Provider;
-
-    protected override string ConnectionString => first.Services.GetRequiredService<IConfiguration>().GetConnectionString("Default")!;
-
-    protected override bool Demo => false;
-
     protected override IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string> { ["Storage:Backend"] = "Database" };
 }
 

@@ -87,3 +87,21 @@ public sealed class CertificateKeysTests(CertificateKeysFactory app) : IClassFix
         Assert.Contains(complaint, Assert.IsType<InvalidOperationException>(error).Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Settings that would let several instances disagree stop the start (ADR 033).</summary>
+public sealed class ClusterSettingsTests
+{
+    [Fact]
+    public void Several_instances_need_PostgreSQL_and_one_shared_custody_key()
+    {
+        var onSqlite = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Cluster:Enabled"] = "true", ["Database:Provider"] = "Sqlite" }).Build();
+        Assert.Contains("Database:Provider=Postgres", Assert.Throws<InvalidOperationException>(() => Exemplars.Web.Infrastructure.Data.ChangeBroadcast.Validate(onSqlite)).Message, StringComparison.Ordinal);
+
+        var noKey = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Cluster:Enabled"] = "true", ["Database:Provider"] = "Postgres" }).Build();
+        Assert.Contains("Ballots:CustodyKey", Assert.Throws<InvalidOperationException>(() => new Exemplars.Web.Infrastructure.Crypto.BallotCustodyKey(noKey)).Message, StringComparison.Ordinal);
+
+        var single = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Provider"] = "Sqlite" }).Build();
+        Exemplars.Web.Infrastructure.Data.ChangeBroadcast.Validate(single);
+        Assert.False(new Exemplars.Web.Infrastructure.Crypto.BallotCustodyKey(single).Configured); // one instance: a key drawn at start, as before
+    }
+}

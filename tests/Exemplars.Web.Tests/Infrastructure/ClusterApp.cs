@@ -16,6 +16,9 @@ public sealed class ClusterApp : IAsyncLifetime
     /// <summary>Posts one address may make to the public comment form and API per window, across every instance.</summary>
     public const int CommentPermits = 3;
 
+    /// <summary>The key every instance seals the ballot key shares with (a deployment's secret; here a throwaway one).</summary>
+    public static readonly string CustodyKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public ClusterApp()
     {
         foreach (var app in Proxy.Apps)
@@ -25,6 +28,7 @@ public sealed class ClusterApp : IAsyncLifetime
             app.Settings["Demo__Enabled"] = "false";
             app.Settings["Jobs__Enabled"] = "true";
             app.Settings["Cluster__Enabled"] = "true";
+            app.Settings["Ballots__CustodyKey"] = CustodyKey;
             app.Settings["Cluster__CheckinSeconds"] = "5";
             app.Settings["Storage__Backend"] = "Database";
             app.Settings["PublicComments__PermitPerWindow"] = CommentPermits.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -101,6 +105,6 @@ public sealed class ClusterApp : IAsyncLifetime
     {
         public string Connection => ConnectionString;
 
-        protected override IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string> { ["Cluster:Enabled"] = "true" };
+        protected override IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string> { ["Cluster:Enabled"] = "true", ["Ballots:CustodyKey"] = CustodyKey };
     }
 }

@@ -102,6 +102,12 @@ public sealed class BallotCustodyKey
         var configured = configuration[Setting];
         if (string.IsNullOrWhiteSpace(configured))
         {
+            if (configuration.GetValue("Cluster:Enabled", false))
+            {
+                // Each instance would draw its own key and treat (and delete) the others' sealed shares as unreadable.
+                throw new InvalidOperationException($"{Setting}: khi nhiều bản chạy dùng chung cơ sở dữ liệu (Cluster:Enabled=true), mọi bản phải đặt cùng một khóa niêm phong mảnh khóa bỏ phiếu (32 byte base64, ví dụ `openssl rand -base64 32`).");
+            }
+
             _key = RandomNumberGenerator.GetBytes(32);
             Configured = false;
             return;
@@ -118,7 +124,7 @@ public sealed class BallotCustodyKey
 
         if (key is not { Length: 32 })
         {
-            throw new InvalidOperationException($"{Setting} must be 32 random bytes written in base64 (44 characters, e.g. from `openssl rand -base64 32`); the value given is not.");
+            throw new InvalidOperationException($"{Setting}: khóa phải là 32 byte ngẫu nhiên viết bằng base64 (44 ký tự, ví dụ từ `openssl rand -base64 32`); giá trị đã đặt không đúng.");
         }
 
         _key = key;

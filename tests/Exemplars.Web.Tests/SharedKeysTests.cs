@@ -19,7 +19,7 @@ public abstract class SharedKeysTests(AppFactory app)
     [Fact]
     public async Task The_key_ring_is_in_the_database()
     {
-        using var client = await app.SignedInAs("tgdv@demo.vn");
+        var client = await app.SignedInAs("tgdv@demo.vn"); // the factory keeps and disposes its signed-in clients
         using var home = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         var keys = await app.WithDb(db => db.DataProtectionKeys.Select(k => k.Xml).ToListAsync());
@@ -61,7 +61,7 @@ public sealed class CertificateKeysTests(CertificateKeysFactory app) : IClassFix
     [Fact]
     public async Task With_a_certificate_the_stored_keys_are_encrypted_and_sign_in_still_works()
     {
-        using var client = await app.SignedInAs("tgdv@demo.vn");
+        var client = await app.SignedInAs("tgdv@demo.vn"); // the factory keeps and disposes its signed-in clients
         using var home = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         var keys = await app.WithDb(db => db.DataProtectionKeys.Select(k => k.Xml).ToListAsync());

@@ -31,7 +31,7 @@ public sealed class ProxiedApp : IAsyncLifetime
     {
     }
 
-    public ProxiedApp(int instances)
+    internal ProxiedApp(int instances)
     {
         HttpsPort = FreePort.Next();
         HttpPort = FreePort.Next();

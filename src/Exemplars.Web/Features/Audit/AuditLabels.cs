@@ -359,6 +359,8 @@ public static class AuditLabels
         ["Purpose"] = "Mục đích",
         ["Holder"] = "Người giữ",
         ["Sealed"] = "Dữ liệu niêm phong",
+        ["FriendlyName"] = "Tên khóa",
+        ["Xml"] = "Nội dung khóa",
         ["PartyName"] = "Tên tổ chức đảng",
         ["Place"] = "Địa danh",
         ["ReportRecipients"] = "Nơi nhận báo cáo",

@@ -56,14 +56,14 @@ public sealed class SignInThrottle(RateCounters counters, TimeProvider clock, IC
     /// <summary>A pair's failure: one more in a row unless the last was a day ago; paused from the fifth.</summary>
     public static RateCounter PairFailed(RateCounter? pair, long now)
     {
-        var failures = pair is not null && now >= pair.Last && now - pair.Last < Forget.Ticks ? pair.Count + 1 : 1;
+        var failures = pair is not null && now - pair.Last < Forget.Ticks ? pair.Count + 1 : 1;
         return new RateCounter { WindowStart = pair?.WindowStart ?? now, Count = failures, Until = now + Pause(failures).Ticks, Last = now, Expires = now + Forget.Ticks };
     }
 
     /// <summary>An address's failure: counted in its 15-minute window; beyond the limit it pauses to the window's end.</summary>
     public static RateCounter AddressFailed(RateCounter? seen, long now, int limit)
     {
-        var current = seen is not null && now >= seen.WindowStart && now - seen.WindowStart < AddressWindow.Ticks ? seen : null;
+        var current = seen is not null && now - seen.WindowStart < AddressWindow.Ticks ? seen : null;
         var start = current?.WindowStart ?? now;
         var count = (current?.Count ?? 0) + 1;
         var until = count > limit ? start + AddressWindow.Ticks : current?.Until ?? now;

@@ -89,10 +89,11 @@ public abstract class RemindersTests(AppFactory app)
             Assert.Equal(units - 1, all.Count(k => k.Contains(":d1:", StringComparison.Ordinal)));
 
             // E-mail on: the notices of the last two days (the day-before ones) go to each unit's clerks, once.
+            // coso2 … coso5 have accounts (coso1's unit has sent); other tests of this app may give another unit a clerk.
             var sent = await Mail(mail);
-            Assert.Equal(4, sent); // coso2 … coso5 have accounts; coso1's unit has sent
+            Assert.True(sent >= 4, $"{sent} notices e-mailed");
             Assert.Equal(0, await Mail(mail));
-            Assert.Equal(4, smtp.Messages.Count);
+            Assert.Equal(sent, smtp.Messages.Count);
             // The demo clerks of those units (other tests of this app add clerks to the same units: they get it too).
             Assert.Equal(["coso2@demo.vn", "coso3@demo.vn", "coso4@demo.vn", "coso5@demo.vn"], smtp.Messages.SelectMany(m => m.Recipients).Where(r => r.EndsWith("@demo.vn", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray());
             var message = await MimeMessage.LoadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(smtp.Messages[0].Data)));
@@ -100,7 +101,7 @@ public abstract class RemindersTests(AppFactory app)
             Assert.Contains($"https://guong.example.vn/Reports/Edit?periodId={periodId}", message.TextBody, StringComparison.Ordinal);
             Assert.DoesNotContain(message.To.Mailboxes, m => m.Address.EndsWith("@demo.vn", StringComparison.Ordinal)); // clerks are in Bcc only
             var noRecipient = await app.WithDb(db => db.Notifications.CountAsync(n => n.Link == $"/Reports/Edit?periodId={periodId}" && n.EmailError != null));
-            Assert.Equal(units - 1 - 4, noRecipient);
+            Assert.Equal(units - 1 - sent, noRecipient); // every other notice records that its unit has nobody to e-mail
 
             // Notices for the secretariat reach it although its board is not above the unit in the tree: it sees the whole bloc.
             await app.WithDb(async db =>

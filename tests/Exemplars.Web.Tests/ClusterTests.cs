@@ -88,7 +88,7 @@ public sealed partial class ClusterTests(ClusterApp cluster) : IClassFixture<Clu
             Assert.NotEqual(listedOn, Upstream(deactivated));
         }
 
-        // Both instances refuse the member within seconds — not after the 15 s a cached entry may live.
+        // Both instances refuse the member at once (the cookie's security stamp is checked against the database).
         var refused = new HashSet<string>(StringComparer.Ordinal);
         var until = DateTime.UtcNow.AddSeconds(4);
         while (refused.Count < 2 && DateTime.UtcNow < until)
@@ -101,6 +101,67 @@ public sealed partial class ClusterTests(ClusterApp cluster) : IClassFixture<Clu
         }
 
         Assert.Equal(2, refused.Count);
+    }
+
+    [GeneratedRegex("data-testid=\"org-count\">([0-9.]+)<")]
+    private static partial Regex OrganisationCount();
+
+    [Fact]
+    public async Task A_count_kept_in_memory_follows_a_change_made_on_another_instance_at_once()
+    {
+        using var secretariat = await SignedIn("tgdv@demo.vn");
+        async Task<Dictionary<string, int>> Shown()
+        {
+            var shown = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < 2; i++)
+            {
+                using var home = await secretariat.GetAsync("/");
+                var match = OrganisationCount().Match(await home.Content.ReadAsStringAsync());
+                Assert.True(match.Success, "the home page shows the organisation count");
+                shown[Upstream(home)] = int.Parse(match.Groups[1].Value.Replace(".", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
+            }
+
+            Assert.Equal(2, shown.Count);
+            return shown;
+        }
+
+        var before = await Shown(); // each instance now keeps the count (it is counted once, then kept until a change)
+        Assert.Single(before.Values.Distinct());
+        var count = before.Values.First();
+
+        // A third instance (the in-process one) deactivates a unit: both processes show one fewer within seconds.
+        var unit = await cluster.Setup.WithDb(db => db.Organizations.Where(o => o.IsActive && o.Kind == Domain.Organizations.OrganizationKind.Grassroots && !o.Code.StartsWith("CS00")).OrderByDescending(o => o.Id).Select(o => o.Id).FirstAsync());
+        async Task SetActive(bool active) => await cluster.Setup.WithDb(async db =>
+        {
+            var o = await db.Organizations.SingleAsync(x => x.Id == unit);
+            db.Entry(o).Property(x => x.IsActive).CurrentValue = active;
+            return await db.SaveChangesAsync();
+        });
+
+        async Task Expect(int expected)
+        {
+            var until = DateTime.UtcNow.AddSeconds(4);
+            var shown = await Shown();
+            while (shown.Values.Any(v => v != expected) && DateTime.UtcNow < until)
+            {
+                await Task.Delay(200);
+                shown = await Shown();
+            }
+
+            Assert.All(shown.Values, v => Assert.Equal(expected, v));
+        }
+
+        await SetActive(false);
+        try
+        {
+            await Expect(count - 1);
+        }
+        finally
+        {
+            await SetActive(true);
+        }
+
+        await Expect(count);
     }
 
     [Fact]

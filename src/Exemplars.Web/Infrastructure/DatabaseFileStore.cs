@@ -34,10 +34,7 @@ public sealed class DatabaseFileStore
     public DatabaseFileStore(IConfiguration configuration)
     {
         _provider = DatabaseSetup.Provider(configuration);
-        var configured = configuration.GetConnectionString("Default");
-        _connectionString = _provider == DatabaseProvider.Postgres
-            ? DatabaseSetup.PostgresConnection(configured ?? throw new InvalidOperationException("ConnectionStrings:Default is required when Database:Provider is Postgres."))
-            : configured ?? "Data Source=App_Data/exemplars.db"; // the same default as DatabaseSetup's
+        _connectionString = DatabaseSetup.ConnectionString(configuration);
     }
 
     public async Task<StoredBlob> PutAsync(byte[] content, CancellationToken cancellationToken)
@@ -179,7 +176,7 @@ public sealed class DatabaseFileStore
         }
     }
 
-    /// <summary>Writes a file's row and a part and reads them back inside a transaction that is then rolled back.</summary>
+    /// <summary>Stores a small file as an upload is stored and reads its part back, inside a transaction then rolled back.</summary>
     public async Task<bool> ProbeAsync(CancellationToken cancellationToken)
     {
         try
@@ -189,14 +186,9 @@ public sealed class DatabaseFileStore
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var address = ".probe-" + Guid.NewGuid().ToString("N");
             byte[] written = [0x45, 0x78];
-            await using (var file = Command(connection, transaction, $"INSERT INTO {Files} (\"Address\", \"Sha256\", \"Size\", \"PartSize\", \"TouchedAtUtc\") VALUES (@a, '', 2, @ps, @t)", ("a", address), ("ps", PartSize), ("t", DateTime.UtcNow)))
+            await using (var input = new MemoryStream(written, writable: false))
             {
-                await file.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await using (var part = Command(connection, transaction, $"INSERT INTO {Parts} (\"Address\", \"Part\", \"Data\") VALUES (@a, 0, @d)", ("a", address), ("d", written)))
-            {
-                await part.ExecuteNonQueryAsync(cancellationToken);
+                await WriteAsync(connection, transaction, address, input, cancellationToken); // the write path uploads take
             }
 
             await using var read = Command(connection, transaction, $"SELECT \"Data\" FROM {Parts} WHERE \"Address\" = @a AND \"Part\" = 0", ("a", address));

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Exemplars.Domain.People;
 using Microsoft.EntityFrameworkCore;
 
 namespace Exemplars.Web.Tests.Infrastructure;
@@ -68,20 +67,7 @@ public sealed class ClusterApp : IAsyncLifetime
             Assert.Equal(System.Net.HttpStatusCode.Created, opened.StatusCode);
         }
 
-        var person = await Setup.WithDb(async db =>
-        {
-            var unit = await db.Organizations.SingleAsync(o => o.Code == "CS001");
-            var code = "C" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
-            var created = new Person { Code = code, FullName = "Ứng viên " + code, SearchName = Domain.Common.VietnameseText.Fold("Ứng viên " + code), OrganizationId = unit.Id, IsPartyMember = true, PartyJoinYear = 2010, FieldCategoryCode = "3.2.5" };
-            db.People.Add(created);
-            await db.SaveChangesAsync();
-            return created.Id;
-        });
-        using (var draft = await clerk.PostAsJsonAsync("/api/v1/nominations", new { round = "2021-2025", kind = "Individual", personId = person, category = "3.2.5" }))
-        {
-            Assert.Equal(System.Net.HttpStatusCode.Created, draft.StatusCode);
-            DraftNomination = (await draft.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-        }
+        DraftNomination = await Dossiers.DraftAsync(Setup, clerk);
 
         DueRound = await Setup.WithDb(async db =>
         {

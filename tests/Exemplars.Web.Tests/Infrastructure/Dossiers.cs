@@ -16,7 +16,8 @@ public static class Dossiers
     /// A submitted dossier of a new, eligible party member of <paramref name="organizationCode"/> in
     /// <paramref name="roundCode"/>, whose grassroots deadline is moved 30 days ahead of the app's clock.
     /// </summary>
-    public static async Task<int> SubmittedAsync(AppFactory app, HttpClient clerk, string organizationCode = "CS001", string roundCode = "2021-2025")
+    /// <summary>A draft dossier of a new, eligible party member of the unit, the round's deadline a month ahead.</summary>
+    public static async Task<int> DraftAsync(AppFactory app, HttpClient clerk, string organizationCode = "CS001", string roundCode = "2021-2025")
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), Vietnam).DateTime);
         await app.WithDb(async db =>
@@ -37,7 +38,13 @@ public static class Dossiers
         });
         using var created = await clerk.PostAsJsonAsync("/api/v1/nominations", new { round = roundCode, kind = "Individual", personId, category = "3.2.5" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
+        return JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
+    }
+
+    public static async Task<int> SubmittedAsync(AppFactory app, HttpClient clerk, string organizationCode = "CS001", string roundCode = "2021-2025")
+    {
+        var id = await DraftAsync(app, clerk, organizationCode, roundCode);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), Vietnam).DateTime);
         using (var put = await clerk.PutAsJsonAsync($"/api/v1/nominations/{id}", new
         {
             summary = "Thành tích tiêu biểu.", minutesDate = today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),

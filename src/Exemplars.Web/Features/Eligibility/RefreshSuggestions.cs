@@ -101,7 +101,7 @@ public static class RefreshSuggestions
                 return false;
             }
 
-            var acrossInstances = configuration.GetValue("Cluster:Enabled", false) && db is PostgresAppDbContext;
+            var acrossInstances = DatabaseSetup.Clustered(configuration) && db is PostgresAppDbContext;
             try
             {
                 if (acrossInstances && !await TakeClusterLockAsync(until, cancellationToken))

@@ -28,7 +28,7 @@ public sealed class PublicCommentLimiter(RateCounters counters, TimeProvider clo
     /// <summary>A post counted in its address's window, or the first of a new window.</summary>
     public static RateCounter Posted(RateCounter? seen, long now)
     {
-        var current = seen is not null && now - seen.WindowStart < Window.Ticks ? seen : null; // a start a moment ahead (another instance read its clock later) is the same window
+        var current = RateCounter.InWindow(seen, now, Window);
         var start = current?.WindowStart ?? now;
         return new RateCounter { WindowStart = start, Count = (current?.Count ?? 0) + 1, Until = start + Window.Ticks, Last = now, Expires = start + Window.Ticks };
     }

@@ -27,7 +27,7 @@ public static class SharedDataProtection
         }
 
         var current = Load(path, configuration["DataProtection:Certificate:Password"], "DataProtection:Certificate:Path");
-        var previous = (configuration.GetSection("DataProtection:PreviousCertificates").GetChildren())
+        var previous = configuration.GetSection("DataProtection:PreviousCertificates").GetChildren()
             .Select(c => Load(c["Path"] ?? string.Empty, c["Password"], "DataProtection:PreviousCertificates"))
             .ToArray();
         protection.ProtectKeysWithCertificate(current).UnprotectKeysWithAnyCertificate([current, .. previous]);

@@ -63,7 +63,7 @@ public sealed class SignInThrottle(RateCounters counters, TimeProvider clock, IC
     /// <summary>An address's failure: counted in its 15-minute window; beyond the limit it pauses to the window's end.</summary>
     public static RateCounter AddressFailed(RateCounter? seen, long now, int limit)
     {
-        var current = seen is not null && now - seen.WindowStart < AddressWindow.Ticks ? seen : null;
+        var current = RateCounter.InWindow(seen, now, AddressWindow);
         var start = current?.WindowStart ?? now;
         var count = (current?.Count ?? 0) + 1;
         var until = count > limit ? start + AddressWindow.Ticks : current?.Until ?? now;

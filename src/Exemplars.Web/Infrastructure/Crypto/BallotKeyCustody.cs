@@ -102,7 +102,7 @@ public sealed class BallotCustodyKey
         var configured = configuration[Setting];
         if (string.IsNullOrWhiteSpace(configured))
         {
-            if (configuration.GetValue("Cluster:Enabled", false))
+            if (DatabaseSetup.Clustered(configuration))
             {
                 // Each instance would draw its own key and treat (and delete) the others' sealed shares as unreadable.
                 throw new InvalidOperationException($"{Setting}: khi nhiều bản chạy dùng chung cơ sở dữ liệu (Cluster:Enabled=true), mọi bản phải đặt cùng một khóa niêm phong mảnh khóa bỏ phiếu (32 byte base64, ví dụ `openssl rand -base64 32`).");

@@ -19,7 +19,7 @@ public sealed class ChangeBroadcast(IConfiguration configuration, IServiceProvid
     private readonly string _instance = Guid.NewGuid().ToString("N")[..12];
     private long _received;
 
-    public bool Enabled { get; } = configuration.GetValue("Cluster:Enabled", false);
+    public bool Enabled { get; } = DatabaseSetup.Clustered(configuration);
 
     /// <summary>Notices from other instances acted on so far; for tests and diagnostics.</summary>
     public long Received => Interlocked.Read(ref _received);
@@ -27,7 +27,7 @@ public sealed class ChangeBroadcast(IConfiguration configuration, IServiceProvid
     /// <summary>Throws at start when several instances are asked for on a database that cannot be shared.</summary>
     public static void Validate(IConfiguration configuration)
     {
-        if (configuration.GetValue("Cluster:Enabled", false) && DatabaseSetup.Provider(configuration) != DatabaseProvider.Postgres)
+        if (DatabaseSetup.Clustered(configuration) && DatabaseSetup.Provider(configuration) != DatabaseProvider.Postgres)
         {
             throw new InvalidOperationException("Cluster:Enabled=true cần Database:Provider=Postgres: nhiều bản chạy chỉ dùng chung được một cơ sở dữ liệu PostgreSQL.");
         }
@@ -49,7 +49,7 @@ public sealed class ChangeBroadcast(IConfiguration configuration, IServiceProvid
             return;
         }
 
-        var connectionString = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("Default")) { Pooling = false, KeepAlive = 30 }.ConnectionString;
+        var connectionString = new NpgsqlConnectionStringBuilder(DatabaseSetup.ConnectionString(configuration)) { Pooling = false, KeepAlive = 30 }.ConnectionString;
         await Task.WhenAll(SendAsync(connectionString, stoppingToken), ListenAsync(connectionString, stoppingToken));
     }
 

@@ -23,9 +23,31 @@ public static class DatabaseSetup
             : throw new InvalidOperationException($"Database:Provider '{value}' is not supported; use Sqlite or Postgres.");
     }
 
+    /// <summary>"Several instances share this database" (ADR 033): PostgreSQL only (<see cref="ChangeBroadcast.Validate"/>).</summary>
+    public const string ClusterSetting = "Cluster:Enabled";
+
+    public static bool Clustered(IConfiguration configuration) => configuration.GetValue(ClusterSetting, false);
+
+    /// <summary>
+    /// The connection string the app uses: <c>ConnectionStrings:Default</c>, on SQLite by default
+    /// <c>App_Data/exemplars.db</c>, on PostgreSQL required and with the pool settings of <see cref="PostgresConnection"/>.
+    /// Everything that opens its own connections (the file store, the scheduler's store) uses this one.
+    /// </summary>
+    public static string ConnectionString(IConfiguration configuration)
+    {
+        var configured = configuration.GetConnectionString("Default");
+        return Provider(configuration) switch
+        {
+            DatabaseProvider.Postgres => string.IsNullOrWhiteSpace(configured)
+                ? throw new InvalidOperationException("ConnectionStrings:Default is required when Database:Provider is Postgres.")
+                : PostgresConnection(configured),
+            _ => configured ?? "Data Source=App_Data/exemplars.db",
+        };
+    }
+
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString("Default");
+        var connectionString = ConnectionString(configuration);
         services.AddSingleton<AuditInterceptor>();
         AddWatching<Auth.SignedInUserCache>(services);
         AddWatching<Auth.TwoFactorPolicy>(services);
@@ -53,7 +75,6 @@ public static class DatabaseSetup
         switch (Provider(configuration))
         {
             case DatabaseProvider.Sqlite:
-                connectionString ??= "Data Source=App_Data/exemplars.db";
                 EnsureSqliteFolder(connectionString);
                 services.AddDbContextPool<SqliteAppDbContext>((sp, o) => o
                     .UseSqlite(connectionString)
@@ -61,14 +82,8 @@ public static class DatabaseSetup
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 break;
             case DatabaseProvider.Postgres:
-                if (string.IsNullOrWhiteSpace(connectionString))
-                {
-                    throw new InvalidOperationException("ConnectionStrings:Default is required when Database:Provider is Postgres.");
-                }
-
-                var postgres = PostgresConnection(connectionString);
                 services.AddDbContextPool<PostgresAppDbContext>((sp, o) => o
-                    .UseNpgsql(postgres)
+                    .UseNpgsql(connectionString)
                     .AddAppInterceptors(sp));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
                 break;

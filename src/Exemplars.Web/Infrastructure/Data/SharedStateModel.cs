@@ -57,4 +57,11 @@ public sealed class RateCounter
     public long Expires { get; set; }
 
     public int Version { get; set; }
+
+    /// <summary>
+    /// The counter when its window of <paramref name="window"/> still runs at <paramref name="now"/>, else null (a new
+    /// window). A start a moment ahead of <paramref name="now"/> is the same window: another instance read its clock later.
+    /// </summary>
+    public static RateCounter? InWindow(RateCounter? seen, long now, TimeSpan window) =>
+        seen is not null && now - seen.WindowStart < window.Ticks ? seen : null;
 }

@@ -29,7 +29,7 @@ public static class AppJobs
             return services;
         }
 
-        var clustered = configuration.GetValue("Cluster:Enabled", false); // PostgreSQL only: ChangeBroadcast.Validate
+        var clustered = Data.DatabaseSetup.Clustered(configuration); // PostgreSQL only: ChangeBroadcast.Validate
 
         services.AddQuartz(q =>
         {
@@ -51,7 +51,7 @@ public static class AppJobs
                         o.TablePrefix = "qrtz_";
                         o.StoreJobDataAsStrings = true;
                     });
-                    store.UsePostgres(Data.DatabaseSetup.PostgresConnection(configuration.GetConnectionString("Default")!));
+                    store.UsePostgres(Data.DatabaseSetup.ConnectionString(configuration));
                     store.UseClustering(c =>
                     {
                         c.CheckinInterval = TimeSpan.FromSeconds(configuration.GetValue("Cluster:CheckinSeconds", 10));

@@ -47,7 +47,7 @@ public sealed class BackgroundWork(IServiceScopeFactory scopes, IFileStore files
 
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(1);
 
-    private readonly bool _clustered = configuration.GetValue("Cluster:Enabled", false);
+    private readonly bool _clustered = DatabaseSetup.Clustered(configuration);
 
     public static readonly JobKey JobKey = new("background-work");
 

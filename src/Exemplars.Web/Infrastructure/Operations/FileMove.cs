@@ -73,7 +73,7 @@ public sealed class FileMove(FileStorage folder, DatabaseFileStore database, ILo
             size = input.Length;
         }
 
-        if (FileStorage.IsContentAddressed(address) && !string.Equals(address.Replace("/", "", StringComparison.Ordinal)[FileStorage.BlobFolder.Length..], sourceSha, StringComparison.Ordinal))
+        if (FileStorage.IsContentAddressed(address) && !string.Equals(address, FileStorage.AddressOf(sourceSha), StringComparison.Ordinal))
         {
             return null;
         }

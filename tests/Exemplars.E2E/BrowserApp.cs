@@ -63,7 +63,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync(BaseUrl + "/");
+            await page.ArriveAtAsync(BaseUrl + "/");
         }
         catch (TimeoutException timeout)
         {

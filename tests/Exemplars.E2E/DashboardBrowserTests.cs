@@ -21,7 +21,7 @@ public sealed class DashboardBrowserTests(BrowserApp app) : IClassFixture<Browse
 
         await page.GotoAsync("/Review/Tracker?round=2021-2025");
         await page.GetByTestId("dashboard-link").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/Dashboard?round=2021-2025", StringComparison.Ordinal));
+        await page.ArriveAtPartAsync("/Dashboard?round=2021-2025");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Số liệu đợt bình xét", Level = 1 })).ToBeVisibleAsync();
         await page.WaitForFunctionAsync(ChartsDrawn + " === 6");
         Assert.Equal(6, await page.Locator("main table caption").CountAsync());

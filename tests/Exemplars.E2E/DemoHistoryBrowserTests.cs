@@ -50,7 +50,7 @@ public sealed class DemoHistoryBrowserTests(BrowserApp app) : IClassFixture<Brow
         await anonymous.GotoAsync("/Showcase");
         var photos = anonymous.Locator("img.card-img-top");
         Assert.True(await photos.CountAsync() >= 8, "the public showcase shows the demo's stories with photos");
-        await anonymous.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await anonymous.LoadedAsync(LoadState.NetworkIdle);
         Assert.True(await anonymous.EvaluateAsync<bool>("() => [...document.querySelectorAll('img.card-img-top')].every(i => i.complete && i.naturalWidth > 0)"),
             "every photo loads");
         await Shoot(anonymous, "showcase-anonymous");

@@ -38,7 +38,7 @@ public sealed class GoldenPathTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByLabel("Thư điện tử").FillAsync("coso1@demo.vn");
         await page.GetByLabel("Mật khẩu").FillAsync("Demo@2025-Khoi");
         await page.GetByLabel("Mật khẩu").PressAsync("Enter");
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.ArriveAtAsync(app.BaseUrl + "/");
         await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(page.Locator("a.skip-link")).ToBeFocusedAsync();
         foreach (var url in new[] { "/", "/Organizations", "/People", "/Nominations" })

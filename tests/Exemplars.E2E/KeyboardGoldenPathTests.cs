@@ -32,7 +32,7 @@ public sealed class KeyboardGoldenPathTests(BrowserApp app) : IClassFixture<Brow
             await Tab(page, page.GetByLabel("Mật khẩu"));
             await page.Keyboard.TypeAsync("Demo@2025-Khoi");
             await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync(app.BaseUrl + "/");
+            await page.ArriveAtAsync(app.BaseUrl + "/");
 
             // The menu: Tab to the "Hồ sơ" group, open it with Enter, Tab to its item, follow it with Enter.
             var menu = page.GetByTestId("main-menu");
@@ -40,11 +40,11 @@ public sealed class KeyboardGoldenPathTests(BrowserApp app) : IClassFixture<Brow
             await page.Keyboard.PressAsync("Enter");
             await Tab(page, menu.GetByRole(AriaRole.Link, new() { Name = "Hồ sơ đề nghị", Exact = true }));
             await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync(url => url.Contains("/Nominations", StringComparison.Ordinal));
+            await page.ArriveAtPartAsync("/Nominations");
 
             await Tab(page, page.GetByRole(AriaRole.Link, new() { Name = "Lập hồ sơ mới" }));
             await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync(url => url.Contains("/Nominations/Create", StringComparison.Ordinal));
+            await page.ArriveAtPartAsync("/Nominations/Create");
             await Choose(page, page.GetByLabel("Đợt bình xét"), "2021-2025");
             await Choose(page, page.GetByLabel("Cá nhân (trong sổ theo dõi của đơn vị)"), await OptionValue(page.GetByLabel("Cá nhân (trong sổ theo dõi của đơn vị)"), name));
             await Choose(page, page.GetByLabel("Đối tượng, lĩnh vực theo kế hoạch"), "3.2.5");

@@ -65,7 +65,7 @@ public sealed class ProgressBrowserTests(BrowserApp app) : IClassFixture<Browser
 
         release.SetResult();
         await Task.WhenAll(held);
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.ArriveAtAsync(app.BaseUrl + "/");
         await Assertions.Expect(page.Locator("#busy-status")).ToBeHiddenAsync();
         await context.CloseAsync();
     }

@@ -110,7 +110,7 @@ public sealed class RoundPagesBrowserTests(BrowserApp app) : IClassFixture<Brows
         await page.GotoAsync("/Nominations/Extensions");
         await Shoot(page, "extensions");
         await page.GetByRole(AriaRole.Link, new() { Name = "2", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("page=2", StringComparison.Ordinal));
+        await page.ArriveAtPartAsync("page=2");
         await Shoot(page, "extensions-page-2");
         await page.GetByLabel("Tìm đơn vị theo tên").FillAsync("bệnh viện");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();

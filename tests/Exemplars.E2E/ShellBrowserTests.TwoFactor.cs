@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Exemplars.E2E;
@@ -17,7 +18,7 @@ public sealed partial class ShellBrowserTests
         var page = await app.SignedInPage("coso2@demo.vn");
         await page.Locator("nav .dropdown-toggle").Last.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Xác thực hai bước" }).ClickAsync();
-        await page.WaitForURLAsync("**/Account/TwoFactor");
+        await page.ArriveAtAsync(new Regex("/Account/TwoFactor$"));
         await Check(page, "/Account/TwoFactor", "coso2", problems, Axe.All);
         await Photograph(page, "coso2", "/Account/TwoFactor");
         var key = await page.Locator("[data-testid=authenticator-key]").InnerTextAsync();
@@ -31,12 +32,12 @@ public sealed partial class ShellBrowserTests
         await page.GetByLabel("Thư điện tử").FillAsync("coso2@demo.vn");
         await page.GetByLabel("Mật khẩu").FillAsync("Demo@2025-Khoi");
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync("**/Account/LoginTwoFactor**");
+        await page.ArriveAtPartAsync("/Account/LoginTwoFactor");
         await Check(page, "/Account/LoginTwoFactor", "coso2", problems, Axe.All);
         await Photograph(page, "coso2", "/Account/LoginTwoFactor");
         await page.GetByLabel("Mã xác thực").FillAsync(Exemplars.Web.Tests.Totp.Code(key));
         await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận" }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.ArriveAtAsync(app.BaseUrl + "/");
         await Assertions.Expect(page.Locator("[data-testid=current-user]")).ToContainTextAsync("Cán bộ cấp ủy cơ sở");
         Assert.True(problems.IsEmpty, string.Join("\n", problems));
     }

@@ -158,7 +158,7 @@ public sealed partial class ShellBrowserTests(BrowserApp app) : IClassFixture<Br
         await page.SetViewportSizeAsync(390, 844);
         await Assertions.Expect(page.GetByTestId("main-menu")).ToBeHiddenAsync();
         await page.GoAsync("Báo cáo", "Báo cáo định kỳ");
-        await page.WaitForURLAsync(url => url.Contains("/Reports", StringComparison.Ordinal));
+        await page.ArriveAtPartAsync("/Reports");
         await page.Context.CloseAsync();
     }
 

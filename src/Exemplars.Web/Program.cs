@@ -38,6 +38,7 @@ var cliVerb = args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddAppDatabase(builder.Configuration);
+builder.Services.AddKeptResponses(builder.Configuration); // whole answers of the busiest reads, per user, until a save (ADR 034)
 builder.Services.AddSharedDataProtection(builder.Configuration); // the key ring in the database, shared by every instance (ADR 033)
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddFeatureHandlers();
@@ -202,6 +203,7 @@ app.UseAuthentication();
 app.UseMiddleware<CurrentUserMiddleware>();
 app.UseMiddleware<TwoFactorRequirementMiddleware>();
 app.UseAuthorization();
+app.UseKeptResponses();
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("database") }).AllowAnonymous(); // the database answers (one query)

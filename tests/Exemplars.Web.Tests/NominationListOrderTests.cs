@@ -38,7 +38,7 @@ public abstract class NominationListOrderTests(AppFactory app)
         var ids = new List<int>();
         for (var page = 1; ; page++)
         {
-            var json = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/nominations?page={page}&pageSize=100");
+            var json = await admin.GetAfreshFromJsonAsync<JsonElement>($"/api/v1/nominations?page={page}&pageSize=100"); // changed in SQL around the app
             var items = json.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()).ToList();
             ids.AddRange(items);
             if (items.Count < 100)

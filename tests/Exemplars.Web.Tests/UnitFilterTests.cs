@@ -19,7 +19,7 @@ public abstract class UnitFilterTests(AppFactory app)
         var secretariat = await app.SignedInAs("tgdv@demo.vn");
         var units = await app.WithDb(db => db.Organizations.Where(o => o.Kind == OrganizationKind.Grassroots && o.IsActive).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync());
         Assert.True(units.Count > 10);
-        var plain = Forms.Parse(await secretariat.GetStringAsync(list));
+        var plain = Forms.Parse(await secretariat.GetAfreshAsync(list));
         Assert.Null(plain.QuerySelector("#unitSearch"));
         Assert.True(plain.QuerySelectorAll("#organizationId option").Length > 10, "under the limit every unit is offered and no search is needed");
 
@@ -27,7 +27,7 @@ public abstract class UnitFilterTests(AppFactory app)
         configuration["Pickers:Limit"] = "5";
         try
         {
-            var page = Forms.Parse(await secretariat.GetStringAsync(list));
+            var page = Forms.Parse(await secretariat.GetAfreshAsync(list));
             Assert.Equal(6, page.QuerySelectorAll("#organizationId option").Length);
             Assert.Contains("chỉ hiện 5 đơn vị đầu tiên", page.QuerySelector("[data-testid=unit-help]")!.TextContent, StringComparison.Ordinal);
             Assert.NotNull(page.QuerySelector("#unitSearch"));
@@ -35,11 +35,11 @@ public abstract class UnitFilterTests(AppFactory app)
             // The last unit by name is beyond the limit: typing part of its name, without its marks, finds it.
             var last = units[^1];
             var word = Domain.Common.VietnameseText.Fold(last.Name).Split(' ').OrderByDescending(w => w.Length).First();
-            var found = Forms.Parse(await secretariat.GetStringAsync($"{list}&unitSearch={Uri.EscapeDataString(word)}"));
+            var found = Forms.Parse(await secretariat.GetAfreshAsync($"{list}&unitSearch={Uri.EscapeDataString(word)}"));
             Assert.Contains(found.QuerySelectorAll("#organizationId option"), o => o.GetAttribute("value") == $"{last.Id}");
 
             // Filtering on it keeps it selected although the plain list leaves it out.
-            var chosen = Forms.Parse(await secretariat.GetStringAsync($"{list}&organizationId={last.Id}"));
+            var chosen = Forms.Parse(await secretariat.GetAfreshAsync($"{list}&organizationId={last.Id}"));
             Assert.Equal($"{last.Id}", chosen.QuerySelector("#organizationId option[selected]")?.GetAttribute("value"));
         }
         finally

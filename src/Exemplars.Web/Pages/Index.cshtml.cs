@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Exemplars.Web.Pages;
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.Http.KeptResponses.Policy)]
 public sealed class IndexModel(OrganizationOptions.Handler organizations, TimeProvider clock, Features.Notifications.ListNotifications.Handler notices, Features.Nominations.ListNominations.Handler nominations, Features.Plans.ChooseRound.Handler rounds) : PageModel
 {
     public IReadOnlyList<Domain.Nominations.Notification> Notices { get; private set; } = [];

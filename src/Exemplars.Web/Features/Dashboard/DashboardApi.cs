@@ -10,7 +10,7 @@ public static class DashboardApi
         {
             var result = await handler.Handle(code, ct);
             return result.IsSuccess ? Results.Ok(result.Value) : Problems.ToProblem(result.Errors);
-        }).WithTags("Dashboard").WithSummary("Số liệu một đợt bình xét: hồ sơ theo trạng thái, đơn vị, nhóm đối tượng, giới tính, độ tuổi, đúng hạn/nộp muộn");
+        }).WithTags("Dashboard").WithSummary("Số liệu một đợt bình xét: hồ sơ theo trạng thái, đơn vị, nhóm đối tượng, giới tính, độ tuổi, đúng hạn/nộp muộn").CacheOutput(KeptResponses.Policy);
 
         return api;
     }

@@ -20,7 +20,8 @@ public static class EligibilityApi
             return result.IsSuccess ? Results.Ok(result.Value) : Problems.ToProblem(result.Errors);
         })
         .WithTags("Eligibility")
-        .WithSummary("Điều kiện của một người theo dữ liệu đã lưu, trong một đợt bình xét");
+        .WithSummary("Điều kiện của một người theo dữ liệu đã lưu, trong một đợt bình xét")
+        .CacheOutput(KeptResponses.Policy);
 
         return api;
     }

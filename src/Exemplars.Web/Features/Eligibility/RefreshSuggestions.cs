@@ -50,7 +50,7 @@ public static class RefreshSuggestions
 
     public static IReadOnlyList<RuleResult> ReadReasons(string json) => JsonSerializer.Deserialize<List<RuleResult>>(json, Json) ?? [];
 
-    public sealed class Handler(AppDbContext db, Gate gate, IConfiguration configuration, TimeProvider clock, SuggestionCounts counts, ILogger<Handler> logger)
+    public sealed class Handler(AppDbContext db, Gate gate, IConfiguration configuration, TimeProvider clock, SuggestionCounts counts, Infrastructure.Http.KeptResponses responses, Infrastructure.Data.ChangeBroadcast broadcast, ILogger<Handler> logger)
     {
         /// <summary>The advisory lock key of the suggestion refresh (any constant; only this app takes it).</summary>
         private const long ClusterLockKey = 7_312_024_018;
@@ -207,7 +207,7 @@ public static class RefreshSuggestions
                 await RemoveMarksAsync(all, cancellationToken);
                 await SaveStateAsync(state, generation, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                counts.Clear();
+                Settled();
                 logger.LogInformation("Suggestions rebuilt for {Rounds} rounds and {Subjects} subjects in {Elapsed} ms", rounds.Count, subjects, started.ElapsedMilliseconds);
                 return true;
             }
@@ -352,6 +352,17 @@ public static class RefreshSuggestions
             Generation = generation,
         };
 
+        /// <summary>
+        /// The rows are written without the change tracker, so what is kept from them is emptied here, on this instance
+        /// and (with several) on the others: the counts and the kept answers (the suggestions page).
+        /// </summary>
+        private void Settled()
+        {
+            counts.Clear();
+            responses.Clear();
+            broadcast.Publish([counts, responses]);
+        }
+
         /// <summary>The subjects' rows in every round become <paramref name="rows"/>, in one transaction.</summary>
         private async Task ReplaceAsync(NomineeKind kind, IReadOnlyCollection<int> subjects, IReadOnlyCollection<SuggestionRow> rows, CancellationToken cancellationToken)
         {
@@ -359,7 +370,7 @@ public static class RefreshSuggestions
             await db.SuggestionRows.Where(r => r.Kind == kind && subjects.Contains(r.SubjectId)).ExecuteDeleteAsync(cancellationToken);
             await BulkInsert.RunAsync(db, "suggestion_rows", Columns, rows, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            counts.Clear();
+            Settled();
         }
 
         private async Task RemoveMarksAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)

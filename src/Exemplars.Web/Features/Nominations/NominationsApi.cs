@@ -42,7 +42,7 @@ public static class NominationsApi
 
         group.MapGet("/", async ([AsParameters] ListQuery q, ListNominations.Handler handler, CancellationToken ct) =>
             Results.Ok(await handler.Handle(new ListNominations.Query(q.Round, q.Status, q.Kind, q.Category, q.Page ?? 1, q.PageSize ?? 50, q.OrganizationId), ct)))
-            .WithSummary("Hồ sơ đề nghị trong phạm vi của người gọi (phân trang)");
+            .WithSummary("Hồ sơ đề nghị trong phạm vi của người gọi (phân trang)").CacheOutput(KeptResponses.Policy);
 
         group.MapGet("/{id:int}", async (int id, GetNomination.Handler handler, CancellationToken ct) =>
         {

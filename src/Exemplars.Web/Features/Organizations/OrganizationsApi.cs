@@ -31,7 +31,7 @@ public static class OrganizationsApi
             [AsParameters] ListQuery query, ListOrganizations.Handler handler, CancellationToken ct) =>
             Results.Ok(await handler.Handle(
                 new ListOrganizations.Query(query.Search, query.Kind, query.HostUnitType, query.IncludeInactive ?? false, query.Page ?? 1, query.PageSize ?? 50), ct)))
-            .WithSummary("Tổ chức trong phạm vi của người gọi (phân trang)");
+            .WithSummary("Tổ chức trong phạm vi của người gọi (phân trang)").CacheOutput(KeptResponses.Policy);
 
         group.MapGet("/{id:int}", async (int id, GetOrganization.Handler handler, CancellationToken ct) =>
         {

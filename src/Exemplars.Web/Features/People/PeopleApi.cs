@@ -10,12 +10,12 @@ public static class PeopleApi
         var group = api.MapGroup("/people").WithTags("People");
         group.MapGet("/", async ([AsParameters] ListQuery q, ListPeople.Handler handler, CancellationToken ct) =>
             Results.Ok(await handler.Handle(new ListPeople.Query(q.Search, q.OrganizationId, q.PartyMember, q.Leader, q.Page ?? 1, q.PageSize ?? 50), ct)))
-            .WithSummary("Người trong sổ theo dõi, trong phạm vi của người gọi (phân trang)");
+            .WithSummary("Người trong sổ theo dõi, trong phạm vi của người gọi (phân trang)").CacheOutput(KeptResponses.Policy);
         group.MapGet("/{id:int}", async (int id, GetPerson.Handler handler, CancellationToken ct) =>
         {
             var result = await handler.Handle(id, ct);
             return result.IsSuccess ? Results.Ok(result.Value) : Problems.ToProblem(result.Errors);
-        }).WithSummary("Một người: thông tin, xếp loại hằng năm (kèm điểm và phiên bản của từng năm), kỷ luật");
+        }).WithSummary("Một người: thông tin, xếp loại hằng năm (kèm điểm và phiên bản của từng năm), kỷ luật").CacheOutput(KeptResponses.Policy);
 
         group.MapPost("/{id:int}/ratings", async (int id, RatingBody body, SetRating.Handler handler, HttpContext http, CancellationToken ct) =>
         {

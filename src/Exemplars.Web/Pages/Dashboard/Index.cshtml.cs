@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Exemplars.Web.Pages.Dashboard;
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.Http.KeptResponses.Policy)]
 public sealed class IndexModel(RoundDashboard.Handler dashboard, Features.Plans.ChooseRound.Handler rounds) : PageModel
 {
     /// <summary>One chart and the table beside it. <paramref name="Of"/> is the whole the shares are taken of.</summary>

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Exemplars.Web.Pages.Eligibility;
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.Http.KeptResponses.Policy)]
 public sealed class SuggestionsModel(SuggestCandidates.Handler suggest, ChooseRound.Handler rounds, OrganizationOptions.Handler organizations) : PageModel
 {
     [BindProperty(SupportsGet = true)]

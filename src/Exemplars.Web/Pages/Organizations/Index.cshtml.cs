@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Exemplars.Web.Pages.Organizations;
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.Http.KeptResponses.Policy)]
 public sealed class IndexModel(ListOrganizations.Handler list, ExportOrganizations.Handler export) : PageModel
 {
     [BindProperty(SupportsGet = true)]

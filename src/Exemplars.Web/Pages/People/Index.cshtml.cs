@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Exemplars.Web.Pages.People;
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.Http.KeptResponses.Policy)]
 public sealed class IndexModel(ListPeople.Handler list, CurrentUser me) : PageModel
 {
     [BindProperty(SupportsGet = true)]

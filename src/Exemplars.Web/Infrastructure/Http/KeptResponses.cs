@@ -96,11 +96,13 @@ public sealed class KeptResponsePolicy(TimeSpan age) : IOutputCachePolicy
         // Only a signed-in user's GET; never with a message waiting in TempData (the page after a redirect shows it once).
         var eligible = age > TimeSpan.Zero && user is not null && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && !request.Cookies.Keys.Any(k => k.StartsWith(TempDataCookie, StringComparison.Ordinal));
+        // A hard reload (Cache-Control: no-cache) is answered afresh — neither from a kept answer nor by sharing the answer
+        // another request for the same key is making at that moment — and its answer kept for the next visit.
+        var afresh = request.GetTypedHeaders().CacheControl?.NoCache == true;
         context.EnableOutputCaching = eligible;
-        // A hard reload (Cache-Control: no-cache) is answered afresh, and its answer kept for the next visit.
-        context.AllowCacheLookup = eligible && request.GetTypedHeaders().CacheControl?.NoCache != true;
+        context.AllowCacheLookup = eligible && !afresh;
         context.AllowCacheStorage = eligible;
-        context.AllowLocking = eligible;
+        context.AllowLocking = eligible && !afresh;
         if (!eligible)
         {
             return ValueTask.CompletedTask;

@@ -127,6 +127,21 @@ public abstract partial class KeptResponsesTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Hard_reloads_at_the_same_moment_each_do_the_whole_work()
+    {
+        // Requests for one key may wait for the answer another is making and share it; a hard reload must not.
+        using var api = await app.BearerAs("tgdv@demo.vn");
+        var id = await app.WithDb(db => db.People.Where(p => p.IsActive && p.Organization!.Path.StartsWith("/1/2/")).OrderByDescending(p => p.Id).Select(p => p.Id).FirstAsync());
+        var url = $"/api/v1/people/{id}?kept=together";
+        await api.GetAfreshAsync(url);
+        var (_, one) = await Counted(() => api.GetAfreshAsync(url));
+        Assert.True(one > 0);
+        const int together = 16;
+        var (_, all) = await Counted(() => Task.WhenAll(Enumerable.Range(0, together).Select(_ => api.GetAfreshAsync(url))));
+        Assert.Equal(together * one, all);
+    }
+
+    [Fact]
     public Task The_suggestions_rebuilt_outside_the_change_tracker_end_the_kept_page() => Pinned(async () =>
     {
         var client = await app.SignedInAs("tgdv@demo.vn");

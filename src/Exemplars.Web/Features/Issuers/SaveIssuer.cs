@@ -147,6 +147,11 @@ public static class SaveIssuer
         var vi = CultureInfo.GetCultureInfo("vi-VN");
         foreach (var (row, number) in (rows ?? []).Select((r, i) => (r, i + 1)))
         {
+            if (row is null)
+            {
+                continue; // "officers": [null] — nothing to keep, as a blank row
+            }
+
             var name = row.FullName?.Trim() ?? string.Empty;
             var position = row.Position?.Trim() ?? string.Empty;
             if (name.Length == 0 && position.Length == 0 && row.From is null && row.Until is null && !row.Signs)
@@ -196,6 +201,11 @@ public static class SaveIssuer
         var terms = new List<IssuerTerm>();
         foreach (var (row, number) in (rows ?? []).Select((r, i) => (r, i + 1)))
         {
+            if (row is null)
+            {
+                continue; // "terms": [null], as a blank row
+            }
+
             var label = row.Label?.Trim() ?? string.Empty;
             if (label.Length == 0 && row.StartsOn is null)
             {

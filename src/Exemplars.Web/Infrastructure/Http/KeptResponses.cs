@@ -84,7 +84,6 @@ public static class KeptResponsesSetup
 /// <summary>The rules of <see cref="KeptResponses"/>: who, what and for how long.</summary>
 public sealed class KeptResponsePolicy(TimeSpan age) : IOutputCachePolicy
 {
-    private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
     private const string AntiforgeryCookiePrefix = ".AspNetCore.Antiforgery.";
     private const string GenerationItem = "KeptResponses.Generation";
 
@@ -95,7 +94,7 @@ public sealed class KeptResponsePolicy(TimeSpan age) : IOutputCachePolicy
         var request = http.Request;
         // Only a signed-in user's GET; never with a message waiting in TempData (the page after a redirect shows it once).
         var eligible = age > TimeSpan.Zero && user is not null && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            && !request.Cookies.Keys.Any(k => k.StartsWith(TempDataCookie, StringComparison.Ordinal));
+            && !QuietTempData.SentBy(request);
         // A hard reload (Cache-Control: no-cache) is answered afresh — neither from a kept answer nor by sharing the answer
         // another request for the same key is making at that moment — and its answer kept for the next visit.
         var afresh = request.GetTypedHeaders().CacheControl?.NoCache == true;

@@ -37,9 +37,12 @@ public class RatingImportBenchmark
     [ParamsSource(nameof(Databases))]
     public string Database { get; set; } = Sqlite;
 
-    public static IEnumerable<string> Databases() => PostgresServer is null ? [Sqlite] : [Sqlite, Postgres];
+    public static IEnumerable<string> Databases() => ServerFromEnvironment is null ? [Sqlite] : [Sqlite, Postgres];
 
-    private static string? PostgresServer => Environment.GetEnvironmentVariable("EXEMPLARS_BENCH_PG") is { Length: > 0 } server ? server : null;
+    /// <summary>The PostgreSQL server the Postgres case creates its databases on (the tests give their own).</summary>
+    public string? PostgresServer { get; init; } = ServerFromEnvironment;
+
+    private static string? ServerFromEnvironment => Environment.GetEnvironmentVariable("EXEMPLARS_BENCH_PG") is { Length: > 0 } server ? server : null;
 
     [GlobalSetup]
     public void Setup()
@@ -251,10 +254,10 @@ public class RatingImportBenchmark
         _database = string.Empty;
     }
 
-    private static string DatabaseConnectionString(string database) =>
+    private string DatabaseConnectionString(string database) =>
         new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer) { Database = database }.ConnectionString;
 
-    private static void PostgresCommand(string sql)
+    private void PostgresCommand(string sql)
     {
         using var connection = new Npgsql.NpgsqlConnection(PostgresServer);
         connection.Open();

@@ -42,8 +42,6 @@ builder.Services.AddKeptResponses(builder.Configuration); // whole answers of th
 builder.Services.AddSharedDataProtection(builder.Configuration); // the key ring in the database, shared by every instance (ADR 033)
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddFeatureHandlers();
-builder.Services.AddScoped<Exemplars.Web.Features.Plans.FrozenRounds>();
-builder.Services.AddScoped<Exemplars.Web.Features.People.ExcellentShares>();
 builder.Services.AddFileStore(builder.Configuration); // Storage:Backend: Folder (default) or Database
 builder.Services.AddSingleton<Exemplars.Web.Infrastructure.Operations.Backups>();
 builder.Services.AddSingleton<DocumentSettings>();

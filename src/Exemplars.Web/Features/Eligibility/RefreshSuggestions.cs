@@ -356,12 +356,7 @@ public static class RefreshSuggestions
         /// The rows are written without the change tracker, so what is kept from them is emptied here, on this instance
         /// and (with several) on the others: the counts and the kept answers (the suggestions page).
         /// </summary>
-        private void Settled()
-        {
-            counts.Clear();
-            responses.Clear();
-            broadcast.Publish([counts, responses]);
-        }
+        private void Settled() => broadcast.ClearEverywhere([counts, responses]);
 
         /// <summary>The subjects' rows in every round become <paramref name="rows"/>, in one transaction.</summary>
         private async Task ReplaceAsync(NomineeKind kind, IReadOnlyCollection<int> subjects, IReadOnlyCollection<SuggestionRow> rows, CancellationToken cancellationToken)

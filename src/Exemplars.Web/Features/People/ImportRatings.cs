@@ -101,7 +101,7 @@ public static class ImportRatings
         new("Version", NpgsqlTypes.NpgsqlDbType.Uuid, r => r.Version),
     ];
 
-    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, AuditInterceptor audit, IEnumerable<IWatchesChanges> caches, ExcellentShares shares)
+    public sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, AuditInterceptor audit, IEnumerable<IWatchesChanges> caches, ChangeBroadcast broadcast, ExcellentShares shares)
     {
         public async Task<Result<Report>> Handle(Stream xlsx, string fileName, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
         {
@@ -514,11 +514,8 @@ public static class ImportRatings
             db.ChangeTracker.AutoDetectChangesEnabled = true;
             if (newPeople.Count + newCollectives.Count > 0)
             {
-                // The bulk rows bypassed EF: the caches that count ratings are told here.
-                foreach (var cache in caches.Where(c => c.Concerns(typeof(PersonRating)) || c.Concerns(typeof(CollectiveRating))))
-                {
-                    cache.Clear();
-                }
+                // The bulk rows bypassed EF: the caches that count ratings are told here, and on the other instances.
+                broadcast.ClearEverywhere(caches.Where(c => c.Concerns(typeof(PersonRating)) || c.Concerns(typeof(CollectiveRating))));
             }
 
             return (created, updated, unchanged);

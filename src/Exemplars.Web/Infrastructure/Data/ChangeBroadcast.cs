@@ -33,6 +33,28 @@ public sealed class ChangeBroadcast(IConfiguration configuration, IServiceProvid
         }
     }
 
+    /// <summary>
+    /// After rows were written around the change tracker (bulk COPY, ExecuteUpdate/Delete) and committed: empties the
+    /// caches here and tells the other instances to empty the same — what <see cref="ChangeWatchInterceptor"/> does for
+    /// a tracked save.
+    /// </summary>
+    public void ClearEverywhere(IEnumerable<IWatchesChanges> caches)
+    {
+        ArgumentNullException.ThrowIfNull(caches);
+        var list = caches.ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var cache in list)
+        {
+            cache.Clear();
+        }
+
+        Publish(list);
+    }
+
     /// <summary>Sends the names of the caches a committed save emptied (no-op with one instance).</summary>
     public void Publish(IEnumerable<IWatchesChanges> caches)
     {

@@ -3,7 +3,11 @@
 
   render.py results.tsv <seconds per run> <cores>    -> table on stdout
   render.py --into docs/benchmarks.md table.md       -> replaces the text between the tier-table markers
+  render.py --imports report.csv                     -> results rows (#imports) from BenchmarkDotNet's CSV report of
+                                                        RatingImportBenchmark: database, import and raw means in ms,
+                                                        allocated by the import, the import's rate as a share of raw
 """
+import csv
 import datetime
 import sys
 
@@ -17,10 +21,38 @@ def number(text):
         return None
 
 
+def milliseconds(text):
+    """BenchmarkDotNet's '1,580.2 ms' / '1.580 s' / '950.1 us' as milliseconds; None for NA."""
+    parts = text.replace(",", "").split()
+    if len(parts) != 2 or number(parts[0]) is None:
+        return None
+    scale = {"ns": 1e-6, "us": 1e-3, "μs": 1e-3, "ms": 1.0, "s": 1000.0}.get(parts[1])
+    return None if scale is None else number(parts[0]) * scale
+
+
+def imports(report):
+    """One #imports row per database: import mean, raw mean, allocated by the import, share of the raw rate."""
+    by_database = {}
+    for row in csv.DictReader(open(report, encoding="utf-8")):
+        kind = "raw" if row["Method"].startswith("'Raw") else "import"
+        by_database.setdefault(row["Database"], {})[kind] = row
+    out = []
+    for database, pair in by_database.items():
+        imported = milliseconds(pair.get("import", {}).get("Mean", "NA"))
+        raw = milliseconds(pair.get("raw", {}).get("Mean", "NA"))
+        share = f"{100 * raw / imported:.0f} %" if imported and raw else "did not run"
+        allocated = pair.get("import", {}).get("Allocated", "")
+        out.append("\t".join(["#imports", database, f"{imported:.0f}" if imported else "NA", f"{raw:.0f}" if raw else "NA", allocated, share]))
+    return "\n".join(out) + "\n"
+
+
 def render(path, duration, cores):
-    tiers, rows, counts, memory, bare, rebuilt = [], {}, {}, {}, {}, {}
+    tiers, rows, counts, memory, bare, rebuilt, imported = [], {}, {}, {}, {}, {}, []
     for line in open(path, encoding="utf-8"):
         tier, name, status, rps, p50, p99, errors, kept, kept_errors = (line.rstrip("\n").split("\t") + [""] * 9)[:9]
+        if tier == "#imports":
+            imported.append((name, status, rps, p50, p99))
+            continue
         if tier not in tiers:
             tiers.append(tier)
         if name == "#counts":
@@ -71,6 +103,17 @@ def render(path, duration, cores):
         out.append(f"| {name} | " + " | ".join(cells) + " |")
     out.append("| kept suggestions rebuilt by the app after the bulk load (ADR 014) | " + " | ".join(f"{rebuilt[t]} s" if t in rebuilt else "" for t in tiers) + " |")
     out.append("| app peak memory (VmHWM) | " + " | ".join(f"{memory[t]} MB" if t in memory else "" for t in tiers) + " |")
+    if imported:
+        out.append("")
+        out.append("Imports (goal 3), in the same run: `RatingImportBenchmark` (BenchmarkDotNet, 5 iterations after 3 warm-ups, "
+                   "each on a fresh copy of the database): 100,000 yearly ratings of 25,000 party members from an XLSX through "
+                   "the import's handler, against the same rows by the fastest plain way (one prepared INSERT in one "
+                   "transaction on SQLite, binary `COPY` on PostgreSQL). Goal: the import at ≥ 50 % of the raw rate.")
+        out.append("")
+        out.append("| database | import (mean) | raw insert (mean) | import's rate as a share of raw | allocated by the import |")
+        out.append("|---|---|---|---|---|")
+        for database, mean, raw, allocated, share in imported:
+            out.append(f"| {database} | {mean} ms | {raw} ms | {share} | {allocated} |")
     return "\n".join(out) + "\n"
 
 
@@ -87,5 +130,7 @@ def into(doc, table):
 if __name__ == "__main__":
     if sys.argv[1] == "--into":
         into(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == "--imports":
+        sys.stdout.write(imports(sys.argv[2]))
     else:
         sys.stdout.write(render(sys.argv[1], sys.argv[2], sys.argv[3]))

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Issue 14 benchmark: the app against a bare Kestrel endpoint, on PostgreSQL tiers, with wrk.
 #
-#   benchmarks/run.sh [tier ...]        tiers: demo a b c (default: demo a b); writes the table into docs/benchmarks.md
+#   benchmarks/run.sh [tier ...]        tiers: demo a b c (default: demo a b); then the import benchmark (goal 3);
+#                                       writes the tables into docs/benchmarks.md
 #   benchmarks/run.sh --smoke           tier demo, 2-second runs, nothing written to docs (for CI; asserts no time)
 #
 # Environment: BENCH_DURATION (seconds per wrk run, default 10), BENCH_PG (Npgsql connection string without database,
 # default Host=127.0.0.1;Port=56432;Username=postgres), BENCH_REUSE=1 (keep an existing bench_<tier> database instead of
-# regenerating it), BENCH_WARMUP (seconds each endpoint is loaded at 32 connections before any timing, default 10), BENCH_OUT (work folder, default /tmp/exemplars-bench), BENCH_KEEP_DB=1 (the smoke run keeps bench_demo;
+# regenerating it), BENCH_IMPORTS=0 (leave out the import benchmark), BENCH_WARMUP (seconds each endpoint is loaded at 32 connections before any timing, default 10), BENCH_OUT (work folder, default /tmp/exemplars-bench), BENCH_KEEP_DB=1 (the smoke run keeps bench_demo;
 # other runs always keep their databases: drop them with `DROP DATABASE bench_<tier>` when done).
 #
 # For each tier: benchmarks/Exemplars.TierGen fills database bench_<tier> (the app's own migrations and demo seed, then
@@ -191,6 +192,18 @@ for tier in "${TIERS[@]}"; do
   kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
   if [ "${BENCH_KEEP_DB:-0}" != 1 ] && [ "$SMOKE" = 1 ]; then psql_ -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null; fi
 done
+
+# Goal 3 in the same run: the rating import against the raw insert of the same rows, on both databases (BenchmarkDotNet,
+# benchmarks/Exemplars.Benchmarks, about 8 minutes). BENCH_IMPORTS=0 leaves it out; the smoke run never runs it.
+if [ "$SMOKE" = 0 ] && [ "${BENCH_IMPORTS:-1}" = 1 ]; then
+  log "imports: RatingImportBenchmark on SQLite and PostgreSQL (BenchmarkDotNet)"
+  rm -rf "$OUT/bdn"
+  (cd "$ROOT" && EXEMPLARS_BENCH_PG="$PG;Database=postgres" dotnet run -c Release --project benchmarks/Exemplars.Benchmarks -- \
+    --filter '*RatingImport*' --artifacts "$OUT/bdn") >"$OUT/imports.log" 2>&1 || { log "imports: the benchmark failed, see $OUT/imports.log"; exit 1; }
+  awk -F'\t' '$1 != "#imports"' "$RESULTS" >"$RESULTS.tmp" && mv "$RESULTS.tmp" "$RESULTS"
+  python3 "$ROOT/benchmarks/render.py" --imports "$OUT/bdn/results/Exemplars.Benchmarks.RatingImportBenchmark-report.csv" >>"$RESULTS"
+  log "imports: $(awk -F'\t' '$1 == "#imports" {printf "%s %s of raw; ", $2, $6}' "$RESULTS")"
+fi
 
 TABLE="$OUT/table.md"
 python3 "$ROOT/benchmarks/render.py" "$RESULTS" "$DURATION" "$(nproc)" >"$TABLE"

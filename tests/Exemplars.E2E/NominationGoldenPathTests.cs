@@ -48,7 +48,7 @@ public sealed class NominationGoldenPathTests(BrowserApp app) : IClassFixture<Br
 
             await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("Đang soạn");
             await page.GetByLabel("Tóm tắt thành tích").FillAsync("Hoàn thành xuất sắc nhiệm vụ năm 2021 và 2023; sáng kiến số hóa hồ sơ một cửa.");
-            await page.GetByLabel("Ngày họp").FillAsync(DateTime.UtcNow.AddDays(-2).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+            await page.GetByLabel("Ngày họp").FillAsync(DateTime.UtcNow.AddDays(-2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             await page.GetByLabel("Tổng số thành viên").FillAsync("9");
             await page.GetByLabel("Số có mặt").FillAsync("8");
             await page.GetByLabel("Đồng ý", new() { Exact = true }).FillAsync("7");

@@ -115,7 +115,7 @@ public sealed class RoundPagesBrowserTests(BrowserApp app) : IClassFixture<Brows
         await page.GetByLabel("Tìm đơn vị theo tên").FillAsync("bệnh viện");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();
         await page.Locator("[data-testid=units] input[type=checkbox]").First.CheckAsync();
-        await page.GetByLabel("Gia hạn đến hết ngày").FillAsync(DateTime.UtcNow.AddMonths(6).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Gia hạn đến hết ngày").FillAsync(DateTime.UtcNow.AddMonths(6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByLabel("Lý do").FillAsync("Đơn vị đang hoàn thiện minh chứng.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Gia hạn cho các đơn vị đã chọn" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã gia hạn nộp hồ sơ");

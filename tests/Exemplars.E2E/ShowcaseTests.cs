@@ -56,7 +56,7 @@ public sealed class ShowcaseTests(BrowserApp app) : IClassFixture<BrowserApp>
         await clerk.GoAsync("Gương điển hình", "Gương điển hình");
         await clerk.GetByRole(AriaRole.Link, new() { Name = "Đảng bộ Công ty Điện lực tỉnh" }).ClickAsync();
         await clerk.GetByLabel("Nội dung sẽ áp dụng").FillAsync("Học cách tổ chức đội xung kích hỗ trợ thôn khó khăn.");
-        await clerk.GetByLabel("Hoàn thành trước ngày").FillAsync(DateTime.UtcNow.AddDays(90).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await clerk.GetByLabel("Hoàn thành trước ngày").FillAsync(DateTime.UtcNow.AddDays(90).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Đăng ký" }).ClickAsync();
         await Assertions.Expect(clerk.GetByTestId("replications")).ToContainTextAsync("1 đơn vị");
 

@@ -121,7 +121,7 @@ public abstract class DocumentsTests(AppFactory app)
         // Officers, terms and recipients are rows: a form of rows, each row its own fields; blank rows are ignored.
         var form = await Forms.GetDocumentAsync(admin, $"/Issuers/Edit?id={id}");
         Assert.NotNull(form.QuerySelector("input[name='Input.Officers[0].FullName']"));
-        Assert.NotNull(form.QuerySelector("input[type=text][data-date][name='Input.Terms[0].StartsOn']"));
+        Assert.NotNull(form.QuerySelector("input[type=date][name='Input.Terms[0].StartsOn']"));
         Assert.NotNull(form.QuerySelector("button[data-add-row=Officers]"));
         var rows = new Dictionary<string, string>
         {

@@ -43,7 +43,7 @@ public sealed class DashboardBrowserTests(BrowserApp app) : IClassFixture<Browse
         // Chart.js resizes its canvases from a ResizeObserver, a frame or two after the viewport changes: wait for it, then name what still overflows.
         try
         {
-            await page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= window.innerWidth", null, new() { Timeout = 5000 });
+            await page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= window.innerWidth", null, new() { Timeout = 20000 }); // under the full suite's load the observer can lag
         }
         catch (TimeoutException)
         {

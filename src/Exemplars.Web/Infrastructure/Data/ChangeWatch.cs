@@ -90,15 +90,16 @@ public sealed class ChangeWatchInterceptor(IEnumerable<IWatchesChanges> caches, 
             return;
         }
 
-        foreach (var cache in touched)
-        {
-            cache.Clear();
-        }
-
         if (committed)
         {
             _touched.Remove(context);
-            broadcast.Publish(touched); // other instances empty the same caches (ADR 033)
+            broadcast.ClearEverywhere(touched); // here, and other instances empty the same caches (ADR 033)
+            return;
+        }
+
+        foreach (var cache in touched)
+        {
+            cache.Clear();
         }
     }
 }

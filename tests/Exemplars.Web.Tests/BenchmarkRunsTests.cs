@@ -14,9 +14,7 @@ public sealed class BenchmarkRunsTests
     [InlineData("Postgres")]
     public async Task The_rating_import_benchmark_runs_each_case_once_and_inserts_every_row(string database)
     {
-        var server = Environment.GetEnvironmentVariable("EXEMPLARS_TEST_PG")
-            ?? throw new InvalidOperationException("EXEMPLARS_TEST_PG is not set: run the tests with ./test.sh, which starts a throwaway PostgreSQL.");
-        var benchmark = new RatingImportBenchmark { Database = database, PostgresServer = server };
+        var benchmark = new RatingImportBenchmark { Database = database, PostgresServer = PostgresAppFactory.TestServer };
         benchmark.Setup();
         try
         {

@@ -218,14 +218,8 @@ public class PostgresAppFactory : AppFactory
     public override string Provider => "Postgres";
 
     /// <summary>test.sh starts a throwaway server and sets EXEMPLARS_TEST_PG; without it these tests fail, they never skip.</summary>
-    protected override string ConnectionString
-    {
-        get
-        {
-            var server = Environment.GetEnvironmentVariable("EXEMPLARS_TEST_PG")
-                ?? throw new InvalidOperationException("EXEMPLARS_TEST_PG is not set: run the tests with ./test.sh, which starts a throwaway PostgreSQL.");
-            var builder = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = _database };
-            return builder.ConnectionString;
-        }
-    }
+    public static string TestServer => Environment.GetEnvironmentVariable("EXEMPLARS_TEST_PG")
+        ?? throw new InvalidOperationException("EXEMPLARS_TEST_PG is not set: run the tests with ./test.sh, which starts a throwaway PostgreSQL.");
+
+    protected override string ConnectionString => new Npgsql.NpgsqlConnectionStringBuilder(TestServer) { Database = _database }.ConnectionString;
 }
